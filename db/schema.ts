@@ -1,0 +1,229 @@
+/**
+ * The register's schema. Tables fall in two groups:
+ * - synced tables (SYNCED_TABLES): the register itself. They are written only through the
+ *   mutation layer (src-main/services/mutation.ts), which stamps and logs every write; a guard
+ *   trigger refuses any other write.
+ * - local tables: this installation's own state (change log, clocks, drafts, audit trail,
+ *   search index). They never travel in a sync package.
+ * Every synced row has a text id (random UUID) so rows made on different machines never collide.
+ */
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+
+// ---- synced: office set-up -------------------------------------------------------------
+
+/** 单位: a township (9-digit code) or a county (6-digit GB/T 2260 code). */
+export const offices = sqliteTable('offices', {
+  id: text('id').primaryKey(), // the office code itself
+  name: text('name').notNull(),
+  level: text('level', { enum: ['township', 'county'] }).notNull(),
+  parentId: text('parent_id'),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** 村/社区 with its 12-digit statistical division code. */
+export const villages = sqliteTable(
+  'villages',
+  {
+    id: text('id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    sort: integer('sort').notNull().default(0),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('villages_office').on(t.officeId, t.sort)],
+);
+
+/** 责任单位: 司法所, 派出所, 自然资源所 … and county departments. */
+export const units = sqliteTable('units', {
+  id: text('id').primaryKey(),
+  officeId: text('office_id').notNull(),
+  name: text('name').notNull(),
+  sort: integer('sort').notNull().default(0),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** Staff of the office; role decides what they may do once accounts arrive. */
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  officeId: text('office_id').notNull(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['clerk', 'handler', 'leader', 'admin'] }).notNull(),
+  unitId: text('unit_id'),
+  phone: text('phone'),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** 信访内容分类: an editable two-level classification list. */
+export const categories = sqliteTable('categories', {
+  id: text('id').primaryKey(),
+  parentId: text('parent_id'),
+  name: text('name').notNull(),
+  sort: integer('sort').notNull().default(0),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+});
+
+// ---- synced: the register ---------------------------------------------------------------
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    /** office code + year + 5-digit sequence, e.g. 330102001-2026-00012 */
+    caseNo: text('case_no').notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    queryCode: text('query_code').notNull(),
+    channel: text('channel').notNull(),
+    /** ISO local date-time, minute precision: 2026-11-22T09:30 */
+    receivedAt: text('received_at').notNull(),
+    registeredBy: text('registered_by'),
+    registeredAt: text('registered_at').notNull(),
+    matterType: text('matter_type').notNull(),
+    categoryId: text('category_id'),
+    summary: text('summary').notNull(),
+    content: text('content').notNull().default(''),
+    villageId: text('village_id'),
+    peopleCount: integer('people_count').notNull().default(1),
+    jointly: integer('jointly', { mode: 'boolean' }).notNull().default(false),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+    skipLevel: integer('skip_level', { mode: 'boolean' }).notNull().default(false),
+    /** set when the clerk marks this case 重复 of an earlier one; null means 初信初访 */
+    repeatOf: text('repeat_of'),
+    /** derived from the case's events; kept here so lists can filter on it */
+    status: text('status').notNull().default('registered'),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('cases_case_no').on(t.caseNo),
+    uniqueIndex('cases_query_code').on(t.queryCode),
+    index('cases_received').on(t.receivedAt),
+    index('cases_office_year_seq').on(t.officeId, t.year, t.seq),
+    index('cases_status_received').on(t.status, t.receivedAt),
+    index('cases_village_received').on(t.villageId, t.receivedAt),
+    index('cases_category_received').on(t.categoryId, t.receivedAt),
+  ],
+);
+
+export const petitioners = sqliteTable(
+  'petitioners',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    sort: integer('sort').notNull().default(0),
+    name: text('name').notNull(),
+    idNumber: text('id_number'),
+    gender: text('gender', { enum: ['male', 'female'] }),
+    birthDate: text('birth_date'),
+    /** the 6-digit region code at the head of the ID number */
+    regionCode: text('region_code'),
+    phone: text('phone'),
+    address: text('address'),
+    villageId: text('village_id'),
+    representative: integer('representative', { mode: 'boolean' }).notNull().default(false),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    index('petitioners_case').on(t.caseId, t.sort),
+    index('petitioners_id_number').on(t.idNumber),
+    index('petitioners_name_phone').on(t.name, t.phone),
+  ],
+);
+
+/** Append-only timeline of a case: every step is an event, never edited. */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    kind: text('kind').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor'),
+    /** JSON: what the step recorded (for an edit: field, before, after) */
+    data: text('data').notNull().default('{}'),
+    hlc: text('hlc').notNull(),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.hlc)],
+);
+
+/** An attachment names its file by content hash; the bytes live once in the data folder. */
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    addedAt: text('added_at').notNull(),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('attachments_case').on(t.caseId)],
+);
+
+// ---- local: this installation's own state -----------------------------------------------
+
+/** Key/value state of this installation: installation id, HLC, current user, settings. */
+export const localState = sqliteTable('local_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/**
+ * The change log: every write to a synced table, as one operation stamped with the hybrid
+ * logical clock, its origin installation and that origin's gap-free sequence number.
+ */
+export const changeLog = sqliteTable(
+  'change_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    origin: text('origin').notNull(),
+    originSeq: integer('origin_seq').notNull(),
+    hlc: text('hlc').notNull(),
+    officeId: text('office_id').notNull(),
+    actor: text('actor'),
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    op: text('op', { enum: ['insert', 'update'] }).notNull(),
+    /** JSON object of the columns written, by column name */
+    data: text('data').notNull(),
+  },
+  (t) => [uniqueIndex('change_log_origin_seq').on(t.origin, t.originSeq), index('change_log_row').on(t.tbl, t.rowId)],
+);
+
+/** Unsaved forms, kept per user and form so a crash or power cut loses nothing. */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    form: text('form').notNull(),
+    userId: text('user_id').notNull(),
+    data: text('data').notNull(),
+    savedAt: text('saved_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.form, t.userId] })],
+);
+
+/** Audit trail of reads and exports of personal data (changes are in the change log). */
+export const auditLog = sqliteTable('audit_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: text('at').notNull(),
+  actor: text('actor'),
+  action: text('action').notNull(),
+  detail: text('detail').notNull().default('{}'),
+});
+
+/** Tables that belong to the register and travel in sync packages. */
+export const SYNCED_TABLES = {
+  offices,
+  villages,
+  units,
+  staff,
+  categories,
+  cases,
+  petitioners,
+  case_events: caseEvents,
+  attachments,
+} as const;
+export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -1,0 +1,80 @@
+/**
+ * Routes an api.ts method to its service: validates the input with the method's zod schema,
+ * runs the service with the acting user, and turns failures into messages a clerk can read.
+ * The Electron ipc wiring, the web bridge and the CLI all call `dispatch`.
+ */
+import { ZodError } from 'zod';
+import { api, type ApiMethod, type ApiOutput, type ApiParsed, type ApiResult } from './api';
+import type { Store } from './services/database';
+import { UserError } from './services/errors';
+import * as office from './services/office';
+import * as register from './services/register';
+import * as attachments from './services/attachments';
+import * as drafts from './services/drafts';
+import { findRepeats } from './services/repeats';
+import { exportLedger } from './services/ledger-export';
+import { applyVillageImport, previewVillageImport } from './services/village-import';
+
+type Handler<M extends ApiMethod> = (store: Store, input: ApiParsed<M>, actor: string | null) => ApiOutput<M> | Promise<ApiOutput<M>>;
+
+/** Drafts belong to the current user, or to the installation before any user exists. */
+const draftOwner = (actor: string | null) => actor ?? '-';
+
+const handlers: { [M in ApiMethod]: Handler<M> } = {
+  'session.get': (s) => office.getSession(s),
+  'session.setUser': (s, i) => office.setCurrentUser(s, i.userId),
+  'setup.create': (s, i) => office.setupOffice(s, i),
+  'settings.get': (s) => office.getSettings(s),
+  'settings.saveOffice': (s, i, a) => office.saveOfficeName(s, i, a),
+  'settings.saveVillage': (s, i, a) => office.saveVillage(s, i, a),
+  'settings.saveUnit': (s, i, a) => office.saveUnit(s, i, a),
+  'settings.saveStaff': (s, i, a) => office.saveStaff(s, i, a),
+  'settings.saveCategory': (s, i, a) => office.saveCategory(s, i, a),
+  'settings.remove': (s, i, a) => office.removeItem(s, i, a),
+  'villages.previewImport': (s, i) => previewVillageImport(s, i.fileName, i.base64),
+  'villages.applyImport': (s, i, a) => applyVillageImport(s, i.fileName, i.base64, a),
+  'cases.create': (s, i, a) => register.createCase(s, i, a),
+  'cases.update': (s, i, a) => register.updateCase(s, i, a),
+  'cases.get': (s, i) => register.getCase(s, i.id),
+  'cases.list': (s, i) => register.listCases(s, i),
+  'cases.exportXlsx': (s, i, a) => exportLedger(s, i.filter, a),
+  'cases.findRepeats': (s, i) => findRepeats(s, i),
+  'attachments.upload': (s, i) => attachments.uploadAttachment(s, i),
+  'attachments.add': (s, i, a) => attachments.addAttachment(s, i, a),
+  'attachments.read': (s, i) => attachments.readAttachment(s, i.id),
+  'drafts.get': (s, i, a) => drafts.getDraft(s, i.form, draftOwner(a)),
+  'drafts.save': (s, i, a) => drafts.saveDraft(s, i.form, draftOwner(a), i.data),
+  'drafts.clear': (s, i, a) => drafts.clearDraft(s, i.form, draftOwner(a)),
+};
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** The first problem of a zod error, in Chinese, with the path of the field it concerns. */
+export function describeZodError(e: ZodError): { message: string; field?: string } {
+  const issue = e.issues[0];
+  const field = issue?.path.join('.') || undefined;
+  return { message: issue?.message ?? '输入有误', field };
+}
+
+export async function dispatch(store: Store, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+  if (!isApiMethod(method)) return { ok: false, error: { message: `未知的操作：${method}`, internal: true } };
+  const parsed = api[method].input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
+  try {
+    const actor = office.currentUserId(store);
+    const handler = handlers[method] as Handler<typeof method>;
+    const value = await handler(store, parsed.data as never, actor);
+    return { ok: true, value };
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, error: { message: e.message, field: e.field } };
+    console.error(`[${method}]`, e);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+      return { ok: false, error: { message: '磁盘空间不足，本次操作未保存，原有数据未受影响。请清理磁盘后重试', internal: true } };
+    }
+    if (code === 'SQLITE_BUSY') return { ok: false, error: { message: '数据库正忙，请稍后重试', internal: true } };
+    return { ok: false, error: { message: `操作失败（内部错误：${(e as Error).message}），数据未改动`, internal: true } };
+  }
+}

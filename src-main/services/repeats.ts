@@ -1,0 +1,40 @@
+/**
+ * Repeat detection at intake: earlier cases whose petitioner has the same ID number, or the
+ * same name and phone. The clerk decides whether the new petition is 重复 of one of them.
+ */
+import type { ApiParsed, RepeatMatch } from '../api';
+import type { Store } from './database';
+import { normalizePhone } from './phone';
+
+const LIMIT = 20;
+
+export function findRepeats(store: Store, input: ApiParsed<'cases.findRepeats'>): RepeatMatch[] {
+  const byId = store.sqlite.prepare(
+    `SELECT c.id, c.case_no AS caseNo, c.received_at AS receivedAt, c.summary, c.status, p.name AS petitioner
+     FROM petitioners p JOIN cases c ON c.id = p.case_id
+     WHERE p.id_number = ? AND p.deleted = 0 AND c.deleted = 0 ORDER BY c.received_at DESC LIMIT ${LIMIT}`,
+  );
+  const byNamePhone = store.sqlite.prepare(
+    `SELECT c.id, c.case_no AS caseNo, c.received_at AS receivedAt, c.summary, c.status, p.name AS petitioner
+     FROM petitioners p JOIN cases c ON c.id = p.case_id
+     WHERE p.name = ? AND p.phone = ? AND p.deleted = 0 AND c.deleted = 0 ORDER BY c.received_at DESC LIMIT ${LIMIT}`,
+  );
+  const found = new Map<string, RepeatMatch>();
+  for (const p of input.petitioners) {
+    const idNumber = p.idNumber?.trim().toUpperCase();
+    if (idNumber && idNumber.length === 18) {
+      for (const r of byId.all(idNumber) as Omit<RepeatMatch, 'matchedBy'>[]) {
+        if (!found.has(r.id)) found.set(r.id, { ...r, matchedBy: 'idNumber' });
+      }
+    }
+    const name = p.name?.trim();
+    const phone = p.phone ? normalizePhone(p.phone) : '';
+    if (name && phone) {
+      for (const r of byNamePhone.all(name, phone) as Omit<RepeatMatch, 'matchedBy'>[]) {
+        if (!found.has(r.id)) found.set(r.id, { ...r, matchedBy: 'namePhone' });
+      }
+    }
+  }
+  found.delete(input.excludeCaseId ?? '');
+  return [...found.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).slice(0, LIMIT);
+}
