@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Alert, Menu, Select, Spin, App as AntApp } from 'antd';
+import { FileAddOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AppProvider, useApp } from './lib/app-context';
+import { call } from './lib/api-client';
+import { navigate, useRoute } from './lib/router';
+import { SetupScreen } from './screens/SetupScreen';
+import { IntakeScreen } from './screens/IntakeScreen';
+import { RegisterScreen } from './screens/RegisterScreen';
+import { CaseDetailScreen } from './screens/CaseDetailScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { STAFF_ROLES } from '../src-main/api';
+
+export function App() {
+  // the set-up wizard goes on after the office exists (villages, units)
+  const [wizard, setWizard] = useState(false);
+  return (
+    <AppProvider
+      fallback={(error) =>
+        error ? (
+          <Alert style={{ margin: 40 }} type="error" showIcon message="无法启动" description={error} />
+        ) : (
+          <Spin style={{ margin: 80, display: 'block' }} tip="正在打开台账…" size="large">
+            <div />
+          </Spin>
+        )
+      }
+    >
+      {(ctx) =>
+        ctx.session.setupDone && ctx.settings && !wizard ? (
+          <Shell />
+        ) : (
+          <SetupScreen
+            onStarted={() => setWizard(true)}
+            onDone={() => {
+              setWizard(false);
+              navigate({ name: 'intake' });
+            }}
+          />
+        )
+      }
+    </AppProvider>
+  );
+}
+
+function Shell() {
+  const route = useRoute();
+  return (
+    <>
+      <Header active={route.name === 'case' ? 'register' : route.name} />
+      <main className="app-main">
+        {route.name === 'intake' && <IntakeScreen />}
+        {route.name === 'register' && <RegisterScreen />}
+        {route.name === 'case' && <CaseDetailScreen key={route.id} id={route.id} />}
+        {route.name === 'settings' && <SettingsScreen />}
+      </main>
+    </>
+  );
+}
+
+function Header({ active }: { active: string }) {
+  const { session, settings, reload } = useApp();
+  const { message } = AntApp.useApp();
+  return (
+    <header className="app-header">
+      <span className="brand">乡镇信访台账</span>
+      <span className="office">{session.office?.name}</span>
+      <Menu
+        mode="horizontal"
+        theme="dark"
+        selectedKeys={[active]}
+        style={{ background: 'transparent' }}
+        onClick={(e) => navigate({ name: e.key as 'intake' | 'register' | 'settings' })}
+        items={[
+          { key: 'intake', icon: <FileAddOutlined />, label: '登记' },
+          { key: 'register', icon: <UnorderedListOutlined />, label: '台账' },
+          { key: 'settings', icon: <SettingOutlined />, label: '设置' },
+        ]}
+      />
+      <Select
+        aria-label="当前工作人员"
+        style={{ width: 170 }}
+        value={session.currentUser?.id}
+        placeholder="选择当前工作人员"
+        options={settings.staff.map((s) => ({ value: s.id, label: `${s.name}（${STAFF_ROLES[s.role]}）` }))}
+        onChange={async (userId: string) => {
+          try {
+            await call('session.setUser', { userId });
+            await reload();
+          } catch (e) {
+            message.error((e as Error).message);
+          }
+        }}
+      />
+    </header>
+  );
+}

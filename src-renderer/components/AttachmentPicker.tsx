@@ -1,0 +1,52 @@
+/** Scanned letters and photos: each file is uploaded to the content-addressed store at once. */
+import { App, Button, Card, List, Upload } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import type { AttachmentRef } from '../../src-main/api';
+import { call, readFileBase64 } from '../lib/api-client';
+
+export const formatSize = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+
+export function AttachmentPicker({ value, onChange, title = '附件（扫描件、照片）' }: { value: AttachmentRef[]; onChange(v: AttachmentRef[]): void; title?: string }) {
+  const { message } = App.useApp();
+  return (
+    <Card
+      size="small"
+      title={title}
+      style={{ marginBottom: 12 }}
+      extra={
+        <Upload
+          multiple
+          accept="image/*,.pdf"
+          showUploadList={false}
+          beforeUpload={async (file) => {
+            try {
+              const ref = await call('attachments.upload', { fileName: file.name, mime: file.type || 'application/octet-stream', base64: await readFileBase64(file) });
+              onChange([...value.filter((a) => a.sha256 !== ref.sha256), ref]);
+            } catch (e) {
+              message.error((e as Error).message);
+            }
+            return false;
+          }}
+        >
+          <Button size="small" icon={<UploadOutlined />}>
+            选择文件
+          </Button>
+        </Upload>
+      }
+    >
+      {value.length === 0 ? (
+        <span className="muted">无</span>
+      ) : (
+        <List
+          size="small"
+          dataSource={value}
+          renderItem={(a) => (
+            <List.Item actions={[<a key="rm" onClick={() => onChange(value.filter((x) => x !== a))}>移除</a>]}>
+              <PaperClipOutlined /> {a.fileName} <span className="muted">{formatSize(a.size)}</span>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

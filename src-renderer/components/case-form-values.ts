@@ -1,0 +1,117 @@
+/** The case form's values, and their conversion to api input, drafts and back. */
+import dayjs, { type Dayjs } from 'dayjs';
+import type { AttachmentRef, CaseDetail, Channel, IntakeInput, MatterType } from '../../src-main/api';
+import { toLocalMinute } from '../lib/format';
+
+export interface PetitionerValues {
+  id?: string;
+  name?: string;
+  idNumber?: string;
+  phone?: string;
+  address?: string;
+  villageId?: string | null;
+  representative?: boolean;
+}
+
+export interface CaseFormValues {
+  channel?: Channel;
+  receivedAt?: Dayjs;
+  matterType?: MatterType;
+  categoryId?: string | null;
+  summary?: string;
+  content?: string;
+  villageId?: string | null;
+  peopleCount?: number;
+  jointly?: boolean;
+  anonymous?: boolean;
+  skipLevel?: boolean;
+  repeatOf?: string | null;
+  petitioners?: PetitionerValues[];
+  attachments?: AttachmentRef[];
+}
+
+export function emptyCaseForm(): CaseFormValues {
+  return {
+    channel: 'visit',
+    receivedAt: dayjs().second(0),
+    peopleCount: 1,
+    jointly: false,
+    anonymous: false,
+    skipLevel: false,
+    repeatOf: null,
+    petitioners: [{ representative: false }],
+    attachments: [],
+    content: '',
+  };
+}
+
+export function toIntakeInput(v: CaseFormValues): IntakeInput {
+  return {
+    channel: v.channel as Channel,
+    receivedAt: v.receivedAt ? toLocalMinute(v.receivedAt) : '',
+    matterType: v.matterType as MatterType,
+    categoryId: v.categoryId ?? null,
+    summary: v.summary ?? '',
+    content: v.content ?? '',
+    villageId: v.villageId ?? null,
+    peopleCount: v.peopleCount ?? 1,
+    jointly: !!v.jointly,
+    anonymous: !!v.anonymous,
+    skipLevel: !!v.skipLevel,
+    repeatOf: v.repeatOf ?? null,
+    petitioners: (v.petitioners ?? [])
+      .filter((p) => p.name?.trim() || p.idNumber?.trim() || p.phone?.trim())
+      .map((p) => ({
+        id: p.id,
+        name: p.name ?? '',
+        idNumber: p.idNumber || undefined,
+        phone: p.phone || undefined,
+        address: p.address || undefined,
+        villageId: p.villageId ?? null,
+        representative: !!p.representative,
+      })),
+    attachments: v.attachments ?? [],
+  };
+}
+
+/** Drafts keep the date as text so they survive JSON. */
+export function toDraft(v: CaseFormValues): unknown {
+  return { ...v, receivedAt: v.receivedAt ? toLocalMinute(v.receivedAt) : null };
+}
+
+export function fromDraft(data: unknown): CaseFormValues {
+  const d = (data ?? {}) as CaseFormValues & { receivedAt?: string | null };
+  return { ...emptyCaseForm(), ...d, receivedAt: d.receivedAt ? dayjs(d.receivedAt) : dayjs().second(0) };
+}
+
+export function fromCase(c: CaseDetail): CaseFormValues {
+  return {
+    channel: c.channel,
+    receivedAt: dayjs(c.receivedAt),
+    matterType: c.matterType,
+    categoryId: c.categoryId,
+    summary: c.summary,
+    content: c.content,
+    villageId: c.villageId,
+    peopleCount: c.peopleCount,
+    jointly: c.jointly,
+    anonymous: c.anonymous,
+    skipLevel: c.skipLevel,
+    repeatOf: c.repeatOf?.id ?? null,
+    petitioners: c.petitioners.map((p) => ({
+      id: p.id,
+      name: p.name,
+      idNumber: p.idNumber ?? undefined,
+      phone: p.phone ?? undefined,
+      address: p.address ?? undefined,
+      villageId: p.villageId,
+      representative: p.representative,
+    })),
+    attachments: [],
+  };
+}
+
+/** "petitioners.0.idNumber" → ['petitioners', 0, 'idNumber'] for form.setFields */
+export function fieldPath(field: string): (string | number)[] {
+  return field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+}

@@ -1,0 +1,34 @@
+/** A hash router small enough to read: #/intake, #/register, #/case/<id>, #/settings. */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { name: 'intake' }
+  | { name: 'register' }
+  | { name: 'case'; id: string }
+  | { name: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  if (parts[0] === 'case' && parts[1]) return { name: 'case', id: decodeURIComponent(parts[1]) };
+  if (parts[0] === 'register') return { name: 'register' };
+  if (parts[0] === 'settings') return { name: 'settings' };
+  return { name: 'intake' };
+}
+
+export function href(route: Route): string {
+  return route.name === 'case' ? `#/case/${encodeURIComponent(route.id)}` : `#/${route.name}`;
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

@@ -1,0 +1,248 @@
+/** Case detail: the registration, its petitioners and attachments, and its timeline of events. */
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Col, Descriptions, Drawer, Form, Image, List, Modal, Row, Space, Spin, Table, Tag, Timeline, Upload } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import type { CaseDetail, CaseEventView, PetitionerView, Settings } from '../../src-main/api';
+import { ApiError, call, readFileBase64 } from '../lib/api-client';
+import { useApp } from '../lib/app-context';
+import { categoryPath, FLAG_COLORS, label, showDateTime } from '../lib/format';
+import { navigate } from '../lib/router';
+import { CaseForm } from '../components/CaseForm';
+import { formatSize } from '../components/AttachmentPicker';
+import { fieldPath, fromCase, toIntakeInput, type CaseFormValues } from '../components/case-form-values';
+
+export function CaseDetailScreen({ id }: { id: string }) {
+  const { settings } = useApp();
+  const { message } = App.useApp();
+  const [c, setCase] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [preview, setPreview] = useState<{ url: string; mime: string; name: string } | null>(null);
+
+  const load = useCallback(() => {
+    call('cases.get', { id }).then(setCase, (e: Error) => setError(e.message));
+  }, [id]);
+  useEffect(load, [load]);
+
+  if (error) return <Alert type="error" showIcon message={error} action={<Button onClick={() => navigate({ name: 'register' })}>返回台账</Button>} />;
+  if (!c) return <Spin style={{ display: 'block', margin: 60 }} />;
+
+  const village = (vid: string | null) => settings.villages.find((v) => v.id === vid)?.name ?? '';
+
+  const openAttachment = async (attId: string) => {
+    try {
+      const f = await call('attachments.read', { id: attId });
+      const bytes = Uint8Array.from(atob(f.base64), (ch) => ch.charCodeAt(0));
+      setPreview({ url: URL.createObjectURL(new Blob([bytes], { type: f.mime })), mime: f.mime, name: f.fileName });
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <div style={{ maxWidth: 1280 }}>
+      <Space style={{ marginBottom: 12 }}>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => history.back()}>
+          返回
+        </Button>
+        <h2 className="screen-title" style={{ margin: 0 }}>
+          信访事项 <span data-testid="case-no">{c.caseNo}</span>
+        </h2>
+        {c.flags.map((f) => (
+          <Tag key={f} color={FLAG_COLORS[f]}>
+            {label.flag(f)}
+          </Tag>
+        ))}
+        <Tag color="blue">{label.status(c.status)}</Tag>
+      </Space>
+      <Row gutter={16}>
+        <Col span={16}>
+          <Card
+            size="small"
+            title="登记信息"
+            extra={
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                修改登记信息
+              </Button>
+            }
+            style={{ marginBottom: 12 }}
+          >
+            <Descriptions size="small" column={3} bordered>
+              <Descriptions.Item label="信访编号">{c.caseNo}</Descriptions.Item>
+              <Descriptions.Item label="查询码">
+                <strong data-testid="query-code" style={{ letterSpacing: 2 }}>
+                  {c.queryCode}
+                </strong>
+              </Descriptions.Item>
+              <Descriptions.Item label="信访形式">{label.channel(c.channel)}</Descriptions.Item>
+              <Descriptions.Item label="收到时间">{showDateTime(c.receivedAt)}</Descriptions.Item>
+              <Descriptions.Item label="登记">
+                {c.registeredBy ?? ''} {showDateTime(c.registeredAt)}
+              </Descriptions.Item>
+              <Descriptions.Item label="人数">{c.peopleCount}</Descriptions.Item>
+              <Descriptions.Item label="事项性质">{label.matterType(c.matterType)}</Descriptions.Item>
+              <Descriptions.Item label="内容分类">{categoryPath(settings.categories, c.categoryId)}</Descriptions.Item>
+              <Descriptions.Item label="问题属地">{village(c.villageId)}</Descriptions.Item>
+              {c.repeatOf && (
+                <Descriptions.Item label="重复件，原事项" span={3}>
+                  <a href={`#/case/${c.repeatOf.id}`}>{c.repeatOf.caseNo}</a>
+                </Descriptions.Item>
+              )}
+              <Descriptions.Item label="内容摘要" span={3}>
+                {c.summary}
+              </Descriptions.Item>
+              <Descriptions.Item label="信访内容" span={3}>
+                <div style={{ whiteSpace: 'pre-wrap' }}>{c.content}</div>
+              </Descriptions.Item>
+            </Descriptions>
+          </Card>
+          <Card size="small" title={`信访人（${c.petitioners.length}）`} style={{ marginBottom: 12 }}>
+            <Table<PetitionerView>
+              size="small"
+              rowKey="id"
+              pagination={false}
+              dataSource={c.petitioners}
+              locale={{ emptyText: '匿名信访' }}
+              columns={[
+                { title: '姓名', dataIndex: 'name', render: (n: string, p) => (p.representative ? <Space>{n}<Tag color="red">代表</Tag></Space> : n) },
+                { title: '身份证号', dataIndex: 'idNumber' },
+                { title: '性别', dataIndex: 'gender', render: (g: string | null) => (g === 'male' ? '男' : g === 'female' ? '女' : '') },
+                { title: '出生日期', dataIndex: 'birthDate' },
+                { title: '电话', dataIndex: 'phone' },
+                { title: '村/社区', dataIndex: 'villageId', render: (v: string | null) => village(v) },
+                { title: '住址', dataIndex: 'address' },
+              ]}
+            />
+          </Card>
+          <Card
+            size="small"
+            title={`附件（${c.attachments.length}）`}
+            extra={
+              <Upload
+                multiple
+                accept="image/*,.pdf"
+                showUploadList={false}
+                beforeUpload={async (file) => {
+                  try {
+                    const ref = await call('attachments.upload', { fileName: file.name, mime: file.type || 'application/octet-stream', base64: await readFileBase64(file) });
+                    setCase(await call('attachments.add', { caseId: c.id, file: ref }));
+                  } catch (e) {
+                    message.error((e as Error).message);
+                  }
+                  return false;
+                }}
+              >
+                <Button size="small" icon={<UploadOutlined />}>
+                  添加附件
+                </Button>
+              </Upload>
+            }
+          >
+            <List
+              size="small"
+              dataSource={c.attachments}
+              locale={{ emptyText: '无附件' }}
+              renderItem={(a) => (
+                <List.Item actions={[<a key="view" onClick={() => openAttachment(a.id)}>查看</a>]}>
+                  <PaperClipOutlined /> {a.fileName} <span className="muted">{formatSize(a.size)} · {showDateTime(a.addedAt)}</span>
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card size="small" title="办理过程">
+            <Timeline items={c.events.map((e) => ({ key: e.id, content: <EventText event={e} settings={settings} /> }))} />
+          </Card>
+        </Col>
+      </Row>
+      <EditDrawer c={c} open={editing} onClose={() => setEditing(false)} onSaved={(updated) => (setCase(updated), setEditing(false), message.success('已保存修改，修改记录见“办理过程”'))} />
+      <Modal open={!!preview} title={preview?.name} footer={null} width={900} onCancel={() => (preview && URL.revokeObjectURL(preview.url), setPreview(null))}>
+        {preview?.mime.startsWith('image/') ? (
+          <Image src={preview.url} alt={preview.name} preview={false} style={{ maxWidth: '100%' }} />
+        ) : preview ? (
+          <iframe title={preview.name} src={preview.url} style={{ width: '100%', height: 640, border: 0 }} />
+        ) : null}
+      </Modal>
+    </div>
+  );
+}
+
+const EVENT_TITLES: Record<string, string> = { registered: '登记', edited: '修改登记信息' };
+
+function showValue(field: string, v: unknown, settings: Settings): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (field === 'channel') return label.channel(String(v));
+  if (field === 'matterType') return label.matterType(String(v));
+  if (field === 'categoryId') return categoryPath(settings.categories, String(v)) || String(v);
+  if (field === 'villageId') return settings.villages.find((x) => x.id === v)?.name ?? String(v);
+  if (field === 'receivedAt') return showDateTime(String(v));
+  if (field === 'repeatOf') return '已标记的原事项';
+  return String(v);
+}
+
+function EventText({ event, settings }: { event: CaseEventView; settings: Settings }) {
+  const changes = (event.data.changes ?? []) as { field: string; label: string; before: unknown; after: unknown; petitioner?: string }[];
+  return (
+    <div>
+      <div>
+        <strong>{EVENT_TITLES[event.kind] ?? event.kind}</strong> <span className="muted">{showDateTime(event.at)} {event.actor ?? ''}</span>
+      </div>
+      {event.kind === 'registered' && <div className="muted">来源：{label.channel(String(event.data.channel ?? ''))}</div>}
+      {changes.map((ch, i) => (
+        <div key={i} className="muted" style={{ fontSize: 13 }}>
+          {ch.petitioner ? `${ch.petitioner}的` : ''}
+          {ch.label}：{ch.field === 'petitioner' ? String(ch.after ?? ch.before) : `${showValue(ch.field, ch.before, settings)} → ${showValue(ch.field, ch.after, settings)}`}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function EditDrawer({ c, open, onClose, onSaved }: { c: CaseDetail; open: boolean; onClose(): void; onSaved(c: CaseDetail): void }) {
+  const [form] = Form.useForm<CaseFormValues>();
+  const [busy, setBusy] = useState(false);
+  const { message } = App.useApp();
+  useEffect(() => {
+    if (open) form.setFieldsValue(fromCase(c));
+  }, [open, c, form]);
+
+  const save = async () => {
+    try {
+      await form.validateFields();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    try {
+      const { attachments: _attachments, ...input } = toIntakeInput(form.getFieldsValue(true));
+      onSaved(await call('cases.update', { id: c.id, ...input }));
+    } catch (e) {
+      if (e instanceof ApiError && e.field) form.setFields([{ name: fieldPath(e.field) as never, errors: [e.message] }]);
+      message.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Drawer
+      title={`修改登记信息 ${c.caseNo}`}
+      open={open}
+      onClose={onClose}
+      size={1100}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={busy} onClick={save}>
+            保存修改
+          </Button>
+        </Space>
+      }
+    >
+      <CaseForm form={form} />
+    </Drawer>
+  );
+}

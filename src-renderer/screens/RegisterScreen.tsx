@@ -1,0 +1,154 @@
+/** 台账: every case, filtered and searched, with export of exactly the filtered rows. */
+import { useCallback, useMemo, useState } from 'react';
+import { App, Button, DatePicker, Input, Select, Space, TreeSelect, Typography } from 'antd';
+import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, type CaseFilter, type Flag } from '../../src-main/api';
+import { call, saveFile } from '../lib/api-client';
+import { useApp } from '../lib/app-context';
+import { categoryTree, options } from '../lib/format';
+import { pinyinFilter } from '../lib/pinyin-filter';
+import { navigate } from '../lib/router';
+import { CaseTable } from '../components/CaseTable';
+
+const FILTER_KEY = 'register-filter';
+
+interface FilterState {
+  q?: string;
+  status?: string[];
+  channel?: string[];
+  matterType?: string[];
+  categoryId?: string[];
+  villageId?: string[];
+  flags?: Flag[];
+  range?: [string, string] | null;
+}
+
+export function RegisterScreen() {
+  const { settings } = useApp();
+  const { message } = App.useApp();
+  const [state, setState] = useState<FilterState>(() => JSON.parse(sessionStorage.getItem(FILTER_KEY) ?? '{}') as FilterState);
+  const [qText, setQText] = useState(state.q ?? '');
+  const [total, setTotal] = useState<number | null>(null);
+  const [exporting, setExporting] = useState(false);
+
+  const update = (patch: Partial<FilterState>) => {
+    const next = { ...state, ...patch };
+    sessionStorage.setItem(FILTER_KEY, JSON.stringify(next));
+    setState(next);
+  };
+
+  const filter: CaseFilter = useMemo(
+    () => ({
+      q: state.q || undefined,
+      status: state.status?.length ? state.status : undefined,
+      channel: state.channel?.length ? state.channel : undefined,
+      matterType: state.matterType?.length ? state.matterType : undefined,
+      categoryId: state.categoryId?.length ? state.categoryId : undefined,
+      villageId: state.villageId?.length ? state.villageId : undefined,
+      flags: state.flags?.length ? state.flags : undefined,
+      from: state.range?.[0] || undefined,
+      to: state.range?.[1] || undefined,
+    }),
+    [state],
+  );
+
+  const onTotal = useCallback(
+    (n: number | null, error?: string) => {
+      setTotal(n);
+      if (error) message.error(error);
+    },
+    [message],
+  );
+
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      const file = await call('cases.exportXlsx', { filter });
+      const where = await saveFile(file.fileName, file.base64);
+      if (where) message.success(`已导出 ${total ?? ''} 件：${where}`);
+    } catch (e) {
+      message.error((e as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }}>
+        <h2 className="screen-title" style={{ margin: 0 }}>
+          信访台账
+        </h2>
+        <Space>
+          <Typography.Text data-testid="register-total">{total === null ? '查询中…' : `共 ${total} 件`}</Typography.Text>
+          <Button icon={<DownloadOutlined />} loading={exporting} disabled={!total} onClick={exportXlsx}>
+            导出 Excel
+          </Button>
+          <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate({ name: 'intake' })}>
+            登记
+          </Button>
+        </Space>
+      </Space>
+      <Space wrap style={{ marginBottom: 10 }}>
+        <Input.Search
+          aria-label="检索"
+          allowClear
+          style={{ width: 340 }}
+          placeholder="姓名、拼音首字母、身份证号、电话、编号或内容词语"
+          value={qText}
+          onChange={(e) => {
+            setQText(e.target.value);
+            if (!e.target.value) update({ q: undefined });
+          }}
+          onSearch={(v) => update({ q: v.trim() || undefined })}
+          enterButton="检索"
+        />
+        <Select mode="multiple" allowClear aria-label="状态" placeholder="状态" style={{ minWidth: 110 }} value={state.status} onChange={(v) => update({ status: v })} options={options(CASE_STATUSES)} />
+        <Select mode="multiple" allowClear aria-label="信访形式" placeholder="信访形式" style={{ minWidth: 120 }} value={state.channel} onChange={(v) => update({ channel: v })} options={options(CHANNELS)} />
+        <Select mode="multiple" allowClear aria-label="事项性质" placeholder="事项性质" style={{ minWidth: 120 }} value={state.matterType} onChange={(v) => update({ matterType: v })} options={options(MATTER_TYPES)} />
+        <TreeSelect
+          multiple
+          allowClear
+          aria-label="内容分类"
+          placeholder="内容分类"
+          style={{ minWidth: 150 }}
+          treeData={categoryTree(settings.categories)}
+          value={state.categoryId}
+          onChange={(v: string[]) => update({ categoryId: v })}
+          showSearch={{ treeNodeFilterProp: 'title' }}
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          aria-label="村/社区"
+          placeholder="村/社区"
+          style={{ minWidth: 130 }}
+          value={state.villageId}
+          onChange={(v) => update({ villageId: v })}
+          options={settings.villages.map((v) => ({ value: v.id, label: v.name }))}
+          showSearch={{ filterOption: pinyinFilter }}
+        />
+        <DatePicker.RangePicker
+          aria-label="收到日期"
+          allowEmpty={[true, true]}
+          value={state.range ? [state.range[0] ? dayjs(state.range[0]) : null, state.range[1] ? dayjs(state.range[1]) : null] : null}
+          onChange={(v: [Dayjs | null, Dayjs | null] | null) =>
+            update({ range: v ? [v[0]?.format('YYYY-MM-DD') ?? '', v[1]?.format('YYYY-MM-DD') ?? ''] : null })
+          }
+          placeholder={['收到日期起', '止']}
+        />
+        <Select mode="multiple" allowClear aria-label="标记" placeholder="标记" style={{ minWidth: 120 }} value={state.flags} onChange={(v) => update({ flags: v })} options={options(FLAGS)} />
+        <Button
+          onClick={() => {
+            setQText('');
+            update({ q: undefined, status: [], channel: [], matterType: [], categoryId: [], villageId: [], flags: [], range: null });
+          }}
+        >
+          重置
+        </Button>
+      </Space>
+      <CaseTable filter={filter} onOpen={(id) => navigate({ name: 'case', id })} onTotal={onTotal} />
+    </div>
+  );
+}
