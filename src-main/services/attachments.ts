@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ApiParsed, AttachmentRef, CaseDetail, FileBytes } from '../api';
 import type { Store } from './database';
 import { mutate } from './mutation';
-import { getCase } from './register';
+import { getCase, nowLocal } from './register';
 import { UserError } from './errors';
 
 export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
@@ -63,7 +63,7 @@ export function addAttachment(store: Store, input: ApiParsed<'attachments.add'>,
       fileName: input.file.fileName,
       mime: input.file.mime,
       size: input.file.size,
-      addedAt: new Date().toISOString().slice(0, 16),
+      addedAt: nowLocal(),
     });
   });
   return getCase(store, input.caseId);

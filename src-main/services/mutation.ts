@@ -4,7 +4,7 @@
  * this installation, the office and the acting user, and appended to the change log with this
  * installation's next gap-free sequence number. Sync exports that log.
  */
-import { eq, getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns, is, SQL } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema';
 import type { SyncedTableName } from '../../db/schema';
@@ -51,6 +51,20 @@ function info(name: SyncedTableName) {
     tableInfo.set(name, i);
   }
   return i;
+}
+
+const defaults = new Map<SyncedTableName, Record<string, unknown>>();
+/** The schema's default value of every column that has a plain (non-SQL) default. */
+function defaultsOf(name: SyncedTableName): Record<string, unknown> {
+  let d = defaults.get(name);
+  if (!d) {
+    d = {};
+    for (const [prop, col] of Object.entries(getTableColumns(info(name).table))) {
+      if (col.hasDefault && col.default !== undefined && !is(col.default, SQL)) d[prop] = col.default;
+    }
+    defaults.set(name, d);
+  }
+  return d;
 }
 
 /** Column-named copy of a property-named record, JSON-safe (booleans as 0/1 like SQLite). */
@@ -104,8 +118,10 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
       stamp,
       insert(table, row) {
         const { table: t } = info(table);
-        db.insert(t).values(row as never).run();
-        log(table, row.id, 'insert', toColumns(table, row as Record<string, unknown>));
+        // the whole row, defaults included, so a replica with other defaults rebuilds it exactly
+        const full = { ...defaultsOf(table), ...(row as Record<string, unknown>) };
+        db.insert(t).values(full as never).run();
+        log(table, row.id, 'insert', toColumns(table, full));
       },
       update(table, id, changes) {
         const { table: t } = info(table);

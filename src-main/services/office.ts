@@ -18,7 +18,7 @@ import type { Store } from './database';
 import { mutate, type Mutator } from './mutation';
 import { getLocal, setLocal } from './local-state';
 import { UserError } from './errors';
-import { DEFAULT_CATEGORIES } from './default-categories';
+import { DEFAULT_CATEGORIES, DEFAULT_TOWNSHIP_UNITS } from './default-categories';
 
 export function currentOfficeId(store: Store): string | null {
   return getLocal(store, 'office_id') ?? null;
@@ -63,16 +63,18 @@ export function setupOffice(store: Store, input: ApiParsed<'setup.create'>): Ses
   mutate(store, { actor: null, officeId: input.code }, (m) => {
     m.insert('offices', { id: input.code, name: input.name, level: input.level, parentId });
     input.villages.forEach((v, i) => m.insert('villages', { id: randomUUID(), officeId: input.code, code: v.code, name: v.name, sort: i }));
-    input.units.forEach((u, i) => m.insert('units', { id: randomUUID(), officeId: input.code, name: u.name, sort: i }));
+    const units = input.units.length || input.level !== 'township' ? input.units : DEFAULT_TOWNSHIP_UNITS.map((name) => ({ name }));
+    units.forEach((u, i) => m.insert('units', { id: randomUUID(), officeId: input.code, name: u.name, sort: i }));
     input.staff.forEach((s) => {
       const sid = randomUUID();
       firstStaff ||= sid;
       m.insert('staff', { id: sid, officeId: input.code, name: s.name, role: s.role, unitId: s.unitId ?? null, phone: s.phone || null });
     });
     insertDefaultCategories(m);
+    // in the same transaction: a power cut leaves either a whole office or none
+    setLocal(store, 'office_id', input.code);
+    setLocal(store, 'current_user', firstStaff);
   });
-  setLocal(store, 'office_id', input.code);
-  setLocal(store, 'current_user', firstStaff);
   return getSession(store);
 }
 

@@ -23,7 +23,7 @@ import { normalizePhone, maskPhone } from './phone';
 import { indexCase, toMatchQuery } from './search-index';
 import { UserError } from './errors';
 
-const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
+export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
 
 export function formatCaseNo(officeId: string, year: number, seq: number): string {
   return `${officeId}-${year}-${String(seq).padStart(5, '0')}`;
@@ -46,7 +46,8 @@ function nextSeq(store: Store, officeId: string, year: number): number {
   return (row.s ?? 0) + 1;
 }
 
-function nowLocal(): string {
+/** The local wall-clock time at minute precision, the form every date-time of the register takes. */
+export function nowLocal(): string {
   const d = new Date();
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;

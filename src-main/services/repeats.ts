@@ -17,7 +17,7 @@ export function findRepeats(store: Store, input: ApiParsed<'cases.findRepeats'>)
   const byNamePhone = store.sqlite.prepare(
     `SELECT c.id, c.case_no AS caseNo, c.received_at AS receivedAt, c.summary, c.status, p.name AS petitioner
      FROM petitioners p JOIN cases c ON c.id = p.case_id
-     WHERE p.name = ? AND p.phone = ? AND p.deleted = 0 AND c.deleted = 0 ORDER BY c.received_at DESC LIMIT ${LIMIT}`,
+     WHERE p.name = ? AND replace(p.phone, '-', '') = ? AND p.deleted = 0 AND c.deleted = 0 ORDER BY c.received_at DESC LIMIT ${LIMIT}`,
   );
   const found = new Map<string, RepeatMatch>();
   for (const p of input.petitioners) {
@@ -28,7 +28,8 @@ export function findRepeats(store: Store, input: ApiParsed<'cases.findRepeats'>)
       }
     }
     const name = p.name?.trim();
-    const phone = p.phone ? normalizePhone(p.phone) : '';
+    // a landline is accepted with or without the hyphen after the area code: compare without
+    const phone = p.phone ? normalizePhone(p.phone).replace(/-/g, '') : '';
     if (name && phone) {
       for (const r of byNamePhone.all(name, phone) as Omit<RepeatMatch, 'matchedBy'>[]) {
         if (!found.has(r.id)) found.set(r.id, { ...r, matchedBy: 'namePhone' });

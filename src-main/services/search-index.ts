@@ -8,6 +8,7 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { Store } from './database';
+import type { Statement } from 'better-sqlite3';
 
 const HAN = /\p{Script=Han}/u;
 const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
@@ -40,14 +41,25 @@ function quote(token: string): string {
 
 /**
  * FTS5 query for what a clerk typed: every word must match. A Han run is a phrase of its
- * bigrams (a one-character run matches as a prefix); a Latin/digit run matches as a prefix,
- * so "zs" finds 张三 and the first digits of an ID number find it.
+ * bigrams (a one-character run matches as a prefix). Latin/digit runs match as a prefix, so
+ * "zs" finds 张三 and the first digits of an ID number find it; runs joined by punctuation in
+ * one word ("330102001-2026-00012") are one phrase, so a case number finds only that case.
  * Returns null when nothing searchable was typed.
  */
 export function toMatchQuery(input: string): string | null {
   const parts: string[] = [];
-  for (const m of input.normalize('NFKC').toLowerCase().matchAll(RUN)) {
-    if (m[1]) {
+  for (const term of input.normalize('NFKC').toLowerCase().split(/\s+/)) {
+    let words: string[] = [];
+    const flushWords = () => {
+      if (words.length) parts.push(`${quote(words.join(' '))}*`);
+      words = [];
+    };
+    for (const m of term.matchAll(RUN)) {
+      if (!m[1]) {
+        words.push(m[2]);
+        continue;
+      }
+      flushWords();
       const chars = [...m[1]];
       if (chars.length === 1) parts.push(`${quote(chars[0])}*`);
       else {
@@ -55,9 +67,8 @@ export function toMatchQuery(input: string): string | null {
         for (let i = 0; i + 1 < chars.length; i++) bigrams.push(chars[i] + chars[i + 1]);
         parts.push(quote(bigrams.join(' ')));
       }
-    } else {
-      parts.push(`${quote(m[2])}*`);
     }
+    flushWords();
   }
   return parts.length ? parts.join(' AND ') : null;
 }
@@ -78,8 +89,23 @@ export function indexText(c: IndexedCase): string {
   return tokenize(pieces.join(' ')).join(' ');
 }
 
+/** The index's two statements, prepared once per connection (bulk loads index many cases). */
+const statements = new WeakMap<Store['sqlite'], { remove: Statement; insert: Statement }>();
+function indexStatements(store: Store) {
+  let s = statements.get(store.sqlite);
+  if (!s) {
+    s = {
+      remove: store.sqlite.prepare('DELETE FROM case_search WHERE rowid = ?'),
+      insert: store.sqlite.prepare('INSERT INTO case_search (rowid, body) VALUES (?, ?)'),
+    };
+    statements.set(store.sqlite, s);
+  }
+  return s;
+}
+
 /** Writes (or rewrites) one case's index entry; call inside the transaction that changed it. */
 export function indexCase(store: Store, rowid: number, c: IndexedCase): void {
-  store.sqlite.prepare('DELETE FROM case_search WHERE rowid = ?').run(rowid);
-  store.sqlite.prepare('INSERT INTO case_search (rowid, body) VALUES (?, ?)').run(rowid, indexText(c));
+  const s = indexStatements(store);
+  s.remove.run(rowid);
+  s.insert.run(rowid, indexText(c));
 }
