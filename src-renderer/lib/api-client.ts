@@ -4,6 +4,7 @@
  * the server printed in the address (#token=…), kept for the tab's lifetime.
  */
 import type { ApiInput, ApiMethod, ApiOutput, ApiResult } from '../../src-main/api';
+import type { PetitionBridge } from '../../src-main/app/bridge-types';
 
 export class ApiError extends Error {
   constructor(
@@ -15,14 +16,9 @@ export class ApiError extends Error {
   }
 }
 
-interface Bridge {
-  call(method: string, input: unknown): Promise<ApiResult<unknown>>;
-  saveFile?(fileName: string, base64: string): Promise<string | null>;
-}
-
 declare global {
   interface Window {
-    petitionBridge?: Bridge;
+    petitionBridge?: PetitionBridge;
   }
 }
 
@@ -59,14 +55,15 @@ async function callWeb(method: string, input: unknown): Promise<ApiResult<unknow
 }
 
 export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const result = window.petitionBridge ? await window.petitionBridge.call(method, input) : await callWeb(method, input);
+  const bridge = window.petitionBridge;
+  const result = bridge ? await (bridge.call as (m: M, i: ApiInput<M>) => Promise<ApiResult<unknown>>)(method, input) : await callWeb(method, input);
   if (!result.ok) throw new ApiError(result.error.message, result.error.field, result.error.internal);
   return result.value as ApiOutput<M>;
 }
 
 /** Saves bytes the services produced: a save dialog in Electron, a download in the browser. */
 export async function saveFile(fileName: string, base64: string): Promise<string | null> {
-  if (window.petitionBridge?.saveFile) return window.petitionBridge.saveFile(fileName, base64);
+  if (window.petitionBridge) return window.petitionBridge.saveFile(fileName, base64);
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes]));
   const a = document.createElement('a');

@@ -1,0 +1,29 @@
+/**
+ * What the Electron preload puts on `window.petitionBridge`, for the renderer's api client to
+ * import types from (it uses the loopback HTTP bridge when the property is absent). The
+ * channel names are shared by the preload and the main-process handlers so they cannot drift.
+ */
+import type { ApiInput, ApiMethod, ApiOutput, ApiResult } from '../api';
+
+export const BRIDGE_KEY = 'petitionBridge';
+
+export const IPC_CHANNELS = {
+  api: 'api',
+  saveFile: 'save-file',
+  print: 'print',
+} as const;
+
+/** The input may be left out only where the method's schema accepts nothing. */
+export type BridgeCallArgs<M extends ApiMethod> = undefined extends ApiInput<M> ? [input?: ApiInput<M>] : [input: ApiInput<M>];
+
+export interface PetitionBridge {
+  /** Runs one api.ts method in the main process; failures come back as `{ ok: false }`, never as a rejection. */
+  call<M extends ApiMethod>(method: M, ...args: BridgeCallArgs<M>): Promise<ApiResult<ApiOutput<M>>>;
+  /** Asks where to save (a native dialog) and writes the bytes there; the chosen path, or null if cancelled or not written. */
+  saveFile(fileName: string, base64: string): Promise<string | null>;
+  /** Opens the system print dialog for the current page; true once the job was handed to the printer. */
+  print(): Promise<boolean>;
+}
+
+/** `window` as the renderer sees it inside the Electron shell (the property is absent in the browser mode). */
+export type WindowWithBridge = { [BRIDGE_KEY]?: PetitionBridge };

@@ -1,0 +1,14 @@
+/**
+ * Electron main process entry (bundled to out/main/main.js). All wiring lives in shell.ts,
+ * where it is tested against a stubbed electron module.
+ */
+// @ts-ignore electron is an optional dependency; where it could not be installed it has no types
+import * as electron from 'electron';
+import { startApp, APP_TITLE, type ElectronLike } from './shell';
+
+const e: ElectronLike = electron;
+startApp(e).catch((err: Error) => {
+  console.error(err);
+  e.dialog.showErrorBox(`${APP_TITLE}无法启动`, `启动时发生内部错误，程序将退出。\n\n${err.message}`);
+  e.app.exit(1);
+});

@@ -1,0 +1,25 @@
+/**
+ * The object the preload exposes as `window.petitionBridge`: each function forwards to one ipc
+ * channel, and nothing else of Electron or Node reaches the page. Kept apart from preload.ts
+ * so it can be tested without Electron.
+ */
+import { BRIDGE_KEY, IPC_CHANNELS, type PetitionBridge } from './bridge-types';
+
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+}
+export interface ContextBridgeLike {
+  exposeInMainWorld(apiKey: string, api: unknown): void;
+}
+
+export function createBridge(ipcRenderer: IpcRendererLike): PetitionBridge {
+  return {
+    call: (method, ...args) => ipcRenderer.invoke(IPC_CHANNELS.api, method, args[0]) as never,
+    saveFile: (fileName, base64) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, fileName, base64) as Promise<string | null>,
+    print: () => ipcRenderer.invoke(IPC_CHANNELS.print) as Promise<boolean>,
+  };
+}
+
+export function exposeBridge(contextBridge: ContextBridgeLike, ipcRenderer: IpcRendererLike): void {
+  contextBridge.exposeInMainWorld(BRIDGE_KEY, createBridge(ipcRenderer));
+}
