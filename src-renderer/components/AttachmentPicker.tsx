@@ -4,6 +4,11 @@ import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { AttachmentRef } from '../../src-main/api';
 import { call, readFileBase64 } from '../lib/api-client';
 
+/** Uploads a picked file to the content-addressed store; the ref names it by hash. */
+export async function uploadFile(file: File): Promise<AttachmentRef> {
+  return call('attachments.upload', { fileName: file.name, mime: file.type || 'application/octet-stream', base64: await readFileBase64(file) });
+}
+
 export const formatSize = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 export function AttachmentPicker({ value, onChange, title = '附件（扫描件、照片）' }: { value: AttachmentRef[]; onChange(v: AttachmentRef[]): void; title?: string }) {
@@ -20,7 +25,7 @@ export function AttachmentPicker({ value, onChange, title = '附件（扫描件�
           showUploadList={false}
           beforeUpload={async (file) => {
             try {
-              const ref = await call('attachments.upload', { fileName: file.name, mime: file.type || 'application/octet-stream', base64: await readFileBase64(file) });
+              const ref = await uploadFile(file);
               onChange([...value.filter((a) => a.sha256 !== ref.sha256), ref]);
             } catch (e) {
               message.error((e as Error).message);

@@ -3,12 +3,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Drawer, Form, Image, List, Modal, Row, Space, Spin, Table, Tag, Timeline, Upload } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import type { CaseDetail, CaseEventView, PetitionerView, Settings } from '../../src-main/api';
-import { ApiError, call, readFileBase64 } from '../lib/api-client';
+import { ApiError, call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { categoryPath, FLAG_COLORS, label, showDateTime } from '../lib/format';
 import { navigate } from '../lib/router';
 import { CaseForm } from '../components/CaseForm';
-import { formatSize } from '../components/AttachmentPicker';
+import { formatSize, uploadFile } from '../components/AttachmentPicker';
 import { fieldPath, fromCase, toIntakeInput, type CaseFormValues } from '../components/case-form-values';
 
 export function CaseDetailScreen({ id }: { id: string }) {
@@ -124,8 +124,7 @@ export function CaseDetailScreen({ id }: { id: string }) {
                 showUploadList={false}
                 beforeUpload={async (file) => {
                   try {
-                    const ref = await call('attachments.upload', { fileName: file.name, mime: file.type || 'application/octet-stream', base64: await readFileBase64(file) });
-                    setCase(await call('attachments.add', { caseId: c.id, file: ref }));
+                    setCase(await call('attachments.add', { caseId: c.id, file: await uploadFile(file) }));
                   } catch (e) {
                     message.error((e as Error).message);
                   }

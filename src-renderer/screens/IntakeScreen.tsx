@@ -3,7 +3,7 @@
  * is saved as a draft while the clerk types, so a crash or power cut loses nothing.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, App, Button, Col, Form, Modal, Result, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, Modal, Popconfirm, Result, Row, Space, Typography } from 'antd';
 import { ApiError, call } from '../lib/api-client';
 import { navigate } from '../lib/router';
 import { CaseForm } from '../components/CaseForm';
@@ -109,9 +109,9 @@ export function IntakeScreen() {
           style={{ marginBottom: 12 }}
           message={`已恢复上次未保存的登记草稿（${new Date(restored).toLocaleString('zh-CN')}）`}
           action={
-            <Button size="small" onClick={reset}>
-              放弃草稿
-            </Button>
+            <Popconfirm title="放弃草稿？" description="草稿中的内容将被删除。" okText="放弃" cancelText="取消" onConfirm={reset}>
+              <Button size="small">放弃草稿</Button>
+            </Popconfirm>
           }
           closable
           onClose={() => setRestored(null)}
@@ -143,9 +143,9 @@ export function IntakeScreen() {
                 <Button type="primary" size="large" block loading={busy} onClick={submit}>
                   保存登记（Ctrl+Enter）
                 </Button>
-                <Button block onClick={reset}>
-                  清空表单
-                </Button>
+                <Popconfirm title="清空表单？" description="已填写的内容和草稿将被删除。" okText="清空" cancelText="取消" onConfirm={reset}>
+                  <Button block>清空表单</Button>
+                </Popconfirm>
               </Space>
             </div>
           </Col>

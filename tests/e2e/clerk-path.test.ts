@@ -138,6 +138,8 @@ describe('clerk path', () => {
   it('brings a typed draft back after the server is killed and restarted', async () => {
     await page.getByRole('menuitem', { name: /登记/ }).click();
     await page.getByRole('button', { name: '清空表单' }).click();
+    await page.getByRole('button', { name: '清空', exact: true }).click(); // confirm
+    await expect.poll(() => page.getByLabel('信访人1姓名').inputValue()).toBe('');
     await page.getByLabel('信访人1姓名').fill('周德明');
     await page.getByLabel('内容摘要').fill('草稿：反映宅基地审批进度缓慢');
     await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 10_000 }).toContain('草稿已自动保存');
