@@ -22,7 +22,7 @@ createRoot(document.getElementById('root')!).render(
         },
       }}
     >
-      <AntApp>
+      <AntApp style={{ height: '100%' }}>
         <App />
       </AntApp>
     </ConfigProvider>

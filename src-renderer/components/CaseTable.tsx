@@ -14,20 +14,20 @@ const PAGE = 100;
 const ROW_HEIGHT = 38;
 
 const COLUMNS: { key: string; title: string; width: number; grow?: boolean; render: (r: CaseRow) => React.ReactNode }[] = [
-  { key: 'caseNo', title: '信访编号', width: 172, render: (r) => r.caseNo },
-  { key: 'receivedAt', title: '收到时间', width: 128, render: (r) => showDateTime(r.receivedAt) },
-  { key: 'channel', title: '形式', width: 76, render: (r) => label.channel(r.channel) },
-  { key: 'petitioners', title: '信访人', width: 120, render: (r) => r.petitioners || <span className="muted">（匿名）</span> },
+  { key: 'caseNo', title: '信访编号', width: 168, render: (r) => r.caseNo },
+  { key: 'receivedAt', title: '收到时间', width: 124, render: (r) => showDateTime(r.receivedAt) },
+  { key: 'channel', title: '形式', width: 72, render: (r) => label.channel(r.channel) },
+  { key: 'petitioners', title: '信访人', width: 110, render: (r) => r.petitioners || <span className="muted">（匿名）</span> },
   { key: 'idNumber', title: '身份证号', width: 150, render: (r) => r.idNumber },
   { key: 'phone', title: '电话', width: 100, render: (r) => r.phone },
-  { key: 'village', title: '村/社区', width: 96, render: (r) => r.village },
-  { key: 'matterType', title: '性质', width: 72, render: (r) => label.matterType(r.matterType) },
-  { key: 'category', title: '分类', width: 88, render: (r) => r.category },
-  { key: 'summary', title: '内容摘要', width: 180, grow: true, render: (r) => r.summary },
+  { key: 'village', title: '村/社区', width: 90, render: (r) => r.village },
+  { key: 'matterType', title: '性质', width: 70, render: (r) => label.matterType(r.matterType) },
+  { key: 'category', title: '分类', width: 84, render: (r) => r.category },
+  { key: 'summary', title: '内容摘要', width: 160, grow: true, render: (r) => r.summary },
   {
     key: 'flags',
     title: '标记',
-    width: 116,
+    width: 100,
     render: (r) =>
       r.flags.map((f) => (
         <Tag key={f} color={FLAG_COLORS[f]} style={{ marginInlineEnd: 4 }}>
@@ -35,7 +35,7 @@ const COLUMNS: { key: string; title: string; width: number; grow?: boolean; rend
         </Tag>
       )),
   },
-  { key: 'status', title: '状态', width: 70, render: (r) => label.status(r.status) },
+  { key: 'status', title: '状态', width: 64, render: (r) => label.status(r.status) },
 ];
 const TOTAL_WIDTH = COLUMNS.reduce((s, c) => s + c.width, 0);
 /** the summary column takes whatever width the window has left */
@@ -92,7 +92,9 @@ export function CaseTable({ filter, onOpen, onTotal }: { filter: CaseFilter; onO
     const first = Math.floor(items[0].index / PAGE);
     const last = Math.floor(items[items.length - 1].index / PAGE);
     for (let p = first; p <= last; p++) load(p);
-  }, [items, load]);
+    // fetch the next page before it scrolls into view
+    if (total !== null && (last + 1) * PAGE < total) load(last + 1);
+  }, [items, load, total]);
 
   const rowAt = (i: number): CaseRow | undefined => {
     const page = pages.current.get(Math.floor(i / PAGE));
@@ -106,7 +108,7 @@ export function CaseTable({ filter, onOpen, onTotal }: { filter: CaseFilter; onO
   };
 
   return (
-    <div ref={scrollRef} style={{ flex: 1, overflow: 'auto', background: '#fff', border: '1px solid #e5e5e5', borderRadius: 6 }} data-testid="case-table">
+    <div ref={scrollRef} style={{ flex: 1, minHeight: 0, overflow: 'auto', background: '#fff', border: '1px solid #e5e5e5', borderRadius: 6 }} data-testid="case-table">
       <div style={{ minWidth: TOTAL_WIDTH }}>
         <div className="vt-row vt-head" style={{ height: ROW_HEIGHT, position: 'sticky', top: 0, zIndex: 1 }} role="row">
           {COLUMNS.map((c) => (
