@@ -268,6 +268,8 @@ export interface Session {
   installationId: string;
   currentUser: Staff | null;
   dataDir: string;
+  /** the start-up integrity check of the database file (large files are checked in the background) */
+  integrity: { state: 'ok' } | { state: 'checking' } | { state: 'failed'; message: string };
 }
 
 export interface Settings {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Menu, Select, Spin, App as AntApp } from 'antd';
 import { FileAddOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AppProvider, useApp } from './lib/app-context';
@@ -48,6 +48,7 @@ function Shell() {
   return (
     <>
       <Header active={route.name === 'case' ? 'register' : route.name} />
+      <IntegrityBanner />
       <main className="app-main">
         {route.name === 'intake' && <IntakeScreen />}
         {route.name === 'register' && <RegisterScreen />}
@@ -56,6 +57,21 @@ function Shell() {
       </main>
     </>
   );
+}
+
+/** A large register is checked in the background after opening: say so if it is damaged. */
+function IntegrityBanner() {
+  const { session } = useApp();
+  const [integrity, setIntegrity] = useState(session.integrity);
+  useEffect(() => {
+    if (integrity.state !== 'checking') return;
+    const timer = setInterval(() => {
+      call('session.get', {}).then((s) => setIntegrity(s.integrity), () => undefined);
+    }, 5000);
+    return () => clearInterval(timer);
+  }, [integrity.state]);
+  if (integrity.state !== 'failed') return null;
+  return <Alert type="error" showIcon banner message="数据库文件损坏" description={`${integrity.message}。在恢复之前请不要继续登记，以免丢失数据。`} />;
 }
 
 function Header({ active }: { active: string }) {

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -16,13 +18,24 @@ import { UserError } from './errors';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
+export type IntegrityState = { state: 'ok' } | { state: 'checking' } | { state: 'failed'; message: string };
+
 export interface Store {
   sqlite: Database.Database;
   db: Db;
   dataDir: string;
   /** 16 hex digits naming this installation in HLC stamps and the change log */
   installationId: string;
+  /** the start-up integrity check: done before opening a small file, in the background for a large one */
+  integrity: IntegrityState;
 }
+
+/**
+ * Files up to this size are checked before anything else touches them (well under a second on
+ * an old PC; a township's whole history fits). A county's multi-gigabyte register would take
+ * half a minute, so it opens at once and a worker thread checks it meanwhile.
+ */
+export const SYNC_CHECK_MAX_BYTES = 512 * 1024 * 1024;
 
 export interface OpenOptions {
   /** folder holding register.db and attachments/ */
@@ -30,9 +43,12 @@ export interface OpenOptions {
   /** path of a better_sqlite3.node built for the running runtime (Electron passes its own) */
   nativeBinding?: string;
   migrationsFolder?: string;
+  /** files larger than this are checked in the background (tests lower it) */
+  syncCheckMaxBytes?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
 
 /** db/migrations, found from both the source tree (src-main/services) and the bundle (out/main). */
 export function defaultMigrationsFolder(): string {
@@ -57,19 +73,50 @@ export function openStore(opts: OpenOptions): Store {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const check = sqlite.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new UserError(`数据库完整性检查未通过（${String(check)}）。请从备份恢复，原文件未被改动：${file}`);
+    const large = fs.statSync(file).size > (opts.syncCheckMaxBytes ?? SYNC_CHECK_MAX_BYTES);
+    if (!large) {
+      const check = sqlite.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new UserError(integrityMessage(String(check), file));
     }
     const db = drizzle(sqlite, { schema });
     migrate(db, { migrationsFolder: opts.migrationsFolder ?? defaultMigrationsFolder() });
     installWriteGuard(sqlite);
     const installationId = ensureInstallationId(sqlite);
-    return { sqlite, db, dataDir: opts.dataDir, installationId };
+    const store: Store = { sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: large ? 'checking' : 'ok' } };
+    if (large) checkInBackground(store, file, opts.nativeBinding);
+    return store;
   } catch (e) {
     sqlite.close();
     throw e;
   }
+}
+
+function integrityMessage(result: string, file: string): string {
+  return `数据库完整性检查未通过（${result.slice(0, 200)}）。请从备份恢复，原文件未被改动：${file}`;
+}
+
+/** quick_check on a read-only connection of its own, in a worker thread, so the app stays usable. */
+function checkInBackground(store: Store, file: string, nativeBinding?: string): void {
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const Database = require(workerData.module);
+    let db;
+    try {
+      db = new Database(workerData.file, { readonly: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
+      parentPort.postMessage(String(db.pragma('quick_check', { simple: true })));
+    } catch (e) {
+      parentPort.postMessage(String(e && e.message || e));
+    } finally {
+      if (db) db.close();
+    }`;
+  const worker = new Worker(code, { eval: true, workerData: { file, nativeBinding, module: require.resolve('better-sqlite3') } });
+  worker.unref();
+  worker.once('message', (result: string) => {
+    store.integrity = result === 'ok' ? { state: 'ok' } : { state: 'failed', message: integrityMessage(result, file) };
+  });
+  worker.once('error', (e) => {
+    store.integrity = { state: 'failed', message: integrityMessage(e.message, file) };
+  });
 }
 
 export function closeStore(store: Store): void {

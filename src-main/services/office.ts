@@ -46,6 +46,7 @@ export function getSession(store: Store): Session {
     installationId: store.installationId,
     currentUser: user && !user.deleted ? toStaff(user) : null,
     dataDir: store.dataDir,
+    integrity: store.integrity,
   };
 }
 

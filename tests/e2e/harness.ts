@@ -37,6 +37,10 @@ export async function startServer(dataDir: string): Promise<Server> {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // never leave a server behind when the test process ends early
+  const killChild = () => child.kill('SIGKILL');
+  process.once('exit', killChild);
+  child.once('exit', () => process.off('exit', killChild));
   let log = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web server did not start in time:\n${log}`)), 60_000);
