@@ -11,7 +11,8 @@ import type { Store } from './database';
 import type { Statement } from 'better-sqlite3';
 
 const HAN = /\p{Script=Han}/u;
-const RUN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)/gu;
+// a Latin/digit run stops at a Han character (Han is \p{L} too): "3组土地" is 3 + 组土地
+const RUN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)/gu;
 
 /** Tokens of a text, in order: bigrams for Han runs, whole words otherwise. */
 export function tokenize(text: string): string[] {

@@ -1,0 +1,307 @@
+/**
+ * Benchmarks on a generated register at county scale.
+ *
+ *   npm run bench                 1,000,000 cases
+ *   npm run bench -- --quick      100,000 cases
+ *   options: --cases N  --seed S  --fresh (generate again even if a register of that size exists)
+ *
+ * The register is generated once per size and seed into .bench-data/<cases>-s<seed>/ (git-ignored)
+ * and reused by later runs. Every figure is printed next to the baseline it is measured against
+ * in the same run, and all figures go to bench-results.json at the repository root as
+ * [{ name, value, unit, baseline, target }].
+ *
+ *   search    register.ts listCases with filter.q (first page of 100 rows + total), the app's real
+ *             search path, against a plain LIKE '%…%' scan of cases and petitioners giving the
+ *             same first page and total
+ *   list      the filtered list (status + village + received date range), first and a deep page,
+ *             against the same query forced to scan the table (cases NOT INDEXED)
+ *   intake    createCase on the big register against createCase on an empty one
+ *   size      database bytes per case against the bytes of the register's own tables
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { api, type CaseFilter } from '../../src-main/api';
+import { openStore, closeStore, type Store } from '../../src-main/services/database';
+import { createCase, filterSql, listCases } from '../../src-main/services/register';
+import { currentUserId } from '../../src-main/services/office';
+import { ensureSeedOffice, sampleIntakes, seedCases } from '../../src-main/services/seed';
+import { progressReporter, formatDuration } from '../../src-main/cli';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean' },
+    cases: { type: 'string' },
+    seed: { type: 'string' },
+    fresh: { type: 'boolean' },
+  },
+  strict: true,
+});
+const CASES = args.cases ? Number(args.cases) : args.quick ? 100_000 : 1_000_000;
+const SEED = args.seed ? Number(args.seed) : 1;
+if (!Number.isInteger(CASES) || CASES < 1000) throw new Error('--cases must be an integer ≥ 1000');
+
+const TARGETS = { searchP95: 50, listP95: 30, intakeP95: 5 };
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline: number | null;
+  target: number | null;
+}
+const figures: Figure[] = [];
+const labels = new Map<string, string>();
+function record(name: string, label: string, value: number, unit: string, baseline: number | null, target: number | null) {
+  const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
+  figures.push({ name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), target });
+  labels.set(name, label);
+}
+
+// ---- timing ------------------------------------------------------------------------------
+
+function percentile(sorted: number[], p: number): number {
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i];
+}
+
+/** Runs fn over the inputs (cycling) `runs` times after one warm-up; returns p50 and p95 in ms. */
+function measure<T>(inputs: T[], runs: number, fn: (input: T) => unknown): { p50: number; p95: number; samples: number[] } {
+  fn(inputs[0]);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const input = inputs[i % inputs.length];
+    const t = performance.now();
+    fn(input);
+    samples.push(performance.now() - t);
+  }
+  const sorted = samples.slice().sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), samples };
+}
+
+// ---- the register ------------------------------------------------------------------------
+
+function prepareRegister(): { dir: string; generated: { ms: number; cases: number } | null } {
+  const dir = path.join(root, '.bench-data', `${CASES}-s${SEED}`);
+  const marker = path.join(dir, 'seeded.json');
+  if (!args.fresh && fs.existsSync(marker)) {
+    const m = JSON.parse(fs.readFileSync(marker, 'utf8')) as { cases: number; seed: number; at: string };
+    process.stderr.write(`复用已生成的台账：${dir}（${m.cases.toLocaleString('en-US')} 件，生成于 ${m.at}）\n`);
+    return { dir, generated: null };
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  const free = fs.statfsSync(path.join(root)).bavail * fs.statfsSync(root).bsize;
+  const need = CASES * 6000;
+  if (free < need * 1.2) throw new Error(`not enough disk for ${CASES} cases: about ${(need / 1e9).toFixed(1)} GB needed, ${(free / 1e9).toFixed(1)} GB free`);
+  process.stderr.write(`生成 ${CASES.toLocaleString('en-US')} 件信访事项到 ${dir}（种子 ${SEED}）…\n`);
+  const store = openStore({ dataDir: dir });
+  let result;
+  try {
+    const progress = progressReporter('正在生成信访事项');
+    result = seedCases(store, { cases: CASES, seed: SEED, onProgress: (d, t) => progress.update(d, t) });
+    progress.done();
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    closeStore(store);
+  }
+  fs.writeFileSync(marker, JSON.stringify({ cases: CASES, seed: SEED, at: new Date().toISOString(), ms: Math.round(result.ms) }, null, 2));
+  process.stderr.write(`生成完毕，用时 ${formatDuration(result.ms / 1000)}\n`);
+  return { dir, generated: { ms: result.ms, cases: CASES } };
+}
+
+// ---- the baselines -----------------------------------------------------------------------
+
+const PAGE = 100;
+const ROW_COLUMNS = `c.id, c.case_no, c.received_at, c.channel, c.matter_type, c.summary, c.people_count,
+  c.jointly, c.anonymous, c.skip_level, c.repeat_of, c.status, cat.name AS category, v.name AS village`;
+const JOINS = 'LEFT JOIN categories cat ON cat.id = c.category_id LEFT JOIN villages v ON v.id = c.village_id';
+
+/** The petitioners of a page, fetched as queryRows fetches them. */
+function pagePetitioners(store: Store, ids: string[]) {
+  return store.sqlite
+    .prepare(
+      `SELECT case_id, name, id_number AS idNumber, phone, address FROM petitioners
+       WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`,
+    )
+    .all(JSON.stringify(ids));
+}
+
+/** The naive search: LIKE '%term%' over the case's and its petitioners' text. */
+function likeSearch(store: Store, term: string) {
+  const where = `c.deleted = 0 AND (c.case_no LIKE :p OR c.query_code LIKE :p OR c.summary LIKE :p OR c.content LIKE :p
+    OR EXISTS (SELECT 1 FROM petitioners p WHERE p.case_id = c.id AND p.deleted = 0
+      AND (p.name LIKE :p OR p.id_number LIKE :p OR p.phone LIKE :p OR p.address LIKE :p)))`;
+  const p = `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const escaped = where.replace(/LIKE :p/g, "LIKE :p ESCAPE '\\'");
+  const rows = store.sqlite
+    .prepare(`SELECT ${ROW_COLUMNS} FROM cases c ${JOINS} WHERE ${escaped} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ${PAGE}`)
+    .all({ p }) as { id: string }[];
+  pagePetitioners(store, rows.map((r) => r.id));
+  const total = (store.sqlite.prepare(`SELECT count(*) AS n FROM cases c WHERE ${escaped}`).get({ p }) as { n: number }).n;
+  return { total, rows };
+}
+
+/** The filtered list with the indexes out of play: what the list costs without them. */
+function scanList(store: Store, filter: CaseFilter, offset: number) {
+  const f = filterSql(filter)!;
+  const rows = store.sqlite
+    .prepare(`SELECT ${ROW_COLUMNS} FROM cases c NOT INDEXED ${JOINS} WHERE ${f.where} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ? OFFSET ?`)
+    .all(...f.params, PAGE, offset) as { id: string }[];
+  pagePetitioners(store, rows.map((r) => r.id));
+  const total = (store.sqlite.prepare(`SELECT count(*) AS n FROM cases c NOT INDEXED WHERE ${f.where}`).get(...f.params) as { n: number }).n;
+  return { total, rows };
+}
+
+const list = (store: Store, filter: CaseFilter, offset: number) =>
+  listCases(store, api['cases.list'].input.parse({ filter, offset, limit: PAGE }));
+
+// ---- the run -----------------------------------------------------------------------------
+
+/** `count` values of a petitioner column, spread evenly over the register. */
+function sample(store: Store, column: 'name' | 'id_number', count: number): string[] {
+  const max = (store.sqlite.prepare('SELECT max(rowid) AS m FROM petitioners').get() as { m: number }).m;
+  const step = Math.max(1, Math.floor(max / (count * 2)));
+  const rows = store.sqlite
+    .prepare(`SELECT DISTINCT ${column} AS v FROM petitioners WHERE deleted = 0 AND ${column} IS NOT NULL AND rowid % ? = 0 LIMIT ?`)
+    .all(step, count) as { v: string }[];
+  return rows.map((r) => r.v);
+}
+
+function localDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** Waits for the background integrity check of a large register (it would disturb the timings). */
+async function integrityChecked(store: Store): Promise<void> {
+  while (store.integrity.state === 'checking') await new Promise((r) => setTimeout(r, 100));
+  if (store.integrity.state === 'failed') throw new Error(store.integrity.message);
+}
+
+async function main() {
+  const { dir, generated } = prepareRegister();
+  if (generated) record('seed.rate', '生成速度', (generated.cases * 1000) / generated.ms, 'cases/s', null, null);
+
+  const opening = performance.now();
+  const store = openStore({ dataDir: dir });
+  const openMs = performance.now() - opening;
+  try {
+    const cases = (store.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
+    const checking = store.integrity.state === 'checking';
+    await integrityChecked(store);
+    const checkedMs = performance.now() - opening;
+    process.stderr.write(
+      `台账共 ${cases.toLocaleString('en-US')} 件，打开用时 ${Math.round(openMs)} ms，完整性检查${checking ? '（后台）' : ''}至 ${Math.round(checkedMs)} ms 完成\n`,
+    );
+    record('register.cases', '台账件数', cases, 'cases', null, null);
+    record('open.ms', '打开台账（openStore）', openMs, 'ms', null, null);
+    record('open.integrity_checked.ms', '打开至完整性检查完成', checkedMs, 'ms', null, null);
+
+    // --- search
+    const names = sample(store, 'name', 20);
+    const ids = sample(store, 'id_number', 20);
+    const kinds: { key: string; label: string; terms: string[] }[] = [
+      { key: 'name', label: '检索：信访人姓名', terms: names },
+      { key: 'id_number', label: '检索：身份证号', terms: ids },
+      { key: 'word2', label: '检索：两字词（土地等）', terms: ['土地', '低保', '拆迁', '工资', '噪声', '物业'] },
+      { key: 'word4', label: '检索：四字词（征收补偿等）', terms: ['征收补偿', '违章建筑', '拖欠工资', '低保待遇', '土地承包', '物业服务'] },
+    ];
+    const likeRuns = cases > 300_000 ? 6 : 10;
+    for (const k of kinds) {
+      const first = k.terms[0];
+      const hits = { fts: list(store, { q: first }, 0).total, like: likeSearch(store, first).total };
+      process.stderr.write(`  ${k.label}：“${first}” 命中 ${hits.fts}（LIKE 基线 ${hits.like}）\n`);
+      const fts = measure(k.terms, 40, (term) => list(store, { q: term }, 0));
+      const like = measure(k.terms, likeRuns, (term) => likeSearch(store, term));
+      record(`search.${k.key}.p50`, `${k.label} p50`, fts.p50, 'ms', like.p50, null);
+      record(`search.${k.key}.p95`, `${k.label} p95`, fts.p95, 'ms', like.p95, TARGETS.searchP95);
+    }
+
+    // --- the filtered list
+    const villages = (store.sqlite.prepare('SELECT id FROM villages WHERE deleted = 0 ORDER BY sort').all() as { id: string }[]).map((v) => v.id);
+    const today = new Date();
+    const from = localDate(new Date(today.getFullYear() - 2, today.getMonth(), today.getDate()));
+    const filters: CaseFilter[] = villages.map((v) => ({ status: ['registered'], villageId: [v], from, to: localDate(today) }));
+    const totals = filters.map((f) => list(store, f, 0).total);
+    const deep = (i: number) => Math.max(0, Math.floor((totals[i % totals.length] * 0.9) / PAGE) * PAGE);
+    process.stderr.write(`  列表筛选：状态+村/社区+近两年，每村 ${Math.min(...totals)}–${Math.max(...totals)} 件，深页为第 90% 处\n`);
+    const idx = filters.map((_, i) => i);
+    const firstPage = measure(idx, 40, (i) => list(store, filters[i], 0));
+    const firstScan = measure(idx, likeRuns, (i) => scanList(store, filters[i], 0));
+    record('list.first_page.p50', '筛选列表首页 p50', firstPage.p50, 'ms', firstScan.p50, null);
+    record('list.first_page.p95', '筛选列表首页 p95', firstPage.p95, 'ms', firstScan.p95, TARGETS.listP95);
+    const deepPage = measure(idx, 40, (i) => list(store, filters[i], deep(i)));
+    const deepScan = measure(idx, likeRuns, (i) => scanList(store, filters[i], deep(i)));
+    record('list.deep_page.p50', '筛选列表深页 p50', deepPage.p50, 'ms', deepScan.p50, null);
+    record('list.deep_page.p95', '筛选列表深页 p95', deepPage.p95, 'ms', deepScan.p95, TARGETS.listP95);
+    const all = measure([0], 20, () => list(store, {}, 0));
+    record('list.unfiltered_first_page.p95', '不筛选列表首页 p95', all.p95, 'ms', null, TARGETS.listP95);
+
+    // --- size (before the intake adds rows)
+    store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const bytes = fs.statSync(path.join(dir, 'register.db')).size;
+    const byTable = store.sqlite
+      .prepare(
+        `SELECT CASE WHEN name IN ('change_log', 'change_log_row', 'change_log_origin_seq') THEN 'log'
+                     WHEN name LIKE 'case_search%' THEN 'search' ELSE 'register' END AS part, sum(pgsize) AS bytes
+         FROM dbstat GROUP BY part`,
+      )
+      .all() as { part: string; bytes: number }[];
+    const part = (p: string) => byTable.find((r) => r.part === p)?.bytes ?? 0;
+    record('db.bytes_per_case', '数据库字节/件', bytes / cases, 'bytes', part('register') / cases, null);
+    record('db.change_log_bytes_per_case', '其中变更日志字节/件', part('log') / cases, 'bytes', null, null);
+    record('db.search_index_bytes_per_case', '其中检索索引字节/件', part('search') / cases, 'bytes', null, null);
+
+    // --- intake
+    const actor = currentUserId(store);
+    const forms = sampleIntakes(store, 200, SEED + 1000).map((f) => api['cases.create'].input.parse(f));
+    const save = measure(forms, 200, (input) => createCase(store, input, actor));
+    const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-bench-'));
+    const empty = openStore({ dataDir: emptyDir });
+    let emptySave;
+    try {
+      ensureSeedOffice(empty, SEED);
+      const emptyForms = sampleIntakes(empty, 200, SEED + 1000).map((f) => api['cases.create'].input.parse(f));
+      const emptyActor = currentUserId(empty);
+      emptySave = measure(emptyForms, 200, (input) => createCase(empty, input, emptyActor));
+    } finally {
+      closeStore(empty);
+      fs.rmSync(emptyDir, { recursive: true, force: true });
+    }
+    record('intake.save.p50', '登记保存 p50', save.p50, 'ms', emptySave.p50, null);
+    record('intake.save.p95', '登记保存 p95', save.p95, 'ms', emptySave.p95, TARGETS.intakeP95);
+  } finally {
+    closeStore(store);
+  }
+
+  fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  printTable();
+}
+
+function printTable() {
+  const show = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+  const rows = figures.map((f) => {
+    const met = f.target === null ? '' : f.value <= f.target ? '达标' : '未达标';
+    return [labels.get(f.name) ?? f.name, f.name, `${show(f.value)} ${f.unit}`, f.baseline === null ? '—' : `${show(f.baseline)} ${f.unit}`, f.target === null ? '—' : `≤ ${show(f.target)} ${f.unit}`, met];
+  });
+  const head = ['指标', '名称', '值', '基线', '目标', ''];
+  const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+  const cols = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (r: string[]) => r.map((c, i) => c + ' '.repeat(cols[i] - width(c))).join('  ');
+  console.log(`\n${line(head)}\n${cols.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const r of rows) console.log(line(r));
+  console.log(`\n结果已写入 ${path.join(root, 'bench-results.json')}`);
+}
+
+const started = performance.now();
+main().then(
+  () => process.stderr.write(`用时 ${formatDuration((performance.now() - started) / 1000)}\n`),
+  (e) => {
+    process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
