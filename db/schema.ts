@@ -98,7 +98,8 @@ export const cases = sqliteTable(
   (t) => [
     uniqueIndex('cases_case_no').on(t.caseNo),
     uniqueIndex('cases_query_code').on(t.queryCode),
-    index('cases_received').on(t.receivedAt),
+    // deleted first: the live register in received order, and its count, come from this index alone
+    index('cases_received').on(t.deleted, t.receivedAt),
     index('cases_office_year_seq').on(t.officeId, t.year, t.seq),
     index('cases_status_received').on(t.status, t.receivedAt),
     index('cases_village_received').on(t.villageId, t.receivedAt),

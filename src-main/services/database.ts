@@ -15,6 +15,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema';
 import { UserError } from './errors';
+import { rebuildSearchIndexIfStale } from './search-index';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -82,6 +83,7 @@ export function openStore(opts: OpenOptions): Store {
     migrate(db, { migrationsFolder: opts.migrationsFolder ?? defaultMigrationsFolder() });
     installWriteGuard(sqlite);
     const installationId = ensureInstallationId(sqlite);
+    rebuildSearchIndexIfStale({ sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: 'checking' } });
     const store: Store = { sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: large ? 'checking' : 'ok' } };
     if (large) checkInBackground(store, file, opts.nativeBinding);
     return store;

@@ -20,7 +20,7 @@ import { mutate, type Mutator } from './mutation';
 import { requireOffice } from './office';
 import { parseIdNumber, maskIdNumber } from './id-number';
 import { normalizePhone, maskPhone } from './phone';
-import { indexCase, toMatchQuery } from './search-index';
+import { KEY_SPAN, reindexCase, toMatchQuery } from './search-index';
 import { UserError } from './errors';
 
 export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
@@ -196,17 +196,7 @@ export function updateCase(store: Store, input: ApiParsed<'cases.update'>, actor
 }
 
 function reindex(store: Store, caseId: string) {
-  const c = store.sqlite.prepare('SELECT rowid AS rid, case_no, query_code, summary, content FROM cases WHERE id = ?').get(caseId) as {
-    rid: number;
-    case_no: string;
-    query_code: string;
-    summary: string;
-    content: string;
-  };
-  const petitioners = store.sqlite
-    .prepare('SELECT name, id_number AS idNumber, phone, address FROM petitioners WHERE case_id = ? AND deleted = 0 ORDER BY sort')
-    .all(caseId) as { name: string; idNumber: string | null; phone: string | null; address: string | null }[];
-  indexCase(store, c.rid, { caseNo: c.case_no, queryCode: c.query_code, summary: c.summary, content: c.content, petitioners });
+  reindexCase(store, caseId);
 }
 
 export function flagsOf(c: { peopleCount: number; repeatOf: string | null; jointly: boolean; anonymous: boolean; skipLevel: boolean }): Flag[] {
@@ -342,15 +332,15 @@ export function filterSql(filter: CaseFilter): { where: string; params: unknown[
   if (filter.q) {
     const match = toMatchQuery(filter.q);
     if (match === null) return null;
-    clauses.push('c.rowid IN (SELECT rowid FROM case_search WHERE case_search MATCH ?)');
+    clauses.push(`c.rowid IN (SELECT rowid % ${KEY_SPAN} FROM case_search WHERE case_search MATCH ?)`);
     params.push(match);
   }
   return { where: clauses.join(' AND '), params };
 }
 
-const ROW_SELECT = `SELECT c.id, c.case_no, c.received_at, c.channel, c.matter_type, c.summary, c.people_count,
-  c.jointly, c.anonymous, c.skip_level, c.repeat_of, c.status, cat.name AS category, v.name AS village
-  FROM cases c LEFT JOIN categories cat ON cat.id = c.category_id LEFT JOIN villages v ON v.id = c.village_id`;
+const ROW_COLUMNS = `SELECT c.id, c.case_no, c.received_at, c.channel, c.matter_type, c.summary, c.people_count,
+  c.jointly, c.anonymous, c.skip_level, c.repeat_of, c.status, cat.name AS category, v.name AS village`;
+const ROW_JOINS = 'LEFT JOIN categories cat ON cat.id = c.category_id LEFT JOIN villages v ON v.id = c.village_id';
 
 interface ListRecord {
   id: string;
@@ -373,43 +363,47 @@ export interface FullRow extends ListRecord {
   petitioners: { name: string; idNumber: string | null; phone: string | null; address: string | null }[];
 }
 
-/**
- * Whether a search should walk the received-date index newest first, keeping the cases that
- * match, instead of reading every hit and sorting (SQLite's own plan). A common word (土地 is in
- * one case of six) has too many hits to sort quickly, while a page of them is found after a few
- * hundred index entries; a rare word (a name, an ID number) is the opposite. The hits are
- * counted in the full-text index, only up to the break-even number. Only for a search with at
- * most a date range besides: other filters have indexes of their own. Both plans give the same
- * rows in the same order.
- */
-function walkReceivedIndex(store: Store, filter: CaseFilter, offset: number, limit: number): boolean {
-  if (!filter.q) return false;
-  if (filter.status?.length || filter.channel?.length || filter.matterType?.length || filter.categoryId?.length || filter.villageId?.length || filter.flags?.length) {
-    return false;
+/** Whether a filter has nothing but a search and dates (the index alone can answer it). */
+function searchOnly(filter: CaseFilter): boolean {
+  const lists = [filter.status, filter.channel, filter.matterType, filter.categoryId, filter.villageId, filter.flags];
+  return !!filter.q && lists.every((l) => !l?.length);
+}
+
+/** The search index's key range of a date filter (keys order by received minute, see search-index.ts). */
+function keyRange(filter: CaseFilter): { sql: string; params: string[] } {
+  const bound = (day: string) => `(CAST(strftime('%s', ${day}) AS INTEGER) / 60) * ${KEY_SPAN}`;
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (filter.from) {
+    parts.push(`rowid >= ${bound('?')}`);
+    params.push(filter.from);
   }
-  const match = toMatchQuery(filter.q);
-  if (match === null) return false;
-  const cases = (store.sqlite.prepare('SELECT max(rowid) AS n FROM cases').get() as { n: number | null }).n ?? 0;
-  // The walk visits about (offset + limit) * cases / hits index entries; sorting reads the row
-  // of every hit, which costs about 25 index entries each (measured at 100,000 cases). So walk
-  // when hits² ≥ (offset + limit) * cases / 25, and count the hits only up to that number.
-  const enough = Math.max(1, Math.ceil(Math.sqrt(((offset + limit) * cases) / 25)));
-  const hits = (
-    store.sqlite.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM case_search WHERE case_search MATCH ? LIMIT ?)').get(match, enough) as { n: number }
-  ).n;
-  return hits >= enough;
+  if (filter.to) {
+    parts.push(`rowid < ${bound("date(?, '+1 day')")}`);
+    params.push(filter.to);
+  }
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
 }
 
 /** Rows of a filter in register order (newest received first), with their petitioners. */
 export function queryRows(store: Store, filter: CaseFilter, offset: number, limit: number): FullRow[] {
   const f = filterSql(filter);
   if (!f) return [];
-  // cases_received is (received_at) and so also ordered by rowid within a date-time: the walk
-  // needs no sort
-  const from = walkReceivedIndex(store, filter, offset, limit) ? ' INDEXED BY cases_received' : '';
-  const rows = store.sqlite
-    .prepare(`${ROW_SELECT.replace('FROM cases c', `FROM cases c${from}`)} WHERE ${f.where} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ? OFFSET ?`)
-    .all(...f.params, limit, offset) as ListRecord[];
+  let rows: ListRecord[];
+  if (searchOnly(filter)) {
+    // the index yields its hits newest-received first: read one page of them, sort nothing
+    const range = keyRange(filter);
+    rows = store.sqlite
+      .prepare(
+        `${ROW_COLUMNS} FROM (SELECT rowid AS k FROM case_search WHERE case_search MATCH ?${range.sql} ORDER BY rowid DESC LIMIT ? OFFSET ?) s
+         JOIN cases c ON c.rowid = s.k % ${KEY_SPAN} ${ROW_JOINS} ORDER BY s.k DESC`,
+      )
+      .all(toMatchQuery(filter.q!), ...range.params, limit, offset) as ListRecord[];
+  } else {
+    rows = store.sqlite
+      .prepare(`${ROW_COLUMNS} FROM cases c ${ROW_JOINS} WHERE ${f.where} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ? OFFSET ?`)
+      .all(...f.params, limit, offset) as ListRecord[];
+  }
   if (rows.length === 0) return [];
   const byCase = new Map<string, FullRow['petitioners']>();
   const stmt = store.sqlite.prepare(
@@ -424,9 +418,17 @@ export function queryRows(store: Store, filter: CaseFilter, offset: number, limi
   return rows.map((r) => ({ ...r, petitioners: byCase.get(r.id) ?? [] }));
 }
 
+
 export function countRows(store: Store, filter: CaseFilter): number {
   const f = filterSql(filter);
   if (!f) return 0;
+  if (searchOnly(filter)) {
+    // the index holds live cases only (see reindex), so its own count is the answer
+    const range = keyRange(filter);
+    return (
+      store.sqlite.prepare(`SELECT count(*) AS n FROM case_search WHERE case_search MATCH ?${range.sql}`).get(toMatchQuery(filter.q!), ...range.params) as { n: number }
+    ).n;
+  }
   return (store.sqlite.prepare(`SELECT count(*) AS n FROM cases c WHERE ${f.where}`).get(...f.params) as { n: number }).n;
 }
 

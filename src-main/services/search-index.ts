@@ -75,6 +75,8 @@ export function toMatchQuery(input: string): string | null {
 }
 
 export interface IndexedCase {
+  /** 2026-11-22T09:30: orders the index */
+  receivedAt: string;
   caseNo: string;
   queryCode: string;
   summary: string;
@@ -90,14 +92,27 @@ export function indexText(c: IndexedCase): string {
   return tokenize(pieces.join(' ')).join(' ');
 }
 
-/** The index's two statements, prepared once per connection (bulk loads index many cases). */
-const statements = new WeakMap<Store['sqlite'], { remove: Statement; insert: Statement }>();
+/**
+ * An entry's FTS rowid is its search key: the minute the petition was received, then the case's
+ * own rowid (KEY_SPAN of them per minute). FTS5 reads matches in rowid order, so a search pages
+ * through its hits newest-received first without reading and sorting all of them, in exactly
+ * the register's order (received_at DESC, rowid DESC). case_search_keys remembers each case's key
+ * so an edit of the received time can remove the old entry. Computed in SQL: it needs 64 bits.
+ */
+export const KEY_SPAN = 4294967296;
+const KEY_SQL = `(CAST(strftime('%s', ?) AS INTEGER) / 60) * ${KEY_SPAN} + CAST(? AS INTEGER)`;
+
+/** The index's statements, prepared once per connection (bulk loads index many cases). */
+const statements = new WeakMap<Store['sqlite'], { remove: Statement; forget: Statement; remember: Statement; insert: Statement }>();
 function indexStatements(store: Store) {
   let s = statements.get(store.sqlite);
   if (!s) {
     s = {
-      remove: store.sqlite.prepare('DELETE FROM case_search WHERE rowid = ?'),
-      insert: store.sqlite.prepare('INSERT INTO case_search (rowid, body) VALUES (?, ?)'),
+      remove: store.sqlite.prepare('DELETE FROM case_search WHERE rowid = (SELECT key FROM case_search_keys WHERE case_rowid = ?)'),
+      forget: store.sqlite.prepare('DELETE FROM case_search_keys WHERE case_rowid = ?'),
+      remember: store.sqlite.prepare(`INSERT OR REPLACE INTO case_search_keys (case_rowid, key) VALUES (?, ${KEY_SQL})`),
+      // keys pass 2^53, so they stay in SQLite and never become JS numbers
+      insert: store.sqlite.prepare('INSERT INTO case_search (rowid, body) VALUES ((SELECT key FROM case_search_keys WHERE case_rowid = ?), ?)'),
     };
     statements.set(store.sqlite, s);
   }
@@ -108,5 +123,42 @@ function indexStatements(store: Store) {
 export function indexCase(store: Store, rowid: number, c: IndexedCase): void {
   const s = indexStatements(store);
   s.remove.run(rowid);
+  s.remember.run(rowid, c.receivedAt, rowid);
   s.insert.run(rowid, indexText(c));
+}
+
+/** Takes a case out of the index: the index holds live cases only, so it can count a search alone. */
+export function unindexCase(store: Store, rowid: number): void {
+  const s = indexStatements(store);
+  s.remove.run(rowid);
+  s.forget.run(rowid);
+}
+
+
+/** Indexes one case from the register as it now stands (or drops it if it is deleted). */
+export function reindexCase(store: Store, caseId: string): void {
+  const c = store.sqlite
+    .prepare('SELECT rowid AS rid, received_at, case_no, query_code, summary, content, deleted FROM cases WHERE id = ?')
+    .get(caseId) as { rid: number; received_at: string; case_no: string; query_code: string; summary: string; content: string; deleted: number } | undefined;
+  if (!c) return;
+  if (c.deleted) return unindexCase(store, c.rid);
+  const petitioners = store.sqlite
+    .prepare('SELECT name, id_number AS idNumber, phone, address FROM petitioners WHERE case_id = ? AND deleted = 0 ORDER BY sort')
+    .all(caseId) as IndexedCase['petitioners'];
+  indexCase(store, c.rid, { receivedAt: c.received_at, caseNo: c.case_no, queryCode: c.query_code, summary: c.summary, content: c.content, petitioners });
+}
+
+/**
+ * Rebuilds the whole index when a migration has marked it stale (the index format changed).
+ * Runs at open, in transactions of a few thousand cases so progress survives an interruption
+ * only as a whole: the stale mark is cleared in the last one.
+ */
+export function rebuildSearchIndexIfStale(store: Store): void {
+  const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'search_index_stale'`).get() as { value: string } | undefined;
+  if (!stale || stale.value !== '1') return;
+  const ids = (store.sqlite.prepare('SELECT id FROM cases WHERE deleted = 0 ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+  store.sqlite.exec('DELETE FROM case_search; DELETE FROM case_search_keys;');
+  const batch = store.sqlite.transaction((slice: string[]) => slice.forEach((id) => reindexCase(store, id)));
+  for (let i = 0; i < ids.length; i += 5000) batch(ids.slice(i, i + 5000));
+  store.sqlite.prepare(`DELETE FROM local_state WHERE key = 'search_index_stale'`).run();
 }

@@ -889,6 +889,7 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
           });
           const { rid } = rowidOf.get(id) as { rid: number };
           indexCase(store, rid, {
+            receivedAt: g.receivedAt,
             caseNo,
             queryCode,
             summary: g.summary,

@@ -292,6 +292,34 @@ describe('the register: intake, list and search', () => {
       expect(await keys({ q: '土地', flags: ['collective'], matterType: ['suggestion'] })).toEqual([]);
     });
 
+    it('gives the same rows in the same order whether the search index or the case table answers', async () => {
+      // status 'registered' holds for every sample case but makes the list read the case table
+      const dates: Pick<CaseFilter, 'from' | 'to'>[] = [{}, { from: '2026-04-01' }, { to: '2026-03-31' }, { from: '2026-03-31', to: '2026-04-01' }];
+      for (const q of ['土地', '反映', 'zs', '2026']) {
+        for (const d of dates) {
+          const viaIndex = await ids({ q, ...d });
+          expect(viaIndex, JSON.stringify({ q, ...d })).toEqual(await ids({ q, ...d, status: ['registered'] }));
+        }
+      }
+      const all = await ids({ q: '反映' });
+      const paged = [];
+      for (let offset = 0; offset < all.length; offset += 2) {
+        paged.push(...(await call(t.store, 'cases.list', { filter: { q: '反映' }, offset, limit: 2 })).rows.map((r) => r.id));
+      }
+      expect(paged).toEqual(all);
+    });
+
+    it('follows an edit of the received time in search order and date ranges', async () => {
+      const before = await ids({ q: '土地' });
+      const last = before[before.length - 1];
+      const input = await editInput(last);
+      await call(t.store, 'cases.update', { ...input, receivedAt: '2026-11-01T08:00' });
+      const after = await ids({ q: '土地' });
+      expect(after[0]).toBe(last);
+      expect(await ids({ q: '土地', from: '2026-11-01', to: '2026-11-01' })).toEqual([last]);
+      expect(await ids({ q: '土地', to: '2026-10-31' })).not.toContain(last);
+    });
+
     it('shows the flags of each row', async () => {
       const rows = (await call(t.store, 'cases.list', {})).rows;
       const flags = Object.fromEntries(rows.map((r) => [r.caseNo, r.flags]));

@@ -23,6 +23,7 @@ const LOCAL_TABLES = [
   'case_search_idx',
   'case_search_docsize',
   'case_search_config',
+  'case_search_keys', // each case's key in the search index
 ];
 
 const syncedNames = Object.values(SYNCED_TABLES).map((t) => getTableConfig(t).name);

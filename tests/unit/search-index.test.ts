@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexCase, indexText, nameKeys, tokenize, toMatchQuery, type IndexedCase } from '../../src-main/services/search-index';
+import { indexCase, indexText, KEY_SPAN, nameKeys, tokenize, toMatchQuery, unindexCase, type IndexedCase } from '../../src-main/services/search-index';
 import { createTempStore, IDS, type TempStore } from '../helpers/store';
 
 describe('tokenize', () => {
@@ -83,6 +83,7 @@ describe('search on a real FTS5 index', () => {
   let t: TempStore;
   const docs: Record<number, IndexedCase> = {
     1: {
+      receivedAt: '2026-03-01T09:00',
       caseNo: '330102001-2026-00001',
       queryCode: 'K7M2XQ9P',
       summary: '反映土地承包合同纠纷',
@@ -90,6 +91,7 @@ describe('search on a real FTS5 index', () => {
       petitioners: [{ name: '单伟', idNumber: IDS.standardX, phone: '13800138000', address: '东村3组' }],
     },
     2: {
+      receivedAt: '2026-03-02T09:00',
       caseNo: '330102001-2026-00002',
       queryCode: 'ABCDEFGH',
       summary: '申请低保',
@@ -97,6 +99,7 @@ describe('search on a real FTS5 index', () => {
       petitioners: [{ name: '曾红', idNumber: null, phone: '0571-88886666', address: null }],
     },
     3: {
+      receivedAt: '2026-03-03T09:00',
       caseNo: '330102001-2026-00003',
       queryCode: 'ZZZZ2345',
       summary: '噪声扰民',
@@ -107,7 +110,8 @@ describe('search on a real FTS5 index', () => {
   const search = (q: string): number[] => {
     const match = toMatchQuery(q);
     if (match === null) return [];
-    return (t.store.sqlite.prepare('SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid').all(match) as { rowid: number }[]).map(
+    // an entry's rowid is its search key; the case's own rowid is the key's low part
+    return (t.store.sqlite.prepare(`SELECT rowid % ${KEY_SPAN} AS rowid FROM case_search WHERE case_search MATCH ? ORDER BY 1`).all(match) as { rowid: number }[]).map(
       (r) => r.rowid,
     );
   };
@@ -156,12 +160,12 @@ describe('search on a real FTS5 index', () => {
 
   it('finds exactly one case by its whole case number among cases whose numbers share a prefix', () => {
     for (let seq = 10; seq <= 19; seq++) {
-      indexCase(t.store, 100 + seq, { caseNo: `330102001-2026-000${seq}`, queryCode: `Q${seq}`, summary: '', content: '', petitioners: [] });
+      indexCase(t.store, 100 + seq, { receivedAt: '2026-04-01T08:00', caseNo: `330102001-2026-000${seq}`, queryCode: `Q${seq}`, summary: '', content: '', petitioners: [] });
     }
     expect(search('330102001-2026-00001')).toEqual([1]);
     expect(search('330102001-2026-00015')).toEqual([115]);
     expect(search('2026-0001')).toEqual(Array.from({ length: 10 }, (_, i) => 110 + i)); // 00010 … 00019
-    for (let seq = 10; seq <= 19; seq++) t.store.sqlite.prepare('DELETE FROM case_search WHERE rowid = ?').run(100 + seq);
+    for (let seq = 10; seq <= 19; seq++) unindexCase(t.store, 100 + seq);
   });
 
   it('requires every word typed', () => {

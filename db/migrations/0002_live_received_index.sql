@@ -1,0 +1,2 @@
+DROP INDEX `cases_received`;--> statement-breakpoint
+CREATE INDEX `cases_received` ON `cases` (`deleted`,`received_at`);
