@@ -7,6 +7,7 @@
  *   search index). They never travel in a sync package.
  * Every synced row has a text id (random UUID) so rows made on different machines never collide.
  */
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 
 // ---- synced: office set-up -------------------------------------------------------------
@@ -100,6 +101,8 @@ export const cases = sqliteTable(
     uniqueIndex('cases_query_code').on(t.queryCode),
     // deleted first: the live register in received order, and its count, come from this index alone
     index('cases_received').on(t.deleted, t.receivedAt),
+    // tombstones only (a handful): the register's total is all rows less these
+    index('cases_tombstones').on(t.id).where(sql`${t.deleted} = 1`),
     index('cases_office_year_seq').on(t.officeId, t.year, t.seq),
     index('cases_status_received').on(t.status, t.receivedAt),
     index('cases_village_received').on(t.villageId, t.receivedAt),

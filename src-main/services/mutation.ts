@@ -5,7 +5,8 @@
  * installation's next gap-free sequence number. Sync exports that log.
  */
 import { eq, getTableColumns, is, SQL } from 'drizzle-orm';
-import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
 import * as schema from '../../db/schema';
 import type { SyncedTableName } from '../../db/schema';
 import type { Store } from './database';
@@ -42,15 +43,47 @@ function columnNames(table: SQLiteTable): Map<string, string> {
   return map;
 }
 
-const tableInfo = new Map<SyncedTableName, { table: SQLiteTable; columns: Map<string, string> }>();
+const tableInfo = new Map<SyncedTableName, { table: SQLiteTable; sqlName: string; columns: Map<string, string> }>();
 function info(name: SyncedTableName) {
   let i = tableInfo.get(name);
   if (!i) {
     const table = schema.SYNCED_TABLES[name] as SQLiteTable;
-    i = { table, columns: columnNames(table) };
+    i = { table, sqlName: getTableConfig(table).name, columns: columnNames(table) };
     tableInfo.set(name, i);
   }
   return i;
+}
+
+/**
+ * One prepared INSERT per table and connection naming every column, with values converted as
+ * drizzle's insert builder converts them (mapToDriverValue; an omitted column gets its default
+ * or null). Building and preparing the statement for every row was most of a bulk load's time.
+ */
+interface InsertPlan {
+  stmt: Database.Statement;
+  cols: { prop: string; col: SQLiteColumn }[];
+}
+const insertPlans = new WeakMap<Database.Database, Map<SyncedTableName, InsertPlan>>();
+function insertPlan(sqlite: Database.Database, name: SyncedTableName): InsertPlan {
+  let plans = insertPlans.get(sqlite);
+  if (!plans) insertPlans.set(sqlite, (plans = new Map()));
+  let plan = plans.get(name);
+  if (!plan) {
+    const { table, sqlName } = info(name);
+    const cols = Object.entries(getTableColumns(table)).map(([prop, col]) => ({ prop, col: col as SQLiteColumn }));
+    const names = cols.map((c) => `"${c.col.name}"`).join(', ');
+    plan = { stmt: sqlite.prepare(`INSERT INTO "${sqlName}" (${names}) VALUES (${cols.map(() => '?').join(', ')})`), cols };
+    plans.set(name, plan);
+  }
+  return plan;
+}
+function driverValue(col: SQLiteColumn, v: unknown): unknown {
+  if (v === undefined) {
+    if (col.default !== null && col.default !== undefined) return is(col.default, SQL) ? null : col.mapToDriverValue(col.default);
+    if (col.defaultFn !== undefined) return driverValue(col, col.defaultFn());
+    return null;
+  }
+  return v === null ? null : col.mapToDriverValue(v);
 }
 
 const defaults = new Map<SyncedTableName, Record<string, unknown>>();
@@ -106,7 +139,7 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
     };
     const log = (table: SyncedTableName, rowId: string, op: 'insert' | 'update', data: Record<string, unknown>) => {
       seq += 1;
-      insertLog.run(store.installationId, seq, stamp(), officeId, ctx.actor, getTableConfig(info(table).table).name, rowId, op, JSON.stringify(data));
+      insertLog.run(store.installationId, seq, stamp(), officeId, ctx.actor, info(table).sqlName, rowId, op, JSON.stringify(data));
     };
 
     const m: Mutator = {
@@ -117,10 +150,10 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
       officeId,
       stamp,
       insert(table, row) {
-        const { table: t } = info(table);
         // the whole row, defaults included, so a replica with other defaults rebuilds it exactly
         const full = { ...defaultsOf(table), ...(row as Record<string, unknown>) };
-        db.insert(t).values(full as never).run();
+        const plan = insertPlan(sqlite, table);
+        plan.stmt.run(plan.cols.map(({ prop, col }) => driverValue(col, full[prop])));
         log(table, row.id, 'insert', toColumns(table, full));
       },
       update(table, id, changes) {

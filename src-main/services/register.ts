@@ -308,7 +308,12 @@ const FLAG_SQL: Record<Flag, string> = {
 
 /** WHERE clause and parameters of a register filter; every value is bound, never spliced. */
 export function filterSql(filter: CaseFilter): { where: string; params: unknown[] } | null {
-  const clauses = ['c.deleted = 0'];
+  // With a status, village or category, that column's own index finds the rows; a plain
+  // "deleted = 0" would let the planner (which has no statistics) take the live-register index
+  // (deleted, received_at) instead and read the whole register. "+" keeps the term out of index
+  // choice and changes nothing else.
+  const selective = !!(filter.status?.length || filter.villageId?.length || filter.categoryId?.length);
+  const clauses = [selective ? '+c.deleted = 0' : 'c.deleted = 0'];
   const params: unknown[] = [];
   const inList = (col: string, values?: string[]) => {
     if (!values?.length) return;
@@ -422,6 +427,10 @@ export function queryRows(store: Store, filter: CaseFilter, offset: number, limi
 export function countRows(store: Store, filter: CaseFilter): number {
   const f = filterSql(filter);
   if (!f) return 0;
+  if (f.where === 'c.deleted = 0') {
+    // the whole register: all rows (counted on the smallest index) less the few tombstones
+    return (store.sqlite.prepare('SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases WHERE deleted = 1) AS n').get() as { n: number }).n;
+  }
   if (searchOnly(filter)) {
     // the index holds live cases only (see reindex), so its own count is the answer
     const range = keyRange(filter);

@@ -6,6 +6,9 @@ describe('tokenize', () => {
   it('splits Chinese runs into overlapping bigrams plus the last character', () => {
     expect(tokenize('土地')).toEqual(['土地', '地']);
     expect(tokenize('土地承包')).toEqual(['土地', '地承', '承包', '包']);
+    // a digit run stops at Chinese: "3组土地" is 3 + 组土地 (Han is a letter to \p{L} too)
+    expect(tokenize('3组土地')).toEqual(['3', '组土', '土地', '地']);
+    expect(tokenize('2019年被征收')).toEqual(['2019', '年被', '被征', '征收', '收']);
     expect(tokenize('地')).toEqual(['地']);
   });
 

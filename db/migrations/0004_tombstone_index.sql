@@ -1,0 +1,1 @@
+CREATE INDEX `cases_tombstones` ON `cases` (`id`) WHERE "cases"."deleted" = 1;
