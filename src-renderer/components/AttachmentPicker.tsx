@@ -9,35 +9,39 @@ export async function uploadFile(file: File): Promise<AttachmentRef> {
   return call('attachments.upload', { fileName: file.name, mime: file.type || 'application/octet-stream', base64: await readFileBase64(file) });
 }
 
+/** A button that uploads picked scans or photos one by one and hands each stored ref on. */
+export function UploadButton({ label, onUploaded }: { label: string; onUploaded(ref: AttachmentRef): Promise<void> | void }) {
+  const { message } = App.useApp();
+  return (
+    <Upload
+      multiple
+      accept="image/*,.pdf"
+      showUploadList={false}
+      beforeUpload={async (file) => {
+        try {
+          await onUploaded(await uploadFile(file));
+        } catch (e) {
+          message.error((e as Error).message);
+        }
+        return false;
+      }}
+    >
+      <Button size="small" icon={<UploadOutlined />}>
+        {label}
+      </Button>
+    </Upload>
+  );
+}
+
 export const formatSize = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 export function AttachmentPicker({ value, onChange, title = '附件（扫描件、照片）' }: { value: AttachmentRef[]; onChange(v: AttachmentRef[]): void; title?: string }) {
-  const { message } = App.useApp();
   return (
     <Card
       size="small"
       title={title}
       style={{ marginBottom: 12 }}
-      extra={
-        <Upload
-          multiple
-          accept="image/*,.pdf"
-          showUploadList={false}
-          beforeUpload={async (file) => {
-            try {
-              const ref = await uploadFile(file);
-              onChange([...value.filter((a) => a.sha256 !== ref.sha256), ref]);
-            } catch (e) {
-              message.error((e as Error).message);
-            }
-            return false;
-          }}
-        >
-          <Button size="small" icon={<UploadOutlined />}>
-            选择文件
-          </Button>
-        </Upload>
-      }
+      extra={<UploadButton label="选择文件" onUploaded={(ref) => onChange([...value.filter((a) => a.sha256 !== ref.sha256), ref])} />}
     >
       {value.length === 0 ? (
         <span className="muted">无</span>

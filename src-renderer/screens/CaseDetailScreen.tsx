@@ -1,14 +1,14 @@
 /** Case detail: the registration, its petitioners and attachments, and its timeline of events. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Form, Image, List, Modal, Row, Space, Spin, Table, Tag, Timeline, Upload } from 'antd';
-import { ArrowLeftOutlined, EditOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Drawer, Form, Image, List, Modal, Row, Space, Spin, Table, Tag, Timeline } from 'antd';
+import { ArrowLeftOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/icons';
 import type { CaseDetail, CaseEventView, PetitionerView, Settings } from '../../src-main/api';
 import { ApiError, call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { categoryPath, FLAG_COLORS, label, showDateTime } from '../lib/format';
 import { navigate } from '../lib/router';
 import { CaseForm } from '../components/CaseForm';
-import { formatSize, uploadFile } from '../components/AttachmentPicker';
+import { formatSize, UploadButton } from '../components/AttachmentPicker';
 import { fieldPath, fromCase, toIntakeInput, type CaseFormValues } from '../components/case-form-values';
 
 export function CaseDetailScreen({ id }: { id: string }) {
@@ -117,25 +117,7 @@ export function CaseDetailScreen({ id }: { id: string }) {
           <Card
             size="small"
             title={`附件（${c.attachments.length}）`}
-            extra={
-              <Upload
-                multiple
-                accept="image/*,.pdf"
-                showUploadList={false}
-                beforeUpload={async (file) => {
-                  try {
-                    setCase(await call('attachments.add', { caseId: c.id, file: await uploadFile(file) }));
-                  } catch (e) {
-                    message.error((e as Error).message);
-                  }
-                  return false;
-                }}
-              >
-                <Button size="small" icon={<UploadOutlined />}>
-                  添加附件
-                </Button>
-              </Upload>
-            }
+            extra={<UploadButton label="添加附件" onUploaded={async (file) => setCase(await call('attachments.add', { caseId: c.id, file }))} />}
           >
             <List
               size="small"

@@ -118,6 +118,18 @@ describe('clerk path', () => {
     await page.screenshot({ path: `${dataDir}/case-detail.png`, fullPage: true });
   });
 
+  it('attaches a scanned letter on the case detail and shows it', async () => {
+    const scan = await page.screenshot({ clip: { x: 0, y: 0, width: 400, height: 300 } });
+    await page.locator('input[type=file]').setInputFiles({ name: '来信扫描件.png', mimeType: 'image/png', buffer: scan });
+    const item = page.getByRole('listitem').filter({ hasText: '来信扫描件.png' });
+    await item.waitFor();
+    await expect(page.getByText('附件（1）').isVisible()).resolves.toBe(true);
+    await item.getByText('查看').click();
+    await page.getByRole('dialog').getByRole('img', { name: '来信扫描件.png' }).waitFor();
+    await page.screenshot({ path: `${dataDir}/attachment.png` });
+    await page.keyboard.press('Escape');
+  });
+
   it('refuses a malformed ID number with a clear message and saves nothing', async () => {
     await page.getByRole('menuitem', { name: /登记/ }).click();
     await page.getByLabel('信访人1姓名').fill('孙明');
