@@ -83,8 +83,8 @@ export function openStore(opts: OpenOptions): Store {
     migrate(db, { migrationsFolder: opts.migrationsFolder ?? defaultMigrationsFolder() });
     installWriteGuard(sqlite);
     const installationId = ensureInstallationId(sqlite);
-    rebuildSearchIndexIfStale({ sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: 'checking' } });
     const store: Store = { sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: large ? 'checking' : 'ok' } };
+    rebuildSearchIndexIfStale(store);
     if (large) checkInBackground(store, file, opts.nativeBinding);
     return store;
   } catch (e) {

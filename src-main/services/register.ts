@@ -129,7 +129,7 @@ export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor
       m.insert('attachments', { id: randomUUID(), caseId: id, sha256: a.sha256, fileName: a.fileName, mime: a.mime, size: a.size, addedAt: nowLocal() });
     }
     appendEvent(m, id, 'registered', { channel: input.channel, repeatOf: input.repeatOf ?? null });
-    reindex(store, id);
+    reindexCase(store, id);
     return { id, caseNo, queryCode };
   });
 }
@@ -189,14 +189,10 @@ export function updateCase(store: Store, input: ApiParsed<'cases.update'>, actor
     }
     if (changes.length) {
       appendEvent(m, input.id, 'edited', { changes });
-      reindex(store, input.id);
+      reindexCase(store, input.id);
     }
   });
   return getCase(store, input.id);
-}
-
-function reindex(store: Store, caseId: string) {
-  reindexCase(store, caseId);
 }
 
 export function flagsOf(c: { peopleCount: number; repeatOf: string | null; jointly: boolean; anonymous: boolean; skipLevel: boolean }): Flag[] {
@@ -368,26 +364,36 @@ export interface FullRow extends ListRecord {
   petitioners: { name: string; idNumber: string | null; phone: string | null; address: string | null }[];
 }
 
-/** Whether a filter has nothing but a search and dates (the index alone can answer it). */
-function searchOnly(filter: CaseFilter): boolean {
-  const lists = [filter.status, filter.channel, filter.matterType, filter.categoryId, filter.villageId, filter.flags];
-  return !!filter.q && lists.every((l) => !l?.length);
-}
-
-/** The search index's key range of a date filter (keys order by received minute, see search-index.ts). */
-function keyRange(filter: CaseFilter): { sql: string; params: string[] } {
+/**
+ * When a filter is a search with at most a date range, the search index alone answers it: its
+ * MATCH, plus the key range of the dates (keys order by received minute, see search-index.ts).
+ * Null when other filters need the case table.
+ */
+function indexOnlySql(filter: CaseFilter): { where: string; params: string[] } | null {
+  const match = filter.q ? toMatchQuery(filter.q) : null;
+  if (match === null || hasListFilters(filter)) return null;
   const bound = (day: string) => `(CAST(strftime('%s', ${day}) AS INTEGER) / 60) * ${KEY_SPAN}`;
-  const parts: string[] = [];
-  const params: string[] = [];
+  const clauses = ['case_search MATCH ?'];
+  const params = [match];
   if (filter.from) {
-    parts.push(`rowid >= ${bound('?')}`);
+    clauses.push(`rowid >= ${bound('?')}`);
     params.push(filter.from);
   }
   if (filter.to) {
-    parts.push(`rowid < ${bound("date(?, '+1 day')")}`);
+    clauses.push(`rowid < ${bound("date(?, '+1 day')")}`);
     params.push(filter.to);
   }
-  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+  return { where: clauses.join(' AND '), params };
+}
+
+/** Whether a filter narrows by status, channel, matter type, category, village or flags. */
+function hasListFilters(filter: CaseFilter): boolean {
+  return [filter.status, filter.channel, filter.matterType, filter.categoryId, filter.villageId, filter.flags].some((l) => l?.length);
+}
+
+/** Whether a filter asks for the whole live register. */
+function isWholeRegister(filter: CaseFilter): boolean {
+  return !filter.q && !filter.from && !filter.to && !hasListFilters(filter);
 }
 
 /** Rows of a filter in register order (newest received first), with their petitioners. */
@@ -395,15 +401,15 @@ export function queryRows(store: Store, filter: CaseFilter, offset: number, limi
   const f = filterSql(filter);
   if (!f) return [];
   let rows: ListRecord[];
-  if (searchOnly(filter)) {
+  const index = indexOnlySql(filter);
+  if (index) {
     // the index yields its hits newest-received first: read one page of them, sort nothing
-    const range = keyRange(filter);
     rows = store.sqlite
       .prepare(
-        `${ROW_COLUMNS} FROM (SELECT rowid AS k FROM case_search WHERE case_search MATCH ?${range.sql} ORDER BY rowid DESC LIMIT ? OFFSET ?) s
+        `${ROW_COLUMNS} FROM (SELECT rowid AS k FROM case_search WHERE ${index.where} ORDER BY rowid DESC LIMIT ? OFFSET ?) s
          JOIN cases c ON c.rowid = s.k % ${KEY_SPAN} ${ROW_JOINS} ORDER BY s.k DESC`,
       )
-      .all(toMatchQuery(filter.q!), ...range.params, limit, offset) as ListRecord[];
+      .all(...index.params, limit, offset) as ListRecord[];
   } else {
     rows = store.sqlite
       .prepare(`${ROW_COLUMNS} FROM cases c ${ROW_JOINS} WHERE ${f.where} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ? OFFSET ?`)
@@ -423,20 +429,17 @@ export function queryRows(store: Store, filter: CaseFilter, offset: number, limi
   return rows.map((r) => ({ ...r, petitioners: byCase.get(r.id) ?? [] }));
 }
 
-
 export function countRows(store: Store, filter: CaseFilter): number {
   const f = filterSql(filter);
   if (!f) return 0;
-  if (f.where === 'c.deleted = 0') {
-    // the whole register: all rows (counted on the smallest index) less the few tombstones
+  if (isWholeRegister(filter)) {
+    // all rows (counted on the smallest index) less the few tombstones
     return (store.sqlite.prepare('SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases WHERE deleted = 1) AS n').get() as { n: number }).n;
   }
-  if (searchOnly(filter)) {
-    // the index holds live cases only (see reindex), so its own count is the answer
-    const range = keyRange(filter);
-    return (
-      store.sqlite.prepare(`SELECT count(*) AS n FROM case_search WHERE case_search MATCH ?${range.sql}`).get(toMatchQuery(filter.q!), ...range.params) as { n: number }
-    ).n;
+  const index = indexOnlySql(filter);
+  if (index) {
+    // the index holds live cases only (see reindexCase), so its own count is the answer
+    return (store.sqlite.prepare(`SELECT count(*) AS n FROM case_search WHERE ${index.where}`).get(...index.params) as { n: number }).n;
   }
   return (store.sqlite.prepare(`SELECT count(*) AS n FROM cases c WHERE ${f.where}`).get(...f.params) as { n: number }).n;
 }
