@@ -18,6 +18,27 @@ export const offices = sqliteTable('offices', {
   name: text('name').notNull(),
   level: text('level', { enum: ['township', 'county'] }).notNull(),
   parentId: text('parent_id'),
+  /**
+   * How statutory periods are counted (services/deadlines.ts): 'calendar' days, the first day not
+   * counted and a period ending on a rest day running to the next working day (民法典 Art. 201,
+   * 203), or 'working' days.
+   */
+  dayCount: text('day_count', { enum: ['calendar', 'working'] }).notNull().default('calendar'),
+  /** the work list warns this many days before a deadline */
+  warnDays: integer('warn_days').notNull().default(3),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+});
+
+/**
+ * The office's own entries in the holiday calendar: years the shipped calendar (chinese-days)
+ * does not know yet, or corrections to it. id is the date itself, so the same day entered on two
+ * machines is one row.
+ */
+export const calendarDays = sqliteTable('calendar_days', {
+  id: text('id').primaryKey(), // YYYY-MM-DD
+  /** 'rest': a public holiday (or other day off); 'work': a make-up working day (调休) */
+  kind: text('kind', { enum: ['rest', 'work'] }).notNull(),
+  note: text('note').notNull().default(''),
   deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
 });
 
@@ -104,9 +125,12 @@ export const cases = sqliteTable(
     // tombstones only (a handful): the register's total is all rows less these
     index('cases_tombstones').on(t.id).where(sql`${t.deleted} = 1`),
     index('cases_office_year_seq').on(t.officeId, t.year, t.seq),
-    index('cases_status_received').on(t.status, t.receivedAt),
-    index('cases_village_received').on(t.villageId, t.receivedAt),
-    index('cases_category_received').on(t.categoryId, t.receivedAt),
+    // One index per list filter: its column and "live" lead, received time orders, and the other
+    // two filter columns ride along so a filter's count and a deep page are read from the index
+    // alone, without visiting a single case row.
+    index('cases_status_list').on(t.status, t.deleted, t.receivedAt, t.villageId, t.categoryId),
+    index('cases_village_list').on(t.villageId, t.deleted, t.receivedAt, t.status, t.categoryId),
+    index('cases_category_list').on(t.categoryId, t.deleted, t.receivedAt, t.status, t.villageId),
   ],
 );
 
@@ -221,6 +245,7 @@ export const auditLog = sqliteTable('audit_log', {
 /** Tables that belong to the register and travel in sync packages. */
 export const SYNCED_TABLES = {
   offices,
+  calendar_days: calendarDays,
   villages,
   units,
   staff,

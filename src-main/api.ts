@@ -31,10 +31,77 @@ export const MATTER_TYPES = {
 } as const;
 export type MatterType = keyof typeof MATTER_TYPES;
 
+/** A case's state, derived from its events by services/workflow.ts. */
 export const CASE_STATUSES = {
   registered: '待受理',
+  handling: '办理中',
+  notAccepted: '不予受理',
+  forwarded: '已转送',
+  replied: '已答复待送达',
+  delivered: '已答复',
+  inReview: '复查中',
+  reviewed: '已复查',
+  inRereview: '复核中',
+  rereviewed: '已复核',
+  closed: '已办结',
+  notReaccepted: '不再受理',
 } as const;
 export type CaseStatus = keyof typeof CASE_STATUSES;
+
+/** Every step a case can take after registration (《信访工作条例》 2022), with its button label. */
+export const STEP_KINDS = {
+  accept: '受理',
+  reject: '不予受理',
+  forward: '转送',
+  assign: '交办',
+  notify: '书面告知',
+  setHandler: '确定承办',
+  object: '异议退回',
+  reportAssignment: '办结报告',
+  investigate: '调查核实',
+  mediate: '调解',
+  hearing: '听证',
+  visit: '走访信访人',
+  extend: '延期',
+  reply: '出具处理意见',
+  deliver: '送达',
+  evaluate: '满意度评价',
+  requestReview: '申请复查',
+  decideReview: '复查决定',
+  requestRereview: '申请复核',
+  decideRereview: '复核决定',
+  close: '办结',
+  followUp: '回访',
+  reopen: '重新办理',
+  takeCharge: '领导包案',
+  progress: '包案进展',
+  supervise: '督办',
+  answerSupervision: '督办回复',
+} as const;
+export type StepKind = keyof typeof STEP_KINDS;
+
+/** Art. 22–23: where a petitioner is sent when the matter is not accepted. */
+export const REJECT_ROUTES = {
+  litigation: '诉讼',
+  arbitration: '仲裁',
+  adminReview: '行政复议',
+  politicsLaw: '政法部门（涉法涉诉）',
+  discipline: '纪检监察机关（检举控告）',
+  other: '其他法定途径',
+} as const;
+/** Art. 32 */
+export const REPLY_OUTCOMES = { support: '予以支持', explain: '作出解释说明', notSupport: '不予支持' } as const;
+export const DELIVERY_METHODS = { inPerson: '当面送达', mail: '邮寄送达', leftAt: '留置送达', electronic: '电子送达' } as const;
+export const SATISFACTION = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意', none: '未评价' } as const;
+/** Art. 35–36 */
+export const REVIEW_RESULTS = { uphold: '维持', revoke: '撤销', amend: '变更', redo: '责令重新作出' } as const;
+/** Art. 33 */
+export const AGREEMENTS = { none: '未达成协议', mediation: '达成调解协议', settlement: '达成和解协议' } as const;
+export const DAY_COUNTS = {
+  calendar: '自然日（首日不计，期末遇法定休假日顺延）',
+  working: '工作日',
+} as const;
+export type DayCount = keyof typeof DAY_COUNTS;
 
 export const FLAGS = {
   collective: '集体',
@@ -215,6 +282,82 @@ export const caseUpdateInput = z
   .superRefine(checkPeople);
 export type CaseUpdateInput = z.input<typeof caseUpdateInput>;
 
+// ---- follow-up ----------------------------------------------------------------------------
+
+const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const choice = <T extends Record<string, string>>(o: T, label: string) => z.enum(keysOf(o), { message: `请选择${label}` });
+const note = (label: string, max = 4000) => required(label, max);
+
+/**
+ * One step of a case. `on` is the day it happened (the clerk may record yesterday's visit
+ * today); deadlines count from it, the event's own time records when it was entered.
+ */
+const step = <K extends StepKind, S extends z.ZodRawShape>(kind: K, shape: S) =>
+  z.object({ caseId: id, kind: z.literal(kind), on: localDate, ...shape });
+
+export const caseStepInput = z.discriminatedUnion('kind', [
+  step('accept', { note: trimmed('说明', 1000).default('') }),
+  step('reject', { reason: note('不予受理理由', 2000), route: choice(REJECT_ROUTES, '告知途径'), routeNote: trimmed('途径说明', 500).default('') }),
+  step('forward', { to: required('转送机关', 60), reason: trimmed('转送理由', 1000).default('') }),
+  step('assign', {
+    unitId: id,
+    handlerId: id.nullable().optional(),
+    deadline: localDate,
+    reportDue: localDate,
+    note: trimmed('交办要求', 2000).default(''),
+  }),
+  step('notify', { method: choice(DELIVERY_METHODS, '告知方式'), note: trimmed('说明', 1000).default('') }),
+  step('setHandler', { unitId: id, handlerId: id.nullable().optional() }),
+  step('object', { reason: note('异议理由', 2000) }),
+  step('reportAssignment', { report: note('办结报告内容', 8000) }),
+  step('investigate', { note: note('调查情况', 8000) }),
+  step('mediate', { agreement: choice(AGREEMENTS, '调解结果'), note: note('调解情况', 8000) }),
+  step('hearing', { until: localDate, note: note('听证情况', 8000) }),
+  step('visit', { note: note('走访情况', 8000) }),
+  step('extend', {
+    days: z.number({ message: '延期天数应为数字' }).int('延期天数应为整数').min(1, '延期至少1日').max(30, '延期不得超过30日（《信访工作条例》第三十四条）'),
+    reason: note('延期理由', 2000),
+    approvedBy: required('批准人', 20),
+  }),
+  step('reply', {
+    outcome: choice(REPLY_OUTCOMES, '处理意见'),
+    request: note('信访请求', 4000),
+    facts: note('事实和理由', 8000),
+    basis: note('法律政策依据', 4000),
+  }),
+  step('deliver', { method: choice(DELIVERY_METHODS, '送达方式'), receivedOn: localDate, recipient: trimmed('签收人', 30).default('') }),
+  step('evaluate', { satisfaction: choice(SATISFACTION, '评价结果'), note: trimmed('说明', 1000).default('') }),
+  step('requestReview', { body: required('复查机关', 60), note: trimmed('复查请求', 4000).default('') }),
+  step('decideReview', { result: choice(REVIEW_RESULTS, '复查结果'), receivedOn: localDate, note: note('复查意见', 8000) }),
+  step('requestRereview', { body: required('复核机关', 60), note: trimmed('复核请求', 4000).default('') }),
+  step('decideRereview', { result: choice(REVIEW_RESULTS, '复核结果'), receivedOn: localDate, note: note('复核意见', 8000) }),
+  step('close', { findings: note('查明情况', 8000), actions: note('处理情况', 8000), resolved: z.boolean() }),
+  step('followUp', { note: note('回访情况', 4000), satisfaction: choice(SATISFACTION, '回访评价').optional() }),
+  step('reopen', { reason: note('重新办理理由', 2000) }),
+  step('takeCharge', { leaderId: id, plan: note('化解方案', 8000) }),
+  step('progress', { note: note('进展情况', 4000) }),
+  step('supervise', { unitId: id.nullable().optional(), deadline: localDate, content: note('督办内容', 4000) }),
+  step('answerSupervision', { supervisionId: id, answer: note('回复内容', 8000) }),
+]);
+export type CaseStepInput = z.input<typeof caseStepInput>;
+export type CaseStep = z.output<typeof caseStepInput>;
+
+export const workListInput = z.object({
+  /** whose items: everyone's, mine (handler or leader), or one unit's */
+  scope: z.enum(['all', 'mine', 'unit']).default('all'),
+  unitId: id.optional(),
+});
+
+export const deadlineSettingsInput = z.object({
+  dayCount: z.enum(keysOf(DAY_COUNTS)),
+  warnDays: z.number({ message: '提前提醒天数应为数字' }).int().min(0, '提前提醒天数不能为负').max(30, '提前提醒天数不超过30'),
+});
+export const calendarDayInput = z.object({
+  date: localDate,
+  kind: z.enum(['rest', 'work'], { message: '请选择休息日或调休上班日' }),
+  note: trimmed('说明', 40).default(''),
+});
+
 // ---- the register -----------------------------------------------------------------------
 
 export const caseFilter = z.object({
@@ -278,6 +421,9 @@ export interface Settings {
   units: Unit[];
   staff: Staff[];
   categories: Category[];
+  deadlines: { dayCount: DayCount; warnDays: number };
+  /** the office's own holiday-calendar entries, and the years the shipped calendar knows */
+  calendar: { days: { date: string; kind: 'rest' | 'work'; note: string }[]; knownYears: number[] };
 }
 
 export interface CaseRow {
@@ -337,6 +483,75 @@ export interface CaseDetail {
   petitioners: PetitionerView[];
   attachments: AttachmentView[];
   events: CaseEventView[];
+  workflow: CaseWorkflow;
+}
+
+export const DEADLINE_KINDS = {
+  acceptance: '受理期限',
+  notice: '书面告知期限',
+  reply: '答复期限',
+  assignment: '交办办理期限',
+  report: '办结报告期限',
+  objection: '交办异议期',
+  supervision: '督办期限',
+  reviewWindow: '复查申请期',
+  review: '复查期限',
+  rereviewWindow: '复核申请期',
+  rereview: '复核期限',
+} as const;
+export type DeadlineKind = keyof typeof DEADLINE_KINDS;
+
+export interface DeadlineView {
+  kind: DeadlineKind;
+  label: string;
+  /** the day the period starts from (not counted) */
+  start: string;
+  /** the last day of the period */
+  due: string;
+  /** the day the duty was met, if it was */
+  metOn: string | null;
+  /** met on time, met late, running, due within the warning days, overdue; a window that has ended */
+  state: 'met' | 'late' | 'running' | 'warning' | 'overdue' | 'ended';
+  /** calendar days from today to the due day (negative when past); null once met */
+  daysLeft: number | null;
+  /** a period the petitioner or a unit has (e.g. to ask for review), not a duty of the office */
+  window: boolean;
+  /** the supervision event a supervision deadline belongs to */
+  refId: string | null;
+  note: string | null;
+}
+
+export interface CaseWorkflow {
+  status: CaseStatus;
+  allowed: StepKind[];
+  deadlines: DeadlineView[];
+  unitId: string | null;
+  handlerId: string | null;
+  leaderId: string | null;
+  /** supervisions still waiting for their answer (answerSupervision names one) */
+  openSupervisions: { id: string; on: string; deadline: string }[];
+  /** the reply clock's start, for forms that need it */
+  acceptedOn: string | null;
+  repliedOn: string | null;
+}
+
+export interface WorkItem {
+  caseId: string;
+  caseNo: string;
+  summary: string;
+  petitioners: string;
+  status: CaseStatus;
+  unit: string | null;
+  handler: string | null;
+  deadline: DeadlineView;
+  /** overdue, due today, due later this week (to Sunday), or later */
+  bucket: 'overdue' | 'today' | 'week' | 'later';
+}
+export interface WorkList {
+  today: string;
+  warnDays: number;
+  counts: { overdue: number; today: number; week: number; warning: number };
+  items: WorkItem[];
 }
 
 export interface RepeatMatch {
@@ -392,6 +607,12 @@ export const api = {
   'drafts.get': method<Draft | null>()(form),
   'drafts.save': method<{ savedAt: string }>()(z.object({ form: z.string().min(1), data: z.unknown() })),
   'drafts.clear': method<null>()(form),
+
+  'cases.step': method<CaseDetail>()(caseStepInput),
+  'worklist.get': method<WorkList>()(workListInput),
+  'settings.saveDeadlines': method<Settings>()(deadlineSettingsInput),
+  'settings.saveCalendarDay': method<Settings>()(calendarDayInput),
+  'settings.removeCalendarDay': method<Settings>()(z.object({ date: localDate })),
 } as const;
 
 export type Api = typeof api;

@@ -14,6 +14,9 @@ import * as drafts from './services/drafts';
 import { findRepeats } from './services/repeats';
 import { exportLedger } from './services/ledger-export';
 import { applyVillageImport, previewVillageImport } from './services/village-import';
+import { takeStep } from './services/workflow';
+import { loadRules } from './services/deadlines';
+import { workList } from './services/work-list';
 
 type Handler<M extends ApiMethod> = (store: Store, input: ApiParsed<M>, actor: string | null) => ApiOutput<M> | Promise<ApiOutput<M>>;
 
@@ -45,6 +48,14 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'drafts.get': (s, i, a) => drafts.getDraft(s, i.form, draftOwner(a)),
   'drafts.save': (s, i, a) => drafts.saveDraft(s, i.form, draftOwner(a), i.data),
   'drafts.clear': (s, i, a) => drafts.clearDraft(s, i.form, draftOwner(a)),
+  'cases.step': (s, i, a) => {
+    takeStep(s, i, a, loadRules(s));
+    return register.getCase(s, i.caseId);
+  },
+  'worklist.get': (s, i) => workList(s, i),
+  'settings.saveDeadlines': (s, i, a) => office.saveDeadlineSettings(s, i, a),
+  'settings.saveCalendarDay': (s, i, a) => office.saveCalendarDay(s, i, a),
+  'settings.removeCalendarDay': (s, i, a) => office.removeCalendarDay(s, i.date, a),
 };
 
 export function isApiMethod(name: string): name is ApiMethod {

@@ -9,7 +9,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ApiParsed, AttachmentRef, CaseDetail, FileBytes } from '../api';
 import type { Store } from './database';
 import { mutate } from './mutation';
-import { getCase, nowLocal } from './register';
+import { getCase } from './register';
+import { nowLocal } from './local-time';
 import { UserError } from './errors';
 
 export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;

@@ -46,6 +46,8 @@ export interface OpenOptions {
   migrationsFolder?: string;
   /** files larger than this are checked in the background (tests lower it) */
   syncCheckMaxBytes?: number;
+  /** how often an idle checkpoint is tried (tests shorten it) */
+  checkpointIntervalMs?: number;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -74,6 +76,10 @@ export function openStore(opts: OpenOptions): Store {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // A save must not pay for copying the log back into the database (tens of ms now and then):
+    // the checkpoint runs when the app is idle (see idleCheckpoints); this large limit only bounds
+    // the log during bulk work such as seeding or an import, when no timer gets to run.
+    sqlite.pragma(`wal_autocheckpoint = ${BULK_CHECKPOINT_PAGES}`);
     const large = fs.statSync(file).size > (opts.syncCheckMaxBytes ?? SYNC_CHECK_MAX_BYTES);
     if (!large) {
       const check = sqlite.pragma('quick_check', { simple: true });
@@ -86,6 +92,7 @@ export function openStore(opts: OpenOptions): Store {
     const store: Store = { sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: large ? 'checking' : 'ok' } };
     rebuildSearchIndexIfStale(store);
     if (large) checkInBackground(store, file, opts.nativeBinding);
+    idleCheckpoints.set(store, setInterval(() => checkpointIdle(store), opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS).unref());
     return store;
   } catch (e) {
     sqlite.close();
@@ -121,7 +128,23 @@ function checkInBackground(store: Store, file: string, nativeBinding?: string): 
   });
 }
 
+/** Pages the write-ahead log may reach before a write checkpoints it itself (≈40 MB). */
+const BULK_CHECKPOINT_PAGES = 10_000;
+const CHECKPOINT_INTERVAL_MS = 2_000;
+const idleCheckpoints = new WeakMap<Store, NodeJS.Timeout>();
+
+/** Copies committed pages from the log into the database between requests; a no-op when there are none. */
+function checkpointIdle(store: Store): void {
+  if (!store.sqlite.open || store.sqlite.inTransaction) return;
+  try {
+    store.sqlite.pragma('wal_checkpoint(PASSIVE)');
+  } catch {
+    // busy or read-only: the next tick, or the bulk limit, will do it
+  }
+}
+
 export function closeStore(store: Store): void {
+  clearInterval(idleCheckpoints.get(store));
   if (store.sqlite.open) store.sqlite.close();
 }
 

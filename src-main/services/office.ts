@@ -2,6 +2,7 @@
  * The office this installation serves and its reference lists: villages, responsible units,
  * staff and the content classification. First-run set-up writes them all in one transaction.
  */
+import { isValidDate, knownYears } from './calendar';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
@@ -118,7 +119,11 @@ export function getSettings(store: Store): Settings {
     .where(eq(t.categories.deleted, false))
     .orderBy(asc(t.categories.sort))
     .all();
-  return { office, villages, units, staff, categories };
+  const rules = store.sqlite.prepare('SELECT day_count AS dayCount, warn_days AS warnDays FROM offices WHERE id = ?').get(office.id) as Settings['deadlines'];
+  const days = store.sqlite
+    .prepare('SELECT id AS date, kind, note FROM calendar_days WHERE deleted = 0 ORDER BY id')
+    .all() as Settings['calendar']['days'];
+  return { office, villages, units, staff, categories, deadlines: rules, calendar: { days, knownYears: knownYears() } };
 }
 
 function nextSort(store: Store, table: 'villages' | 'units' | 'categories'): number {
@@ -185,5 +190,29 @@ export function removeItem(store: Store, input: ApiParsed<'settings.remove'>, ac
     throw new UserError('不能停用当前登录的工作人员，请先切换到其他人员');
   }
   mutate(store, { actor }, (m) => m.update(REMOVABLE[input.kind], input.id, { deleted: true }));
+  return getSettings(store);
+}
+
+export function saveDeadlineSettings(store: Store, input: ApiParsed<'settings.saveDeadlines'>, actor: string | null): Settings {
+  const office = requireOffice(store);
+  mutate(store, { actor }, (m) => m.update('offices', office.id, { dayCount: input.dayCount, warnDays: input.warnDays }));
+  return getSettings(store);
+}
+
+/** One day of the office's own holiday calendar: added, changed, or brought back after removal. */
+export function saveCalendarDay(store: Store, input: ApiParsed<'settings.saveCalendarDay'>, actor: string | null): Settings {
+  if (!isValidDate(input.date)) throw new UserError(`日期 ${input.date} 不存在`, 'date');
+  const exists = store.sqlite.prepare('SELECT 1 FROM calendar_days WHERE id = ?').get(input.date);
+  mutate(store, { actor }, (m) => {
+    if (exists) m.update('calendar_days', input.date, { kind: input.kind, note: input.note, deleted: false });
+    else m.insert('calendar_days', { id: input.date, kind: input.kind, note: input.note });
+  });
+  return getSettings(store);
+}
+
+export function removeCalendarDay(store: Store, date: string, actor: string | null): Settings {
+  const row = store.sqlite.prepare('SELECT deleted FROM calendar_days WHERE id = ?').get(date) as { deleted: number } | undefined;
+  if (!row || row.deleted) throw new UserError(`节假日表中没有 ${date}`);
+  mutate(store, { actor }, (m) => m.update('calendar_days', date, { deleted: true }));
   return getSettings(store);
 }

@@ -22,6 +22,8 @@ import { parseIdNumber, maskIdNumber } from './id-number';
 import { normalizePhone, maskPhone } from './phone';
 import { KEY_SPAN, reindexCase, toMatchQuery } from './search-index';
 import { UserError } from './errors';
+import { nowLocal } from './local-time';
+import { caseWorkflow, noticeOwed } from './deadlines';
 
 export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
 
@@ -44,13 +46,6 @@ function nextSeq(store: Store, officeId: string, year: number): number {
     .prepare('SELECT max(seq) AS s FROM cases WHERE office_id = ? AND year = ?')
     .get(officeId, year) as { s: number | null };
   return (row.s ?? 0) + 1;
-}
-
-/** The local wall-clock time at minute precision, the form every date-time of the register takes. */
-export function nowLocal(): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 type PetitionerIn = ApiParsed<'cases.create'>['petitioners'][number];
@@ -265,6 +260,7 @@ export function getCase(store: Store, id: string): CaseDetail & { repeatOfId?: s
     ? ((sqlite.prepare('SELECT name FROM staff WHERE id = ?').get(c.registered_by) as { name: string } | undefined)?.name ?? c.registered_by)
     : null;
   const flags = flagsOf({ peopleCount: c.people_count, repeatOf: c.repeat_of, jointly: !!c.jointly, anonymous: !!c.anonymous, skipLevel: !!c.skip_level });
+  const workflow = caseWorkflow(store, c.id, { receivedOn: c.received_at.slice(0, 10), noticeOwed: noticeOwed(!!c.anonymous, petitioners) });
   return {
     id: c.id,
     caseNo: c.case_no,
@@ -290,6 +286,7 @@ export function getCase(store: Store, id: string): CaseDetail & { repeatOfId?: s
     petitioners,
     attachments,
     events,
+    workflow,
   };
 }
 
@@ -302,14 +299,23 @@ const FLAG_SQL: Record<Flag, string> = {
   skipLevel: 'c.skip_level = 1',
 };
 
-/** WHERE clause and parameters of a register filter; every value is bound, never spliced. */
-export function filterSql(filter: CaseFilter): { where: string; params: unknown[] } | null {
-  // With a status, village or category, that column's own index finds the rows; a plain
-  // "deleted = 0" would let the planner (which has no statistics) take the live-register index
-  // (deleted, received_at) instead and read the whole register. "+" keeps the term out of index
-  // choice and changes nothing else.
-  const selective = !!(filter.status?.length || filter.villageId?.length || filter.categoryId?.length);
-  const clauses = [selective ? '+c.deleted = 0' : 'c.deleted = 0'];
+/**
+ * The list filters' covering indexes (db/schema.ts), most selective column first. Named rather
+ * than left to the planner: without statistics it cannot tell that a village narrows a register
+ * far more than a status most cases share, and sampled statistics cannot either.
+ */
+const LIST_INDEXES = [
+  ['villageId', 'cases_village_list'],
+  ['categoryId', 'cases_category_list'],
+  ['status', 'cases_status_list'],
+] as const;
+
+/** Table (with its index), WHERE clause and parameters of a register filter; values are bound, never spliced. */
+export function filterSql(filter: CaseFilter): { source: string; where: string; params: unknown[] } | null {
+  // a search drives from its own hits (the rowid IN clause below), however broad the other filters
+  const index = filter.q ? undefined : LIST_INDEXES.find(([key]) => filter[key]?.length)?.[1];
+  const source = index ? `cases c INDEXED BY ${index}` : 'cases c';
+  const clauses = ['c.deleted = 0'];
   const params: unknown[] = [];
   const inList = (col: string, values?: string[]) => {
     if (!values?.length) return;
@@ -336,7 +342,7 @@ export function filterSql(filter: CaseFilter): { where: string; params: unknown[
     clauses.push(`c.rowid IN (SELECT rowid % ${KEY_SPAN} FROM case_search WHERE case_search MATCH ?)`);
     params.push(match);
   }
-  return { where: clauses.join(' AND '), params };
+  return { source, where: clauses.join(' AND '), params };
 }
 
 const ROW_COLUMNS = `SELECT c.id, c.case_no, c.received_at, c.channel, c.matter_type, c.summary, c.people_count,
@@ -411,8 +417,14 @@ export function queryRows(store: Store, filter: CaseFilter, offset: number, limi
       )
       .all(...index.params, limit, offset) as ListRecord[];
   } else {
+    // pick the page's rows first, from the filter's covering index alone (a deep page skips
+    // index entries, not case rows), then read just those rows
     rows = store.sqlite
-      .prepare(`${ROW_COLUMNS} FROM cases c ${ROW_JOINS} WHERE ${f.where} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ? OFFSET ?`)
+      .prepare(
+        `${ROW_COLUMNS} FROM (SELECT c.rowid AS r, c.received_at AS at FROM ${f.source} WHERE ${f.where}
+           ORDER BY c.received_at DESC, c.rowid DESC LIMIT ? OFFSET ?) p
+         JOIN cases c ON c.rowid = p.r ${ROW_JOINS} ORDER BY p.at DESC, p.r DESC`,
+      )
       .all(...f.params, limit, offset) as ListRecord[];
   }
   if (rows.length === 0) return [];
@@ -441,7 +453,7 @@ export function countRows(store: Store, filter: CaseFilter): number {
     // the index holds live cases only (see reindexCase), so its own count is the answer
     return (store.sqlite.prepare(`SELECT count(*) AS n FROM case_search WHERE ${index.where}`).get(...index.params) as { n: number }).n;
   }
-  return (store.sqlite.prepare(`SELECT count(*) AS n FROM cases c WHERE ${f.where}`).get(...f.params) as { n: number }).n;
+  return (store.sqlite.prepare(`SELECT count(*) AS n FROM ${f.source} WHERE ${f.where}`).get(...f.params) as { n: number }).n;
 }
 
 export function rowFlags(r: ListRecord): Flag[] {

@@ -98,6 +98,10 @@ async function exerciseWrites() {
   await call(s, 'settings.saveCategory', { name: '其他其他', parentId: null });
   await call(s, 'settings.saveOffice', { name: '示范街道' });
   await call(s, 'settings.remove', { kind: 'unit', id: t.settings.units[0].id });
+  await call(s, 'settings.saveCalendarDay', { date: '2027-01-01', kind: 'rest', note: '元旦' });
+  await call(s, 'settings.saveCalendarDay', { date: '2027-01-01', kind: 'rest', note: '元旦（待国务院通知）' });
+  await call(s, 'settings.saveDeadlines', { dayCount: 'working', warnDays: 5 });
+  await call(s, 'cases.step', { caseId: a.id, kind: 'accept', on: '2026-11-20', note: '' });
   return { a, b };
 }
 
