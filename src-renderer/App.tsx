@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { Alert, Menu, Select, Spin, App as AntApp } from 'antd';
-import { FileAddOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { Alert, Badge, Menu, Select, Spin, App as AntApp } from 'antd';
+import { FileAddOutlined, ScheduleOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AppProvider, useApp } from './lib/app-context';
 import { call } from './lib/api-client';
 import { navigate, useRoute } from './lib/router';
 import { SetupScreen } from './screens/SetupScreen';
 import { IntakeScreen } from './screens/IntakeScreen';
 import { RegisterScreen } from './screens/RegisterScreen';
+import { WorkListScreen } from './screens/WorkListScreen';
 import { CaseDetailScreen } from './screens/CaseDetailScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { STAFF_ROLES } from '../src-main/api';
@@ -47,10 +48,11 @@ function Shell() {
   const route = useRoute();
   return (
     <>
-      <Header active={route.name === 'case' ? 'register' : route.name} />
+      <Header active={route.name === 'case' ? 'register' : route.name} route={route.name === 'case' ? route.id : route.name} />
       <IntegrityBanner />
       <main className="app-main">
         {route.name === 'intake' && <IntakeScreen />}
+        {route.name === 'work' && <WorkListScreen />}
         {route.name === 'register' && <RegisterScreen />}
         {route.name === 'case' && <CaseDetailScreen key={route.id} id={route.id} />}
         {route.name === 'settings' && <SettingsScreen />}
@@ -74,9 +76,26 @@ function IntegrityBanner() {
   return <Alert type="error" showIcon banner message="数据库文件损坏" description={`${integrity.message}。在恢复之前请不要继续登记，以免丢失数据。`} />;
 }
 
-function Header({ active }: { active: string }) {
+/** Overdue and due-today duties, refreshed whenever the clerk moves to another screen. */
+function useWorkCounts(route: string): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('worklist.get', { scope: 'all' }).then(
+      (w) => live && setCount(w.counts.overdue + w.counts.today),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [route]);
+  return count;
+}
+
+function Header({ active, route }: { active: string; route: string }) {
   const { session, settings, reload } = useApp();
   const { message } = AntApp.useApp();
+  const urgent = useWorkCounts(route);
   return (
     <header className="app-header">
       <span className="brand">乡镇信访台账</span>
@@ -86,9 +105,19 @@ function Header({ active }: { active: string }) {
         theme="dark"
         selectedKeys={[active]}
         style={{ background: 'transparent' }}
-        onClick={(e) => navigate({ name: e.key as 'intake' | 'register' | 'settings' })}
+        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'settings' })}
         items={[
           { key: 'intake', icon: <FileAddOutlined />, label: '登记' },
+          {
+            key: 'work',
+            icon: <ScheduleOutlined />,
+            label: (
+              <span data-testid="nav-work">
+                待办
+                {!!urgent && <Badge count={urgent} size="small" offset={[6, -2]} title={`${urgent} 项已逾期或今日到期`} />}
+              </span>
+            ),
+          },
           { key: 'register', icon: <UnorderedListOutlined />, label: '台账' },
           { key: 'settings', icon: <SettingOutlined />, label: '设置' },
         ]}

@@ -1,8 +1,9 @@
-/** A hash router small enough to read: #/intake, #/register, #/case/<id>, #/settings. */
+/** A hash router small enough to read: #/intake, #/work, #/register, #/case/<id>, #/settings. */
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { name: 'intake' }
+  | { name: 'work' }
   | { name: 'register' }
   | { name: 'case'; id: string }
   | { name: 'settings' };
@@ -11,6 +12,7 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
   if (parts[0] === 'case' && parts[1]) return { name: 'case', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'register') return { name: 'register' };
+  if (parts[0] === 'work') return { name: 'work' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'intake' };
 }

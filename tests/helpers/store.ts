@@ -101,6 +101,8 @@ export interface Township extends TempStore {
   staff(name: string): string;
   /** category id by name, e.g. 土地承包 */
   category(name: string): string;
+  /** responsible unit id by name (司法所, 派出所, 自然资源所) */
+  unit(name: string): string;
 }
 
 /** A register with township 330102001 示范镇 set up through the api; the clerk 王登记 is signed in. */
@@ -123,6 +125,7 @@ export async function createTownship(setup: SetupInput = SETUP): Promise<Townshi
     village: (name: string) => find(settings.villages, 'village', name),
     staff: (name: string) => find(settings.staff, 'staff', name),
     category: (name: string) => find(settings.categories, 'category', name),
+    unit: (name: string) => find(settings.units, 'unit', name),
   });
 }
 
