@@ -269,8 +269,11 @@ export const intakeInput = z
     ...caseFields,
     petitioners: z.array(petitionerInput).max(200),
     attachments: z.array(attachmentRef).default([]),
+    /** Art. 36: registered as 不再受理, a repeat of the re-reviewed case named by repeatOf */
+    notReaccepted: z.boolean().default(false),
   })
-  .superRefine(checkPeople);
+  .superRefine(checkPeople)
+  .refine((v) => !v.notReaccepted || !!v.repeatOf, { path: ['repeatOf'], message: '登记为不再受理时须选择已复核终结的原信访事项' });
 export type IntakeInput = z.input<typeof intakeInput>;
 
 export const caseUpdateInput = z
@@ -562,6 +565,8 @@ export interface RepeatMatch {
   status: string;
   matchedBy: 'idNumber' | 'namePhone';
   petitioner: string;
+  /** re-reviewed (复核终结): the same facts and reasons are not accepted again (Art. 36) */
+  final: boolean;
 }
 
 export interface ImportPreviewRow { line: number; code: string; name: string; error: string | null }

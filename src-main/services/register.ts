@@ -24,6 +24,7 @@ import { KEY_SPAN, reindexCase, toMatchQuery } from './search-index';
 import { UserError } from './errors';
 import { nowLocal } from './local-time';
 import { caseWorkflow, noticeOwed } from './deadlines';
+import { isFinal } from './repeats';
 
 export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
 
@@ -101,6 +102,9 @@ function appendEvent(m: Mutator, caseId: string, kind: string, data: Record<stri
 export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor: string | null) {
   const office = requireOffice(store);
   checkReferences(store, input);
+  if (input.notReaccepted && !isFinal(store, input.repeatOf!)) {
+    throw new UserError('所选原信访事项尚未经复核终结，不能登记为不再受理；如属重复信访请标为重复件', 'repeatOf');
+  }
   const year = Number(input.receivedAt.slice(0, 4));
   return mutate(store, { actor }, (m) => {
     const seq = nextSeq(store, office.id, year);
@@ -116,14 +120,18 @@ export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor
       queryCode,
       registeredBy: actor,
       registeredAt: nowLocal(),
-      status: 'registered',
+      status: input.notReaccepted ? 'notReaccepted' : 'registered',
       ...caseFieldsOf(input),
     });
     input.petitioners.forEach((p, i) => m.insert('petitioners', { id: randomUUID(), caseId: id, sort: i, ...petitionerFields(p) }));
     for (const a of input.attachments) {
       m.insert('attachments', { id: randomUUID(), caseId: id, sha256: a.sha256, fileName: a.fileName, mime: a.mime, size: a.size, addedAt: nowLocal() });
     }
-    appendEvent(m, id, 'registered', { channel: input.channel, repeatOf: input.repeatOf ?? null });
+    appendEvent(m, id, 'registered', {
+      channel: input.channel,
+      repeatOf: input.repeatOf ?? null,
+      ...(input.notReaccepted ? { notReacceptedOf: input.repeatOf } : {}),
+    });
     reindexCase(store, id);
     return { id, caseNo, queryCode };
   });

@@ -5,6 +5,7 @@
 import type { ApiParsed, RepeatMatch } from '../api';
 import type { Store } from './database';
 import { normalizePhone } from './phone';
+import { caseState } from './workflow';
 
 const LIMIT = 20;
 
@@ -23,19 +24,27 @@ export function findRepeats(store: Store, input: ApiParsed<'cases.findRepeats'>)
   for (const p of input.petitioners) {
     const idNumber = p.idNumber?.trim().toUpperCase();
     if (idNumber && idNumber.length === 18) {
-      for (const r of byId.all(idNumber) as Omit<RepeatMatch, 'matchedBy'>[]) {
-        if (!found.has(r.id)) found.set(r.id, { ...r, matchedBy: 'idNumber' });
+      for (const r of byId.all(idNumber) as Match[]) {
+        if (!found.has(r.id)) found.set(r.id, { ...r, matchedBy: 'idNumber', final: false });
       }
     }
     const name = p.name?.trim();
     // a landline is accepted with or without the hyphen after the area code: compare without
     const phone = p.phone ? normalizePhone(p.phone).replace(/-/g, '') : '';
     if (name && phone) {
-      for (const r of byNamePhone.all(name, phone) as Omit<RepeatMatch, 'matchedBy'>[]) {
-        if (!found.has(r.id)) found.set(r.id, { ...r, matchedBy: 'namePhone' });
+      for (const r of byNamePhone.all(name, phone) as Match[]) {
+        if (!found.has(r.id)) found.set(r.id, { ...r, matchedBy: 'namePhone', final: false });
       }
     }
   }
   found.delete(input.excludeCaseId ?? '');
-  return [...found.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).slice(0, LIMIT);
+  const matches = [...found.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).slice(0, LIMIT);
+  return matches.map((m) => ({ ...m, final: isFinal(store, m.id) }));
+}
+
+type Match = Omit<RepeatMatch, 'matchedBy' | 'final'>;
+
+/** Art. 36: a case whose re-review has been decided (and not sent back for new handling). */
+export function isFinal(store: Store, caseId: string): boolean {
+  return !!caseState(store, caseId).rereview?.decidedOn;
 }

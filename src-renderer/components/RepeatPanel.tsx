@@ -1,9 +1,10 @@
 /**
  * Beside the intake form: earlier cases of the same petitioner (same ID number, or same name
- * and phone). The clerk marks the new petition 重复 of one of them, or leaves it 初信初访.
+ * and phone). The clerk marks the new petition 重复 of one of them, or leaves it 初信初访; when
+ * the earlier case has been re-reviewed, the same facts and reasons are 不再受理 (Art. 36).
  */
 import { useEffect, useState } from 'react';
-import { Button, Card, Empty, List, Tag } from 'antd';
+import { Alert, Button, Card, Empty, List, Space, Tag } from 'antd';
 import type { RepeatMatch } from '../../src-main/api';
 import { call } from '../lib/api-client';
 import { label, showDateTime } from '../lib/format';
@@ -12,13 +13,16 @@ import type { PetitionerValues } from './case-form-values';
 export function RepeatPanel({
   petitioners,
   repeatOf,
+  notReaccepted = false,
   excludeCaseId,
   onMark,
 }: {
   petitioners: PetitionerValues[];
   repeatOf: string | null | undefined;
+  notReaccepted?: boolean;
   excludeCaseId?: string;
-  onMark(caseId: string | null): void;
+  /** the earlier case this one repeats (null: none), and whether it is recorded as 不再受理 */
+  onMark(caseId: string | null, notReaccepted: boolean): void;
 }) {
   const [matches, setMatches] = useState<RepeatMatch[]>([]);
   const key = JSON.stringify(petitioners.map((p) => [p?.name?.trim(), p?.idNumber?.trim(), p?.phone?.trim()]));
@@ -42,10 +46,28 @@ export function RepeatPanel({
     <Card
       size="small"
       title="重复信访检查"
-      extra={repeatOf ? <Tag color="orange">已标为重复件</Tag> : <Tag color="green">初信初访</Tag>}
+      extra={
+        repeatOf && notReaccepted ? (
+          <Tag color="red">不再受理</Tag>
+        ) : repeatOf ? (
+          <Tag color="orange">已标为重复件</Tag>
+        ) : (
+          <Tag color="green">初信初访</Tag>
+        )
+      }
       style={{ marginBottom: 12 }}
       data-testid="repeat-panel"
     >
+      {matches.some((m) => m.final) && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          data-testid="final-warning"
+          message="此前事项已复核终结"
+          description="对同一事实和理由提出的信访，不再受理（《信访工作条例》第三十六条）。如有新的事实和理由，请标为重复件。"
+        />
+      )}
       {matches.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未发现此前登记的相同信访人" />
       ) : (
@@ -56,13 +78,20 @@ export function RepeatPanel({
             <List.Item
               actions={[
                 repeatOf === m.id ? (
-                  <Button key="undo" size="small" onClick={() => onMark(null)}>
+                  <Button key="undo" size="small" onClick={() => onMark(null, false)}>
                     取消
                   </Button>
                 ) : (
-                  <Button key="mark" size="small" type="primary" ghost onClick={() => onMark(m.id)}>
-                    标为重复
-                  </Button>
+                  <Space key="mark" direction="vertical" size={4}>
+                    <Button size="small" type="primary" ghost onClick={() => onMark(m.id, false)}>
+                      标为重复
+                    </Button>
+                    {m.final && (
+                      <Button size="small" danger data-testid="mark-not-reaccepted" onClick={() => onMark(m.id, true)}>
+                        不再受理
+                      </Button>
+                    )}
+                  </Space>
                 ),
               ]}
             >
@@ -77,6 +106,11 @@ export function RepeatPanel({
                     <div>{m.summary}</div>
                     <div className="muted">
                       {showDateTime(m.receivedAt)} · {m.petitioner} · {m.matchedBy === 'idNumber' ? '身份证号相同' : '姓名和电话相同'} · {label.status(m.status)}
+                      {m.final && (
+                        <Tag color="red" style={{ marginLeft: 6 }}>
+                          已复核终结
+                        </Tag>
+                      )}
                     </div>
                   </>
                 }

@@ -26,6 +26,8 @@ export interface CaseFormValues {
   anonymous?: boolean;
   skipLevel?: boolean;
   repeatOf?: string | null;
+  /** Art. 36: recorded as 不再受理 of the re-reviewed case repeatOf names (intake only) */
+  notReaccepted?: boolean;
   petitioners?: PetitionerValues[];
   attachments?: AttachmentRef[];
 }
@@ -39,6 +41,7 @@ export function emptyCaseForm(): CaseFormValues {
     anonymous: false,
     skipLevel: false,
     repeatOf: null,
+    notReaccepted: false,
     petitioners: [{ representative: false }],
     attachments: [],
     content: '',
@@ -59,6 +62,7 @@ export function toIntakeInput(v: CaseFormValues): IntakeInput {
     anonymous: !!v.anonymous,
     skipLevel: !!v.skipLevel,
     repeatOf: v.repeatOf ?? null,
+    notReaccepted: !!v.repeatOf && !!v.notReaccepted,
     petitioners: (v.petitioners ?? [])
       .filter((p) => p.name?.trim() || p.idNumber?.trim() || p.phone?.trim())
       .map((p) => ({

@@ -25,6 +25,7 @@ export function IntakeScreen() {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const petitioners = Form.useWatch('petitioners', form) ?? [];
   const repeatOf = Form.useWatch('repeatOf', form);
+  const notReaccepted = Form.useWatch((v: CaseFormValues) => !!v.notReaccepted, { form, preserve: true });
   const attachments = Form.useWatch('attachments', form) ?? [];
 
   useEffect(() => {
@@ -127,8 +128,9 @@ export function IntakeScreen() {
               <RepeatPanel
                 petitioners={petitioners}
                 repeatOf={repeatOf}
-                onMark={(id) => {
-                  form.setFieldValue('repeatOf', id);
+                notReaccepted={notReaccepted}
+                onMark={(id, final) => {
+                  form.setFieldsValue({ repeatOf: id, notReaccepted: final });
                   saveDraft();
                 }}
               />

@@ -17,7 +17,9 @@ afterEach(() => t.cleanup());
 
 const today = todayLocal();
 const daysAgo = (n: number) => addCalendarDays(today, -n);
-const step = (caseId: string, s: Omit<CaseStepInput, 'caseId'>) => call(t.store, 'cases.step', { caseId, ...s } as CaseStepInput);
+/** A step without its case (Omit distributed over the union of step kinds). */
+type Step = CaseStepInput extends infer U ? (U extends unknown ? Omit<U, 'caseId'> : never) : never;
+const step = (caseId: string, s: Step) => call(t.store, 'cases.step', { caseId, ...s } as CaseStepInput);
 const statusColumn = (id: string) => (t.store.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(id) as { status: string }).status;
 
 describe('a case from registration to follow-up visit', () => {
@@ -25,7 +27,7 @@ describe('a case from registration to follow-up visit', () => {
     const c = await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${daysAgo(10)}T09:00` }));
     const unit = t.unit('司法所');
     const handler = t.staff('李承办');
-    const path: [Omit<CaseStepInput, 'caseId'>, string][] = [
+    const path: [Step, string][] = [
       [{ kind: 'accept', on: daysAgo(9) }, 'handling'],
       [{ kind: 'notify', on: daysAgo(9), method: 'mail' }, 'handling'],
       [{ kind: 'assign', on: daysAgo(8), unitId: unit, handlerId: handler, deadline: addCalendarDays(today, 20), reportDue: addCalendarDays(today, 22) }, 'handling'],
@@ -130,5 +132,40 @@ describe('deadline settings', () => {
     expect(await acceptance()).toBe(workingDue);
     expect((await callError(t.store, 'settings.removeCalendarDay', { date: workingDue })).message).toMatch(/节假日表中没有/);
     expect((await callError(t.store, 'settings.saveCalendarDay', { date: '2027-02-30', kind: 'rest' })).message).toBe('日期 2027-02-30 不存在');
+  });
+});
+
+describe('不再受理 after re-review (Art. 36)', () => {
+  it('flags the re-reviewed case at intake and records the new one as 不再受理 with its link', async () => {
+    const a = await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${daysAgo(120)}T09:00` }));
+    for (const s of [
+      { kind: 'accept', on: daysAgo(118) },
+      { kind: 'reply', on: daysAgo(80), outcome: 'notSupport', request: '续签', facts: '不符合条件', basis: '《农村土地承包法》' },
+      { kind: 'deliver', on: daysAgo(78), method: 'mail', receivedOn: daysAgo(78) },
+      { kind: 'requestReview', on: daysAgo(70), body: '县人民政府' },
+      { kind: 'decideReview', on: daysAgo(50), result: 'uphold', receivedOn: daysAgo(48), note: '维持' },
+      { kind: 'requestRereview', on: daysAgo(40), body: '市人民政府' },
+    ] as Step[]) {
+      await step(a.id, s);
+    }
+    const unfinished = await call(t.store, 'cases.findRepeats', { petitioners: [{ idNumber: sampleIntake().petitioners[0].idNumber }] });
+    expect(unfinished.find((m) => m.id === a.id)?.final).toBe(false);
+    // before the re-review is decided the new petition cannot be refused as final
+    const early = await callError(t.store, 'cases.create', { ...sampleIntake(), repeatOf: a.id, notReaccepted: true });
+    expect(early.message).toMatch(/尚未经复核终结/);
+
+    await step(a.id, { kind: 'decideRereview', on: daysAgo(20), result: 'uphold', receivedOn: daysAgo(18), note: '维持' });
+    const matches = await call(t.store, 'cases.findRepeats', { petitioners: [{ idNumber: sampleIntake().petitioners[0].idNumber }] });
+    expect(matches.find((m) => m.id === a.id)).toMatchObject({ final: true, status: 'rereviewed' });
+
+    const b = await call(t.store, 'cases.create', { ...sampleIntake(), repeatOf: a.id, notReaccepted: true });
+    const detail = await call(t.store, 'cases.get', { id: b.id });
+    expect(detail.status).toBe('notReaccepted');
+    expect(detail.repeatOf).toEqual({ id: a.id, caseNo: a.caseNo });
+    expect(detail.events[0].data).toMatchObject({ notReacceptedOf: a.id });
+    expect(detail.workflow.allowed).toEqual(expect.arrayContaining(['notify', 'close']));
+    expect(detail.workflow.allowed).not.toContain('accept');
+    expect(detail.workflow.deadlines.map((d) => d.kind)).toEqual(['notice']);
+    expect((await callError(t.store, 'cases.create', { ...sampleIntake(), notReaccepted: true })).message).toBe('登记为不再受理时须选择已复核终结的原信访事项');
   });
 });
