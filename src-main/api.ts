@@ -349,6 +349,8 @@ export const workListInput = z.object({
   /** whose items: everyone's, mine (handler or leader), or one unit's */
   scope: z.enum(['all', 'mine', 'unit']).default('all'),
   unitId: id.optional(),
+  /** the most urgent items returned (the counts cover all of them) */
+  limit: z.number().int().min(1).max(5000).default(500),
 });
 
 export const deadlineSettingsInput = z.object({
@@ -554,6 +556,8 @@ export interface WorkList {
   today: string;
   warnDays: number;
   counts: { overdue: number; today: number; week: number; warning: number };
+  /** all items, of which `items` holds the most urgent `limit` */
+  total: number;
   items: WorkItem[];
 }
 

@@ -88,6 +88,7 @@ export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: 
       week: count((i) => i.bucket === 'week'),
       warning: count((i) => i.deadline.state === 'warning'),
     },
-    items,
+    total: items.length,
+    items: items.slice(0, input.limit),
   };
 }

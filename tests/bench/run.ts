@@ -17,6 +17,7 @@
  *             against the same query forced to scan the table (cases NOT INDEXED)
  *   intake    createCase on the big register against createCase on an empty one
  *   size      database bytes per case against the bytes of the register's own tables
+ *   worklist  the work list over every open case (generated cases are all 待受理: the worst case)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 import { api, type CaseFilter } from '../../src-main/api';
 import { openStore, closeStore, type Store } from '../../src-main/services/database';
 import { createCase, filterSql, listCases } from '../../src-main/services/register';
+import { workList } from '../../src-main/services/work-list';
 import { currentUserId } from '../../src-main/services/office';
 import { ensureSeedOffice, sampleIntakes, seedCases } from '../../src-main/services/seed';
 import { progressReporter, formatDuration } from '../../src-main/cli';
@@ -240,6 +242,12 @@ async function main() {
     record('list.deep_page.p95', '筛选列表深页 p95', deepPage.p95, 'ms', deepScan.p95, TARGETS.listP95);
     const all = measure([0], 20, () => list(store, {}, 0));
     record('list.unfiltered_first_page.p95', '不筛选列表首页 p95', all.p95, 'ms', null, TARGETS.listP95);
+
+    // --- the work list: every open case's events folded and its clocks computed
+    const openCases = (store.sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`).get() as { n: number }).n;
+    const work = measure([0], 3, () => workList(store, api['worklist.get'].input.parse({ scope: 'all' })));
+    process.stderr.write(`  待办：${openCases} 件未办结\n`);
+    record('worklist.all.p50', `待办列表（${openCases.toLocaleString('en-US')} 件未办结）p50`, work.p50, 'ms', null, null);
 
     // --- size (before the intake adds rows)
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
