@@ -81,7 +81,7 @@ function useWorkCounts(route: string): number | null {
   const [count, setCount] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
-    call('worklist.get', { scope: 'all' }).then(
+    call('worklist.get', { scope: 'all', limit: 1 }).then(
       (w) => live && setCount(w.counts.overdue + w.counts.today),
       () => undefined,
     );

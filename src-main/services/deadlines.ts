@@ -69,12 +69,16 @@ export function computeDeadlines(facts: CaseFacts, s: WorkflowState, rules: Dead
   }
 
   // 交办: the unit's deadline and its 办结报告, and the unit's 5 working days to object (Art. 23)
+  // (the office's reply settles the assignment even when the unit's report never came)
   const a = s.assignment;
   if (a && !a.objectedOn) {
-    add('assignment', a.on, a.deadline, a.reportedOn);
-    if (a.reportDue !== a.deadline) add('report', a.on, a.reportDue, a.reportedOn);
+    const done = a.reportedOn ?? (s.repliedOn && s.repliedOn >= a.on ? s.repliedOn : null);
+    add('assignment', a.on, a.deadline, done);
+    if (a.reportDue !== a.deadline) add('report', a.on, a.reportDue, done);
   }
-  if (a && !a.reportedOn) add('objection', a.on, addWorkingDays(a.on, OBJECTION_WORKING_DAYS, rules.overrides), a.objectedOn, { window: true });
+  if (a && !a.reportedOn && (a.objectedOn || s.status === 'handling')) {
+    add('objection', a.on, addWorkingDays(a.on, OBJECTION_WORKING_DAYS, rules.overrides), a.objectedOn, { window: true });
+  }
 
   for (const sup of s.supervisions) add('supervision', sup.on, sup.deadline, sup.answeredOn, { refId: sup.id });
 

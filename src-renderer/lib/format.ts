@@ -1,6 +1,6 @@
 /** Display helpers shared by the screens. */
 import dayjs from 'dayjs';
-import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, type Category, type Flag } from '../../src-main/api';
+import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, type Category, type DeadlineView, type Flag } from '../../src-main/api';
 
 export const label = {
   channel: (v: string) => CHANNELS[v as keyof typeof CHANNELS] ?? v,
@@ -43,3 +43,22 @@ export const FLAG_COLORS: Record<Flag, string> = {
   anonymous: 'default',
   skipLevel: 'magenta',
 };
+
+/** A deadline's time left in words: 剩余N天, 今日到期, N天内到期, 已逾期N天, 已于…完成, 已届满. */
+export function deadlineWords(d: DeadlineView): string {
+  if (d.metOn) {
+    if (d.window) return `已于${d.metOn}提出`;
+    return d.state === 'late' ? `逾期完成（${d.metOn}）` : `已于${d.metOn}完成`;
+  }
+  const n = d.daysLeft ?? 0;
+  if (d.window) return n < 0 ? '已届满' : n === 0 ? '今日届满' : `剩余${n}天`;
+  if (n < 0) return `已逾期${-n}天`;
+  if (n === 0) return '今日到期';
+  return d.state === 'warning' ? `${n}天内到期` : `剩余${n}天`;
+}
+
+/** The colour of a deadline's words: red once overdue, orange within the warning days (today included). */
+export function deadlineColor(d: DeadlineView): string | undefined {
+  if (d.metOn || d.window) return undefined;
+  return d.state === 'overdue' ? '#cf1322' : d.state === 'warning' ? '#d46b08' : undefined;
+}

@@ -2,13 +2,16 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Drawer, Form, Image, List, Modal, Row, Space, Spin, Table, Tag, Timeline } from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/icons';
-import type { CaseDetail, CaseEventView, PetitionerView, Settings } from '../../src-main/api';
+import { STEP_KINDS, type CaseDetail, type CaseStatus, type PetitionerView, type Settings, type StepKind } from '../../src-main/api';
 import { ApiError, call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { categoryPath, FLAG_COLORS, label, showDateTime } from '../lib/format';
 import { navigate } from '../lib/router';
 import { CaseForm } from '../components/CaseForm';
 import { formatSize, UploadButton } from '../components/AttachmentPicker';
+import { DeadlineStrip } from '../components/DeadlineStrip';
+import { EventText, eventColor } from '../components/EventText';
+import { StepDialog } from '../components/StepDialog';
 import { fieldPath, fromCase, toIntakeInput, type CaseFormValues } from '../components/case-form-values';
 
 export function CaseDetailScreen({ id }: { id: string }) {
@@ -18,6 +21,7 @@ export function CaseDetailScreen({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const [preview, setPreview] = useState<{ url: string; mime: string; name: string } | null>(null);
+  const [step, setStep] = useState<StepKind | null>(null);
 
   const load = useCallback(() => {
     call('cases.get', { id }).then(setCase, (e: Error) => setError(e.message));
@@ -53,8 +57,12 @@ export function CaseDetailScreen({ id }: { id: string }) {
             {label.flag(f)}
           </Tag>
         ))}
-        <Tag color="blue">{label.status(c.status)}</Tag>
+        <Tag color={STATUS_COLORS[c.workflow.status] ?? 'blue'} data-testid="case-status">
+          {label.status(c.workflow.status)}
+        </Tag>
       </Space>
+      <DeadlineStrip deadlines={c.workflow.deadlines} />
+      <StepBar c={c} settings={settings} onStep={setStep} />
       <Row gutter={16}>
         <Col span={16}>
           <Card
@@ -133,10 +141,20 @@ export function CaseDetailScreen({ id }: { id: string }) {
         </Col>
         <Col span={8}>
           <Card size="small" title="办理过程">
-            <Timeline items={c.events.map((e) => ({ key: e.id, content: <EventText event={e} settings={settings} /> }))} />
+            <Timeline items={c.events.map((e) => ({ key: e.id, color: eventColor(e.kind), content: <EventText event={e} settings={settings} events={c.events} /> }))} />
           </Card>
         </Col>
       </Row>
+      {step && (
+        <StepDialog
+          key={step}
+          c={c}
+          kind={step}
+          onClose={() => setStep(null)}
+          onRefused={load}
+          onDone={(updated) => (setCase(updated), message.success(`已记录：${STEP_KINDS[step]}`))}
+        />
+      )}
       <EditDrawer c={c} open={editing} onClose={() => setEditing(false)} onSaved={(updated) => (setCase(updated), setEditing(false), message.success('已保存修改，修改记录见“办理过程”'))} />
       <Modal open={!!preview} title={preview?.name} footer={null} width={900} onCancel={() => (preview && URL.revokeObjectURL(preview.url), setPreview(null))}>
         {preview?.mime.startsWith('image/') ? (
@@ -149,35 +167,86 @@ export function CaseDetailScreen({ id }: { id: string }) {
   );
 }
 
-const EVENT_TITLES: Record<string, string> = { registered: '登记', edited: '修改登记信息' };
+const STATUS_COLORS: Partial<Record<CaseStatus, string>> = { closed: 'green', notAccepted: 'default', forwarded: 'default', notReaccepted: 'default' };
 
-function showValue(field: string, v: unknown, settings: Settings): string {
-  if (v === null || v === undefined || v === '') return '（空）';
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (field === 'channel') return label.channel(String(v));
-  if (field === 'matterType') return label.matterType(String(v));
-  if (field === 'categoryId') return categoryPath(settings.categories, String(v)) || String(v);
-  if (field === 'villageId') return settings.villages.find((x) => x.id === v)?.name ?? String(v);
-  if (field === 'receivedAt') return showDateTime(String(v));
-  if (field === 'repeatOf') return '已标记的原事项';
-  return String(v);
-}
+/** The buttons of the steps the case can take now, in three groups. */
+const DECISIONS: StepKind[] = [
+  'accept',
+  'assign',
+  'reject',
+  'forward',
+  'reply',
+  'extend',
+  'deliver',
+  'evaluate',
+  'close',
+  'requestReview',
+  'decideReview',
+  'requestRereview',
+  'decideRereview',
+  'followUp',
+  'reopen',
+  'notify',
+];
+const RECORDS: StepKind[] = ['investigate', 'mediate', 'hearing', 'visit', 'setHandler', 'reportAssignment', 'object'];
+const OVERSIGHT: StepKind[] = ['takeCharge', 'progress', 'supervise', 'answerSupervision'];
+/** The step a case in this state usually takes next: its button is the primary one. */
+const NEXT: Partial<Record<CaseStatus, StepKind>> = {
+  registered: 'accept',
+  handling: 'reply',
+  replied: 'deliver',
+  delivered: 'close',
+  inReview: 'decideReview',
+  inRereview: 'decideRereview',
+  reviewed: 'close',
+  rereviewed: 'close',
+  notAccepted: 'close',
+  forwarded: 'close',
+  notReaccepted: 'close',
+  closed: 'followUp',
+};
 
-function EventText({ event, settings }: { event: CaseEventView; settings: Settings }) {
-  const changes = (event.data.changes ?? []) as { field: string; label: string; before: unknown; after: unknown; petitioner?: string }[];
+function StepBar({ c, settings, onStep }: { c: CaseDetail; settings: Settings; onStep(kind: StepKind): void }) {
+  const w = c.workflow;
+  const allowed = new Set(w.allowed);
+  const pick = (group: StepKind[]) => group.filter((k) => allowed.has(k));
+  const button = (k: StepKind, size: 'middle' | 'small') => (
+    <Button key={k} size={size} data-testid={`step-${k}`} type={NEXT[w.status] === k ? 'primary' : 'default'} danger={k === 'reject'} onClick={() => onStep(k)}>
+      {STEP_KINDS[k]}
+    </Button>
+  );
+  const unit = settings.units.find((u) => u.id === w.unitId)?.name;
+  const handler = settings.staff.find((s) => s.id === w.handlerId)?.name;
+  const leader = settings.staff.find((s) => s.id === w.leaderId)?.name;
+  const who = [unit && `责任单位：${unit}`, handler && `承办人：${handler}`, leader && `包案领导：${leader}`].filter(Boolean).join('　');
+  // 书面告知 is a duty beside the decisions only while it is owed (Art. 23); otherwise just a record
+  const owed = w.deadlines.some((d) => d.kind === 'notice');
+  const [main, records, oversight] = [
+    pick(DECISIONS.filter((k) => owed || k !== 'notify')),
+    pick(owed ? RECORDS : [...RECORDS, 'notify']),
+    pick(OVERSIGHT),
+  ];
+  if (!main.length && !records.length && !oversight.length && !who) return null;
   return (
-    <div>
-      <div>
-        <strong>{EVENT_TITLES[event.kind] ?? event.kind}</strong> <span className="muted">{showDateTime(event.at)} {event.actor ?? ''}</span>
+    <Card size="small" style={{ marginBottom: 12 }} styles={{ body: { padding: '8px 12px' } }} data-testid="step-bar">
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
+        {main.map((k) => button(k, 'middle'))}
+        {!main.length && <span className="muted">当前没有待办的办理步骤</span>}
+        {who && (
+          <span className="muted" style={{ marginLeft: 'auto' }} data-testid="case-owners">
+            {who}
+          </span>
+        )}
       </div>
-      {event.kind === 'registered' && <div className="muted">来源：{label.channel(String(event.data.channel ?? ''))}</div>}
-      {changes.map((ch, i) => (
-        <div key={i} className="muted" style={{ fontSize: 13 }}>
-          {ch.petitioner ? `${ch.petitioner}的` : ''}
-          {ch.label}：{ch.field === 'petitioner' ? String(ch.after ?? ch.before) : `${showValue(ch.field, ch.before, settings)} → ${showValue(ch.field, ch.after, settings)}`}
+      {(records.length > 0 || oversight.length > 0) && (
+        <div style={{ display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap', marginTop: 8 }}>
+          {records.length > 0 && <span className="muted">办理记录：</span>}
+          {records.map((k) => button(k, 'small'))}
+          {oversight.length > 0 && <span className="muted" style={{ marginLeft: records.length ? 16 : 0 }}>督办包案：</span>}
+          {oversight.map((k) => button(k, 'small'))}
         </div>
-      ))}
-    </div>
+      )}
+    </Card>
   );
 }
 

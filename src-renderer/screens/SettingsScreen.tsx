@@ -1,4 +1,4 @@
-/** 设置: the office, villages, responsible units, staff and the content classification. */
+/** 设置: the office, villages, responsible units, staff, the content classification and how deadlines are counted. */
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tree } from 'antd';
 import { STAFF_ROLES, type Staff } from '../../src-main/api';
@@ -7,6 +7,8 @@ import { useApp } from '../lib/app-context';
 import { options } from '../lib/format';
 import { VillagesEditor } from '../components/VillagesEditor';
 import { NamedListEditor } from '../components/NamedListEditor';
+import { DeadlineSettings } from '../components/DeadlineSettings';
+import { CalendarEditor } from '../components/CalendarEditor';
 
 export function SettingsScreen() {
   const { settings, setSettings } = useApp();
@@ -32,6 +34,18 @@ export function SettingsScreen() {
             },
             { key: 'staff', label: '工作人员', children: <StaffTab /> },
             { key: 'categories', label: '内容分类', children: <CategoriesTab /> },
+            {
+              key: 'deadlines',
+              label: '期限计算',
+              children: (
+                <>
+                  <DeadlineSettings />
+                  <Card size="small" title="节假日和调休">
+                    <CalendarEditor />
+                  </Card>
+                </>
+              ),
+            },
           ]}
         />
       </Card>

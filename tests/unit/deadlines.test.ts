@@ -148,3 +148,13 @@ describe('time left and the work list order', () => {
     expect(duties.map((d) => d.kind)).toEqual(['supervision', 'notice', 'reply']);
   });
 });
+
+describe('an assignment once the case has been answered', () => {
+  it('the reply settles the assignment and closes the objection window', () => {
+    const assignment = { id: 'a1', on: '2025-09-26', unitId: 'u', deadline: '2025-10-20', reportDue: '2025-10-20', reportedOn: null, objectedOn: null };
+    const s = state({ status: 'closed', acceptedOn: '2025-09-26', decidedOn: '2025-09-26', assignment, repliedOn: '2025-10-15', deliveredOn: '2025-10-16', closedOn: '2025-10-17' });
+    const d = computeDeadlines(facts('2025-09-25'), s, rules('2025-10-30'));
+    expect(due(d, 'assignment')).toMatchObject({ metOn: '2025-10-15', state: 'met' });
+    expect(due(d, 'objection')).toBeUndefined();
+  });
+});
