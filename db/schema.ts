@@ -242,6 +242,36 @@ export const auditLog = sqliteTable('audit_log', {
   detail: text('detail').notNull().default('{}'),
 });
 
+/**
+ * The running duties of every open case (services/work-list.ts), derived from the events and the
+ * office's day-counting rules so the work list is a range read by due date, not a fold of every
+ * open case. Rewritten with the case in the same transaction as each step; rebuilt whole when
+ * the rules change. Local: each register derives its own.
+ */
+export const caseClocks = sqliteTable(
+  'case_clocks',
+  {
+    caseId: text('case_id').notNull(),
+    kind: text('kind').notNull(),
+    /** the supervision a supervision deadline belongs to ('' otherwise) */
+    refId: text('ref_id').notNull().default(''),
+    start: text('start').notNull(),
+    due: text('due').notNull(),
+    note: text('note'),
+    status: text('status').notNull(),
+    unitId: text('unit_id'),
+    handlerId: text('handler_id'),
+    leaderId: text('leader_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.kind, t.refId] }),
+    index('case_clocks_due').on(t.due),
+    index('case_clocks_unit').on(t.unitId, t.due),
+    index('case_clocks_handler').on(t.handlerId, t.due),
+    index('case_clocks_leader').on(t.leaderId, t.due),
+  ],
+);
+
 /** Tables that belong to the register and travel in sync packages. */
 export const SYNCED_TABLES = {
   offices,

@@ -310,7 +310,8 @@ export const caseStepInput = z.discriminatedUnion('kind', [
     note: trimmed('交办要求', 2000).default(''),
   }),
   step('notify', { method: choice(DELIVERY_METHODS, '告知方式'), note: trimmed('说明', 1000).default('') }),
-  step('setHandler', { unitId: id, handlerId: id.nullable().optional() }),
+  // passing a case on to another unit or handler says why (kept in the timeline)
+  step('setHandler', { unitId: id, handlerId: id.nullable().optional(), reason: trimmed('变更理由', 1000).default('') }),
   step('object', { reason: note('异议理由', 2000) }),
   step('reportAssignment', { report: note('办结报告内容', 8000) }),
   step('investigate', { note: note('调查情况', 8000) }),

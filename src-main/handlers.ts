@@ -14,7 +14,8 @@ import * as drafts from './services/drafts';
 import { findRepeats } from './services/repeats';
 import { exportLedger } from './services/ledger-export';
 import { applyVillageImport, previewVillageImport } from './services/village-import';
-import { takeStep } from './services/workflow';
+import { takeStep } from './services/follow-up';
+import * as deadlineSettings from './services/deadline-settings';
 import { loadRules } from './services/deadlines';
 import { workList } from './services/work-list';
 
@@ -53,9 +54,9 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
     return register.getCase(s, i.caseId);
   },
   'worklist.get': (s, i) => workList(s, i),
-  'settings.saveDeadlines': (s, i, a) => office.saveDeadlineSettings(s, i, a),
-  'settings.saveCalendarDay': (s, i, a) => office.saveCalendarDay(s, i, a),
-  'settings.removeCalendarDay': (s, i, a) => office.removeCalendarDay(s, i.date, a),
+  'settings.saveDeadlines': (s, i, a) => deadlineSettings.saveDeadlineSettings(s, i, a),
+  'settings.saveCalendarDay': (s, i, a) => deadlineSettings.saveCalendarDay(s, i, a),
+  'settings.removeCalendarDay': (s, i, a) => deadlineSettings.removeCalendarDay(s, i.date, a),
 };
 
 export function isApiMethod(name: string): name is ApiMethod {

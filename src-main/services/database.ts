@@ -16,6 +16,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema';
 import { UserError } from './errors';
 import { rebuildSearchIndexIfStale } from './search-index';
+import { rebuildClocksIfStale } from './work-list';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -91,6 +92,7 @@ export function openStore(opts: OpenOptions): Store {
     const installationId = ensureInstallationId(sqlite);
     const store: Store = { sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: large ? 'checking' : 'ok' } };
     rebuildSearchIndexIfStale(store);
+    rebuildClocksIfStale(store);
     if (large) checkInBackground(store, file, opts.nativeBinding);
     idleCheckpoints.set(store, setInterval(() => checkpointIdle(store), opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS).unref());
     return store;

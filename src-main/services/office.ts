@@ -2,7 +2,7 @@
  * The office this installation serves and its reference lists: villages, responsible units,
  * staff and the content classification. First-run set-up writes them all in one transaction.
  */
-import { isValidDate, knownYears } from './calendar';
+import { knownYears } from './calendar';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
@@ -190,29 +190,5 @@ export function removeItem(store: Store, input: ApiParsed<'settings.remove'>, ac
     throw new UserError('不能停用当前登录的工作人员，请先切换到其他人员');
   }
   mutate(store, { actor }, (m) => m.update(REMOVABLE[input.kind], input.id, { deleted: true }));
-  return getSettings(store);
-}
-
-export function saveDeadlineSettings(store: Store, input: ApiParsed<'settings.saveDeadlines'>, actor: string | null): Settings {
-  const office = requireOffice(store);
-  mutate(store, { actor }, (m) => m.update('offices', office.id, { dayCount: input.dayCount, warnDays: input.warnDays }));
-  return getSettings(store);
-}
-
-/** One day of the office's own holiday calendar: added, changed, or brought back after removal. */
-export function saveCalendarDay(store: Store, input: ApiParsed<'settings.saveCalendarDay'>, actor: string | null): Settings {
-  if (!isValidDate(input.date)) throw new UserError(`日期 ${input.date} 不存在`, 'date');
-  const exists = store.sqlite.prepare('SELECT 1 FROM calendar_days WHERE id = ?').get(input.date);
-  mutate(store, { actor }, (m) => {
-    if (exists) m.update('calendar_days', input.date, { kind: input.kind, note: input.note, deleted: false });
-    else m.insert('calendar_days', { id: input.date, kind: input.kind, note: input.note });
-  });
-  return getSettings(store);
-}
-
-export function removeCalendarDay(store: Store, date: string, actor: string | null): Settings {
-  const row = store.sqlite.prepare('SELECT deleted FROM calendar_days WHERE id = ?').get(date) as { deleted: number } | undefined;
-  if (!row || row.deleted) throw new UserError(`节假日表中没有 ${date}`);
-  mutate(store, { actor }, (m) => m.update('calendar_days', date, { deleted: true }));
   return getSettings(store);
 }

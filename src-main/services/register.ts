@@ -25,6 +25,7 @@ import { UserError } from './errors';
 import { nowLocal } from './local-time';
 import { caseWorkflow, noticeOwed } from './deadlines';
 import { isFinal } from './repeats';
+import { refreshClocks } from './work-list';
 
 export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
 
@@ -133,6 +134,7 @@ export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor
       ...(input.notReaccepted ? { notReacceptedOf: input.repeatOf } : {}),
     });
     reindexCase(store, id);
+    refreshClocks(store, [id]);
     return { id, caseNo, queryCode };
   });
 }
@@ -193,6 +195,8 @@ export function updateCase(store: Store, input: ApiParsed<'cases.update'>, actor
     if (changes.length) {
       appendEvent(m, input.id, 'edited', { changes });
       reindexCase(store, input.id);
+      // the received day, anonymity and addresses move the acceptance and notice clocks
+      refreshClocks(store, [input.id]);
     }
   });
   return getCase(store, input.id);

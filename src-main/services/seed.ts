@@ -10,6 +10,7 @@
  * one by one would take hours for a county's million cases). Case numbers, query codes, the
  * 'registered' event and the search index are made exactly as createCase makes them.
  */
+import { rebuildClocks } from './work-list';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { api, COLLECTIVE_FROM, MAX_REPRESENTATIVES, type Channel, type IntakeInput, type MatterType } from '../api';
 import type { Store } from './database';
@@ -905,6 +906,8 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
       result.cases += n;
       opts.onProgress?.(result.cases, total);
     }
+    // the new cases' acceptance and notice clocks, for the work list
+    rebuildClocks(store);
   } finally {
     sqlite.pragma(`cache_size = ${Number(cacheBefore)}`);
   }

@@ -1,21 +1,126 @@
 /**
  * The work list (待办): every running duty of every open case, most urgent first, for the whole
  * office, for the current user (as handler or leader in charge) or for one unit.
+ *
+ * The duties live in case_clocks, derived from each case's events and the office's rules: a step
+ * rewrites its case's rows in its own transaction, a change of rules rebuilds them all. Reading
+ * the list is then a range read by due date, whatever the size of the register; only the
+ * buckets (overdue, today, this week) depend on today and are worked out when reading.
  */
-import type { ApiParsed, CaseStatus, WorkItem, WorkList } from '../api';
+import type { ApiParsed, CaseStatus, DeadlineView, WorkItem, WorkList } from '../api';
+import { DEADLINE_KINDS, type DeadlineKind } from '../api';
 import { addCalendarDays, daysBetween } from './calendar';
 import type { Store } from './database';
 import { computeDeadlines, loadRules, noticeOwed, openDuties, type DeadlineRules } from './deadlines';
 import { currentUserId } from './office';
 import { foldEvents, initialStatusOf, type WorkflowEvent } from './workflow';
 
-interface OpenCase {
+interface CaseHead {
   id: string;
-  case_no: string;
-  summary: string;
   received_at: string;
   anonymous: number;
+  deleted: number;
   status: CaseStatus;
+}
+
+interface ClockRow {
+  case_id: string;
+  kind: DeadlineKind;
+  ref_id: string;
+  start: string;
+  due: string;
+  note: string | null;
+  status: CaseStatus;
+  unit_id: string | null;
+  handler_id: string | null;
+  leader_id: string | null;
+}
+
+/** The clocks of one case from its head, events and petitioners (none once closed or deleted). */
+function clocksOf(c: CaseHead, events: WorkflowEvent[], petitioners: { name: string | null; address: string | null }[], rules: DeadlineRules): ClockRow[] {
+  if (c.deleted) return [];
+  const state = foldEvents(events, initialStatusOf(events));
+  if (state.status === 'closed') return [];
+  const facts = { receivedOn: c.received_at.slice(0, 10), noticeOwed: noticeOwed(!!c.anonymous, petitioners) };
+  return openDuties(computeDeadlines(facts, state, rules)).map((d) => ({
+    case_id: c.id,
+    kind: d.kind,
+    ref_id: d.refId ?? '',
+    start: d.start,
+    due: d.due,
+    note: d.note,
+    status: state.status,
+    unit_id: state.unitId,
+    handler_id: state.handlerId,
+    leader_id: state.leaderId,
+  }));
+}
+
+function insertClocks(store: Store, rows: ClockRow[]) {
+  const insert = store.sqlite.prepare(
+    `INSERT INTO case_clocks (case_id, kind, ref_id, start, due, note, status, unit_id, handler_id, leader_id)
+     VALUES (@case_id, @kind, @ref_id, @start, @due, @note, @status, @unit_id, @handler_id, @leader_id)`,
+  );
+  for (const r of rows) insert.run(r);
+}
+
+/**
+ * Rewrites the clocks of the given cases. Call it inside the transaction that changed them (a
+ * step, a registration, an edit), so the work list never disagrees with the case.
+ */
+export function refreshClocks(store: Store, caseIds: string[], rules: DeadlineRules = loadRules(store)): void {
+  const { sqlite } = store;
+  const head = sqlite.prepare('SELECT id, received_at, anonymous, deleted, status FROM cases WHERE id = ?');
+  const events = sqlite.prepare('SELECT id, kind, data FROM case_events WHERE case_id = ? ORDER BY hlc');
+  const people = sqlite.prepare('SELECT name, address FROM petitioners WHERE case_id = ? AND deleted = 0 ORDER BY sort');
+  const remove = sqlite.prepare('DELETE FROM case_clocks WHERE case_id = ?');
+  for (const id of caseIds) {
+    remove.run(id);
+    const c = head.get(id) as CaseHead | undefined;
+    if (!c) continue;
+    const evs = (events.all(id) as { id: string; kind: string; data: string }[]).map((e) => ({ id: e.id, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> }));
+    insertClocks(store, clocksOf(c, evs, people.all(id) as { name: string | null; address: string | null }[], rules));
+  }
+}
+
+/** Rebuilds every open case's clocks (after a change of rules or calendar, or a new version). */
+export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(store)): void {
+  const { sqlite } = store;
+  const BATCH = 2000;
+  // batches of open cases in id order, each with its events and petitioners read in one go
+  const heads = sqlite.prepare(
+    `SELECT id, received_at, anonymous, deleted, status FROM cases WHERE id > ? AND deleted = 0 AND status <> 'closed' ORDER BY id LIMIT ${BATCH}`,
+  );
+  const events = sqlite.prepare(`SELECT case_id, id, kind, data FROM case_events WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, hlc`);
+  const people = sqlite.prepare(`SELECT case_id, name, address FROM petitioners WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`);
+  const group = <R extends { case_id: string }>(rows: R[]) => {
+    const by = new Map<string, R[]>();
+    for (const r of rows) by.set(r.case_id, [...(by.get(r.case_id) ?? []), r]);
+    return by;
+  };
+  const run = sqlite.transaction(() => {
+    sqlite.exec('DELETE FROM case_clocks');
+    for (let after = ''; ; ) {
+      const cases = heads.all(after) as CaseHead[];
+      if (cases.length === 0) break;
+      const ids = JSON.stringify(cases.map((c) => c.id));
+      const evs = group(events.all(ids) as { case_id: string; id: string; kind: string; data: string }[]);
+      const ps = group(people.all(ids) as { case_id: string; name: string | null; address: string | null }[]);
+      for (const c of cases) {
+        const list = (evs.get(c.id) ?? []).map((e) => ({ id: e.id, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> }));
+        insertClocks(store, clocksOf(c, list, ps.get(c.id) ?? [], rules));
+      }
+      after = cases[cases.length - 1].id;
+    }
+    sqlite.prepare(`DELETE FROM local_state WHERE key = 'clocks_stale'`).run();
+  });
+  run();
+}
+
+/** At start: builds the clocks when a migration (or an older version) left them stale. */
+export function rebuildClocksIfStale(store: Store): void {
+  const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'clocks_stale'`).get() as { value: string } | undefined;
+  if (stale?.value === '1') rebuildClocks(store);
 }
 
 /** The Sunday ending the week of `today` (weeks run Monday to Sunday). */
@@ -26,69 +131,73 @@ function endOfWeek(today: string): string {
 
 export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: DeadlineRules = loadRules(store)): WorkList {
   const { sqlite } = store;
-  // closed cases owe nothing; everything else may still have a clock running
-  const open = `SELECT id FROM cases WHERE deleted = 0 AND status <> 'closed'`;
-  const cases = sqlite
-    .prepare(`SELECT id, case_no, summary, received_at, anonymous, status FROM cases WHERE id IN (${open})`)
-    .all() as OpenCase[];
-  const events = new Map<string, WorkflowEvent[]>();
-  for (const e of sqlite
-    .prepare(`SELECT case_id, id, kind, data FROM case_events WHERE case_id IN (${open}) ORDER BY case_id, hlc`)
-    .iterate() as Iterable<{ case_id: string; id: string; kind: string; data: string }>) {
-    const list = events.get(e.case_id) ?? [];
-    list.push({ id: e.id, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> });
-    events.set(e.case_id, list);
-  }
-  const people = new Map<string, { name: string | null; address: string | null }[]>();
-  for (const p of sqlite
-    .prepare(`SELECT case_id, name, address FROM petitioners WHERE deleted = 0 AND case_id IN (${open}) ORDER BY case_id, sort`)
-    .iterate() as Iterable<{ case_id: string; name: string | null; address: string | null }>) {
-    const list = people.get(p.case_id) ?? [];
-    list.push(p);
-    people.set(p.case_id, list);
-  }
-  const names = (table: string) =>
-    new Map((sqlite.prepare(`SELECT id, name FROM ${table}`).all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
-  const unitNames = names('units');
-  const staffNames = names('staff');
   const me = currentUserId(store);
-  const weekEnd = endOfWeek(rules.today);
+  const scope =
+    input.scope === 'mine'
+      ? { where: 'k.handler_id = @me OR k.leader_id = @me', params: { me: me ?? '' } }
+      : input.scope === 'unit'
+        ? { where: 'k.unit_id = @unit', params: { unit: input.unitId ?? '' } }
+        : { where: '1', params: {} };
+  const today = rules.today;
+  const weekEnd = endOfWeek(today);
+  const warnEnd = addCalendarDays(today, rules.warnDays);
+  const counts = sqlite
+    .prepare(
+      `SELECT count(*) AS total,
+              coalesce(sum(k.due < @today), 0) AS overdue,
+              coalesce(sum(k.due = @today), 0) AS dueToday,
+              coalesce(sum(k.due > @today AND k.due <= @weekEnd), 0) AS week,
+              coalesce(sum(k.due >= @today AND k.due <= @warnEnd), 0) AS warning
+       FROM case_clocks k WHERE ${scope.where}`,
+    )
+    .get({ ...scope.params, today, weekEnd, warnEnd }) as { total: number; overdue: number; dueToday: number; week: number; warning: number };
 
-  const items: WorkItem[] = [];
-  for (const c of cases) {
-    const evs = events.get(c.id) ?? [];
-    const state = foldEvents(evs, initialStatusOf(evs));
-    if (input.scope === 'mine' && state.handlerId !== me && state.leaderId !== me) continue;
-    if (input.scope === 'unit' && state.unitId !== input.unitId) continue;
-    const petitioners = people.get(c.id) ?? [];
-    const facts = { receivedOn: c.received_at.slice(0, 10), noticeOwed: noticeOwed(!!c.anonymous, petitioners) };
-    for (const d of openDuties(computeDeadlines(facts, state, rules))) {
-      const left = daysBetween(rules.today, d.due);
-      items.push({
-        caseId: c.id,
-        caseNo: c.case_no,
-        summary: c.summary,
-        petitioners: petitioners.map((p) => p.name).filter(Boolean).join('、'),
-        status: state.status,
-        unit: state.unitId ? (unitNames.get(state.unitId) ?? null) : null,
-        handler: state.handlerId ? (staffNames.get(state.handlerId) ?? null) : null,
-        deadline: d,
-        bucket: left < 0 ? 'overdue' : left === 0 ? 'today' : d.due <= weekEnd ? 'week' : 'later',
-      });
-    }
+  const rows = sqlite
+    .prepare(
+      `SELECT k.*, c.case_no, c.summary, u.name AS unit, s.name AS handler FROM case_clocks k
+       JOIN cases c ON c.id = k.case_id
+       LEFT JOIN units u ON u.id = k.unit_id LEFT JOIN staff s ON s.id = k.handler_id
+       WHERE ${scope.where} ORDER BY k.due, c.case_no LIMIT @limit`,
+    )
+    .all({ ...scope.params, limit: input.limit }) as (ClockRow & { case_no: string; summary: string; unit: string | null; handler: string | null })[];
+  const names = new Map<string, string[]>();
+  for (const p of sqlite
+    .prepare(`SELECT case_id, name FROM petitioners WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`)
+    .iterate(JSON.stringify([...new Set(rows.map((r) => r.case_id))])) as Iterable<{ case_id: string; name: string }>) {
+    names.set(p.case_id, [...(names.get(p.case_id) ?? []), p.name]);
   }
-  items.sort((a, b) => (a.deadline.due < b.deadline.due ? -1 : a.deadline.due > b.deadline.due ? 1 : a.caseNo < b.caseNo ? -1 : 1));
-  const count = (f: (i: WorkItem) => boolean) => items.filter(f).length;
+
+  const items: WorkItem[] = rows.map((r) => {
+    const left = daysBetween(today, r.due);
+    const deadline: DeadlineView = {
+      kind: r.kind,
+      label: DEADLINE_KINDS[r.kind],
+      start: r.start,
+      due: r.due,
+      metOn: null,
+      state: left < 0 ? 'overdue' : left <= rules.warnDays ? 'warning' : 'running',
+      daysLeft: left,
+      window: false,
+      refId: r.ref_id || null,
+      note: r.note,
+    };
+    return {
+      caseId: r.case_id,
+      caseNo: r.case_no,
+      summary: r.summary,
+      petitioners: (names.get(r.case_id) ?? []).join('、'),
+      status: r.status,
+      unit: r.unit,
+      handler: r.handler,
+      deadline,
+      bucket: left < 0 ? 'overdue' : left === 0 ? 'today' : r.due <= weekEnd ? 'week' : 'later',
+    };
+  });
   return {
-    today: rules.today,
+    today,
     warnDays: rules.warnDays,
-    counts: {
-      overdue: count((i) => i.bucket === 'overdue'),
-      today: count((i) => i.bucket === 'today'),
-      week: count((i) => i.bucket === 'week'),
-      warning: count((i) => i.deadline.state === 'warning'),
-    },
-    total: items.length,
-    items: items.slice(0, input.limit),
+    counts: { overdue: counts.overdue, today: counts.dueToday, week: counts.week, warning: counts.warning },
+    total: counts.total,
+    items,
   };
 }

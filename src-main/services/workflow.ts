@@ -4,13 +4,10 @@
  * the case's append-only events (so two registers that hold the same events agree), and
  * cases.status is only a copy kept for the register's filters.
  */
-import { randomUUID } from 'node:crypto';
 import { CASE_STATUSES, STEP_KINDS, type CaseStatus, type CaseStep, type DayCount, type StepKind } from '../api';
 import type { Store } from './database';
-import { mutate } from './mutation';
 import { UserError } from './errors';
 import { addWorkingDays, periodEnd, type CalendarOverrides } from './calendar';
-import { nowLocal, todayLocal } from './local-time';
 
 /** One event of a case's timeline as the fold reads it. */
 export interface WorkflowEvent {
@@ -384,14 +381,7 @@ export function nextState(s: WorkflowState, step: CaseStep, facts: { receivedOn:
   return next;
 }
 
-// ---- the service ----------------------------------------------------------------------------
-
-interface CaseHead {
-  id: string;
-  received_at: string;
-  status: CaseStatus;
-  deleted: number;
-}
+// ---- reading a case's state ------------------------------------------------------------
 
 /** The case's workflow events in timeline order. */
 export function loadEvents(store: Store, caseId: string): WorkflowEvent[] {
@@ -410,34 +400,4 @@ export function initialStatusOf(events: WorkflowEvent[]): CaseStatus {
 export function caseState(store: Store, caseId: string): WorkflowState {
   const events = loadEvents(store, caseId);
   return foldEvents(events, initialStatusOf(events));
-}
-
-/**
- * Records one step: checks it against the state folded from the events, appends the event and
- * keeps cases.status in step, in one transaction.
- */
-export function takeStep(store: Store, step: CaseStep, actor: string | null, rules: DayRules): WorkflowState {
-  const head = store.sqlite.prepare('SELECT id, received_at, status, deleted FROM cases WHERE id = ?').get(step.caseId) as CaseHead | undefined;
-  if (!head || head.deleted) throw new UserError('信访事项不存在或已删除');
-  checkReferences(store, step);
-  return mutate(store, { actor }, (m) => {
-    const before = caseState(store, step.caseId);
-    const eventId = randomUUID();
-    const after = nextState(before, step, { receivedOn: head.received_at.slice(0, 10) }, rules, eventId);
-    const { caseId, kind, ...data } = step;
-    m.insert('case_events', { id: eventId, caseId, kind, at: nowLocal(), actor, data: JSON.stringify(data), hlc: m.stamp() });
-    if (after.status !== head.status) m.update('cases', caseId, { status: after.status });
-    return after;
-  });
-}
-
-/** Units, staff and leaders named by a step must exist. */
-function checkReferences(store: Store, step: CaseStep) {
-  const has = (table: string, id: string) => !!store.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id);
-  if ('unitId' in step && step.unitId && !has('units', step.unitId)) throw new UserError('所选责任单位不存在，请重新选择');
-  if ('handlerId' in step && step.handlerId && !has('staff', step.handlerId)) throw new UserError('所选承办人不存在，请重新选择');
-  if (step.kind === 'takeCharge') {
-    const leader = store.sqlite.prepare('SELECT role FROM staff WHERE id = ? AND deleted = 0').get(step.leaderId) as { role: string } | undefined;
-    if (!leader) throw new UserError('所选包案领导不存在，请重新选择');
-  }
 }

@@ -73,7 +73,7 @@ function describe(event: CaseEventView, settings: Settings, events: CaseEventVie
       return { text: `书面告知信访人（${pick(DELIVERY_METHODS, 'method')}）`, details: opt('说明', 'note') };
     case 'setHandler': {
       const handler = person('handlerId');
-      return { text: `确定承办：${unit('unitId')}${handler ? `，承办人 ${handler}` : ''}`, details: [] };
+      return { text: `确定承办：${unit('unitId')}${handler ? `，承办人 ${handler}` : ''}`, details: opt('变更理由', 'reason') };
     }
     case 'object':
       return { text: '责任单位提出异议，交办退回', details: opt('异议理由', 'reason') };

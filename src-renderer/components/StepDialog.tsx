@@ -325,6 +325,7 @@ export function StepDialog({
           <>
             {onDate}
             <UnitHandler settings={settings} unitId={unitId} unitLabel="承办单位" />
+            {text('reason', '变更理由', false, 1000, 2, '改由其他单位或人员承办时，写明理由')}
           </>
         );
       case 'notify':

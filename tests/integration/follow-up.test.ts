@@ -169,3 +169,28 @@ describe('不再受理 after re-review (Art. 36)', () => {
     expect((await callError(t.store, 'cases.create', { ...sampleIntake(), notReaccepted: true })).message).toBe('登记为不再受理时须选择已复核终结的原信访事项');
   });
 });
+
+describe("the work list's stored clocks", () => {
+  const acceptanceOnList = async (caseId: string) =>
+    (await call(t.store, 'worklist.get', { scope: 'all' })).items.find((i) => i.caseId === caseId && i.deadline.kind === 'acceptance')?.deadline.due;
+
+  it('follow a change of rules, an edit of the received day, and are rebuilt at start when stale', async () => {
+    const c = await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${daysAgo(2)}T09:00` }));
+    const onCase = async () => (await call(t.store, 'cases.get', { id: c.id })).workflow.deadlines.find((d) => d.kind === 'acceptance')!.due;
+    expect(await acceptanceOnList(c.id)).toBe(await onCase());
+
+    await call(t.store, 'settings.saveDeadlines', { dayCount: 'working', warnDays: 3 });
+    expect(await acceptanceOnList(c.id)).toBe(await onCase());
+
+    const detail = await call(t.store, 'cases.get', { id: c.id });
+    await call(t.store, 'cases.update', { ...sampleIntake(), id: c.id, receivedAt: `${daysAgo(5)}T09:00`, petitioners: detail.petitioners.map((p) => ({ ...p, idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined, address: p.address ?? undefined })) });
+    expect(await acceptanceOnList(c.id)).toBe(await onCase());
+
+    // a new version that changes how clocks are derived marks them stale; the next start rebuilds them
+    const before = await call(t.store, 'worklist.get', { scope: 'all' });
+    t.store.sqlite.exec(`DELETE FROM case_clocks; INSERT OR REPLACE INTO local_state (key, value) VALUES ('clocks_stale', '1')`);
+    expect((await call(t.store, 'worklist.get', { scope: 'all' })).total).toBe(0);
+    t.reopen();
+    expect(await call(t.store, 'worklist.get', { scope: 'all' })).toEqual(before);
+  });
+});

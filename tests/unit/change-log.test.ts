@@ -17,6 +17,7 @@ const LOCAL_TABLES = [
   'local_state', // installation id, clock, current user, office
   'change_log', // the log itself; travels as operations, not as a table
   'drafts', // unsaved forms of this machine's users
+  'case_clocks', // the work list's clocks, derived from events and rules
   'audit_log', // this machine's audit trail
   'case_search', // full-text index, rebuilt from cases
   'case_search_data', // FTS5 shadow tables of case_search

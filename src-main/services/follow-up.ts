@@ -1,0 +1,52 @@
+/**
+ * Taking a step of a case: checked against the state folded from its events (services/
+ * workflow.ts), recorded as an event with the case's status and its work-list clocks, in one
+ * transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CaseStatus, CaseStep } from '../api';
+import type { Store } from './database';
+import { mutate } from './mutation';
+import { UserError } from './errors';
+import { nowLocal } from './local-time';
+import type { DeadlineRules } from './deadlines';
+import { refreshClocks } from './work-list';
+import { caseState, nextState, type WorkflowState } from './workflow';
+
+interface CaseHead {
+  id: string;
+  received_at: string;
+  status: CaseStatus;
+  deleted: number;
+}
+
+/**
+ * Records one step: checks it against the state folded from the events, appends the event and
+ * keeps cases.status in step, in one transaction.
+ */
+export function takeStep(store: Store, step: CaseStep, actor: string | null, rules: DeadlineRules): WorkflowState {
+  const head = store.sqlite.prepare('SELECT id, received_at, status, deleted FROM cases WHERE id = ?').get(step.caseId) as CaseHead | undefined;
+  if (!head || head.deleted) throw new UserError('信访事项不存在或已删除');
+  checkReferences(store, step);
+  return mutate(store, { actor }, (m) => {
+    const before = caseState(store, step.caseId);
+    const eventId = randomUUID();
+    const after = nextState(before, step, { receivedOn: head.received_at.slice(0, 10) }, rules, eventId);
+    const { caseId, kind, ...data } = step;
+    m.insert('case_events', { id: eventId, caseId, kind, at: nowLocal(), actor, data: JSON.stringify(data), hlc: m.stamp() });
+    if (after.status !== head.status) m.update('cases', caseId, { status: after.status });
+    refreshClocks(store, [caseId], rules);
+    return after;
+  });
+}
+
+/** Units, staff and leaders named by a step must exist. */
+function checkReferences(store: Store, step: CaseStep) {
+  const has = (table: string, id: string) => !!store.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id);
+  if ('unitId' in step && step.unitId && !has('units', step.unitId)) throw new UserError('所选责任单位不存在，请重新选择');
+  if ('handlerId' in step && step.handlerId && !has('staff', step.handlerId)) throw new UserError('所选承办人不存在，请重新选择');
+  if (step.kind === 'takeCharge') {
+    const leader = store.sqlite.prepare('SELECT role FROM staff WHERE id = ? AND deleted = 0').get(step.leaderId) as { role: string } | undefined;
+    if (!leader) throw new UserError('所选包案领导不存在，请重新选择');
+  }
+}
