@@ -98,6 +98,8 @@ export const cases = sqliteTable(
     seq: integer('seq').notNull(),
     queryCode: text('query_code').notNull(),
     channel: text('channel').notNull(),
+    /** 代理: who filed on the petitioner's behalf (e.g. the village cadre, with their post) */
+    proxyBy: text('proxy_by'),
     /** ISO local date-time, minute precision: 2026-11-22T09:30 */
     receivedAt: text('received_at').notNull(),
     registeredBy: text('registered_by'),

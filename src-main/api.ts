@@ -236,6 +236,7 @@ export type AttachmentRef = z.infer<typeof attachmentRef>;
 const caseFields = {
   channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]], { message: '请选择信访形式' }),
   receivedAt: localDateTime,
+  proxyBy: trimmed('代理人', 40).optional(),
   matterType: z.enum(Object.keys(MATTER_TYPES) as [MatterType, ...MatterType[]], { message: '请选择事项性质' }),
   categoryId: id.nullable().optional(),
   summary: required('内容摘要', 200),
@@ -249,9 +250,12 @@ const caseFields = {
 };
 
 function checkPeople(
-  v: { anonymous: boolean; peopleCount: number; petitioners: { representative?: boolean }[] },
+  v: { anonymous: boolean; peopleCount: number; petitioners: { representative?: boolean }[]; channel: Channel; proxyBy?: string },
   ctx: z.RefinementCtx,
 ) {
+  if (v.channel === 'proxy' && !v.proxyBy) {
+    ctx.addIssue({ code: 'custom', path: ['proxyBy'], message: '代理信访请填写代理人（如村干部姓名及职务）' });
+  }
   if (!v.anonymous && v.petitioners.length === 0) {
     ctx.addIssue({ code: 'custom', path: ['petitioners'], message: '请至少登记一名信访人（匿名信访请勾选“匿名”）' });
   }
@@ -472,6 +476,7 @@ export interface CaseDetail {
   officeId: string;
   channel: Channel;
   receivedAt: string;
+  proxyBy: string | null;
   registeredAt: string;
   registeredBy: string | null;
   matterType: MatterType;

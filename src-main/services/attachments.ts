@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { ApiParsed, AttachmentRef, CaseDetail, FileBytes } from '../api';
 import type { Store } from './database';
 import { mutate } from './mutation';
-import { getCase } from './register';
+import { appendEvent, getCase } from './register';
 import { nowLocal } from './local-time';
 import { UserError } from './errors';
 
@@ -66,6 +66,7 @@ export function addAttachment(store: Store, input: ApiParsed<'attachments.add'>,
       size: input.file.size,
       addedAt: nowLocal(),
     });
+    appendEvent(m, input.caseId, 'attached', { fileName: input.file.fileName, size: input.file.size });
   });
   return getCase(store, input.caseId);
 }

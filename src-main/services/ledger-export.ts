@@ -78,7 +78,7 @@ export async function exportLedger(store: Store, filter: CaseFilter, actor: stri
       i + 1,
       r.case_no,
       r.received_at.replace('T', ' '),
-      CHANNELS[r.channel] ?? r.channel,
+      (CHANNELS[r.channel] ?? r.channel) + (r.proxy_by ? `（代理人：${r.proxy_by}）` : ''),
       ps.map((p) => p.name).join('、'),
       ps.map((p) => p.idNumber ?? '').filter(Boolean).join('、'),
       ps.map((p) => p.phone ?? '').filter(Boolean).join('、'),

@@ -82,6 +82,7 @@ function checkReferences(store: Store, input: { categoryId?: string | null; vill
 function caseFieldsOf(input: ApiParsed<'cases.create'> | ApiParsed<'cases.update'>) {
   return {
     channel: input.channel,
+    proxyBy: input.channel === 'proxy' ? (input.proxyBy ?? null) : null,
     receivedAt: input.receivedAt,
     matterType: input.matterType,
     categoryId: input.categoryId ?? null,
@@ -96,7 +97,8 @@ function caseFieldsOf(input: ApiParsed<'cases.create'> | ApiParsed<'cases.update
   };
 }
 
-function appendEvent(m: Mutator, caseId: string, kind: string, data: Record<string, unknown>) {
+/** Appends one timeline event (registration, edit, attachment) of a case inside a mutation. */
+export function appendEvent(m: Mutator, caseId: string, kind: string, data: Record<string, unknown>) {
   m.insert('case_events', { id: randomUUID(), caseId, kind, at: nowLocal(), actor: m.actor, data: JSON.stringify(data), hlc: m.stamp() });
 }
 
@@ -142,6 +144,7 @@ export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor
 /** Field labels for the history of edits. */
 const FIELD_LABELS: Record<string, string> = {
   channel: '信访形式',
+  proxyBy: '代理人',
   receivedAt: '收到时间',
   matterType: '事项性质',
   categoryId: '内容分类',
@@ -219,6 +222,7 @@ interface CaseRecord {
   query_code: string;
   channel: Channel;
   received_at: string;
+  proxy_by: string | null;
   registered_by: string | null;
   registered_at: string;
   matter_type: MatterType;
@@ -279,6 +283,7 @@ export function getCase(store: Store, id: string): CaseDetail & { repeatOfId?: s
     queryCode: c.query_code,
     officeId: c.office_id,
     channel: c.channel,
+    proxyBy: c.proxy_by,
     receivedAt: c.received_at,
     registeredAt: c.registered_at,
     registeredBy,
@@ -357,7 +362,7 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
   return { source, where: clauses.join(' AND '), params };
 }
 
-const ROW_COLUMNS = `SELECT c.id, c.case_no, c.received_at, c.channel, c.matter_type, c.summary, c.people_count,
+const ROW_COLUMNS = `SELECT c.id, c.case_no, c.received_at, c.channel, c.proxy_by, c.matter_type, c.summary, c.people_count,
   c.jointly, c.anonymous, c.skip_level, c.repeat_of, c.status, cat.name AS category, v.name AS village`;
 const ROW_JOINS = 'LEFT JOIN categories cat ON cat.id = c.category_id LEFT JOIN villages v ON v.id = c.village_id';
 
@@ -366,6 +371,7 @@ interface ListRecord {
   case_no: string;
   received_at: string;
   channel: Channel;
+  proxy_by: string | null;
   matter_type: MatterType;
   summary: string;
   people_count: number;

@@ -45,6 +45,7 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
   const peopleCount = Form.useWatch('peopleCount', form) ?? 1;
   const petitioners: PetitionerValues[] = Form.useWatch('petitioners', form) ?? [];
   const anonymous = Form.useWatch('anonymous', form);
+  const channel = Form.useWatch('channel', form);
   const villageOptions = settings.villages.map((v) => ({ value: v.id, label: v.name }));
   const reps = petitioners.filter((p) => p?.representative).length;
 
@@ -69,6 +70,16 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
             </Form.Item>
           </Col>
         </Row>
+        {channel === 'proxy' && (
+          <Form.Item
+            name="proxyBy"
+            label="代理人"
+            extra="代为提出信访的人员，如村（社区）干部的姓名及职务"
+            rules={[{ required: true, whitespace: true, message: '代理信访请填写代理人（如村干部姓名及职务）' }]}
+          >
+            <Input maxLength={40} placeholder="例如 河东村党支部书记 王建华" style={{ maxWidth: 420 }} />
+          </Form.Item>
+        )}
       </Card>
 
       <Card

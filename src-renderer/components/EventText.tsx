@@ -69,6 +69,8 @@ function describe(event: CaseEventView, settings: Settings, events: CaseEventVie
         details: opt('交办要求', 'note'),
       };
     }
+    case 'attached':
+      return { text: `添加附件：${s('fileName')}`, details: [] };
     case 'notify':
       return { text: `书面告知信访人（${pick(DELIVERY_METHODS, 'method')}）`, details: opt('说明', 'note') };
     case 'setHandler': {

@@ -15,6 +15,7 @@ export interface PetitionerValues {
 
 export interface CaseFormValues {
   channel?: Channel;
+  proxyBy?: string;
   receivedAt?: Dayjs;
   matterType?: MatterType;
   categoryId?: string | null;
@@ -51,6 +52,7 @@ export function emptyCaseForm(): CaseFormValues {
 export function toIntakeInput(v: CaseFormValues): IntakeInput {
   return {
     channel: v.channel as Channel,
+    proxyBy: v.channel === 'proxy' ? v.proxyBy?.trim() || undefined : undefined,
     receivedAt: v.receivedAt ? toLocalMinute(v.receivedAt) : '',
     matterType: v.matterType as MatterType,
     categoryId: v.categoryId ?? null,
@@ -91,6 +93,7 @@ export function fromDraft(data: unknown): CaseFormValues {
 export function fromCase(c: CaseDetail): CaseFormValues {
   return {
     channel: c.channel,
+    proxyBy: c.proxyBy ?? undefined,
     receivedAt: dayjs(c.receivedAt),
     matterType: c.matterType,
     categoryId: c.categoryId,

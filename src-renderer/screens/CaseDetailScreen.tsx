@@ -82,7 +82,10 @@ export function CaseDetailScreen({ id }: { id: string }) {
                   {c.queryCode}
                 </strong>
               </Descriptions.Item>
-              <Descriptions.Item label="信访形式">{label.channel(c.channel)}</Descriptions.Item>
+              <Descriptions.Item label="信访形式">
+                {label.channel(c.channel)}
+                {c.proxyBy ? `（代理人：${c.proxyBy}）` : ''}
+              </Descriptions.Item>
               <Descriptions.Item label="收到时间">{showDateTime(c.receivedAt)}</Descriptions.Item>
               <Descriptions.Item label="登记">
                 {c.registeredBy ?? ''} {showDateTime(c.registeredAt)}

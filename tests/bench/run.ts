@@ -15,7 +15,8 @@
  *             same first page and total
  *   list      the filtered list (status + village + received date range), first and a deep page,
  *             against the same query forced to scan the table (cases NOT INDEXED)
- *   intake    createCase on the big register against createCase on an empty one
+ *   intake    createCase on the big register against createCase on an empty one, and the disk's own
+ *             floor: one 4 KB write made durable with fdatasync
  *   size      database bytes per case against the bytes of the register's own tables
  *   worklist  the work list over every open case (generated cases are all 待受理: the worst case)
  */
@@ -282,6 +283,22 @@ async function main() {
     }
     record('intake.save.p50', '登记保存 p50', save.p50, 'ms', emptySave.p50, null);
     record('intake.save.p95', '登记保存 p95', save.p95, 'ms', emptySave.p95, TARGETS.intakeP95);
+    // the floor under any durable save on this disk: one small write made durable (a commit
+    // with synchronous=FULL in WAL mode syncs the log once)
+    const syncFile = path.join(dir, 'fsync-probe.bin');
+    const fd = fs.openSync(syncFile, 'w');
+    try {
+      const page = Buffer.alloc(4096, 1);
+      const sync = measure([0], 200, () => {
+        fs.writeSync(fd, page, 0, page.length, 0);
+        fs.fdatasyncSync(fd);
+      });
+      record('disk.fsync.p50', '磁盘：写入4 KB并同步 p50', sync.p50, 'ms', null, null);
+      record('disk.fsync.p95', '磁盘：写入4 KB并同步 p95', sync.p95, 'ms', null, null);
+    } finally {
+      fs.closeSync(fd);
+      fs.rmSync(syncFile, { force: true });
+    }
   } finally {
     closeStore(store);
   }

@@ -58,7 +58,12 @@ describe('attachments', () => {
     const png = await call(t.store, 'attachments.upload', { fileName: '现场照片.png', mime: 'image/png', base64: PNG.toString('base64') });
     const log = countOf(t.store, 'change_log');
     const detail = await call(t.store, 'attachments.add', { caseId: c.id, file: png });
-    expect(countOf(t.store, 'change_log')).toBe(log + 1);
+    // the attachment row and its timeline event
+    expect(countOf(t.store, 'change_log')).toBe(log + 2);
+    expect(detail.events.map((e) => [e.kind, e.data.fileName ?? null])).toEqual([
+      ['registered', null],
+      ['attached', '现场照片.png'],
+    ]);
     expect(detail.attachments.map((a) => [a.fileName, a.mime, a.size, a.sha256])).toEqual([
       ['来信.pdf', 'application/pdf', PDF.length, sha(PDF)],
       ['现场照片.png', 'image/png', PNG.length, sha(PNG)],

@@ -163,6 +163,15 @@ describe('the register: intake, list and search', () => {
     expect(d.petitioners[0]).toMatchObject({ idNumber: '11010519491231002X', gender: 'female', phone: '13900001111' });
   });
 
+  it('records who filed a 代理 petition, and asks for it', async () => {
+    expect((await callError(t.store, 'cases.create', sampleIntake({ channel: 'proxy' }))).message).toBe('代理信访请填写代理人（如村干部姓名及职务）');
+    const r = await call(t.store, 'cases.create', sampleIntake({ channel: 'proxy', proxyBy: '东村党支部书记 周明' }));
+    expect((await call(t.store, 'cases.get', { id: r.id })).proxyBy).toBe('东村党支部书记 周明');
+    // another channel keeps no proxy
+    const v = await call(t.store, 'cases.create', sampleIntake({ channel: 'visit', proxyBy: '不应保存' }));
+    expect((await call(t.store, 'cases.get', { id: v.id })).proxyBy).toBeNull();
+  });
+
   it('lists newest received first, with totals independent of paging', async () => {
     expect(await keys({})).toEqual([...SAMPLE_ORDER]);
     const page1 = await call(t.store, 'cases.list', { limit: 2 });

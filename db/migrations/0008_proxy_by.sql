@@ -1,0 +1,1 @@
+ALTER TABLE `cases` ADD `proxy_by` text;
