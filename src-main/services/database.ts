@@ -72,6 +72,7 @@ export function openStore(opts: OpenOptions): Store {
   } catch (e) {
     throw new UserError(`无法打开数据库文件 ${file}：${(e as Error).message}`);
   }
+  cacheStatements(sqlite);
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
@@ -128,6 +129,33 @@ function checkInBackground(store: Store, file: string, nativeBinding?: string): 
   worker.once('error', (e) => {
     store.integrity = { state: 'failed', message: integrityMessage(e.message, file) };
   });
+}
+
+/** Distinct SQL texts kept prepared per connection (list filters build a few variants each). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Makes `prepare` return the statement already compiled for the same SQL text, reset to plain
+ * rows. Compiling was a third of a save's time (a save runs some thirty statements, drizzle's
+ * included), and every service keeps writing plain `sqlite.prepare(sql)`. Least recently used
+ * texts drop out.
+ */
+function cacheStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    let stmt = cache.get(source);
+    // the same text prepared again while an iteration of it is still open gets its own copy
+    if (stmt?.busy) return compile(source);
+    if (stmt) {
+      cache.delete(source);
+      // back to plain rows: a caller (drizzle does) may have switched it to raw arrays
+      if (stmt.reader) stmt.raw(false).pluck(false).expand(false);
+    } else stmt = compile(source);
+    cache.set(source, stmt);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return stmt;
+  }) as typeof sqlite.prepare;
 }
 
 /** Pages the write-ahead log may reach before a write checkpoints it itself (≈40 MB). */

@@ -337,6 +337,17 @@ class Calendar {
 }
 
 const hhmm = (minutes: number) => `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
+const CADRE_POSTS = ['党支部书记', '村委会主任', '调解委员', '网格员'];
+const CADRE_NAMES = ['王建华', '李国强', '张秀兰', '陈志明', '刘红梅', '周立新'];
+
+/**
+ * The cadre who filed a 代理 petition, picked from the case's own figures so the generator's
+ * random sequence (and every register generated before) stays the same.
+ */
+function proxyCadre(village: string, n: number): string {
+  return `${village}${CADRE_POSTS[n % CADRE_POSTS.length]} ${CADRE_NAMES[Math.floor(n / CADRE_POSTS.length) % CADRE_NAMES.length]}`;
+}
+
 /** Minutes of the day a petition of each channel arrives: [from, to]. */
 const HOURS: Record<Channel, [number, number]> = {
   visit: [510, 1020],
@@ -357,6 +368,8 @@ interface GenPetitioner {
 
 export interface GeneratedCase {
   channel: Channel;
+  /** 代理: the village cadre who filed it */
+  proxyBy: string | null;
   receivedAt: string;
   registeredAt: string;
   year: number;
@@ -566,6 +579,7 @@ class CaseGenerator {
 
     const generated: GeneratedCase & { poolEntry?: Omit<PoolEntry, 'caseId'> } = {
       channel,
+      proxyBy: channel === 'proxy' ? proxyCadre(ctx.village, content.length + year) : null,
       receivedAt,
       registeredAt,
       year,
@@ -758,6 +772,7 @@ export function sampleIntakes(store: Store, count: number, seed = 1, today = new
     const g = gen.next();
     out.push({
       channel: g.channel,
+      proxyBy: g.proxyBy ?? undefined,
       receivedAt: g.receivedAt,
       matterType: g.matterType,
       categoryId: g.categoryId,
@@ -851,6 +866,7 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
             registeredAt: g.registeredAt,
             status: 'registered',
             channel: g.channel,
+            proxyBy: g.proxyBy,
             receivedAt: g.receivedAt,
             matterType: g.matterType,
             categoryId: g.categoryId,
