@@ -322,21 +322,28 @@ const FLAG_SQL: Record<Flag, string> = {
  * far more than a status most cases share, and sampled statistics cannot either.
  */
 const LIST_INDEXES = [
-  ['villageId', 'cases_village_list'],
-  ['categoryId', 'cases_category_list'],
-  ['status', 'cases_status_list'],
+  { key: 'villageId', index: 'cases_village_list', ties: ['status', 'category_id'] },
+  { key: 'categoryId', index: 'cases_category_list', ties: ['status', 'village_id'] },
+  { key: 'status', index: 'cases_status_list', ties: ['village_id', 'category_id'] },
 ] as const;
 
 /** Table (with its index), WHERE clause and parameters of a register filter; values are bound, never spliced. */
-export function filterSql(filter: CaseFilter): { source: string; where: string; params: unknown[] } | null {
+export function filterSql(filter: CaseFilter): { source: string; where: string; params: unknown[]; order: string[] } | null {
   // a search drives from its own hits (the rowid IN clause below), however broad the other filters
-  const index = filter.q ? undefined : LIST_INDEXES.find(([key]) => filter[key]?.length)?.[1];
-  const source = index ? `cases c INDEXED BY ${index}` : 'cases c';
+  const list = filter.q ? undefined : LIST_INDEXES.find(({ key }) => filter[key]?.length);
+  const source = list ? `cases c INDEXED BY ${list.index}` : 'cases c';
+  // newest received first; within the same minute, the index's own order, so a page is read
+  // straight off the index without sorting (and every page of a filter agrees on it)
+  const order = ['received_at', ...(list?.ties ?? []), 'rowid'];
   const clauses = ['c.deleted = 0'];
   const params: unknown[] = [];
+  // a filter on a tie column is written "+c.col": as a plain equality SQLite would take the
+  // column for a constant and then fail to see that the index already gives the order
+  const ties: readonly string[] = list?.ties ?? [];
   const inList = (col: string, values?: string[]) => {
     if (!values?.length) return;
-    clauses.push(`${col} IN (${values.map(() => '?').join(',')})`);
+    const term = ties.includes(col.slice(2)) ? `+${col}` : col;
+    clauses.push(`${term} IN (${values.map(() => '?').join(',')})`);
     params.push(...values);
   };
   inList('c.status', filter.status);
@@ -359,7 +366,7 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
     clauses.push(`c.rowid IN (SELECT rowid % ${KEY_SPAN} FROM case_search WHERE case_search MATCH ?)`);
     params.push(match);
   }
-  return { source, where: clauses.join(' AND '), params };
+  return { source, where: clauses.join(' AND '), params, order };
 }
 
 const ROW_COLUMNS = `SELECT c.id, c.case_no, c.received_at, c.channel, c.proxy_by, c.matter_type, c.summary, c.people_count,
@@ -437,11 +444,13 @@ export function queryRows(store: Store, filter: CaseFilter, offset: number, limi
   } else {
     // pick the page's rows first, from the filter's covering index alone (a deep page skips
     // index entries, not case rows), then read just those rows
+    const keys = f.order.map((col, i) => `c.${col} AS k${i}`).join(', ');
+    const inner = f.order.map((col) => `c.${col} DESC`).join(', ');
+    const outer = f.order.map((_, i) => `p.k${i} DESC`).join(', ');
     rows = store.sqlite
       .prepare(
-        `${ROW_COLUMNS} FROM (SELECT c.rowid AS r, c.received_at AS at FROM ${f.source} WHERE ${f.where}
-           ORDER BY c.received_at DESC, c.rowid DESC LIMIT ? OFFSET ?) p
-         JOIN cases c ON c.rowid = p.r ${ROW_JOINS} ORDER BY p.at DESC, p.r DESC`,
+        `${ROW_COLUMNS} FROM (SELECT ${keys} FROM ${f.source} WHERE ${f.where} ORDER BY ${inner} LIMIT ? OFFSET ?) p
+         JOIN cases c ON c.rowid = p.k${f.order.length - 1} ${ROW_JOINS} ORDER BY ${outer}`,
       )
       .all(...f.params, limit, offset) as ListRecord[];
   }

@@ -185,6 +185,24 @@ describe('the register: intake, list and search', () => {
     expect(filtered.rows).toHaveLength(1);
   });
 
+  it('pages a filtered list without losing or repeating a case when many share a received minute', async () => {
+    const village = t.village('西村');
+    const categories = [t.category('土地承包'), null];
+    for (let i = 0; i < 24; i++) {
+      const c = await call(t.store, 'cases.create', sampleIntake({ villageId: village, categoryId: categories[i % 2], receivedAt: i < 20 ? '2026-11-18T10:00' : '2026-11-19T08:00', summary: `同一时间来信${i}` }));
+      if (i % 3 === 0) await call(t.store, 'cases.step', { caseId: c.id, kind: 'accept', on: '2026-11-20' });
+    }
+    for (const filter of [{ villageId: [village] }, { villageId: [village], status: ['registered'] }, { status: ['registered', 'handling'] }, { categoryId: [t.category('土地承包')] }]) {
+      const all = await call(t.store, 'cases.list', { filter, limit: 500 });
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.total; offset += 5) paged.push(...(await call(t.store, 'cases.list', { filter, limit: 5, offset })).rows.map((r) => r.id));
+      expect(paged, JSON.stringify(filter)).toEqual(all.rows.map((r) => r.id));
+      expect(new Set(paged).size).toBe(all.total);
+      const received = all.rows.map((r) => r.receivedAt);
+      expect(received).toEqual([...received].sort().reverse()); // newest received first
+    }
+  });
+
   it('shows list rows with masked ID numbers and phones only', async () => {
     const list = await call(t.store, 'cases.list', {});
     const b = list.rows.find((r) => r.id === cases.B.id)!;
