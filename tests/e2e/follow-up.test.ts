@@ -143,9 +143,17 @@ describe('follow-up path', () => {
     const after = await page.getByTestId('deadline-reply').textContent();
     expect(after).toContain('已延期30日');
     expect(after).not.toBe(before);
+    // the work list carries the extended reply deadline
+    const due = /\d{4}-\d{2}-\d{2}/.exec(after ?? '')![0];
+    await workRows(caseNo, [
+      ['assignment', 'later'],
+      ['reply', 'later'],
+    ]);
+    await expect(page.locator(`[data-testid="work-row"][data-case-no="${caseNo}"][data-kind="reply"]`).textContent()).resolves.toContain(due);
   });
 
   it('出具处理意见 予以支持, then 送达 and 满意 evaluation', async () => {
+    await openCase(caseNo);
     await takeStep('reply', async (d) => {
       await d.getByText('予以支持').click();
       await d.getByLabel('事实和理由').fill('经现场勘界，邻居建房占用信访人宅基地约12平方米，属实。');
@@ -156,6 +164,8 @@ describe('follow-up path', () => {
     await openCase(caseNo);
     await takeStep('deliver');
     expect(await deadlineState('reviewWindow')).toBe('running');
+    await workRows(caseNo, []); // the review window is the petitioner's, not the office's duty
+    await openCase(caseNo);
     await takeStep('evaluate', async (d) => {
       await d.getByText('满意', { exact: true }).click();
     });
@@ -169,6 +179,12 @@ describe('follow-up path', () => {
       await d.locator('#resolved').click();
     });
     await expect(page.getByTestId('case-status').textContent()).resolves.toBe('已办结');
+    await workRows(caseNo, []);
+    await workRows(overdueNo, [
+      ['acceptance', 'overdue'],
+      ['notice', 'overdue'],
+    ]);
+    await openCase(caseNo);
     await takeStep('followUp', async (d) => {
       await d.getByLabel('回访情况').fill('电话回访，信访人表示满意');
     });
