@@ -132,6 +132,7 @@ export function CaseDetailScreen({ id }: { id: string }) {
           >
             <List
               size="small"
+              data-testid="attachment-list"
               dataSource={c.attachments}
               locale={{ emptyText: '无附件' }}
               renderItem={(a) => (

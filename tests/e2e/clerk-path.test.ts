@@ -121,8 +121,9 @@ describe('clerk path', () => {
   it('attaches a scanned letter on the case detail and shows it', async () => {
     const scan = await page.screenshot({ clip: { x: 0, y: 0, width: 400, height: 300 } });
     await page.locator('input[type=file]').setInputFiles({ name: '来信扫描件.png', mimeType: 'image/png', buffer: scan });
-    const item = page.getByRole('listitem').filter({ hasText: '来信扫描件.png' });
+    const item = page.getByTestId('attachment-list').getByRole('listitem').filter({ hasText: '来信扫描件.png' });
     await item.waitFor();
+    await expect(page.getByTestId('event-attached').textContent()).resolves.toContain('添加附件：来信扫描件.png');
     await expect(page.getByText('附件（1）').isVisible()).resolves.toBe(true);
     await item.getByText('查看').click();
     await page.getByRole('dialog').getByRole('img', { name: '来信扫描件.png' }).waitFor();
