@@ -11,6 +11,8 @@
  * 'registered' event and the search index are made exactly as createCase makes them.
  */
 import { rebuildClocks } from './work-list';
+import { addCalendarDays, daysBetween } from './calendar';
+import { foldEvents } from './workflow';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { api, COLLECTIVE_FROM, MAX_REPRESENTATIVES, type Channel, type IntakeInput, type MatterType } from '../api';
 import type { Store } from './database';
@@ -180,6 +182,8 @@ interface Person {
 }
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** A Date's local day as 2026-11-22. */
+const localDay = (d: Date) => `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
 const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 function givenName(rng: Rng, gender: 'male' | 'female', birthYear: number): string {
@@ -395,6 +399,50 @@ interface PoolEntry {
 }
 
 const POOL_SIZE = 50_000;
+
+/** One follow-up step of a generated case: its kind, the day it happened, its data. */
+interface GeneratedStep {
+  kind: string;
+  on: string;
+  data: Record<string, unknown>;
+}
+
+const REPLY_OUTCOMES_SEEN = ['support', 'explain', 'notSupport'] as const;
+const SATISFACTION_SEEN = ['satisfied', 'satisfied', 'basically', 'unsatisfied', 'none'] as const;
+
+/**
+ * A plausible follow-up history for a generated case, by its age on `today`: recent petitions
+ * wait for acceptance, those of the last weeks are being handled, older ones were answered and
+ * closed, and a few were left behind (overdue, as real registers have). Picked from the case's
+ * own figures, not from the generator's random sequence, so registers generated before this
+ * existed keep their cases.
+ */
+function historyOf(receivedAt: string, seq: number, anonymous: boolean, today: string): GeneratedStep[] {
+  const received = receivedAt.slice(0, 10);
+  const age = daysBetween(received, today);
+  const h = (seq * 2654435761) % 1000;
+  const steps: GeneratedStep[] = [];
+  const add = (kind: string, on: string, data: Record<string, unknown>) => {
+    if (on > today) return false;
+    steps.push({ kind, on, data });
+    return true;
+  };
+  // a tenth of those older than two weeks are left undecided: the overdue items of a work list
+  if (age < 10 || (age >= 14 && h < 100 && age < 120)) return steps;
+  const accepted = addCalendarDays(received, 1 + (h % 6));
+  if (!add('accept', accepted, { note: '' })) return steps;
+  if (!anonymous) add('notify', addCalendarDays(accepted, h % 3), { method: h % 2 ? 'mail' : 'inPerson', note: '' });
+  // of the last months' cases, a twentieth are still being handled, some past their reply date
+  if (h >= 100 && h < 150 && age < 150) return steps;
+  const replied = addCalendarDays(accepted, 20 + (h % 38));
+  const outcome = REPLY_OUTCOMES_SEEN[h % 3];
+  if (!add('reply', replied, { outcome, request: '按信访请求', facts: '经调查核实', basis: '相关法律法规和政策规定' })) return steps;
+  const delivered = addCalendarDays(replied, 1 + (h % 4));
+  if (!add('deliver', delivered, { method: h % 2 ? 'mail' : 'inPerson', receivedOn: delivered, recipient: '' })) return steps;
+  add('evaluate', addCalendarDays(delivered, 3), { satisfaction: SATISFACTION_SEEN[h % 5], note: '' });
+  add('close', addCalendarDays(delivered, 5 + (h % 10)), { findings: '已查明', actions: '已按处理意见办理', resolved: outcome !== 'notSupport' });
+  return steps;
+}
 
 class CaseGenerator {
   private readonly rng: Rng;
@@ -830,6 +878,7 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
   const { office, actor, villages, categories, units } = seedContext(store);
   const { sqlite } = store;
   const gen = new CaseGenerator(seed, total, opts.today ?? new Date(), opts.years ?? 5, office, villages, categories, units);
+  const today = localDay(opts.today ?? new Date());
   const codes = new QueryCodes();
   const codeTaken = sqlite.prepare('SELECT 1 FROM cases WHERE query_code = ?');
   const maxSeq = sqlite.prepare('SELECT max(seq) AS s FROM cases WHERE office_id = ? AND year = ?');
@@ -855,6 +904,8 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
           const caseNo = formatCaseNo(office.id, g.year, seq);
           let queryCode = codes.next();
           while (codeTaken.get(queryCode)) queryCode = codes.next();
+          const history = historyOf(g.receivedAt, seq, g.anonymous, today);
+          const status = foldEvents(history.map((e, i) => ({ id: String(i), kind: e.kind, data: e.data }))).status;
           m.insert('cases', {
             id,
             officeId: office.id,
@@ -864,7 +915,7 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
             queryCode,
             registeredBy: actor,
             registeredAt: g.registeredAt,
-            status: 'registered',
+            status,
             channel: g.channel,
             proxyBy: g.proxyBy,
             receivedAt: g.receivedAt,
@@ -904,6 +955,9 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
             data: JSON.stringify({ channel: g.channel, repeatOf: g.repeatOf }),
             hlc: m.stamp(),
           });
+          for (const step of history) {
+            m.insert('case_events', { id: randomUUID(), caseId: id, kind: step.kind, at: `${step.on}T10:00`, actor: m.actor, data: JSON.stringify({ on: step.on, ...step.data }), hlc: m.stamp() });
+          }
           const { rid } = rowidOf.get(id) as { rid: number };
           indexCase(store, rid, {
             receivedAt: g.receivedAt,
