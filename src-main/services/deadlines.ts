@@ -128,7 +128,7 @@ export function caseWorkflow(store: Store, caseId: string, facts: CaseFacts, rul
   const s = caseState(store, caseId);
   return {
     status: s.status,
-    allowed: allowedSteps(s),
+    allowed: allowedSteps(s, rules),
     deadlines: computeDeadlines(facts, s, rules),
     unitId: s.unitId,
     handlerId: s.handlerId,

@@ -117,7 +117,7 @@ interface Rule<K extends StepKind> {
   /** the states the step may start from */
   from: CaseStatus[];
   /** a further precondition on the state alone (what makes the button show), or why not */
-  ready?: (s: WorkflowState) => string | null;
+  ready?: (s: WorkflowState, rules?: DayRules) => string | null;
   /** checks on the step's own data against the state and the calendar, or why not */
   check?: (s: WorkflowState, d: Data<K>, rules: DayRules) => string | null;
   /** the state after the step (mutates the copy it is given) */
@@ -268,7 +268,11 @@ const RULES: { [K in StepKind]: Rule<K> } = {
   },
   extend: {
     from: ['handling'],
-    ready: (s) => (s.extension ? `已于${s.extension.on}延期${s.extension.days}日，只能延期一次（《信访工作条例》第三十四条）` : null),
+    ready: (s, rules) => {
+      if (s.extension) return `已于${s.extension.on}延期${s.extension.days}日，只能延期一次（《信访工作条例》第三十四条）`;
+      const due = rules && periodEnd(s.acceptedOn!, REPLY_DAYS, rules.dayCount, rules.overrides);
+      return due && rules.today > due ? `答复期限（${due}）已过，不能再延期` : null;
+    },
     check: (s, d, rules) => {
       const due = periodEnd(s.acceptedOn!, REPLY_DAYS, rules.dayCount, rules.overrides);
       return d.on > due ? `答复期限（${due}）已过，不能再延期` : null;
@@ -348,15 +352,18 @@ export function foldEvents(events: WorkflowEvent[], initial: CaseStatus = 'regis
 }
 
 /** Why a step cannot be taken from this state, or null when it can (data not yet known). */
-function whyNot(s: WorkflowState, kind: StepKind): string | null {
+function whyNot(s: WorkflowState, kind: StepKind, rules?: DayRules): string | null {
   const rule = RULES[kind] as Rule<StepKind>;
   if (!rule.from.includes(s.status)) return `当前状态为“${CASE_STATUSES[s.status]}”`;
-  return rule.ready?.(s) ?? null;
+  return rule.ready?.(s, rules) ?? null;
 }
 
-/** The steps the case can take now, in the order of STEP_KINDS (the buttons of the case screen). */
-export function allowedSteps(s: WorkflowState): StepKind[] {
-  return (Object.keys(STEP_KINDS) as StepKind[]).filter((k) => whyNot(s, k) === null);
+/**
+ * The steps the case can take, in the order of STEP_KINDS (the buttons of the case screen). With
+ * the day rules, steps whose time is over today (延期 after the reply deadline) are left out.
+ */
+export function allowedSteps(s: WorkflowState, rules?: DayRules): StepKind[] {
+  return (Object.keys(STEP_KINDS) as StepKind[]).filter((k) => whyNot(s, k, rules) === null);
 }
 
 /**
@@ -369,6 +376,7 @@ export function nextState(s: WorkflowState, step: CaseStep, facts: { receivedOn:
     const allowed = allowedSteps(s).map(stepLabel);
     throw new UserError(`不能${stepLabel(kind)}：${why}。${allowed.length ? `当前可进行：${allowed.join('、')}` : '当前没有可进行的操作'}`);
   };
+  // state only: a step may be recorded late, its own day is checked against the calendar below
   const not = whyNot(s, kind);
   if (not) refuse(not);
   if (step.on > rules.today) refuse('日期不能晚于今天');

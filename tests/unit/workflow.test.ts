@@ -189,6 +189,11 @@ describe('date rules of single steps', () => {
     expect(() => nextState(s, sample('object', '2025-10-10', s), { receivedOn: RECEIVED }, rules, 'x')).not.toThrow();
     refuse(s, sample('object', '2025-10-11', s), /5个工作日内（2025-10-10前）/);
   });
+  it('does not offer 延期 once the reply deadline has passed', () => {
+    const s = walk([A]); // reply due 2025-11-04
+    expect(allowedSteps(s, { ...rules, today: '2025-11-04' })).toContain('extend');
+    expect(allowedSteps(s, { ...rules, today: '2025-11-05' })).not.toContain('extend');
+  });
   it('extends once only, and not after the reply deadline', () => {
     const s = walk([A, ['extend', '2025-10-01']]);
     refuse(s, sample('extend', '2025-10-02', s), /只能延期一次/);
