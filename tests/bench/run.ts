@@ -98,7 +98,7 @@ function prepareRegister(): { dir: string; generated: { ms: number; cases: numbe
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const free = fs.statfsSync(path.join(root)).bavail * fs.statfsSync(root).bsize;
-  const need = CASES * 6000;
+  const need = CASES * 13_000; // about 12 KB a case with follow-up histories and their change log
   if (free < need * 1.2) throw new Error(`not enough disk for ${CASES} cases: about ${(need / 1e9).toFixed(1)} GB needed, ${(free / 1e9).toFixed(1)} GB free`);
   process.stderr.write(`生成 ${CASES.toLocaleString('en-US')} 件信访事项到 ${dir}（种子 ${SEED}）…\n`);
   const store = openStore({ dataDir: dir });
