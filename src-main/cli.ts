@@ -11,7 +11,7 @@
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openStore, closeStore, type Store } from './services/database';
+import { openStore, closeStore, type StartupTask, type Store } from './services/database';
 import { defaultDataDir, resolveDataDir } from './data-dir';
 import { UserError } from './services/errors';
 import { currentOfficeId, requireOffice } from './services/office';
@@ -64,8 +64,19 @@ function positiveInt(values: Values, name: string, fallback?: number): number {
 
 class UsageError extends Error {}
 
+/** Progress lines for the rebuilds a new version may run while opening the register. */
+export function startupProgress(): (task: StartupTask, done: number, total: number) => void {
+  const reporters = new Map<StartupTask, ReturnType<typeof progressReporter>>();
+  return (task, done, total) => {
+    let r = reporters.get(task);
+    if (!r) reporters.set(task, (r = progressReporter(`升级后${task}`)));
+    r.update(done, total);
+    if (done >= total) r.done();
+  };
+}
+
 function withStore<T>(dataDir: string, fn: (store: Store) => T): T {
-  const store = openStore({ dataDir });
+  const store = openStore({ dataDir, onProgress: startupProgress() });
   try {
     return fn(store);
   } finally {

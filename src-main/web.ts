@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { openStore, closeStore } from './services/database';
 import { dispatch } from './handlers';
 import { resolveDataDir } from './data-dir';
+import { startupProgress } from './cli';
 import { CONTENT_SECURITY_POLICY } from './app/security';
 
 const MAX_BODY = 64 * 1024 * 1024;
@@ -36,7 +37,7 @@ export interface WebServer {
 }
 
 export async function startWebServer(opts: { dataDir: string; port: number; rendererDir: string }): Promise<WebServer> {
-  const store = openStore({ dataDir: opts.dataDir });
+  const store = openStore({ dataDir: opts.dataDir, onProgress: startupProgress() });
   const token = randomBytes(24).toString('hex');
   const tokenBytes = Buffer.from(`Bearer ${token}`);
   let origin = '';

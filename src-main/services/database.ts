@@ -49,7 +49,11 @@ export interface OpenOptions {
   syncCheckMaxBytes?: number;
   /** how often an idle checkpoint is tried (tests shorten it) */
   checkpointIntervalMs?: number;
+  /** progress of the derived data a new version rebuilds at start (search index, work-list clocks) */
+  onProgress?: (task: StartupTask, done: number, total: number) => void;
 }
+
+export type StartupTask = '重建检索索引' | '重建待办期限';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -92,8 +96,8 @@ export function openStore(opts: OpenOptions): Store {
     installWriteGuard(sqlite);
     const installationId = ensureInstallationId(sqlite);
     const store: Store = { sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: large ? 'checking' : 'ok' } };
-    rebuildSearchIndexIfStale(store);
-    rebuildClocksIfStale(store);
+    rebuildSearchIndexIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建检索索引', d, t)));
+    rebuildClocksIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建待办期限', d, t)));
     if (large) checkInBackground(store, file, opts.nativeBinding);
     idleCheckpoints.set(store, setInterval(() => checkpointIdle(store), opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS).unref());
     return store;

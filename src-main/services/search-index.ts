@@ -153,12 +153,15 @@ export function reindexCase(store: Store, caseId: string): void {
  * Runs at open, in transactions of a few thousand cases so progress survives an interruption
  * only as a whole: the stale mark is cleared in the last one.
  */
-export function rebuildSearchIndexIfStale(store: Store): void {
+export function rebuildSearchIndexIfStale(store: Store, onProgress?: (done: number, total: number) => void): void {
   const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'search_index_stale'`).get() as { value: string } | undefined;
   if (!stale || stale.value !== '1') return;
   const ids = (store.sqlite.prepare('SELECT id FROM cases WHERE deleted = 0 ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
   store.sqlite.exec('DELETE FROM case_search; DELETE FROM case_search_keys;');
   const batch = store.sqlite.transaction((slice: string[]) => slice.forEach((id) => reindexCase(store, id)));
-  for (let i = 0; i < ids.length; i += 5000) batch(ids.slice(i, i + 5000));
+  for (let i = 0; i < ids.length; i += 5000) {
+    batch(ids.slice(i, i + 5000));
+    onProgress?.(Math.min(i + 5000, ids.length), ids.length);
+  }
   store.sqlite.prepare(`DELETE FROM local_state WHERE key = 'search_index_stale'`).run();
 }

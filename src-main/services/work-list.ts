@@ -84,7 +84,7 @@ export function refreshClocks(store: Store, caseIds: string[], rules: DeadlineRu
 }
 
 /** Rebuilds every open case's clocks (after a change of rules or calendar, or a new version). */
-export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(store)): void {
+export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(store), onProgress?: (done: number, total: number) => void): void {
   const { sqlite } = store;
   const BATCH = 2000;
   // batches of open cases in id order, each with its events and petitioners read in one go
@@ -98,6 +98,8 @@ export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(sto
     for (const r of rows) by.set(r.case_id, [...(by.get(r.case_id) ?? []), r]);
     return by;
   };
+  const total = onProgress ? (sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`).get() as { n: number }).n : 0;
+  let done = 0;
   const run = sqlite.transaction(() => {
     sqlite.exec('DELETE FROM case_clocks');
     for (let after = ''; ; ) {
@@ -111,6 +113,8 @@ export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(sto
         insertClocks(store, clocksOf(c, list, ps.get(c.id) ?? [], rules));
       }
       after = cases[cases.length - 1].id;
+      done += cases.length;
+      onProgress?.(done, total);
     }
     sqlite.prepare(`DELETE FROM local_state WHERE key = 'clocks_stale'`).run();
   });
@@ -118,9 +122,9 @@ export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(sto
 }
 
 /** At start: builds the clocks when a migration (or an older version) left them stale. */
-export function rebuildClocksIfStale(store: Store): void {
+export function rebuildClocksIfStale(store: Store, onProgress?: (done: number, total: number) => void): void {
   const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'clocks_stale'`).get() as { value: string } | undefined;
-  if (stale?.value === '1') rebuildClocks(store);
+  if (stale?.value === '1') rebuildClocks(store, loadRules(store), onProgress);
 }
 
 /** The Sunday ending the week of `today` (weeks run Monday to Sunday). */
