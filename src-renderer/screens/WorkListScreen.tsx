@@ -338,7 +338,8 @@ export function WorkListScreen() {
           {data && (
             <>
               今天 {data.today}（星期{weekday(data.today)}）· 期限按{settings.deadlines.dayCount === 'working' ? '工作日' : '自然日'}计算 ·{' '}
-              {quick ? `筛选“${cards.find((c) => c.key === quick)?.title}”：${ordered.length} 项 / 共 ${data.items.length} 项` : `共 ${data.items.length} 项`}
+              {quick ? `筛选“${cards.find((c) => c.key === quick)?.title}”：${ordered.length} 项 / 共 ${data.total} 项` : `共 ${data.total} 项`}
+              {data.total > data.items.length && `（列出最紧急的 ${data.items.length} 项）`}
               {quick && (
                 <Button type="link" size="small" onClick={() => pick(null)}>
                   显示全部
