@@ -37,22 +37,33 @@ function hearingDays(hearings: Hearing[], stage: Hearing['stage']): number {
   return hearings.filter((h) => h.stage === stage).reduce((n, h) => n + daysBetween(h.from, h.until) + 1, 0);
 }
 
+interface ClockOptions {
+  window?: boolean;
+  refId?: string | null;
+  note?: string | null;
+}
+
+/** One clock as the screens show it: its state and time left on `rules.today`. */
+export function deadlineView(kind: DeadlineKind, start: string, due: string, metOn: string | null, rules: DeadlineRules, opts: ClockOptions = {}): DeadlineView {
+  const daysLeft = daysBetween(rules.today, due);
+  const state: DeadlineView['state'] = metOn
+    ? metOn <= due
+      ? 'met'
+      : 'late'
+    : daysLeft < 0
+      ? opts.window
+        ? 'ended'
+        : 'overdue'
+      : daysLeft <= rules.warnDays
+        ? 'warning'
+        : 'running';
+  return { kind, label: DEADLINE_KINDS[kind], start, due, metOn, state, daysLeft: metOn ? null : daysLeft, window: !!opts.window, refId: opts.refId ?? null, note: opts.note ?? null };
+}
+
 export function computeDeadlines(facts: CaseFacts, s: WorkflowState, rules: DeadlineRules): DeadlineView[] {
   const out: DeadlineView[] = [];
-  const add = (kind: DeadlineKind, start: string, due: string, metOn: string | null, opts: { window?: boolean; refId?: string; note?: string } = {}) => {
-    const daysLeft = daysBetween(rules.today, due);
-    const state: DeadlineView['state'] = metOn
-      ? metOn <= due
-        ? 'met'
-        : 'late'
-      : daysLeft < 0
-        ? opts.window
-          ? 'ended'
-          : 'overdue'
-        : daysLeft <= rules.warnDays
-          ? 'warning'
-          : 'running';
-    out.push({ kind, label: DEADLINE_KINDS[kind], start, due, metOn, state, daysLeft: metOn ? null : daysLeft, window: !!opts.window, refId: opts.refId ?? null, note: opts.note ?? null });
+  const add = (kind: DeadlineKind, start: string, due: string, metOn: string | null, opts: ClockOptions = {}) => {
+    out.push(deadlineView(kind, start, due, metOn, rules, opts));
   };
   const period = (start: string, days: number, paused = 0) => periodEnd(start, days, rules.dayCount, rules.overrides, paused);
 

@@ -808,6 +808,12 @@ function seedContext(store: Store): SeedContext {
   return { office, actor: currentUserId(store), villages, categories, units: units.length ? units : DEFAULT_TOWNSHIP_UNITS };
 }
 
+/** The fields a generated case gives both an intake form and a stored case. */
+function caseFields(g: GeneratedCase) {
+  const { channel, receivedAt, matterType, categoryId, summary, content, villageId, peopleCount, jointly, anonymous, skipLevel } = g;
+  return { channel, receivedAt, matterType, categoryId, summary, content, villageId, peopleCount, jointly, anonymous, skipLevel };
+}
+
 /**
  * Realistic intake forms as the screen would send them (unparsed api input of cases.create),
  * for tests and the intake benchmark. Received dates fall within the last year.
@@ -819,18 +825,8 @@ export function sampleIntakes(store: Store, count: number, seed = 1, today = new
   for (let i = 0; i < count; i++) {
     const g = gen.next();
     out.push({
-      channel: g.channel,
+      ...caseFields(g),
       proxyBy: g.proxyBy ?? undefined,
-      receivedAt: g.receivedAt,
-      matterType: g.matterType,
-      categoryId: g.categoryId,
-      summary: g.summary,
-      content: g.content,
-      villageId: g.villageId,
-      peopleCount: g.peopleCount,
-      jointly: g.jointly,
-      anonymous: g.anonymous,
-      skipLevel: g.skipLevel,
       repeatOf: null,
       petitioners: g.petitioners.map(({ person: p, representative }) => ({
         name: p.name,
@@ -916,18 +912,8 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
             registeredBy: actor,
             registeredAt: g.registeredAt,
             status,
-            channel: g.channel,
+            ...caseFields(g),
             proxyBy: g.proxyBy,
-            receivedAt: g.receivedAt,
-            matterType: g.matterType,
-            categoryId: g.categoryId,
-            summary: g.summary,
-            content: g.content,
-            villageId: g.villageId,
-            peopleCount: g.peopleCount,
-            jointly: g.jointly,
-            anonymous: g.anonymous,
-            skipLevel: g.skipLevel,
             repeatOf: g.repeatOf,
           });
           g.petitioners.forEach(({ person: p, representative }, i) =>

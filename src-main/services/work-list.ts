@@ -7,11 +7,10 @@
  * the list is then a range read by due date, whatever the size of the register; only the
  * buckets (overdue, today, this week) depend on today and are worked out when reading.
  */
-import type { ApiParsed, CaseStatus, DeadlineView, WorkItem, WorkList } from '../api';
-import { DEADLINE_KINDS, type DeadlineKind } from '../api';
-import { addCalendarDays, daysBetween } from './calendar';
+import type { ApiParsed, CaseStatus, DeadlineKind, WorkItem, WorkList } from '../api';
+import { addCalendarDays } from './calendar';
 import type { Store } from './database';
-import { computeDeadlines, loadRules, noticeOwed, openDuties, type DeadlineRules } from './deadlines';
+import { computeDeadlines, deadlineView, loadRules, noticeOwed, openDuties, type DeadlineRules } from './deadlines';
 import { currentUserId } from './office';
 import { foldEvents, initialStatusOf, type WorkflowEvent } from './workflow';
 
@@ -95,7 +94,11 @@ export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(sto
   const people = sqlite.prepare(`SELECT case_id, name, address FROM petitioners WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`);
   const group = <R extends { case_id: string }>(rows: R[]) => {
     const by = new Map<string, R[]>();
-    for (const r of rows) by.set(r.case_id, [...(by.get(r.case_id) ?? []), r]);
+    for (const r of rows) {
+      const list = by.get(r.case_id);
+      if (list) list.push(r);
+      else by.set(r.case_id, [r]);
+    }
     return by;
   };
   const total = onProgress ? (sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`).get() as { n: number }).n : 0;
@@ -168,23 +171,14 @@ export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: 
   for (const p of sqlite
     .prepare(`SELECT case_id, name FROM petitioners WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`)
     .iterate(JSON.stringify([...new Set(rows.map((r) => r.case_id))])) as Iterable<{ case_id: string; name: string }>) {
-    names.set(p.case_id, [...(names.get(p.case_id) ?? []), p.name]);
+    const list = names.get(p.case_id);
+    if (list) list.push(p.name);
+    else names.set(p.case_id, [p.name]);
   }
 
   const items: WorkItem[] = rows.map((r) => {
-    const left = daysBetween(today, r.due);
-    const deadline: DeadlineView = {
-      kind: r.kind,
-      label: DEADLINE_KINDS[r.kind],
-      start: r.start,
-      due: r.due,
-      metOn: null,
-      state: left < 0 ? 'overdue' : left <= rules.warnDays ? 'warning' : 'running',
-      daysLeft: left,
-      window: false,
-      refId: r.ref_id || null,
-      note: r.note,
-    };
+    const deadline = deadlineView(r.kind, r.start, r.due, null, rules, { refId: r.ref_id || null, note: r.note });
+    const left = deadline.daysLeft!; // a running duty always has time left (or overdue)
     return {
       caseId: r.case_id,
       caseNo: r.case_no,
