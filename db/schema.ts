@@ -113,6 +113,11 @@ export const cases = sqliteTable(
     jointly: integer('jointly', { mode: 'boolean' }).notNull().default(false),
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
     skipLevel: integer('skip_level', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * the township a county office assigned (交办) this case to: the case then travels to that
+     * township in sync packages and is handled there; null for a township's own cases
+     */
+    assignedOfficeId: text('assigned_office_id'),
     /** set when the clerk marks this case 重复 of an earlier one; null means 初信初访 */
     repeatOf: text('repeat_of'),
     /** derived from the case's events; kept here so lists can filter on it */
@@ -127,6 +132,8 @@ export const cases = sqliteTable(
     // tombstones only (a handful): the register's total is all rows less these
     index('cases_tombstones').on(t.id).where(sql`${t.deleted} = 1`),
     index('cases_office_year_seq').on(t.officeId, t.year, t.seq),
+    // the few cases a county assigned to a township: what a county package to that township carries
+    index('cases_assigned').on(t.assignedOfficeId).where(sql`${t.assignedOfficeId} IS NOT NULL`),
     // One index per list filter: its column and "live" lead, received time orders, and the other
     // two filter columns ride along so a filter's count and a deep page are read from the index
     // alone, without visiting a single case row.
@@ -219,6 +226,12 @@ export const changeLog = sqliteTable(
     op: text('op', { enum: ['insert', 'update'] }).notNull(),
     /** JSON object of the columns written, by column name */
     data: text('data').notNull(),
+    /**
+     * JSON object: for each column an update wrote, the HLC stamps of the versions it replaced
+     * (what its writer had seen). Two writes that replaced the same version are concurrent: the
+     * later stamp shows, the other becomes a conflict (services/sync/merge.ts). Null for inserts.
+     */
+    base: text('base'),
   },
   (t) => [uniqueIndex('change_log_origin_seq').on(t.origin, t.originSeq), index('change_log_row').on(t.tbl, t.rowId)],
 );
@@ -273,6 +286,101 @@ export const caseClocks = sqliteTable(
     index('case_clocks_leader').on(t.leaderId, t.due),
   ],
 );
+
+// ---- local: sync by file (services/sync/) ---------------------------------------------------
+
+/**
+ * Concurrent writes of one field that nobody has settled yet: every surviving version, the
+ * shown one first. Derived from the change log, rewritten for each row an import or a local
+ * write touches; a person settles it with a write that replaces all of them.
+ */
+export const syncConflicts = sqliteTable(
+  'sync_conflicts',
+  {
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+    field: text('field').notNull(),
+    /** JSON array of { hlc, value, origin, officeId, actor }, newest stamp (the shown value) first */
+    versions: text('versions').notNull(),
+    /** the case the row belongs to, so the case screen can show it */
+    caseId: text('case_id'),
+  },
+  (t) => [primaryKey({ columns: [t.tbl, t.rowId, t.field] })],
+);
+
+/**
+ * The offices this installation exchanges packages with: their public keys, and what they hold
+ * of the register (the version vector of the last package received from them), so an export
+ * carries exactly what they have not confirmed.
+ */
+export const syncPeers = sqliteTable('sync_peers', {
+  officeId: text('office_id').primaryKey(),
+  name: text('name').notNull(),
+  level: text('level', { enum: ['township', 'county'] }).notNull(),
+  /** Ed25519 public key (PEM); null until an enrolled township's first package arrives */
+  signingKey: text('signing_key'),
+  /** X25519 public key (PEM) */
+  boxKey: text('box_key'),
+  /** keys this office used before (JSON array of signing-key PEMs): old relayed operations still verify */
+  formerKeys: text('former_keys').notNull().default('[]'),
+  /** sha256 of the one-time enrollment token the township's first package must carry */
+  enrollmentToken: text('enrollment_token'),
+  /** JSON VersionVector: what this peer said it holds */
+  vector: text('vector').notNull().default('{}'),
+  enrolledAt: text('enrolled_at').notNull(),
+  revokedAt: text('revoked_at'),
+});
+
+/** Every package written or imported: the record of each exchange. */
+export const syncPackages = sqliteTable(
+  'sync_packages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    direction: text('direction', { enum: ['out', 'in'] }).notNull(),
+    peerOfficeId: text('peer_office_id').notNull(),
+    /** the package's number in the stream from its sender to its recipient */
+    seq: integer('seq').notNull(),
+    /** sha256 of the package file */
+    hash: text('hash').notNull(),
+    prevHash: text('prev_hash'),
+    fileName: text('file_name').notNull(),
+    at: text('at').notNull(),
+    actor: text('actor'),
+    operations: integer('operations').notNull(),
+    /** JSON: what the import changed (or the export carried) */
+    summary: text('summary').notNull().default('{}'),
+  },
+  (t) => [index('sync_packages_peer').on(t.peerOfficeId, t.direction, t.seq), index('sync_packages_hash').on(t.hash)],
+);
+
+/**
+ * Signed batches of operations received from other offices, kept so a relay can forward them
+ * exactly as signed (origin, sequence and signature unchanged). The operations themselves are
+ * in the change log; a batch names them by origin and sequence ranges.
+ */
+export const syncBatches = sqliteTable(
+  'sync_batches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    officeId: text('office_id').notNull(),
+    /** the signing key (PEM) */
+    signingKey: text('signing_key').notNull(),
+    sig: text('sig').notNull(),
+    /** JSON array of [origin, from, to] sequence ranges, in the batch's order */
+    ranges: text('ranges').notNull(),
+    operations: integer('operations').notNull(),
+  },
+  (t) => [uniqueIndex('sync_batches_sig').on(t.sig), index('sync_batches_office').on(t.officeId)],
+);
+
+/**
+ * Rows whose operations name a table or column this version does not know (from a newer
+ * sender): kept in the change log and materialized again after an upgrade.
+ */
+export const syncDeferred = sqliteTable('sync_deferred', {
+  tbl: text('tbl').notNull(),
+  rowId: text('row_id').notNull(),
+}, (t) => [primaryKey({ columns: [t.tbl, t.rowId] })]);
 
 /** Tables that belong to the register and travel in sync packages. */
 export const SYNCED_TABLES = {

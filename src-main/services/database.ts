@@ -17,6 +17,7 @@ import * as schema from '../../db/schema';
 import { UserError } from './errors';
 import { rebuildSearchIndexIfStale } from './search-index';
 import { rebuildClocksIfStale } from './work-list';
+import { replayDeferred } from './sync/apply';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -98,6 +99,8 @@ export function openStore(opts: OpenOptions): Store {
     const store: Store = { sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: large ? 'checking' : 'ok' } };
     rebuildSearchIndexIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建检索索引', d, t)));
     rebuildClocksIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建待办期限', d, t)));
+    // operations an older version could not apply (from a newer sender) are applied now
+    replayDeferred(store);
     if (large) checkInBackground(store, file, opts.nativeBinding);
     idleCheckpoints.set(store, setInterval(() => checkpointIdle(store), opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS).unref());
     return store;

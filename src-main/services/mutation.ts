@@ -13,6 +13,7 @@ import type { Store } from './database';
 import { formatHlc, parseHlc, tick, type HlcState } from './hlc';
 import { getLocal, setLocal } from './local-state';
 import { UserError } from './errors';
+import { caseIdOfRow, DERIVED_FIELDS, hasConflicts, materializeRow, shownStamps } from './sync/merge';
 
 type Insert<K extends SyncedTableName> = (typeof schema.SYNCED_TABLES)[K]['$inferInsert'];
 type Row<K extends SyncedTableName> = (typeof schema.SYNCED_TABLES)[K]['$inferSelect'];
@@ -23,8 +24,13 @@ export interface Mutator {
   readonly actor: string | null;
   readonly officeId: string;
   insert<K extends SyncedTableName>(table: K, row: Insert<K> & { id: string }): void;
-  /** writes only the fields that differ from the stored row; returns the changed field names */
-  update<K extends SyncedTableName>(table: K, id: string, changes: Partial<Insert<K>>): string[];
+  /**
+   * Writes only the fields that differ from the stored row; returns the changed field names.
+   * Each written field records the version it replaced (the one shown), so a concurrent write
+   * elsewhere becomes a conflict, not a silent loss. `settle` instead replaces the given
+   * versions of a field (by column name) and writes it even when the value is unchanged: settling a conflict.
+   */
+  update<K extends SyncedTableName>(table: K, id: string, changes: Partial<Insert<K>>, settle?: { field: string; versions: string[] }): string[];
   /** the next local HLC stamp, for rows that carry their own (case events) */
   stamp(): string;
 }
@@ -118,8 +124,8 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
   const officeId = ctx.officeId ?? getLocal(store, 'office_id') ?? '';
   const now = ctx.now ?? Date.now;
   const insertLog = sqlite.prepare(
-    `INSERT INTO change_log (origin, origin_seq, hlc, office_id, actor, tbl, row_id, op, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO change_log (origin, origin_seq, hlc, office_id, actor, tbl, row_id, op, data, base)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   const run = sqlite.transaction((): T => {
@@ -137,9 +143,9 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
       current = formatHlc(clock);
       return current;
     };
-    const log = (table: SyncedTableName, rowId: string, op: 'insert' | 'update', data: Record<string, unknown>) => {
+    const log = (table: SyncedTableName, rowId: string, op: 'insert' | 'update', data: Record<string, unknown>, base: Record<string, string[]> | null) => {
       seq += 1;
-      insertLog.run(store.installationId, seq, stamp(), officeId, ctx.actor, info(table).sqlName, rowId, op, JSON.stringify(data));
+      insertLog.run(store.installationId, seq, stamp(), officeId, ctx.actor, info(table).sqlName, rowId, op, JSON.stringify(data), base && JSON.stringify(base));
     };
 
     const m: Mutator = {
@@ -154,22 +160,29 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
         const full = { ...defaultsOf(table), ...(row as Record<string, unknown>) };
         const plan = insertPlan(sqlite, table);
         plan.stmt.run(plan.cols.map(({ prop, col }) => driverValue(col, full[prop])));
-        log(table, row.id, 'insert', toColumns(table, full));
+        log(table, row.id, 'insert', toColumns(table, full), null);
       },
-      update(table, id, changes) {
-        const { table: t } = info(table);
+      update(table, id, changes, settle) {
+        const { table: t, sqlName } = info(table);
         const idCol = (t as unknown as { id: Parameters<typeof eq>[0] }).id;
         const before = db.select().from(t).where(eq(idCol, id)).get() as Record<string, unknown> | undefined;
         if (!before) throw new UserError(`要修改的记录不存在（${table} ${id}）`);
         const changed: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(changes)) {
           if (v === undefined) continue;
-          if (before[k] !== v) changed[k] = v;
+          if (before[k] !== v || (settle && info(table).columns.get(k) === settle.field)) changed[k] = v;
         }
         const fields = Object.keys(changed);
         if (fields.length === 0) return [];
         db.update(t).set(changed as never).where(eq(idCol, id)).run();
-        log(table, id, 'update', toColumns(table, changed));
+        const columns = toColumns(table, changed);
+        const derived = DERIVED_FIELDS[table];
+        const versioned = Object.keys(columns).filter((c) => !derived?.has(c));
+        const base = versioned.length ? shownStamps(sqlite, sqlName, id, versioned) : null;
+        if (settle && base) base[settle.field] = settle.versions;
+        log(table, id, 'update', columns, base);
+        // the shown version of a conflicted field changed: its surviving versions did too
+        if (versioned.length && hasConflicts(sqlite, sqlName, id)) materializeRow(sqlite, table, id, caseIdOfRow(table));
         return fields;
       },
     };

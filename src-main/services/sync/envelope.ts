@@ -68,6 +68,15 @@ interface Inner {
   to: string;
   /** base64 Ed25519 signature over to + fromKey + sha256(body) */
   sig: string;
+  /** a township's first package: its public keys and the enrollment token the county issued */
+  intro?: Introduction;
+}
+
+/** How a newly enrolled office makes its keys known: inside its first (encrypted) package. */
+export interface Introduction {
+  signing: string;
+  box: string;
+  token: string;
 }
 
 function contentKey(shared: Buffer, header: Header): Buffer {
@@ -79,7 +88,7 @@ function signed(to: string, fromKey: string, body: Buffer): Buffer {
 }
 
 /** Seals a body from one office to another. */
-export function seal(body: Buffer, from: OfficeKeys, to: PublicOfficeKeys): Buffer {
+export function seal(body: Buffer, from: OfficeKeys, to: PublicOfficeKeys, introToken?: string): Buffer {
   if (body.length > BODY_MAX_BYTES) throw new UserError('交换包内容过大，请分批导出');
   const ephemeral = crypto.generateKeyPairSync('x25519');
   const header: Header = {
@@ -90,6 +99,7 @@ export function seal(body: Buffer, from: OfficeKeys, to: PublicOfficeKeys): Buff
   const fromKey = fingerprint(from.signing.publicKey);
   const sig = crypto.sign(null, signed(header.to, fromKey, body), crypto.createPrivateKey(from.signing.privateKey)).toString('base64');
   const inner: Inner = { from: from.officeId, fromKey, to: to.officeId, sig };
+  if (introToken) inner.intro = { signing: from.signing.publicKey, box: from.box.publicKey, token: introToken };
   const innerBytes = Buffer.from(JSON.stringify(inner));
   const plain = Buffer.concat([u32(innerBytes.length), innerBytes, zlib.gzipSync(body)]);
 
@@ -108,6 +118,8 @@ export interface Opened {
   /** fingerprint of the key that signed it */
   fromKey: string;
   body: Buffer;
+  /** set when the sender was accepted by its introduction (its first package after enrollment) */
+  intro?: Introduction;
 }
 
 /**
@@ -119,6 +131,8 @@ export interface OpenOptions {
   names?: (officeId: string) => string;
   /** the largest body accepted after decompression */
   maxBodyBytes?: number;
+  /** whether an office not yet holding enrolled keys may introduce itself with this token */
+  introduce?: (officeId: string, token: string) => boolean;
 }
 
 export function open(file: Buffer, self: OfficeKeys, senders: ReadonlyMap<string, string>, opts: OpenOptions = {}): Opened {
@@ -166,7 +180,18 @@ export function open(file: Buffer, self: OfficeKeys, senders: ReadonlyMap<string
   } catch {
     throw new UserError('交换包已损坏（发送方信息无法读取），未作任何改动');
   }
-  const enrolled = senders.get(inner.from);
+  let enrolled = senders.get(inner.from);
+  let intro: Introduction | undefined;
+  if (!enrolled && inner.intro && typeof inner.intro.token === 'string' && opts.introduce?.(inner.from, inner.intro.token)) {
+    try {
+      if (fingerprint(inner.intro.signing) !== inner.fromKey) throw new Error('key');
+      fingerprint(inner.intro.box);
+    } catch {
+      throw new UserError('交换包中的登记密钥无效，已拒绝导入');
+    }
+    enrolled = inner.intro.signing;
+    intro = inner.intro;
+  }
   if (!enrolled) throw new UserError(`交换包的发送单位“${names(inner.from)}”未在本单位登记或已被撤销，已拒绝导入`);
   if (fingerprint(enrolled) !== inner.fromKey) {
     throw new UserError(`交换包由“${names(inner.from)}”的另一把密钥签名（与登记的不符），已拒绝导入。如对方更换了电脑，请先重新登记`);
@@ -181,7 +206,7 @@ export function open(file: Buffer, self: OfficeKeys, senders: ReadonlyMap<string
   if (!crypto.verify(null, signed(header.to, inner.fromKey, body), crypto.createPublicKey(enrolled), Buffer.from(inner.sig, 'base64'))) {
     throw new UserError(`交换包签名无效（不是“${names(inner.from)}”签发的），已拒绝导入`);
   }
-  return { from: inner.from, fromKey: inner.fromKey, body };
+  return { from: inner.from, fromKey: inner.fromKey, body, intro };
 }
 
 function u16(n: number): Buffer {

@@ -1,0 +1,206 @@
+/**
+ * Applying operations received from other offices. Operations already held (same origin and
+ * sequence) are ignored, so a package imported twice changes nothing; each touched row is then
+ * rewritten from all of its operations (sync/merge.ts), so the order packages arrive in does not
+ * matter. What is derived locally follows in the same transaction: a case's status (folded from
+ * its events), its search entry and its work-list clocks. The caller owns the transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { Store } from '../database';
+import { foldEvents, initialStatusOf, loadEvents } from '../workflow';
+import { reindexCase } from '../search-index';
+import { rebuildClocks, refreshClocks } from '../work-list';
+import { getLocal, setLocal } from '../local-state';
+import { formatHlc, parseHlc, receive, type HlcState } from '../hlc';
+import { UserError } from '../errors';
+import { caseIdOfRow, isSyncedTable, materializeRow, type Operation } from './merge';
+
+export interface ApplySummary {
+  /** operations in the package */
+  received: number;
+  /** operations this register did not hold yet */
+  fresh: number;
+  newCases: string[];
+  updatedCases: string[];
+  /** new timeline events by step kind (交办, 督办, 复查决定 …) */
+  events: Record<string, number>;
+  /** rows of the shared settings changed: offices, calendar, classification, villages, units, staff */
+  settings: Record<string, number>;
+  /** cases marked deleted */
+  deletedCases: number;
+  /** fields newly in conflict */
+  conflicts: number;
+  /** operations kept for a newer version of the software */
+  deferred: number;
+  /** how far ahead of this machine's clock the newest operation was stamped, in minutes (0 if not) */
+  clockAheadMinutes: number;
+}
+
+const SETTINGS_TABLES = new Set(['offices', 'calendar_days', 'categories', 'villages', 'units', 'staff']);
+const CASE_TABLES = new Set(['cases', 'petitioners', 'case_events', 'attachments']);
+
+/** Deletions beyond this share of the live register (and at least MASS_DELETE_MIN cases) are held. */
+export const MASS_DELETE_SHARE = 0.1;
+export const MASS_DELETE_MIN = 10;
+
+/** Cases the operations would newly mark deleted (checked before anything is written). */
+export function deletionsIn(sqlite: Database.Database, ops: Operation[]): number {
+  const held = sqlite.prepare('SELECT 1 FROM change_log WHERE origin = ? AND origin_seq = ?');
+  const live = sqlite.prepare('SELECT 1 FROM cases WHERE id = ? AND deleted = 0');
+  const ids = new Set<string>();
+  for (const o of ops) {
+    if (o.tbl !== 'cases' || !o.data.includes('"deleted"')) continue;
+    const d = JSON.parse(o.data) as { deleted?: unknown };
+    if (d.deleted !== 1 && d.deleted !== true) continue;
+    if (held.get(o.origin, o.seq) || !live.get(o.rowId)) continue;
+    ids.add(o.rowId);
+  }
+  return ids.size;
+}
+
+/** Throws when a package would delete an unusual share of the register and nobody confirmed it. */
+export function checkMassDeletion(sqlite: Database.Database, ops: Operation[], confirmed: boolean): number {
+  const n = deletionsIn(sqlite, ops);
+  if (confirmed || n < MASS_DELETE_MIN) return n;
+  const live = (sqlite.prepare('SELECT count(*) AS n FROM cases WHERE deleted = 0').get() as { n: number }).n;
+  if (n > live * MASS_DELETE_SHARE) {
+    throw new UserError(`此交换包将删除 ${n} 件信访事项（占本机台账 ${Math.round((n / Math.max(live, 1)) * 100)}%），比例异常，已暂停导入。请与发送单位核实；确认无误后可选择“确认删除并导入”`);
+  }
+  return n;
+}
+
+/**
+ * Applies operations inside the caller's transaction with the write gate open. Progress is
+ * reported per operation stored and per row rewritten.
+ */
+export function applyOperations(store: Store, ops: Operation[], onProgress?: (done: number, total: number) => void, now: () => number = Date.now): ApplySummary {
+  const { sqlite } = store;
+  const summary: ApplySummary = { received: ops.length, fresh: 0, newCases: [], updatedCases: [], events: {}, settings: {}, deletedCases: 0, conflicts: 0, deferred: 0, clockAheadMinutes: 0 };
+  const insert = sqlite.prepare(
+    `INSERT OR IGNORE INTO change_log (origin, origin_seq, hlc, office_id, actor, tbl, row_id, op, data, base)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const touched = new Map<string, Set<string>>();
+  let newest: string | null = null;
+  const total = ops.length * 2;
+  let done = 0;
+  for (const o of ops) {
+    const r = insert.run(o.origin, o.seq, o.hlc, o.officeId, o.actor, o.tbl, o.rowId, o.op, o.data, o.base);
+    if (++done % 5000 === 0) onProgress?.(done, total);
+    if (r.changes === 0) continue;
+    summary.fresh++;
+    if (!newest || o.hlc > newest) newest = o.hlc;
+    let rows = touched.get(o.tbl);
+    if (!rows) touched.set(o.tbl, (rows = new Set()));
+    rows.add(o.rowId);
+    if (o.tbl === 'case_events' && o.op === 'insert') {
+      const kind = (JSON.parse(o.data) as { kind?: string }).kind ?? '';
+      summary.events[kind] = (summary.events[kind] ?? 0) + 1;
+    }
+  }
+  done = ops.length;
+
+  const deferred = sqlite.prepare('INSERT OR IGNORE INTO sync_deferred (tbl, row_id) VALUES (?, ?)');
+  const caseIds = new Set<string>();
+  let rulesChanged = false;
+  for (const [tbl, rows] of touched) {
+    if (!isSyncedTable(tbl)) {
+      // a table a newer version added: kept, applied after the upgrade
+      for (const id of rows) deferred.run(tbl, id);
+      summary.deferred += rows.size;
+      continue;
+    }
+    // case events have no deleted flag: they are never deleted
+    const exists = sqlite.prepare(`SELECT ${tbl === 'case_events' ? '0' : 'deleted'} AS deleted FROM "${tbl}" WHERE id = ?`) as Database.Statement<[string], { deleted: number }>;
+    const caseOf = caseIdOfRow(tbl);
+    for (const id of rows) {
+      const before = exists.get(id);
+      const m = materializeRowChecked(store, tbl, id, caseOf);
+      if (++done % 5000 === 0) onProgress?.(done, total);
+      if (m.unknownColumns.length) {
+        deferred.run(tbl, id);
+        summary.deferred++;
+      }
+      summary.conflicts += m.conflicts;
+      if (!m.exists) continue;
+      if (SETTINGS_TABLES.has(tbl)) {
+        summary.settings[tbl] = (summary.settings[tbl] ?? 0) + 1;
+        if (tbl === 'offices' || tbl === 'calendar_days') rulesChanged = true;
+      }
+      if (CASE_TABLES.has(tbl)) {
+        const caseId = tbl === 'cases' ? id : (sqlite.prepare(`SELECT case_id AS c FROM "${tbl}" WHERE id = ?`).get(id) as { c: string }).c;
+        caseIds.add(caseId);
+        if (tbl === 'cases') {
+          const after = exists.get(id)!;
+          if (!before) summary.newCases.push(id);
+          if (after.deleted && !before?.deleted) summary.deletedCases++;
+        }
+      }
+    }
+  }
+  const newSet = new Set(summary.newCases);
+  summary.updatedCases = [...caseIds].filter((id) => !newSet.has(id));
+
+  // derived data of the touched cases
+  const head = sqlite.prepare('SELECT status FROM cases WHERE id = ?') as Database.Statement<[string], { status: string }>;
+  const setStatus = sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?');
+  const present = [...caseIds].filter((id) => head.get(id));
+  for (const id of present) {
+    const events = loadEvents(store, id);
+    const status = foldEvents(events, initialStatusOf(events)).status;
+    if (head.get(id)!.status !== status) setStatus.run(status, id);
+    reindexCase(store, id);
+  }
+  if (rulesChanged) rebuildClocks(store);
+  else refreshClocks(store, present);
+
+  if (newest) {
+    const remote = parseHlc(newest);
+    const wall = now();
+    summary.clockAheadMinutes = Math.max(0, Math.round((remote.millis - wall) / 60000));
+    const lastText = getLocal(store, 'hlc');
+    const last: HlcState = lastText ? parseHlc(lastText) : { millis: 0, counter: 0, node: store.installationId };
+    // later local writes sort after everything received, so they replace what was seen
+    setLocal(store, 'hlc', formatHlc(receive(last, remote, wall)));
+  }
+  onProgress?.(total, total);
+  return summary;
+}
+
+function materializeRowChecked(store: Store, tbl: Parameters<typeof materializeRow>[1], id: string, caseOf: ReturnType<typeof caseIdOfRow>) {
+  try {
+    return materializeRow(store.sqlite, tbl, id, caseOf);
+  } catch (e) {
+    if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && tbl === 'cases') {
+      const no = store.sqlite.prepare(`SELECT json_extract(data, '$.case_no') AS no FROM change_log WHERE tbl = 'cases' AND row_id = ? AND op = 'insert'`).get(id) as { no: string } | undefined;
+      throw new UserError(`交换包中的信访事项编号 ${no?.no ?? ''} 与本机已有的另一件事项重复，未作任何改动。可能是同一单位在两台电脑上各自登记：请联系县信访局技术人员处理`);
+    }
+    throw e;
+  }
+}
+
+/** After an upgrade: rows whose operations named tables or columns unknown before are rewritten. */
+export function replayDeferred(store: Store): number {
+  const { sqlite } = store;
+  const rows = sqlite.prepare('SELECT tbl, row_id AS rowId FROM sync_deferred').all() as { tbl: string; rowId: string }[];
+  if (rows.length === 0) return 0;
+  let replayed = 0;
+  sqlite.transaction(() => {
+    sqlite.exec('INSERT INTO temp.mutation_gate (open) VALUES (1)');
+    const done = sqlite.prepare('DELETE FROM sync_deferred WHERE tbl = ? AND row_id = ?');
+    const caseIds: string[] = [];
+    for (const r of rows) {
+      if (!isSyncedTable(r.tbl)) continue;
+      const m = materializeRow(sqlite, r.tbl, r.rowId, caseIdOfRow(r.tbl));
+      if (m.unknownColumns.length === 0) {
+        done.run(r.tbl, r.rowId);
+        replayed++;
+        if (r.tbl === 'cases') caseIds.push(r.rowId);
+      }
+    }
+    caseIds.forEach((id) => reindexCase(store, id));
+    refreshClocks(store, caseIds);
+    sqlite.exec('DELETE FROM temp.mutation_gate');
+  })();
+  return replayed;
+}

@@ -1,0 +1,515 @@
+/**
+ * Exporting and importing sync packages: what users do with "导出给县信访局" and "导入".
+ *
+ * Export writes every operation the recipient has not confirmed (by the version vector of its
+ * last package), its own freshly signed and others' in the batches they were signed in. Import
+ * checks everything before it changes anything (envelope, sender, format, signatures, an
+ * unusual share of deletions), then applies the operations in one transaction with the record
+ * of the import. A preview runs the same import and rolls it back.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Store } from '../database';
+import { getLocal } from '../local-state';
+import { nowLocal, todayLocal } from '../local-time';
+import { UserError } from '../errors';
+import { blobPath, storeBlob } from '../attachments';
+import { fingerprint, open, seal } from './envelope';
+import { applyOperations, checkMassDeletion, type ApplySummary } from './apply';
+import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, ownKeys, ownOffice, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
+import type { Operation } from './merge';
+import { decodeBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type PackageBody } from './package';
+import { heldRanges, holds, type OriginState, type VersionVector } from './version-vector';
+
+// ---- what this register holds ------------------------------------------------------------------
+
+/** The origins in the change log, read from the (origin, seq) index without scanning it. */
+function origins(sqlite: Database.Database): string[] {
+  return (
+    sqlite
+      .prepare(
+        `WITH RECURSIVE o(x) AS (SELECT min(origin) FROM change_log
+           UNION ALL SELECT (SELECT min(origin) FROM change_log WHERE origin > o.x) FROM o WHERE o.x IS NOT NULL)
+         SELECT x FROM o WHERE x IS NOT NULL`,
+      )
+      .all() as { x: string }[]
+  ).map((r) => r.x);
+}
+
+/** This register's version vector: per origin, the runs of sequence numbers held. */
+export function currentVector(store: Store): VersionVector {
+  const { sqlite } = store;
+  const runs = sqlite.prepare(
+    `SELECT min(s) AS f, max(s) AS t FROM (SELECT origin_seq AS s, origin_seq - row_number() OVER (ORDER BY origin_seq) AS g
+       FROM change_log WHERE origin = ?) GROUP BY g ORDER BY f`,
+  );
+  const fast = sqlite.prepare('SELECT count(*) AS n, max(origin_seq) AS m FROM change_log WHERE origin = ?');
+  const out: VersionVector = {};
+  for (const origin of origins(sqlite)) {
+    const f = fast.get(origin) as { n: number; m: number };
+    if (f.n === f.m) {
+      out[origin] = { contiguous: f.m, beyond: [] };
+      continue;
+    }
+    const ranges = runs.all(origin) as { f: number; t: number }[];
+    const first = ranges[0]?.f === 1 ? ranges.shift()!.t : 0;
+    out[origin] = { contiguous: first, beyond: ranges.map((r) => ({ from: r.f, to: r.t })) };
+  }
+  return out;
+}
+
+/** Operations of one origin the other side does not hold, in sequence order. */
+function missingOps(sqlite: Database.Database, origin: string, theirs: OriginState | undefined): Operation[] {
+  const rows = sqlite
+    .prepare(
+      `SELECT origin, origin_seq AS seq, hlc, office_id AS officeId, actor, tbl, row_id AS rowId, op, data, base
+       FROM change_log WHERE origin = ? AND origin_seq > ? ORDER BY origin_seq`,
+    )
+    .all(origin, theirs?.contiguous ?? 0) as Operation[];
+  return theirs?.beyond.length ? rows.filter((r) => !holds(theirs, r.seq)) : rows;
+}
+
+function opsInRanges(sqlite: Database.Database, ranges: [string, number, number][]): Operation[] {
+  const stmt = sqlite.prepare(
+    `SELECT origin, origin_seq AS seq, hlc, office_id AS officeId, actor, tbl, row_id AS rowId, op, data, base
+     FROM change_log WHERE origin = ? AND origin_seq BETWEEN ? AND ? ORDER BY origin_seq`,
+  );
+  return ranges.flatMap(([o, f, t]) => stmt.all(o, f, t) as Operation[]);
+}
+
+/** Sequence ranges of a list of operations, in order: how a stored batch names its operations. */
+function rangesOf(ops: { origin: string; seq: number }[]): [string, number, number][] {
+  const out: [string, number, number][] = [];
+  for (const o of ops) {
+    const last = out[out.length - 1];
+    if (last && last[0] === o.origin && last[2] + 1 === o.seq) last[2] = o.seq;
+    else out.push([o.origin, o.seq, o.seq]);
+  }
+  return out;
+}
+
+// ---- what concerns a recipient ------------------------------------------------------------------
+
+/**
+ * Whether an operation concerns the recipient. The county receives everything of a township;
+ * a township receives its own cases, the cases assigned to it, its own villages, units and
+ * staff, the shared settings, and the office rows of itself and its county.
+ */
+function concernsRecipient(store: Store, me: { id: string; level: string }, recipient: Peer): (o: Operation) => boolean {
+  if (recipient.level === 'county') return () => true;
+  const { sqlite } = store;
+  const caseOffice = sqlite.prepare('SELECT office_id AS o, assigned_office_id AS a FROM cases WHERE id = ?');
+  const rowCase = (tbl: string) => sqlite.prepare(`SELECT case_id AS c FROM "${tbl}" WHERE id = ?`);
+  const byTable = new Map<string, Database.Statement>();
+  const cache = new Map<string, boolean>();
+  const caseConcerns = (caseId: string) => {
+    let v = cache.get(caseId);
+    if (v === undefined) {
+      const c = caseOffice.get(caseId) as { o: string; a: string | null } | undefined;
+      v = !!c && (c.o === recipient.officeId || c.a === recipient.officeId);
+      cache.set(caseId, v);
+    }
+    return v;
+  };
+  return (o) => {
+    switch (o.tbl) {
+      case 'categories':
+      case 'calendar_days':
+        return true;
+      case 'offices':
+        return o.rowId === recipient.officeId || o.rowId === me.id;
+      case 'villages':
+      case 'units':
+      case 'staff': {
+        const r = sqlite.prepare(`SELECT office_id AS o FROM "${o.tbl}" WHERE id = ?`).get(o.rowId) as { o: string } | undefined;
+        return r?.o === recipient.officeId;
+      }
+      case 'cases':
+        return caseConcerns(o.rowId);
+      case 'petitioners':
+      case 'case_events':
+      case 'attachments': {
+        let s = byTable.get(o.tbl);
+        if (!s) byTable.set(o.tbl, (s = rowCase(o.tbl)));
+        const r = s.get(o.rowId) as { c: string } | undefined;
+        return !!r && caseConcerns(r.c);
+      }
+      default:
+        return false;
+    }
+  };
+}
+
+// ---- export -------------------------------------------------------------------------------------
+
+export interface ExportResult {
+  file: string;
+  fileName: string;
+  seq: number;
+  operations: number;
+  files: number;
+  bytes: number;
+}
+
+export interface ExportOptions {
+  /** the recipient office; a township always exports to its county */
+  to?: string;
+  /** folder to write the package into (the outbox) */
+  dir: string;
+  actor: string | null;
+  onProgress?: (stage: string, done: number, total: number) => void;
+}
+
+function recipientOf(store: Store, me: { id: string; level: string }, to?: string): Peer {
+  const peers = listPeers(store).filter((p) => !p.revokedAt);
+  if (me.level === 'township') {
+    const county = peers.find((p) => p.level === 'county');
+    if (!county) throw new UserError('本机尚未导入县信访局的登记文件，不能导出交换包');
+    return county;
+  }
+  if (!to) throw new UserError('请选择要导出给哪个乡镇');
+  const peer = peers.find((p) => p.officeId === to);
+  if (!peer) throw new UserError('该乡镇未登记或已撤销');
+  return peer;
+}
+
+export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
+  const { sqlite } = store;
+  const me = ownOffice(store);
+  const keys = ownKeys(store);
+  const peer = recipientOf(store, me, opts.to);
+  const recipientKeys = peerPublicKeys(peer);
+  const theirs = JSON.parse(peer.vector) as VersionVector;
+  const concerns = concernsRecipient(store, me, peer);
+  opts.onProgress?.('整理数据', 0, 1);
+
+  // everything is read in one snapshot, so a save during the export is in this package or the next
+  const built = sqlite.transaction(() => {
+    const own = missingOps(sqlite, store.installationId, theirs[store.installationId]).filter(concerns);
+    const batches: Batch[] = own.length ? [signBatch(keys, own)] : [];
+    // others' operations travel only in the batches their office signed
+    const stored = sqlite.prepare('SELECT office_id AS officeId, signing_key AS key, sig, ranges FROM sync_batches ORDER BY id').all() as {
+      officeId: string;
+      key: string;
+      sig: string;
+      ranges: string;
+    }[];
+    const vouched: Record<string, string[]> = {};
+    for (const b of stored) {
+      if (peer.level === 'township' && b.officeId !== peer.officeId) continue;
+      const ranges = JSON.parse(b.ranges) as [string, number, number][];
+      const needed = ranges.some(([o, f, t]) => !covered(theirs[o], f, t));
+      if (!needed) continue;
+      const ops = opsInRanges(sqlite, ranges);
+      batches.push({ officeId: b.officeId, keyFp: fingerprint(b.key), sig: b.sig, ops: ops.map(toTuple) });
+      if (me.level === 'county') (vouched[b.officeId] ??= []).includes(b.key) || vouched[b.officeId].push(b.key);
+    }
+    const files = filesFor(store, batches, theirs);
+    const last = sqlite
+      .prepare(`SELECT seq, hash FROM sync_packages WHERE peer_office_id = ? AND direction = 'out' ORDER BY seq DESC LIMIT 1`)
+      .get(peer.officeId) as { seq: number; hash: string } | undefined;
+    return { batches, files, vouched, vector: currentVector(store), seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? null };
+  })();
+
+  const operations = built.batches.reduce((n, b) => n + b.ops.length, 0);
+  const body: PackageBody = {
+    kind: 'xftz-sync',
+    format: PACKAGE_FORMAT,
+    schema: schemaVersion(store),
+    from: { officeId: me.id, name: me.name, installation: store.installationId },
+    to: peer.officeId,
+    seq: built.seq,
+    prev: built.prev,
+    createdAt: nowLocal(),
+    vector: built.vector,
+    batches: built.batches,
+    vouched: built.vouched,
+    files: built.files,
+  };
+  opts.onProgress?.('加密签名', 0, 1);
+  const introToken = me.level === 'township' ? getLocal(store, 'enrollment_token') : undefined;
+  const sealed = seal(encodeBody(body), keys, recipientKeys, introToken);
+  const fileName = packageFileName(me.name, peer.name, todayLocal(), built.seq);
+  const file = path.join(opts.dir, fileName);
+  opts.onProgress?.('写入文件', 0, 1);
+  writeFileDurably(file, sealed);
+  const hash = sha256(sealed);
+  sqlite
+    .prepare(
+      `INSERT INTO sync_packages (direction, peer_office_id, seq, hash, prev_hash, file_name, at, actor, operations, summary)
+       VALUES ('out', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(peer.officeId, built.seq, hash, built.prev, fileName, nowLocal(), opts.actor, operations, JSON.stringify({ files: built.files.length, bytes: sealed.length }));
+  opts.onProgress?.('完成', 1, 1);
+  return { file, fileName, seq: built.seq, operations, files: built.files.length, bytes: sealed.length };
+}
+
+function covered(state: OriginState | undefined, from: number, to: number): boolean {
+  if (!state) return false;
+  if (to <= state.contiguous) return true;
+  return heldRanges(state).some((r) => r.from <= from && r.to >= to);
+}
+
+
+/**
+ * Attachment files travel once: a file goes along with the first attachment row naming it that
+ * the recipient does not hold, and not when any row naming it is already held there.
+ */
+function filesFor(store: Store, batches: Batch[], theirs: VersionVector): { sha256: string; data: string }[] {
+  const wanted = new Set<string>();
+  for (const b of batches) {
+    for (const t of b.ops) {
+      if (t[5] !== 'attachments' || t[7] !== 'insert') continue;
+      const sha = (JSON.parse(t[8]) as { sha256?: string }).sha256;
+      if (sha) wanted.add(sha);
+    }
+  }
+  const heldThere = store.sqlite.prepare(
+    `SELECT l.origin, l.origin_seq AS seq FROM attachments a JOIN change_log l ON l.tbl = 'attachments' AND l.row_id = a.id AND l.op = 'insert' WHERE a.sha256 = ?`,
+  );
+  const out: { sha256: string; data: string }[] = [];
+  for (const sha of wanted) {
+    const rows = heldThere.all(sha) as { origin: string; seq: number }[];
+    if (rows.some((r) => holds(theirs[r.origin], r.seq))) continue;
+    const file = blobPath(store, sha);
+    if (fs.existsSync(file)) out.push({ sha256: sha, data: fs.readFileSync(file).toString('base64') });
+  }
+  return out;
+}
+
+function writeFileDurably(file: string, bytes: Buffer): void {
+  const tmp = `${file}.part`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const fd = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC') throw new UserError('目标磁盘空间不足，交换包未写成；本机数据未受影响。请清理空间或换一个U盘后重试');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError('无法写入所选文件夹（没有权限或U盘只读），交换包未写成；本机数据未受影响');
+    if (code === 'ENOENT') throw new UserError('所选文件夹不存在（U盘可能已拔出），交换包未写成；本机数据未受影响');
+    throw e;
+  }
+}
+
+const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
+
+function schemaVersion(store: Store): number {
+  return (store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
+}
+
+// ---- import -------------------------------------------------------------------------------------
+
+export interface ImportReport {
+  from: { officeId: string; name: string };
+  seq: number;
+  createdAt: string;
+  /** the whole summary of what changed (or, for a preview, what would change) */
+  summary: ApplySummary;
+  /** files of attachments received */
+  files: number;
+  /** earlier packages of the same sender never imported here (their content is re-sent until confirmed) */
+  missingPackages: number[];
+  /** the previous package imported from this sender is not the one this package names */
+  previousDiffers: boolean;
+  /** the sender's software is newer: some operations are kept until this one is upgraded */
+  senderSchemaNewer: boolean;
+  /** set for a preview: nothing was changed */
+  preview: boolean;
+  /** deletions the package carries (held unless confirmed when unusually many) */
+  deletions: number;
+}
+
+export interface ImportOptions {
+  actor: string | null;
+  fileName?: string;
+  /** run everything and roll back: what the import would do */
+  preview?: boolean;
+  /** the user confirmed an unusual number of deletions */
+  confirmDeletions?: boolean;
+  onProgress?: (stage: string, done: number, total: number) => void;
+  now?: () => number;
+}
+
+interface Opened {
+  body: PackageBody;
+  hash: string;
+  intro?: { signing: string; box: string };
+  ops: Operation[];
+  /** batches with the key each was verified by */
+  batches: { batch: Batch; key: string }[];
+}
+
+function names(store: Store): (id: string) => string {
+  const stmt = store.sqlite.prepare('SELECT name FROM offices WHERE id = ?');
+  return (id) => (stmt.get(id) as { name: string } | undefined)?.name ?? getPeer(store, id)?.name ?? id;
+}
+
+/** Opens and checks a package completely, changing nothing. */
+export function openPackage(store: Store, bytes: Buffer): Opened {
+  const me = ownOffice(store);
+  const keys = ownKeys(store);
+  const senders = new Map<string, string>();
+  for (const p of listPeers(store)) if (p.signingKey && !p.revokedAt) senders.set(p.officeId, p.signingKey);
+  const name = names(store);
+  const opened = open(bytes, keys, senders, { names: name, introduce: (id, token) => acceptsIntroduction(store, id, token) });
+  const body = decodeBody(opened.body);
+  if (body.to !== me.id || body.from.officeId !== opened.from) throw new UserError('交换包的收发单位与签名不符，已拒绝导入，未作任何改动');
+  const sender = getPeer(store, opened.from)!;
+  const batches = body.batches.map((batch) => {
+    let keysFor = batch.officeId === opened.from && opened.intro ? [opened.intro.signing] : knownSigningKeys(store, batch.officeId);
+    // the county may vouch for keys a township used before (rebuilding a replaced machine)
+    if (sender.level === 'county' && me.parent_id === sender.officeId) keysFor = [...keysFor, ...(body.vouched[batch.officeId] ?? [])];
+    return { batch, key: verifyBatch(batch, keysFor, name) };
+  });
+  const ops = batches.flatMap((b) => b.batch.ops.map(fromTuple));
+  for (const f of body.files) {
+    if (sha256(Buffer.from(f.data, 'base64')) !== f.sha256) throw new UserError('交换包中的附件文件已损坏，未作任何改动');
+  }
+  return { body, hash: sha256(bytes), intro: opened.intro, ops, batches };
+}
+
+class Rollback extends Error {}
+
+export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions): ImportReport {
+  const { sqlite } = store;
+  const progress = opts.onProgress ?? (() => {});
+  progress('校验交换包', 0, 1);
+  const p = openPackage(store, bytes);
+  const { body } = p;
+  const earlier = sqlite.prepare(`SELECT at, seq FROM sync_packages WHERE direction = 'in' AND hash = ?`).get(p.hash) as { at: string; seq: number } | undefined;
+  if (earlier) throw new UserError(`此交换包（${body.from.name}第 ${earlier.seq} 号）已于 ${earlier.at.replace('T', ' ')} 导入过，未作任何改动`);
+  const deletions = checkMassDeletion(sqlite, p.ops, !!opts.confirmDeletions || !!opts.preview);
+
+  if (!opts.preview) {
+    // content-addressed files first: a file nobody names yet is harmless if the import fails
+    body.files.forEach((f, i) => {
+      storeBlob(store, Buffer.from(f.data, 'base64'));
+      progress('保存附件', i + 1, body.files.length);
+    });
+  }
+
+  const seen = sqlite
+    .prepare(`SELECT seq, hash FROM sync_packages WHERE direction = 'in' AND peer_office_id = ? ORDER BY seq`)
+    .all(body.from.officeId) as { seq: number; hash: string }[];
+  const seenSeqs = new Set(seen.map((s) => s.seq));
+  const missingPackages: number[] = [];
+  for (let s = 1; s < body.seq; s++) if (!seenSeqs.has(s)) missingPackages.push(s);
+  const previous = seen.find((s) => s.seq === body.seq - 1);
+  const report: Omit<ImportReport, 'summary'> = {
+    from: { officeId: body.from.officeId, name: body.from.name },
+    seq: body.seq,
+    createdAt: body.createdAt,
+    files: body.files.length,
+    missingPackages,
+    previousDiffers: !!previous && previous.hash !== body.prev,
+    senderSchemaNewer: body.schema > schemaVersion(store),
+    preview: !!opts.preview,
+    deletions,
+  };
+
+  let summary: ApplySummary | undefined;
+  const run = sqlite.transaction(() => {
+    sqlite.exec('INSERT INTO temp.mutation_gate (open) VALUES (1)');
+    if (p.intro) recordIntroduction(store, body.from.officeId, p.intro);
+    summary = applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t), opts.now);
+    const storeBatch = sqlite.prepare('INSERT OR IGNORE INTO sync_batches (office_id, signing_key, sig, ranges, operations) VALUES (?, ?, ?, ?, ?)');
+    const me = ownOffice(store);
+    for (const { batch, key } of p.batches) {
+      if (batch.officeId === me.id && key === ownKeys(store).signing.publicKey) continue; // our own: re-signed when sent
+      storeBatch.run(batch.officeId, key, batch.sig, JSON.stringify(rangesOf(batch.ops.map(fromTuple))), batch.ops.length);
+    }
+    sqlite
+      .prepare(
+        `INSERT INTO sync_packages (direction, peer_office_id, seq, hash, prev_hash, file_name, at, actor, operations, summary)
+         VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(body.from.officeId, body.seq, p.hash, body.prev, opts.fileName ?? '', nowLocal(), opts.actor, p.ops.length, JSON.stringify({ ...summary, newCases: summary.newCases.length, updatedCases: summary.updatedCases.length }));
+    // the newest package says best what the sender holds
+    if (!seen.some((s) => s.seq > body.seq)) {
+      sqlite.prepare('UPDATE sync_peers SET vector = ? WHERE office_id = ?').run(JSON.stringify(body.vector), body.from.officeId);
+    }
+    if (me.level === 'township') sqlite.prepare(`DELETE FROM local_state WHERE key = 'enrollment_token'`).run();
+    sqlite.exec('DELETE FROM temp.mutation_gate');
+    if (opts.preview) throw new Rollback();
+  });
+  try {
+    run.immediate();
+  } catch (e) {
+    if (!(e instanceof Rollback)) throw e;
+  }
+  progress('完成', 1, 1);
+  return { ...report, summary: summary! };
+}
+
+// ---- status -------------------------------------------------------------------------------------
+
+export interface PeerStatus {
+  officeId: string;
+  name: string;
+  level: 'township' | 'county';
+  /** keys received (a township's first package has arrived) */
+  connected: boolean;
+  revoked: boolean;
+  lastImport: { seq: number; at: string } | null;
+  lastExport: { seq: number; at: string } | null;
+  /** operations the peer has not confirmed */
+  unconfirmed: number;
+}
+
+export interface SyncStatus {
+  office: { id: string; name: string; level: 'township' | 'county' };
+  fingerprint: string;
+  peers: PeerStatus[];
+  conflicts: number;
+  /** days since the last import or export, null if never */
+  daysSinceExchange: number | null;
+  remindAfterDays: number;
+  remind: boolean;
+}
+
+export function syncStatus(store: Store, now: () => number = Date.now): SyncStatus {
+  const { sqlite } = store;
+  const me = ownOffice(store);
+  const keys = ownKeys(store);
+  const last = sqlite.prepare(`SELECT seq, at FROM sync_packages WHERE peer_office_id = ? AND direction = ? ORDER BY id DESC LIMIT 1`);
+  const countAfter = sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND origin_seq > ?');
+  const peers = listPeers(store).map((p): PeerStatus => {
+    const theirs = JSON.parse(p.vector) as VersionVector;
+    const mine = theirs[store.installationId];
+    // own operations beyond what the peer confirmed (for a township: all of them concern the county)
+    const unconfirmed = (countAfter.get(store.installationId, mine?.contiguous ?? 0) as { n: number }).n - (mine ? mine.beyond.reduce((n, r) => n + r.to - r.from + 1, 0) : 0);
+    return {
+      officeId: p.officeId,
+      name: p.name,
+      level: p.level,
+      connected: !!p.signingKey,
+      revoked: !!p.revokedAt,
+      lastImport: (last.get(p.officeId, 'in') as { seq: number; at: string } | undefined) ?? null,
+      lastExport: (last.get(p.officeId, 'out') as { seq: number; at: string } | undefined) ?? null,
+      unconfirmed,
+    };
+  });
+  const lastAt = (sqlite.prepare('SELECT max(at) AS at FROM sync_packages').get() as { at: string | null }).at;
+  const remindAfterDays = Number(getLocal(store, 'sync_remind_days') ?? 7);
+  const daysSinceExchange = lastAt ? Math.floor((now() - new Date(lastAt).getTime()) / 86400000) : null;
+  const conflicts = (sqlite.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;
+  return {
+    office: { id: me.id, name: me.name, level: me.level },
+    fingerprint: fingerprint(keys.signing.publicKey),
+    peers,
+    conflicts,
+    daysSinceExchange,
+    remindAfterDays,
+    remind: peers.length > 0 && (daysSinceExchange === null || daysSinceExchange >= remindAfterDays),
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * How a row's value follows from its operations, so every replica that holds the same set of
+ * operations holds the same register, whatever order they arrived in:
+ * - a row exists once an insert of it is held; until then its updates wait in the change log;
+ * - each field shows the value of the write with the latest HLC stamp;
+ * - every update names, per field, the versions it replaced (change_log.base). Writes that no
+ *   other write replaced are the field's surviving versions; when more than one survives with
+ *   different values, the field is in conflict: the latest one shows, the others are kept in
+ *   sync_conflicts until a person settles them with a write that replaces all of them.
+ * Derived fields (a case's status, folded from its events) never conflict: they are recomputed.
+ */
+import { getTableColumns, is, SQL } from 'drizzle-orm';
+import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type Database from 'better-sqlite3';
+import * as schema from '../../../db/schema';
+import type { SyncedTableName } from '../../../db/schema';
+
+/** Fields computed from other data on every replica: written, but never a conflict. */
+export const DERIVED_FIELDS: Partial<Record<SyncedTableName, ReadonlySet<string>>> = {
+  cases: new Set(['status']),
+};
+
+/** One operation as stored in the change log and carried in packages. */
+export interface Operation {
+  origin: string;
+  seq: number;
+  hlc: string;
+  officeId: string;
+  actor: string | null;
+  tbl: string;
+  rowId: string;
+  op: 'insert' | 'update';
+  /** JSON object of column values, exactly as written by the origin */
+  data: string;
+  /** JSON object: column → HLC stamps replaced; null for inserts and for old updates */
+  base: string | null;
+}
+
+export function isSyncedTable(name: string): name is SyncedTableName {
+  return Object.prototype.hasOwnProperty.call(schema.SYNCED_TABLES, name);
+}
+
+interface TableShape {
+  sqlName: string;
+  /** column name → default driver value (null when none) */
+  columns: Map<string, unknown>;
+  upsert: (sqlite: Database.Database) => Database.Statement;
+}
+const shapes = new Map<string, TableShape>();
+const upserts = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+export function tableShape(name: SyncedTableName): TableShape {
+  let s = shapes.get(name);
+  if (!s) {
+    const table = schema.SYNCED_TABLES[name] as SQLiteTable;
+    const sqlName = getTableConfig(table).name;
+    const columns = new Map<string, unknown>();
+    for (const col of Object.values(getTableColumns(table))) {
+      const d = col.default;
+      const plain = col.hasDefault && d !== undefined && !is(d, SQL) ? d : null;
+      columns.set(col.name, typeof plain === 'boolean' ? (plain ? 1 : 0) : plain);
+    }
+    const names = [...columns.keys()];
+    const sql =
+      `INSERT INTO "${sqlName}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
+      `ON CONFLICT(id) DO UPDATE SET ${names.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+    s = {
+      sqlName,
+      columns,
+      upsert: (sqlite) => {
+        let byTable = upserts.get(sqlite);
+        if (!byTable) upserts.set(sqlite, (byTable = new Map()));
+        let stmt = byTable.get(sqlName);
+        if (!stmt) byTable.set(sqlName, (stmt = sqlite.prepare(sql)));
+        return stmt;
+      },
+    };
+    shapes.set(name, s);
+  }
+  return s;
+}
+
+interface ParsedOp {
+  op: Operation;
+  data: Record<string, unknown>;
+  base: Record<string, string[]> | null;
+}
+
+function parse(op: Operation): ParsedOp {
+  return { op, data: JSON.parse(op.data) as Record<string, unknown>, base: op.base ? (JSON.parse(op.base) as Record<string, string[]>) : null };
+}
+
+const opsStatements = new WeakMap<Database.Database, Database.Statement>();
+/** Every operation held for one row, oldest stamp first. */
+export function rowOperations(sqlite: Database.Database, tbl: string, rowId: string): Operation[] {
+  let stmt = opsStatements.get(sqlite);
+  if (!stmt) {
+    stmt = sqlite.prepare(
+      `SELECT origin, origin_seq AS seq, hlc, office_id AS officeId, actor, tbl, row_id AS rowId, op, data, base
+       FROM change_log WHERE tbl = ? AND row_id = ? ORDER BY hlc`,
+    );
+    opsStatements.set(sqlite, stmt);
+  }
+  return stmt.all(tbl, rowId) as Operation[];
+}
+
+/** The writes of a field that no other write replaced. */
+function survivors(writers: ParsedOp[], field: string): ParsedOp[] {
+  const replaced = new Set<string>();
+  for (const w of writers) {
+    if (w.op.op !== 'update') continue;
+    const b = w.base?.[field];
+    if (b) b.forEach((h) => replaced.add(h));
+    // an update written before versions were recorded replaced whatever it had seen: all older writes
+    else for (const o of writers) if (o.op.hlc < w.op.hlc) replaced.add(o.op.hlc);
+  }
+  return writers.filter((w) => !replaced.has(w.op.hlc));
+}
+
+/** The stamp of the write each field currently shows: what a local update replaces. */
+export function shownStamps(sqlite: Database.Database, tbl: string, rowId: string, fields: string[]): Record<string, string[]> {
+  const ops = rowOperations(sqlite, tbl, rowId);
+  const out: Record<string, string[]> = {};
+  for (const f of fields) {
+    for (let i = ops.length - 1; i >= 0; i--) {
+      if (f in (JSON.parse(ops[i].data) as object)) {
+        out[f] = [ops[i].hlc];
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+export interface ConflictVersion {
+  hlc: string;
+  value: unknown;
+  origin: string;
+  officeId: string;
+  actor: string | null;
+}
+
+export interface Materialized {
+  /** the row exists (an insert is held) */
+  exists: boolean;
+  /** columns named by operations that this version does not know */
+  unknownColumns: string[];
+  /** fields now in conflict */
+  conflicts: number;
+}
+
+/**
+ * Rewrites one row from all its operations, and its conflicts. The caller holds the write gate
+ * and the transaction.
+ */
+export function materializeRow(sqlite: Database.Database, name: SyncedTableName, rowId: string, caseIdOf?: (row: Record<string, unknown>) => string | null): Materialized {
+  const shape = tableShape(name);
+  const ops = rowOperations(sqlite, shape.sqlName, rowId).map(parse);
+  const unknown = new Set<string>();
+  const values = new Map<string, unknown>();
+  const writers = new Map<string, ParsedOp[]>();
+  let inserted = false;
+  for (const p of ops) {
+    if (p.op.op === 'insert') inserted = true;
+    for (const [col, v] of Object.entries(p.data)) {
+      if (!shape.columns.has(col)) {
+        unknown.add(col);
+        continue;
+      }
+      values.set(col, v); // ops are in stamp order: the last write wins
+      let list = writers.get(col);
+      if (!list) writers.set(col, (list = []));
+      list.push(p);
+    }
+  }
+  if (!inserted) return { exists: false, unknownColumns: [...unknown], conflicts: 0 };
+  const row: Record<string, unknown> = {};
+  for (const [col, d] of shape.columns) row[col] = values.has(col) ? values.get(col) : d;
+  row.id = rowId;
+  shape.upsert(sqlite).run([...shape.columns.keys()].map((c) => row[c] ?? null));
+
+  const derived = DERIVED_FIELDS[name];
+  const caseId = caseIdOf ? caseIdOf(row) : null;
+  let conflicts = 0;
+  clearConflicts(sqlite, shape.sqlName, rowId);
+  for (const [col, list] of writers) {
+    if (col === 'id' || derived?.has(col)) continue;
+    const alive = survivors(list, col);
+    if (new Set(alive.map((w) => JSON.stringify(w.data[col]))).size < 2) continue;
+    const versions: ConflictVersion[] = alive
+      .sort((a, b) => (a.op.hlc < b.op.hlc ? 1 : -1))
+      .map((w) => ({ hlc: w.op.hlc, value: w.data[col], origin: w.op.origin, officeId: w.op.officeId, actor: w.op.actor }));
+    sqlite
+      .prepare('INSERT INTO sync_conflicts (tbl, row_id, field, versions, case_id) VALUES (?, ?, ?, ?, ?)')
+      .run(shape.sqlName, rowId, col, JSON.stringify(versions), caseId);
+    conflicts++;
+  }
+  return { exists: true, unknownColumns: [...unknown], conflicts };
+}
+
+function clearConflicts(sqlite: Database.Database, tbl: string, rowId: string) {
+  sqlite.prepare('DELETE FROM sync_conflicts WHERE tbl = ? AND row_id = ?').run(tbl, rowId);
+}
+
+/** Whether a row has unsettled conflicts (a local edit then rewrites them). */
+export function hasConflicts(sqlite: Database.Database, tbl: string, rowId: string): boolean {
+  return !!sqlite.prepare('SELECT 1 FROM sync_conflicts WHERE tbl = ? AND row_id = ? LIMIT 1').get(tbl, rowId);
+}
+
+/** The case a row of the register belongs to (for the conflicts screen). */
+export function caseIdOfRow(name: SyncedTableName): ((row: Record<string, unknown>) => string | null) | undefined {
+  if (name === 'cases') return (r) => r.id as string;
+  if (name === 'petitioners' || name === 'case_events' || name === 'attachments') return (r) => r.case_id as string;
+  return undefined;
+}
