@@ -25,6 +25,11 @@ const LOCAL_TABLES = [
   'case_search_docsize',
   'case_search_config',
   'case_search_keys', // each case's key in the search index
+  'sync_conflicts', // unsettled concurrent writes, derived from the change log
+  'sync_peers', // the offices this one exchanges with, their keys and what they hold
+  'sync_packages', // the record of every package written or imported
+  'sync_batches', // signatures of others' operations, to relay them as signed
+  'sync_deferred', // rows whose operations need a newer version
 ];
 
 const syncedNames = Object.values(SYNCED_TABLES).map((t) => getTableConfig(t).name);
