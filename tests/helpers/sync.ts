@@ -18,7 +18,7 @@ export async function createCounty(): Promise<Township> {
 
 /** A township register set up and enrolled with the county. */
 export async function createEnrolledTownship(county: Township, code = '330102001', name = '示范镇'): Promise<Township> {
-  const t = await createTownship({ ...SETUP, code, name, villages: SETUP.villages.map((v, i) => ({ ...v, code: `${code}00${i + 1}` })) });
+  const t = await createTownship({ ...SETUP, code, name, villages: (SETUP.villages ?? []).map((v, i) => ({ ...v, code: `${code}00${i + 1}` })) });
   const file = createEnrollment(county.store, { id: code, name }, null);
   applyEnrollment(t.store, file.bytes);
   return t;

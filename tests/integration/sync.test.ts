@@ -10,20 +10,27 @@ import { call, countOf, sampleIntake, type Township } from '../helpers/store';
 import { createCounty, createEnrolledTownship, exchange, exportTo, importFile } from '../helpers/sync';
 import { syncStatus } from '../../src-main/services/sync/exchange';
 import { todayLocal } from '../../src-main/services/local-time';
+import { mutate } from '../../src-main/services/mutation';
+import { listConflicts, settleConflict } from '../../src-main/services/sync/conflicts';
+import { importPackage } from '../../src-main/services/sync/exchange';
+import { open, seal } from '../../src-main/services/sync/envelope';
+import { applyEnrollment, createEnrollment, getPeer, ownKeys, revokePeer } from '../../src-main/services/sync/enrollment';
+import { decodeBody, encodeBody, fromTuple, signBatch, type Batch, type OpTuple, type PackageBody } from '../../src-main/services/sync/package';
+import { createTownship, SETUP } from '../helpers/store';
 
 let county: Township;
 let town: Township;
 let dir: string;
-const open: Township[] = [];
+const open_: Township[] = [];
 
 beforeEach(async () => {
   county = await createCounty();
   town = await createEnrolledTownship(county);
-  open.push(county, town);
+  open_.push(county, town);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-outbox-'));
 });
 afterEach(() => {
-  open.splice(0).forEach((t) => t.cleanup());
+  open_.splice(0).forEach((t) => t.cleanup());
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -59,3 +66,184 @@ describe('township to county and back', () => {
     expect(syncStatus(town.store).peers[0].unconfirmed).toBe(0);
   });
 });
+
+describe('conflicts', () => {
+  it('keeps both concurrent edits, shows the later one, and settling syncs', async () => {
+    const c = await call(town.store, 'cases.create', sampleIntake({ summary: '原摘要' }));
+    exchange(town, county, dir);
+    exchange(county, town, dir);
+    mutate(town.store, { actor: null }, (m) => m.update('cases', c.id, { summary: '镇里改的摘要' }));
+    mutate(county.store, { actor: null }, (m) => m.update('cases', c.id, { summary: '县里改的摘要' }));
+    const up = exchange(town, county, dir);
+    expect(up.summary.conflicts).toBe(1);
+    exchange(county, town, dir);
+    for (const r of [town, county]) {
+      const [k] = listConflicts(r.store);
+      expect(k).toMatchObject({ tbl: 'cases', rowId: c.id, field: 'summary', caseId: c.id });
+      // the later stamp shows (the county wrote last); the other is kept, with its office
+      expect(k.versions.map((v) => [v.value, v.office])).toEqual([
+        ['县里改的摘要', '示范县信访局'],
+        ['镇里改的摘要', '示范镇'],
+      ]);
+      expect((await call(r.store, 'cases.get', { id: c.id })).summary).toBe('县里改的摘要');
+    }
+    settleConflict(town.store, { tbl: 'cases', rowId: c.id, field: 'summary', value: '镇里改的摘要' }, null);
+    expect(listConflicts(town.store)).toEqual([]);
+    exchange(town, county, dir);
+    expect(listConflicts(county.store)).toEqual([]);
+    expect((await call(county.store, 'cases.get', { id: c.id })).summary).toBe('镇里改的摘要');
+    expect(syncStatus(county.store).conflicts).toBe(0);
+  });
+
+  it('does not call it a conflict when both sides wrote the same value', async () => {
+    const c = await call(town.store, 'cases.create', sampleIntake());
+    exchange(town, county, dir);
+    mutate(town.store, { actor: null }, (m) => m.update('cases', c.id, { summary: '同样的摘要' }));
+    mutate(county.store, { actor: null }, (m) => m.update('cases', c.id, { summary: '同样的摘要' }));
+    expect(exchange(town, county, dir).summary.conflicts).toBe(0);
+  });
+});
+
+/** Everything an import could touch, to show a refused one changed nothing. */
+function snapshot(t: Township): string {
+  const q = (sql: string) => JSON.stringify(t.store.sqlite.prepare(sql).all());
+  return [
+    q('SELECT origin, origin_seq, hlc FROM change_log ORDER BY id'),
+    q('SELECT * FROM cases ORDER BY id'),
+    q('SELECT * FROM case_events ORDER BY id'),
+    q('SELECT * FROM sync_packages ORDER BY id'),
+    q('SELECT * FROM sync_peers ORDER BY office_id'),
+    q('SELECT * FROM sync_conflicts'),
+    q(`SELECT * FROM local_state WHERE key <> 'hlc' ORDER BY key`),
+  ].join('\n');
+}
+
+/** A package with a hand-made body, sealed with the township's real keys to the county. */
+function craft(body: (real: PackageBody) => PackageBody): Buffer {
+  const out = exportTo(town, county, dir);
+  const real = decodeBody(open(fs.readFileSync(out.file), ownKeys(county.store), new Map([[TOWN, ownKeys(town.store).signing.publicKey]])).body);
+  const county_ = getPeer(town.store, '330102')!;
+  return seal(encodeBody(body(real)), ownKeys(town.store), { officeId: '330102', signing: county_.signingKey!, box: county_.boxKey! });
+}
+const TOWN = '330102001';
+
+describe('refusals: each bad package changes nothing and says why in Chinese', () => {
+  let file: Buffer;
+  beforeEach(async () => {
+    await call(town.store, 'cases.create', sampleIntake());
+    exchange(town, county, dir); // introduction done
+    await call(town.store, 'cases.create', sampleIntake({ summary: '第二件' }));
+    file = fs.readFileSync(exportTo(town, county, dir).file);
+  });
+
+  const refused = (bytes: Buffer, message: RegExp, opts = {}) => {
+    const before = snapshot(county);
+    expect(() => importPackage(county.store, bytes, { actor: null, ...opts })).toThrow(message);
+    expect(snapshot(county)).toBe(before);
+  };
+
+  it('a truncated file or a flipped bit', () => {
+    refused(file.subarray(0, file.length - 10), /损坏|不完整/);
+    refused(file.subarray(0, 100), /不完整/);
+    const flipped = Buffer.from(file);
+    flipped[Math.floor(flipped.length / 2)] ^= 0x10;
+    refused(flipped, /损坏或被改动/);
+  });
+
+  it('a package for another office', async () => {
+    const other = await createEnrolledTownship(county, '330102002', '邻镇');
+    open_.push(other);
+    const before = snapshot(other);
+    expect(() => importPackage(other.store, file, { actor: null })).toThrow(/不是发给本单位的/);
+    expect(snapshot(other)).toBe(before);
+  });
+
+  it('a revoked sender and a replayed package', () => {
+    importPackage(county.store, file, { actor: null });
+    refused(file, /导入过，未作任何改动/);
+    revokePeer(county.store, TOWN);
+    const next = craft((b) => b);
+    refused(next, /未在本单位登记或已被撤销/);
+  });
+
+  it('a newer format, and a batch signed in another office’s name', () => {
+    refused(craft((b) => ({ ...b, format: 2 })), /第 2 版.*请先升级软件/);
+    refused(craft((b) => ({ ...b, batches: b.batches.map((x) => ({ ...x, officeId: '330102' })) })), /未知密钥签名/);
+    refused(craft((b) => ({ ...b, batches: b.batches.map((x) => ({ ...x, ops: x.ops.map((o) => [...o.slice(0, 3), '330102', ...o.slice(4)] as typeof o) })) })), /签名无效/);
+  });
+
+  it('an unusual share of deletions is held until confirmed', async () => {
+    importPackage(county.store, file, { actor: null });
+    for (let i = 0; i < 12; i++) await call(town.store, 'cases.create', sampleIntake({ summary: `批量${i}` }));
+    exchange(town, county, dir);
+    const ids = (town.store.sqlite.prepare(`SELECT id FROM cases WHERE summary LIKE '批量%'`).all() as { id: string }[]).map((r) => r.id);
+    mutate(town.store, { actor: null }, (m) => ids.forEach((id) => m.update('cases', id, { deleted: true })));
+    const del = fs.readFileSync(exportTo(town, county, dir).file);
+    refused(del, /将删除 12 件信访事项.*已暂停导入/);
+    const preview = importPackage(county.store, del, { actor: null, preview: true });
+    expect(preview.deletions).toBe(12);
+    const done = importPackage(county.store, del, { actor: null, confirmDeletions: true });
+    expect(done.summary.deletedCases).toBe(12);
+    // a tombstone, never absence: the rows are still there, marked deleted
+    expect(countOf(county.store, 'cases WHERE deleted = 1')).toBe(12);
+  });
+});
+
+describe('what a package carries', () => {
+  it('keeps operations for fields a newer version added, and applies what it knows', async () => {
+    const c = await call(town.store, 'cases.create', sampleIntake());
+    exchange(town, county, dir);
+    mutate(town.store, { actor: null }, (m) => m.update('cases', c.id, { summary: '新版本也改了摘要' }));
+    // the newer sender's operation names a column this version does not have
+    const bytes = craft((b) => ({ ...b, schema: b.schema + 1, batches: b.batches.map((x) => resign(x, (o) => [...o.slice(0, 8), o[8].replace('{', '{"future_field":"x",'), o[9]] as typeof o)) }));
+    const r = importPackage(county.store, bytes, { actor: null });
+    expect(r.senderSchemaNewer).toBe(true);
+    expect(r.summary.deferred).toBe(1);
+    expect((await call(county.store, 'cases.get', { id: c.id })).summary).toBe('新版本也改了摘要');
+    expect(countOf(county.store, 'sync_deferred')).toBe(1);
+    expect(county.store.sqlite.prepare(`SELECT count(*) AS n FROM change_log WHERE data LIKE '%future_field%'`).get()).toEqual({ n: 1 });
+  });
+
+  it('rebuilds a replaced township machine from the county, relaying its old operations as signed', async () => {
+    const c = await call(town.store, 'cases.create', sampleIntake({ summary: '旧电脑登记的事项' }));
+    exchange(town, county, dir);
+    // the township's computer is replaced: the county enrolls it again, the new one starts empty
+    const fresh = await createTownship({ ...SETUP, villages: [], staff: [{ name: '新电脑管理员', role: 'admin' }] });
+    open_.push(fresh);
+    applyEnrollment(fresh.store, createEnrollment(county.store, { id: TOWN, name: '示范镇' }, null).bytes);
+    // the old machine's packages are refused from now on
+    const stale = fs.readFileSync(exportTo(town, county, dir).file);
+    expect(() => importPackage(county.store, stale, { actor: null })).toThrow(/未在本单位登记或已被撤销/);
+    importFile(county.store, exportTo(fresh, county, dir).file);
+    const back = exchange(county, fresh, dir);
+    expect(back.summary.newCases).toContain(c.id);
+    expect((await call(fresh.store, 'cases.get', { id: c.id })).summary).toBe('旧电脑登记的事项');
+    // the old operations kept their origin (the old installation), not the county's
+    const origin = fresh.store.sqlite.prepare(`SELECT origin FROM change_log WHERE tbl = 'cases' AND row_id = ? AND op = 'insert'`).get(c.id) as { origin: string };
+    expect(origin.origin).toBe(town.store.installationId);
+  });
+
+  it('sends an attachment file once', async () => {
+    const up = await call(town.store, 'attachments.upload', { fileName: '来信.png', mime: 'image/png', base64: PNG });
+    const c = await call(town.store, 'cases.create', sampleIntake({ attachments: [up] }));
+    const first = exportTo(town, county, dir);
+    expect(first.files).toBe(1);
+    importFile(county.store, first.file);
+    const read = await call(county.store, 'attachments.read', { id: (await call(county.store, 'cases.get', { id: c.id })).attachments[0].id });
+    expect(read.base64).toBe(PNG);
+    // once the county has said what it holds, the same file on another case stays home
+    exchange(county, town, dir);
+    const c2 = await call(town.store, 'cases.create', sampleIntake({ attachments: [up] }));
+    const second = exportTo(town, county, dir);
+    expect(second.files).toBe(0);
+    importFile(county.store, second.file);
+    expect((await call(county.store, 'cases.get', { id: c2.id })).attachments).toHaveLength(1);
+  });
+});
+
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+
+/** A batch changed and signed again with the township's key (a genuine newer sender). */
+function resign(b: Batch, change: (o: OpTuple) => OpTuple): Batch {
+  return signBatch(ownKeys(town.store), b.ops.map(change).map(fromTuple));
+}
