@@ -8,13 +8,17 @@
  * text and a `run` that returns the exit code. Messages for people are Chinese and go to
  * stderr; machine-readable output, when a command has any, goes to stdout.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { openStore, closeStore, type StartupTask, type Store } from './services/database';
 import { defaultDataDir, resolveDataDir } from './data-dir';
 import { UserError } from './services/errors';
-import { currentOfficeId, requireOffice } from './services/office';
+import { currentOfficeId, currentUserId, requireOffice } from './services/office';
+import { STEP_KINDS } from './api';
+import { exportPackage, importPackage, openPackage, syncStatus, type ImportReport } from './services/sync/exchange';
+import { applyEnrollment, createEnrollment } from './services/sync/enrollment';
 import { isGeneratedRegister, seedCases, SEED_OFFICE } from './services/seed';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -177,8 +181,188 @@ ${DATA_DIR_HELP}
   },
 };
 
-// Later: export | import | status | verify — add each as a Command here.
-const COMMANDS: Command[] = [seedCommand];
+// ---- sync by file -----------------------------------------------------------------------------
+
+/** Stage lines of an export or import on stderr: each stage when it starts, then its progress. */
+function stageReporter() {
+  let stage = '';
+  let bar: ReturnType<typeof progressReporter> | null = null;
+  return (name: string, done: number, total: number) => {
+    if (name !== stage) {
+      bar?.done();
+      stage = name;
+      process.stderr.write(`${name}…\n`);
+      bar = total > 1 ? progressReporter(name) : null;
+    }
+    if (total > 1) bar?.update(done, total);
+  };
+}
+
+function describeImport(r: ImportReport): string {
+  const s = r.summary;
+  const lines = [
+    `${r.preview ? '预览（未作任何改动）' : '已导入'}：${r.from.name} 第 ${r.seq} 号交换包（${r.createdAt.replace('T', ' ')} 导出）`,
+    `  记录 ${fmt(s.received)} 条，其中本机没有的 ${fmt(s.fresh)} 条`,
+    `  新增信访事项 ${fmt(s.newCases.length)} 件，更新 ${fmt(s.updatedCases.length)} 件，删除 ${fmt(s.deletedCases)} 件`,
+  ];
+  const events = Object.entries(s.events).map(([k, n]) => `${STEP_KINDS[k as keyof typeof STEP_KINDS] ?? k} ${n}`);
+  if (events.length) lines.push(`  办理记录：${events.join('、')}`);
+  const settings = Object.values(s.settings).reduce((a, b) => a + b, 0);
+  if (settings) lines.push(`  共享设置（分类、节假日、单位等）更新 ${fmt(settings)} 项`);
+  if (r.files) lines.push(`  附件文件 ${r.files} 个`);
+  if (s.conflicts) lines.push(`  出现冲突 ${s.conflicts} 处：请到“数据交换 → 冲突处理”逐条确认`);
+  if (s.deferred) lines.push(`  有 ${s.deferred} 条记录需要新版软件才能显示，已保存，升级后自动生效`);
+  if (r.missingPackages.length) lines.push(`  注意：尚未导入 ${r.from.name} 的第 ${r.missingPackages.join('、')} 号交换包（其中未确认的内容会在以后的交换包中补发）`);
+  if (r.previousDiffers) lines.push('  注意：此包所指的上一个交换包与本机导入的不同，对方可能恢复过备份，请联系对方核实');
+  if (s.clockAheadMinutes > 5) lines.push(`  注意：对方电脑时钟比本机快约 ${s.clockAheadMinutes} 分钟，请校准时间（不影响导入）`);
+  return lines.join('\n');
+}
+
+const exportCommand: Command = {
+  name: 'export',
+  summary: '导出交换包（乡镇导出给县信访局；县级导出给指定乡镇）',
+  help: `用法：npm run cli -- export --dir <文件夹> [--to <乡镇代码>]
+
+把对方尚未确认的全部记录写成一个加密、签名的交换包文件，文件名含单位、日期和序号。
+
+选项：
+  --dir <文件夹>      交换包写入的文件夹（如U盘或共享文件夹中的“发件箱”）
+  --to <乡镇代码>     县级模式下必填：导出给哪个乡镇
+${DATA_DIR_HELP}`,
+  options: { dir: { type: 'string' }, to: { type: 'string' } },
+  run(values, dataDir) {
+    if (typeof values.dir !== 'string') throw new UsageError('请用 --dir 指定交换包写入的文件夹');
+    const dir = values.dir;
+    return withStore(dataDir, (store) => {
+      const r = exportPackage(store, { dir, to: typeof values.to === 'string' ? values.to : undefined, actor: currentUserId(store), onProgress: stageReporter() });
+      process.stderr.write(`已导出第 ${r.seq} 号交换包：${fmt(r.operations)} 条记录，附件文件 ${r.files} 个，${fmt(r.bytes / 1024)} KB\n`);
+      process.stdout.write(`${r.file}\n`);
+      return 0;
+    });
+  },
+};
+
+const importCommand: Command = {
+  name: 'import',
+  summary: '导入交换包（先校验，整包写入或完全不写入）',
+  help: `用法：npm run cli -- import --file <交换包> [--preview] [--confirm-deletions]
+
+先完整校验交换包（来源、签名、格式、是否已导入过），再在一个事务中整包写入：
+中途断电或中止时台账保持导入前的样子。
+
+选项：
+  --file <交换包>        要导入的 .xftz 文件
+  --preview              只显示将会发生的变化，不作任何改动
+  --confirm-deletions    交换包删除的事项比例异常时，确认后照常导入
+${DATA_DIR_HELP}`,
+  options: { file: { type: 'string' }, preview: { type: 'boolean' }, 'confirm-deletions': { type: 'boolean' } },
+  run(values, dataDir) {
+    if (typeof values.file !== 'string') throw new UsageError('请用 --file 指定要导入的交换包');
+    const file = values.file;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      throw new UserError(`无法读取文件 ${file}（不存在或没有权限）`);
+    }
+    return withStore(dataDir, (store) => {
+      const r = importPackage(store, bytes, {
+        actor: currentUserId(store),
+        fileName: path.basename(file),
+        preview: !!values.preview,
+        confirmDeletions: !!values['confirm-deletions'],
+        onProgress: stageReporter(),
+      });
+      process.stderr.write(`${describeImport(r)}\n`);
+      return 0;
+    });
+  },
+};
+
+const verifyCommand: Command = {
+  name: 'verify',
+  summary: '校验交换包（来源、签名、完整性），不导入',
+  help: `用法：npm run cli -- verify --file <交换包>
+
+检查交换包是否完整、未被改动、发给本单位、来自已登记的单位，并显示其内容概况。不作任何改动。
+
+选项：
+  --file <交换包>     要校验的 .xftz 文件
+${DATA_DIR_HELP}`,
+  options: { file: { type: 'string' } },
+  run(values, dataDir) {
+    if (typeof values.file !== 'string') throw new UsageError('请用 --file 指定要校验的交换包');
+    const bytes = fs.readFileSync(values.file);
+    return withStore(dataDir, (store) => {
+      const p = openPackage(store, bytes);
+      const ops = p.ops.length;
+      process.stderr.write(
+        `校验通过：${p.body.from.name} 发给本单位的第 ${p.body.seq} 号交换包，${p.body.createdAt.replace('T', ' ')} 导出，` +
+          `${fmt(ops)} 条记录，附件文件 ${p.body.files.length} 个，数据格式第 ${p.body.format} 版\n`,
+      );
+      return 0;
+    });
+  },
+};
+
+const statusCommand: Command = {
+  name: 'status',
+  summary: '显示数据交换状态（对方单位、最近交换、未确认记录、冲突）',
+  help: `用法：npm run cli -- status
+
+${DATA_DIR_HELP}`,
+  options: {},
+  run(_values, dataDir) {
+    return withStore(dataDir, (store) => {
+      const s = syncStatus(store);
+      const lines = [`本单位：${s.office.name}（${s.office.id}），密钥指纹 ${s.fingerprint}`];
+      if (s.peers.length === 0) lines.push('尚未与任何单位建立交换关系');
+      for (const p of s.peers) {
+        const state = p.revoked ? '已撤销' : p.connected ? '已连通' : '等待对方第一个交换包';
+        const last = (x: { seq: number; at: string } | null) => (x ? `第 ${x.seq} 号（${x.at.replace('T', ' ')}）` : '无');
+        lines.push(`${p.name}（${p.officeId}）：${state}；最近导入 ${last(p.lastImport)}；最近导出 ${last(p.lastExport)}；对方未确认的本机记录 ${fmt(p.unconfirmed)} 条`);
+      }
+      lines.push(`待处理冲突：${s.conflicts} 处`);
+      if (s.remind) lines.push(s.daysSinceExchange === null ? '提醒：尚未进行过数据交换' : `提醒：距上次数据交换已 ${s.daysSinceExchange} 天（提醒间隔 ${s.remindAfterDays} 天）`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      return 0;
+    });
+  },
+};
+
+const enrollCommand: Command = {
+  name: 'enroll',
+  summary: '县级：为乡镇制作登记文件；乡镇：导入县信访局的登记文件',
+  help: `用法：
+  县级：npm run cli -- enroll --township <9位代码> --name <乡镇名称> --dir <文件夹>
+  乡镇：npm run cli -- enroll --file <登记文件>
+
+登记文件含乡镇的单位信息和县信访局的公钥。乡镇导入后，其第一个交换包把本机公钥带给县信访局。
+请通过电话核对双方显示的密钥指纹。为同一乡镇重新登记（更换电脑）后，旧电脑的交换包不再被接受。
+
+${DATA_DIR_HELP}`,
+  options: { township: { type: 'string' }, name: { type: 'string' }, dir: { type: 'string' }, file: { type: 'string' } },
+  run(values, dataDir) {
+    return withStore(dataDir, (store) => {
+      if (typeof values.file === 'string') {
+        const r = applyEnrollment(store, fs.readFileSync(values.file));
+        process.stderr.write(`已登记到 ${r.county}。县信访局密钥指纹 ${r.countyFingerprint}；本机密钥指纹 ${r.ownFingerprint}\n`);
+        return 0;
+      }
+      if (typeof values.township !== 'string' || typeof values.name !== 'string' || typeof values.dir !== 'string') {
+        throw new UsageError('县级制作登记文件需要 --township、--name 和 --dir');
+      }
+      const e = createEnrollment(store, { id: values.township, name: values.name }, currentUserId(store));
+      const file = path.join(values.dir, e.fileName);
+      fs.writeFileSync(file, e.bytes);
+      process.stderr.write(`已制作登记文件，本单位密钥指纹 ${e.fingerprint}\n`);
+      process.stdout.write(`${file}\n`);
+      return 0;
+    });
+  },
+};
+
+const COMMANDS: Command[] = [seedCommand, enrollCommand, exportCommand, importCommand, verifyCommand, statusCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4) + 2;
