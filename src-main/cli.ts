@@ -19,6 +19,7 @@ import { currentOfficeId, currentUserId, requireOffice } from './services/office
 import { STEP_KINDS } from './api';
 import { exportPackage, importPackage, openPackage, syncStatus, type ImportReport } from './services/sync/exchange';
 import { applyEnrollment, createEnrollment } from './services/sync/enrollment';
+import { writeFileDurably } from './services/durable-file';
 import { isGeneratedRegister, seedCases, SEED_OFFICE } from './services/seed';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -183,6 +184,15 @@ ${DATA_DIR_HELP}
 
 // ---- sync by file -----------------------------------------------------------------------------
 
+/** A package or enrollment file named on the command line. */
+function readInputFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    throw new UserError(`无法读取文件 ${file}（不存在或没有权限）`);
+  }
+}
+
 /** Stage lines of an export or import on stderr: each stage when it starts, then its progress. */
 function stageReporter() {
   let stage = '';
@@ -259,12 +269,7 @@ ${DATA_DIR_HELP}`,
   run(values, dataDir) {
     if (typeof values.file !== 'string') throw new UsageError('请用 --file 指定要导入的交换包');
     const file = values.file;
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      throw new UserError(`无法读取文件 ${file}（不存在或没有权限）`);
-    }
+    const bytes = readInputFile(file);
     return withStore(dataDir, (store) => {
       const r = importPackage(store, bytes, {
         actor: currentUserId(store),
@@ -292,7 +297,7 @@ ${DATA_DIR_HELP}`,
   options: { file: { type: 'string' } },
   run(values, dataDir) {
     if (typeof values.file !== 'string') throw new UsageError('请用 --file 指定要校验的交换包');
-    const bytes = fs.readFileSync(values.file);
+    const bytes = readInputFile(values.file);
     return withStore(dataDir, (store) => {
       const p = openPackage(store, bytes);
       const ops = p.ops.length;
@@ -345,7 +350,7 @@ ${DATA_DIR_HELP}`,
   run(values, dataDir) {
     return withStore(dataDir, (store) => {
       if (typeof values.file === 'string') {
-        const r = applyEnrollment(store, fs.readFileSync(values.file));
+        const r = applyEnrollment(store, readInputFile(values.file));
         process.stderr.write(`已登记到 ${r.county}。县信访局密钥指纹 ${r.countyFingerprint}；本机密钥指纹 ${r.ownFingerprint}\n`);
         return 0;
       }
@@ -354,7 +359,11 @@ ${DATA_DIR_HELP}`,
       }
       const e = createEnrollment(store, { id: values.township, name: values.name }, currentUserId(store));
       const file = path.join(values.dir, e.fileName);
-      fs.writeFileSync(file, e.bytes);
+      writeFileDurably(file, e.bytes, {
+        full: '磁盘空间不足，登记文件未写成，请清理空间或换一个U盘后重试',
+        denied: '无法写入所选文件夹（没有权限或U盘只读），登记文件未写成',
+        missing: '所选文件夹不存在（U盘可能已拔出），登记文件未写成',
+      });
       process.stderr.write(`已制作登记文件，本单位密钥指纹 ${e.fingerprint}\n`);
       process.stdout.write(`${file}\n`);
       return 0;

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomUUID } from 'node:crypto';
+import { writeFileDurably } from './durable-file';
 import type { ApiParsed, AttachmentRef, CaseDetail, FileBytes } from '../api';
 import type { Store } from './database';
 import { mutate } from './mutation';
@@ -24,24 +25,10 @@ export function storeBlob(store: Store, bytes: Buffer): string {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file = blobPath(store, sha256);
   if (fs.existsSync(file)) return sha256;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${randomUUID()}.tmp`;
-  try {
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new UserError('磁盘空间不足，附件未保存。请清理磁盘后重试，已登记的内容不受影响');
-    if (code === 'EACCES' || code === 'EPERM') throw new UserError(`没有权限写入数据文件夹：${path.dirname(file)}`);
-    throw e;
-  }
+  writeFileDurably(file, bytes, {
+    full: '磁盘空间不足，附件未保存。请清理磁盘后重试，已登记的内容不受影响',
+    denied: `没有权限写入数据文件夹：${path.dirname(file)}`,
+  });
   return sha256;
 }
 

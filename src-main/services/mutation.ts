@@ -60,6 +60,12 @@ function info(name: SyncedTableName) {
   return i;
 }
 
+/** The field (property) name of a table's column, or undefined when this version lacks it. */
+export function propertyOfColumn(name: SyncedTableName, column: string): string | undefined {
+  for (const [prop, col] of info(name).columns) if (col === column) return prop;
+  return undefined;
+}
+
 /**
  * One prepared INSERT per table and connection naming every column, with values converted as
  * drizzle's insert builder converts them (mapToDriverValue; an omitted column gets its default

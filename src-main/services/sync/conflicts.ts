@@ -2,11 +2,8 @@
  * The conflicts screen's data: fields two offices changed concurrently, with every surviving
  * version, and settling one, which is an ordinary change (it syncs) replacing all of them.
  */
-import { getTableColumns } from 'drizzle-orm';
-import * as schema from '../../../db/schema';
-import type { SyncedTableName } from '../../../db/schema';
 import type { Store } from '../database';
-import { mutate } from '../mutation';
+import { mutate, propertyOfColumn } from '../mutation';
 import { UserError } from '../errors';
 import { reindexCase } from '../search-index';
 import { isSyncedTable, type ConflictVersion } from './merge';
@@ -39,16 +36,16 @@ export function listConflicts(store: Store, caseId?: string): Conflict[] {
 /** Settles a conflict with the value a person chose (one of the versions, or a new text). */
 export function settleConflict(store: Store, input: { tbl: string; rowId: string; field: string; value: unknown }, actor: string | null): void {
   const { tbl, rowId, field } = input;
-  const conflict = listConflicts(store).find((c) => c.tbl === tbl && c.rowId === rowId && c.field === field);
+  const conflict = store.sqlite
+    .prepare('SELECT versions, case_id AS caseId FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND field = ?')
+    .get(tbl, rowId, field) as { versions: string; caseId: string | null } | undefined;
   if (!conflict || !isSyncedTable(tbl)) throw new UserError('该冲突不存在或已由他人处理');
-  const prop = propertyOf(tbl, field);
+  const versions = (JSON.parse(conflict.versions) as ConflictVersion[]).map((v) => v.hlc);
+  const prop = propertyOfColumn(tbl, field);
+  if (!prop) throw new UserError('该字段在本版本中不存在，请升级软件后处理');
   mutate(store, { actor }, (m) => {
-    m.update(tbl, rowId, { [prop]: input.value } as never, { field, versions: conflict.versions.map((v) => v.hlc) });
+    m.update(tbl, rowId, { [prop]: input.value } as never, { field, versions });
     if (conflict.caseId) reindexCase(store, conflict.caseId);
   });
 }
 
-function propertyOf(tbl: SyncedTableName, column: string): string {
-  for (const [prop, col] of Object.entries(getTableColumns(schema.SYNCED_TABLES[tbl]))) if (col.name === column) return prop;
-  throw new UserError('该字段在本版本中不存在，请升级软件后处理');
-}

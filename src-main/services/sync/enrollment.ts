@@ -212,12 +212,9 @@ export function revokePeer(store: Store, officeId: string): void {
 /** Signing keys that may have signed operations of an office: its current and former keys. */
 export function knownSigningKeys(store: Store, officeId: string): string[] {
   const own = ownOffice(store);
-  if (officeId === own.id) return [ownKeys(store).signing.publicKey, ...formerOwnKeys(store)];
+  // an office's own earlier keys (a replaced machine) are vouched for by the county in its packages
+  if (officeId === own.id) return [ownKeys(store).signing.publicKey];
   const peer = getPeer(store, officeId);
   if (!peer) return [];
   return [...(peer.signingKey ? [peer.signingKey] : []), ...peer.formerKeys];
-}
-
-function formerOwnKeys(store: Store): string[] {
-  return JSON.parse(getLocal(store, 'former_own_keys') ?? '[]') as string[];
 }

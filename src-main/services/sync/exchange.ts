@@ -16,6 +16,7 @@ import { getLocal } from '../local-state';
 import { nowLocal, todayLocal } from '../local-time';
 import { UserError } from '../errors';
 import { blobPath, storeBlob } from '../attachments';
+import { writeFileDurably } from '../durable-file';
 import { fingerprint, open, seal } from './envelope';
 import { applyOperations, checkMassDeletion, type ApplySummary } from './apply';
 import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, ownKeys, ownOffice, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
@@ -234,7 +235,7 @@ export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
   const fileName = packageFileName(me.name, peer.name, todayLocal(), built.seq);
   const file = path.join(opts.dir, fileName);
   opts.onProgress?.('写入文件', 0, 1);
-  writeFileDurably(file, sealed);
+  writeFileDurably(file, sealed, PACKAGE_WRITE_FAILURES);
   const hash = sha256(sealed);
   sqlite
     .prepare(
@@ -279,27 +280,12 @@ function filesFor(store: Store, batches: Batch[], theirs: VersionVector): { sha2
   return out;
 }
 
-function writeFileDurably(file: string, bytes: Buffer): void {
-  const tmp = `${file}.part`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const fd = fs.openSync(tmp, 'w');
-    try {
-      fs.writeSync(fd, bytes);
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new UserError('目标磁盘空间不足，交换包未写成；本机数据未受影响。请清理空间或换一个U盘后重试');
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UserError('无法写入所选文件夹（没有权限或U盘只读），交换包未写成；本机数据未受影响');
-    if (code === 'ENOENT') throw new UserError('所选文件夹不存在（U盘可能已拔出），交换包未写成；本机数据未受影响');
-    throw e;
-  }
-}
+/** A package file on the USB stick or shared folder; the register itself is never touched by a failed write. */
+const PACKAGE_WRITE_FAILURES = {
+  full: '目标磁盘空间不足，交换包未写成；本机数据未受影响。请清理空间或换一个U盘后重试',
+  denied: '无法写入所选文件夹（没有权限或U盘只读），交换包未写成；本机数据未受影响',
+  missing: '所选文件夹不存在（U盘可能已拔出），交换包未写成；本机数据未受影响',
+};
 
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
@@ -424,8 +410,9 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
     summary = applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t), opts.now);
     const storeBatch = sqlite.prepare('INSERT OR IGNORE INTO sync_batches (office_id, signing_key, sig, ranges, operations) VALUES (?, ?, ?, ?, ?)');
     const me = ownOffice(store);
+    const ownKey = ownKeys(store).signing.publicKey;
     for (const { batch, key } of p.batches) {
-      if (batch.officeId === me.id && key === ownKeys(store).signing.publicKey) continue; // our own: re-signed when sent
+      if (batch.officeId === me.id && key === ownKey) continue; // our own: re-signed when sent
       storeBatch.run(batch.officeId, key, batch.sig, JSON.stringify(rangesOf(batch.ops.map(fromTuple))), batch.ops.length);
     }
     sqlite

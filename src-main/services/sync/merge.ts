@@ -44,10 +44,10 @@ interface TableShape {
   sqlName: string;
   /** column name → default driver value (null when none) */
   columns: Map<string, unknown>;
-  upsert: (sqlite: Database.Database) => Database.Statement;
+  /** INSERT … ON CONFLICT(id) DO UPDATE of every column (prepared statements are cached per connection) */
+  upsertSql: string;
 }
 const shapes = new Map<string, TableShape>();
-const upserts = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
 export function tableShape(name: SyncedTableName): TableShape {
   let s = shapes.get(name);
@@ -64,17 +64,7 @@ export function tableShape(name: SyncedTableName): TableShape {
     const sql =
       `INSERT INTO "${sqlName}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
       `ON CONFLICT(id) DO UPDATE SET ${names.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
-    s = {
-      sqlName,
-      columns,
-      upsert: (sqlite) => {
-        let byTable = upserts.get(sqlite);
-        if (!byTable) upserts.set(sqlite, (byTable = new Map()));
-        let stmt = byTable.get(sqlName);
-        if (!stmt) byTable.set(sqlName, (stmt = sqlite.prepare(sql)));
-        return stmt;
-      },
-    };
+    s = { sqlName, columns, upsertSql: sql };
     shapes.set(name, s);
   }
   return s;
@@ -90,18 +80,14 @@ function parse(op: Operation): ParsedOp {
   return { op, data: JSON.parse(op.data) as Record<string, unknown>, base: op.base ? (JSON.parse(op.base) as Record<string, string[]>) : null };
 }
 
-const opsStatements = new WeakMap<Database.Database, Database.Statement>();
 /** Every operation held for one row, oldest stamp first. */
 export function rowOperations(sqlite: Database.Database, tbl: string, rowId: string): Operation[] {
-  let stmt = opsStatements.get(sqlite);
-  if (!stmt) {
-    stmt = sqlite.prepare(
+  return sqlite
+    .prepare(
       `SELECT origin, origin_seq AS seq, hlc, office_id AS officeId, actor, tbl, row_id AS rowId, op, data, base
        FROM change_log WHERE tbl = ? AND row_id = ? ORDER BY hlc`,
-    );
-    opsStatements.set(sqlite, stmt);
-  }
-  return stmt.all(tbl, rowId) as Operation[];
+    )
+    .all(tbl, rowId) as Operation[];
 }
 
 /** The writes of a field that no other write replaced. */
@@ -177,7 +163,7 @@ export function materializeRow(sqlite: Database.Database, name: SyncedTableName,
   const row: Record<string, unknown> = {};
   for (const [col, d] of shape.columns) row[col] = values.has(col) ? values.get(col) : d;
   row.id = rowId;
-  shape.upsert(sqlite).run([...shape.columns.keys()].map((c) => row[c] ?? null));
+  sqlite.prepare(shape.upsertSql).run([...shape.columns.keys()].map((c) => row[c] ?? null));
 
   const derived = DERIVED_FIELDS[name];
   const caseId = caseIdOf ? caseIdOf(row) : null;
