@@ -170,6 +170,8 @@ describe('refusals: each bad package changes nothing and says why in Chinese', (
     refused(craft((b) => ({ ...b, format: 2 })), /第 2 版.*请先升级软件/);
     refused(craft((b) => ({ ...b, batches: b.batches.map((x) => ({ ...x, officeId: '330102' })) })), /未知密钥签名/);
     refused(craft((b) => ({ ...b, batches: b.batches.map((x) => ({ ...x, ops: x.ops.map((o) => [...o.slice(0, 3), '330102', ...o.slice(4)] as typeof o) })) })), /签名无效/);
+    // signed by the township itself, but its operations claim to be the county's
+    refused(craft((b) => ({ ...b, batches: b.batches.map((x) => resign(x, (o) => [...o.slice(0, 3), '330102', ...o.slice(4)] as typeof o)) })), /冒用其他单位名义/);
   });
 
   it('an unusual share of deletions is held until confirmed', async () => {
