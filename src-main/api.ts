@@ -6,6 +6,12 @@
 import { z } from 'zod';
 import { parseIdNumber } from './services/id-number';
 import { phoneError } from './services/phone';
+// types only: the renderer bundles none of the sync services
+import type { ExportResult, ImportReport, SyncStatus } from './services/sync/exchange';
+import type { SyncSettings, WaitingPackage } from './services/sync/folders';
+import type { Conflict } from './services/sync/conflicts';
+
+export type { ExportResult, ImportReport, SyncStatus, SyncSettings, WaitingPackage, Conflict };
 
 z.config(z.locales.zhCN());
 
@@ -306,8 +312,10 @@ export const caseStepInput = z.discriminatedUnion('kind', [
   step('accept', { note: trimmed('说明', 1000).default('') }),
   step('reject', { reason: note('不予受理理由', 2000), route: choice(REJECT_ROUTES, '告知途径'), routeNote: trimmed('途径说明', 500).default('') }),
   step('forward', { to: required('转送机关', 60), reason: trimmed('转送理由', 1000).default('') }),
+  // a township's own unit, or (county mode) a township office the case is sent down to
   step('assign', {
-    unitId: id,
+    unitId: id.nullable().optional(),
+    officeId: id.nullable().optional(),
     handlerId: id.nullable().optional(),
     deadline: localDate,
     reportDue: localDate,
@@ -377,6 +385,8 @@ export const caseFilter = z.object({
   matterType: z.array(z.string()).optional(),
   categoryId: z.array(z.string()).optional(),
   villageId: z.array(z.string()).optional(),
+  /** county mode: the townships whose cases to show */
+  officeId: z.array(z.string()).optional(),
   from: localDate.optional(),
   to: localDate.optional(),
   flags: z.array(z.enum(Object.keys(FLAGS) as [Flag, ...Flag[]])).optional(),
@@ -431,6 +441,8 @@ export interface Settings {
   units: Unit[];
   staff: Staff[];
   categories: Category[];
+  /** county mode: the townships it has enrolled, which it can assign (交办) cases to */
+  townships: { id: string; name: string }[];
   deadlines: { dayCount: DayCount; warnDays: number };
   /** the office's own holiday-calendar entries, and the years the shipped calendar knows */
   calendar: { days: { date: string; kind: 'rest' | 'work'; note: string }[]; knownYears: number[] };
@@ -444,6 +456,8 @@ export interface CaseRow {
   matterType: MatterType;
   category: string | null;
   village: string | null;
+  /** the township that handles the case (county mode shows it) */
+  office: string | null;
   summary: string;
   peopleCount: number;
   petitioners: string;
@@ -593,6 +607,38 @@ const none = z.object({}).default({});
 const byId = z.object({ id });
 const form = z.object({ form: z.string().min(1) });
 
+// ---- sync by file ------------------------------------------------------------------------
+
+export const syncSettingsInput = z.object({
+  outbox: required('发出文件夹', 500),
+  inbox: required('收件文件夹', 500),
+  exportOnExit: z.boolean(),
+  pickUpAtStart: z.boolean(),
+  remindAfterDays: z.number({ message: '提醒天数应为数字' }).int('提醒天数应为整数').min(1, '提醒天数至少为1天').max(90, '提醒天数不超过90天'),
+});
+
+/** A package picked from the inbox folder, or a file the person chose (its bytes). */
+const packageSource = z.union([z.object({ inbox: z.string().min(1) }), z.object({ fileName: z.string().min(1), base64: z.string().min(1, '请选择交换包文件') })]);
+
+export interface SyncRecord {
+  direction: 'in' | 'out';
+  office: string;
+  seq: number;
+  fileName: string | null;
+  at: string;
+  actor: string | null;
+  operations: number;
+}
+
+/** The 数据交换 screen: status, folders, what waits in the inbox and the records of past exchanges. */
+export interface SyncOverview extends SyncStatus {
+  settings: SyncSettings;
+  inbox: WaitingPackage[];
+  /** why the inbox could not be read (the USB drive is out), or null */
+  inboxProblem: string | null;
+  history: SyncRecord[];
+}
+
 export const api = {
   'session.get': method<Session>()(none),
   'session.setUser': method<Session>()(z.object({ userId: id })),
@@ -628,6 +674,20 @@ export const api = {
   'settings.saveDeadlines': method<Settings>()(deadlineSettingsInput),
   'settings.saveCalendarDay': method<Settings>()(calendarDayInput),
   'settings.removeCalendarDay': method<Settings>()(z.object({ date: localDate })),
+
+  'sync.status': method<SyncOverview>()(none),
+  'sync.saveSettings': method<SyncOverview>()(syncSettingsInput),
+  /** a township exports to its county; the county to one township, or (no `to`) to every one with changes */
+  'sync.export': method<ExportResult[]>()(z.object({ to: z.string().optional() })),
+  'sync.readOutbox': method<FileBytes>()(z.object({ fileName: z.string().min(1) })),
+  'sync.import': method<ImportReport>()(z.object({ source: packageSource, preview: z.boolean(), confirmDeletions: z.boolean().default(false) })),
+  'sync.enroll': method<FileBytes & { fingerprint: string }>()(
+    z.object({ code: z.string().trim().regex(/^\d{9}$/, '乡镇代码应为 9 位数字（统计用区划代码前 9 位）'), name: required('乡镇名称', 40) }),
+  ),
+  'sync.applyEnrollment': method<{ county: string; countyFingerprint: string; ownFingerprint: string }>()(importFileInput),
+  'sync.revoke': method<SyncOverview>()(z.object({ officeId: id })),
+  'conflicts.list': method<Conflict[]>()(z.object({ caseId: id.optional() })),
+  'conflicts.settle': method<Conflict[]>()(z.object({ tbl: z.string().min(1), rowId: id, field: z.string().min(1), value: z.unknown() })),
 } as const;
 
 export type Api = typeof api;

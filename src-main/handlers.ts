@@ -18,8 +18,15 @@ import { takeStep } from './services/follow-up';
 import * as deadlineSettings from './services/deadline-settings';
 import { loadRules } from './services/deadlines';
 import { workList } from './services/work-list';
+import { exportPackages, importFrom, syncOverview } from './services/sync/overview';
+import { readOutboxFile, saveSyncSettings } from './services/sync/folders';
+import { applyEnrollment, createEnrollment, revokePeer } from './services/sync/enrollment';
+import { listConflicts, settleConflict } from './services/sync/conflicts';
 
-type Handler<M extends ApiMethod> = (store: Store, input: ApiParsed<M>, actor: string | null) => ApiOutput<M> | Promise<ApiOutput<M>>;
+/** Long work (sync export and import) reports its stages; the bridges pass them on to the screen. */
+export type Progress = (stage: string, done: number, total: number) => void;
+
+type Handler<M extends ApiMethod> = (store: Store, input: ApiParsed<M>, actor: string | null, progress: Progress) => ApiOutput<M> | Promise<ApiOutput<M>>;
 
 /** Drafts belong to the current user, or to the installation before any user exists. */
 const draftOwner = (actor: string | null) => actor ?? '-';
@@ -57,6 +64,28 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'settings.saveDeadlines': (s, i, a) => deadlineSettings.saveDeadlineSettings(s, i, a),
   'settings.saveCalendarDay': (s, i, a) => deadlineSettings.saveCalendarDay(s, i, a),
   'settings.removeCalendarDay': (s, i, a) => deadlineSettings.removeCalendarDay(s, i.date, a),
+  'sync.status': (s) => syncOverview(s),
+  'sync.saveSettings': (s, i) => {
+    saveSyncSettings(s, i);
+    return syncOverview(s);
+  },
+  'sync.export': (s, i, a, p) => exportPackages(s, i.to, a, p),
+  'sync.readOutbox': (s, i) => readOutboxFile(s, i.fileName),
+  'sync.import': (s, i, a, p) => importFrom(s, i.source, { actor: a, preview: i.preview, confirmDeletions: i.confirmDeletions, onProgress: p }),
+  'sync.enroll': (s, i, a) => {
+    const e = createEnrollment(s, { id: i.code, name: i.name }, a);
+    return { fileName: e.fileName, base64: e.bytes.toString('base64'), fingerprint: e.fingerprint };
+  },
+  'sync.applyEnrollment': (s, i) => applyEnrollment(s, Buffer.from(i.base64, 'base64')),
+  'sync.revoke': (s, i) => {
+    revokePeer(s, i.officeId);
+    return syncOverview(s);
+  },
+  'conflicts.list': (s, i) => listConflicts(s, i.caseId),
+  'conflicts.settle': (s, i, a) => {
+    settleConflict(s, { tbl: i.tbl, rowId: i.rowId, field: i.field, value: i.value }, a);
+    return listConflicts(s);
+  },
 };
 
 export function isApiMethod(name: string): name is ApiMethod {
@@ -70,14 +99,14 @@ export function describeZodError(e: ZodError): { message: string; field?: string
   return { message: issue?.message ?? '输入有误', field };
 }
 
-export async function dispatch(store: Store, method: string, rawInput: unknown): Promise<ApiResult<unknown>> {
+export async function dispatch(store: Store, method: string, rawInput: unknown, progress: Progress = () => {}): Promise<ApiResult<unknown>> {
   if (!isApiMethod(method)) return { ok: false, error: { message: `未知的操作：${method}`, internal: true } };
   const parsed = api[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
   try {
     const actor = office.currentUserId(store);
     const handler = handlers[method] as Handler<typeof method>;
-    const value = await handler(store, parsed.data as never, actor);
+    const value = await handler(store, parsed.data as never, actor, progress);
     return { ok: true, value };
   } catch (e) {
     if (e instanceof UserError) return { ok: false, error: { message: e.message, field: e.field } };

@@ -10,11 +10,15 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { openStore, closeStore } from './services/database';
 import { dispatch } from './handlers';
+import { exportOnExit } from './services/sync/folders';
+import { currentUserId } from './services/office';
 import { resolveDataDir } from './data-dir';
 import { startupProgress } from './cli';
 import { CONTENT_SECURITY_POLICY } from './app/security';
 
 const MAX_BODY = 64 * 1024 * 1024;
+/** Stage reports of long work are sent at most this often (a stage's end always is). */
+const PROGRESS_INTERVAL_MS = 100;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -48,7 +52,7 @@ export async function startWebServer(opts: { dataDir: string; port: number; rend
   };
 
   const server = http.createServer((req, res) => {
-    const send = (status: number, body: string | Buffer, type = 'application/json; charset=utf-8') => {
+    const head = (status: number, type: string) =>
       res.writeHead(status, {
         'Content-Type': type,
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -56,6 +60,8 @@ export async function startWebServer(opts: { dataDir: string; port: number; rend
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-store',
       });
+    const send = (status: number, body: string | Buffer, type = 'application/json; charset=utf-8') => {
+      head(status, type);
       res.end(body);
     };
     // a page on another site that resolves its name to 127.0.0.1 must not reach the bridge
@@ -85,9 +91,29 @@ export async function startWebServer(opts: { dataDir: string; port: number; rend
         } catch {
           return send(400, JSON.stringify({ ok: false, error: { message: '请求格式错误', internal: true } }));
         }
-        dispatch(store, decodeURIComponent(url.pathname.slice('/api/'.length)), input).then(
-          (result) => send(200, JSON.stringify(result)),
-          (e) => send(500, JSON.stringify({ ok: false, error: { message: String(e), internal: true } })),
+        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        if (req.headers['x-progress'] !== '1') {
+          dispatch(store, method, input).then(
+            (result) => send(200, JSON.stringify(result)),
+            (e) => send(500, JSON.stringify({ ok: false, error: { message: String(e), internal: true } })),
+          );
+          return;
+        }
+        // long work: one JSON line per stage report, then the result. A write goes to the socket
+        // at once, even while the synchronous import holds the thread, so the page sees it move.
+        head(200, 'application/x-ndjson; charset=utf-8');
+        let lastAt = 0;
+        let lastStage = '';
+        const progress = (stage: string, done: number, total: number) => {
+          const now = Date.now();
+          if (stage === lastStage && done < total && now - lastAt < PROGRESS_INTERVAL_MS) return;
+          lastAt = now;
+          lastStage = stage;
+          res.write(`${JSON.stringify({ progress: { method, stage, done, total } })}\n`);
+        };
+        dispatch(store, method, input, progress).then(
+          (result) => res.end(`${JSON.stringify({ result })}\n`),
+          (e) => res.end(`${JSON.stringify({ result: { ok: false, error: { message: String(e), internal: true } } })}\n`),
         );
       });
       return;
@@ -115,6 +141,9 @@ export async function startWebServer(opts: { dataDir: string; port: number; rend
     url: `${origin}/#token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
+        const { exported, problem } = exportOnExit(store, currentUserId(store));
+        for (const r of exported) console.log(`已导出交换包：${r.file}`);
+        if (problem) console.error(`关闭时未能导出交换包：${problem}`);
         server.close(() => {
           closeStore(store);
           resolve();

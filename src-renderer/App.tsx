@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { Alert, Badge, Menu, Select, Spin, App as AntApp } from 'antd';
-import { FileAddOutlined, ScheduleOutlined, SettingOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Badge, Button, Menu, Select, Spin, App as AntApp } from 'antd';
+import { FileAddOutlined, ScheduleOutlined, SettingOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AppProvider, useApp } from './lib/app-context';
 import { call } from './lib/api-client';
 import { navigate, useRoute } from './lib/router';
@@ -10,6 +10,8 @@ import { RegisterScreen } from './screens/RegisterScreen';
 import { WorkListScreen } from './screens/WorkListScreen';
 import { CaseDetailScreen } from './screens/CaseDetailScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { SyncScreen } from './screens/SyncScreen';
+import { ConflictsScreen } from './screens/ConflictsScreen';
 import { STAFF_ROLES } from '../src-main/api';
 
 export function App() {
@@ -48,7 +50,10 @@ function Shell() {
   const route = useRoute();
   return (
     <>
-      <Header active={route.name === 'case' ? 'register' : route.name} route={route.name === 'case' ? route.id : route.name} />
+      <Header
+        active={route.name === 'case' ? 'register' : route.name === 'conflicts' ? 'sync' : route.name}
+        route={route.name === 'case' ? route.id : route.name}
+      />
       <IntegrityBanner />
       <main className="app-main">
         {route.name === 'intake' && <IntakeScreen />}
@@ -56,6 +61,8 @@ function Shell() {
         {route.name === 'register' && <RegisterScreen />}
         {route.name === 'case' && <CaseDetailScreen key={route.id} id={route.id} />}
         {route.name === 'settings' && <SettingsScreen />}
+        {route.name === 'sync' && <SyncScreen />}
+        {route.name === 'conflicts' && <ConflictsScreen />}
       </main>
     </>
   );
@@ -92,10 +99,53 @@ function useWorkCounts(route: string): number | null {
   return count;
 }
 
+/**
+ * What the exchange needs from a person: packages waiting in the inbox (shown at start when the
+ * office chose so), conflicts to settle, or an exchange overdue by the office's own reminder.
+ */
+function useSyncAttention(route: string): { count: number; title: string } | null {
+  const [attention, setAttention] = useState<{ count: number; title: string } | null>(null);
+  const { notification } = AntApp.useApp();
+  const announced = useRef(false);
+  useEffect(() => {
+    let live = true;
+    call('sync.status', {}).then(
+      (s) => {
+        if (!live) return;
+        const waiting = s.settings.pickUpAtStart ? s.inbox.length : 0;
+        const parts = [
+          waiting ? `${waiting} 个交换包待导入` : '',
+          s.conflicts ? `${s.conflicts} 处冲突待处理` : '',
+          s.remind ? (s.daysSinceExchange === null ? '尚未交换过数据' : `已 ${s.daysSinceExchange} 天未交换数据`) : '',
+        ].filter(Boolean);
+        setAttention(parts.length ? { count: waiting + s.conflicts, title: parts.join('；') } : null);
+        if (waiting && !announced.current) {
+          notification.info({
+            message: `收件文件夹中有 ${waiting} 个交换包待导入`,
+            description: '导入前会先显示将发生的变化。',
+            btn: (
+              <Button type="primary" size="small" onClick={() => navigate({ name: 'sync' })}>
+                去导入
+              </Button>
+            ),
+          });
+        }
+        announced.current = true;
+      },
+      () => live && setAttention(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [route]);
+  return attention;
+}
+
 function Header({ active, route }: { active: string; route: string }) {
   const { session, settings, reload } = useApp();
   const { message } = AntApp.useApp();
   const urgent = useWorkCounts(route);
+  const sync = useSyncAttention(route);
   return (
     <header className="app-header">
       <span className="brand">乡镇信访台账</span>
@@ -105,7 +155,7 @@ function Header({ active, route }: { active: string; route: string }) {
         theme="dark"
         selectedKeys={[active]}
         style={{ background: 'transparent' }}
-        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'settings' })}
+        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'sync' | 'settings' })}
         items={[
           { key: 'intake', icon: <FileAddOutlined />, label: '登记' },
           {
@@ -119,6 +169,16 @@ function Header({ active, route }: { active: string; route: string }) {
             ),
           },
           { key: 'register', icon: <UnorderedListOutlined />, label: '台账' },
+          {
+            key: 'sync',
+            icon: <SwapOutlined />,
+            label: (
+              <span data-testid="nav-sync">
+                数据交换
+                {!!sync && <Badge count={sync.count} dot={sync.count === 0} size="small" offset={[6, -2]} title={sync.title} />}
+              </span>
+            ),
+          },
           { key: 'settings', icon: <SettingOutlined />, label: '设置' },
         ]}
       />

@@ -11,7 +11,17 @@ export const IPC_CHANNELS = {
   api: 'api',
   saveFile: 'save-file',
   print: 'print',
+  /** main → page: a stage of long work (sync export, import) while its 'api' call runs */
+  progress: 'progress',
 } as const;
+
+/** One stage report of long work; `total` 0 means the stage cannot say how far it is. */
+export interface ProgressReport {
+  method: string;
+  stage: string;
+  done: number;
+  total: number;
+}
 
 /** The input may be left out only where the method's schema accepts nothing. */
 export type BridgeCallArgs<M extends ApiMethod> = undefined extends ApiInput<M> ? [input?: ApiInput<M>] : [input: ApiInput<M>];
@@ -21,6 +31,8 @@ export interface PetitionBridge {
   call<M extends ApiMethod>(method: M, ...args: BridgeCallArgs<M>): Promise<ApiResult<ApiOutput<M>>>;
   /** Asks where to save (a native dialog) and writes the bytes there; the chosen path, or null if cancelled or not written. */
   saveFile(fileName: string, base64: string): Promise<string | null>;
+  /** Listens to the stages of long work while a call runs; returns the way to stop listening. */
+  onProgress(listener: (p: ProgressReport) => void): () => void;
   /** Opens the system print dialog for the current page; true once the job was handed to the printer. */
   print(): Promise<boolean>;
 }

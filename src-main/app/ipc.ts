@@ -12,6 +12,7 @@ import type { ApiResult } from '../api';
 import { IPC_CHANNELS } from './bridge-types';
 
 export interface IpcSenderLike {
+  send(channel: string, ...args: unknown[]): void;
   print(options: { printBackground?: boolean }, callback: (success: boolean, failureReason: string) => void): void;
 }
 export interface IpcEventLike {
@@ -65,7 +66,7 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
   ipcMain.handle(IPC_CHANNELS.api, async (event, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
     if (!trusted(event)) return REFUSED;
     if (typeof method !== 'string') return { ok: false, error: { message: '请求格式错误', internal: true } };
-    return dispatch(deps.store, method, input);
+    return dispatch(deps.store, method, input, (stage, done, total) => event.sender.send(IPC_CHANNELS.progress, { method, stage, done, total }));
   });
 
   ipcMain.handle(IPC_CHANNELS.saveFile, async (event, fileName: unknown, base64: unknown): Promise<string | null> => {

@@ -3,10 +3,12 @@
  * channel, and nothing else of Electron or Node reaches the page. Kept apart from preload.ts
  * so it can be tested without Electron.
  */
-import { BRIDGE_KEY, IPC_CHANNELS, type PetitionBridge } from './bridge-types';
+import { BRIDGE_KEY, IPC_CHANNELS, type PetitionBridge, type ProgressReport } from './bridge-types';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: any[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: any[]) => void): unknown;
 }
 export interface ContextBridgeLike {
   exposeInMainWorld(apiKey: string, api: unknown): void;
@@ -17,6 +19,12 @@ export function createBridge(ipcRenderer: IpcRendererLike): PetitionBridge {
     call: (method, ...args) => ipcRenderer.invoke(IPC_CHANNELS.api, method, args[0]) as never,
     saveFile: (fileName, base64) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, fileName, base64) as Promise<string | null>,
     print: () => ipcRenderer.invoke(IPC_CHANNELS.print) as Promise<boolean>,
+    onProgress: (listener) => {
+      // the page gets the report only, never Electron's event object
+      const forward = (_event: unknown, report: ProgressReport) => listener(report);
+      ipcRenderer.on(IPC_CHANNELS.progress, forward);
+      return () => void ipcRenderer.removeListener(IPC_CHANNELS.progress, forward);
+    },
   };
 }
 

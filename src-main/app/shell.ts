@@ -12,6 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { APP_FOLDER, dataDirOverride } from '../data-dir';
 import { closeStore, openStore, type Store } from '../services/database';
+import { exportOnExit } from '../services/sync/folders';
+import { currentUserId } from '../services/office';
 import { UserError } from '../services/errors';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { registerIpc, type IpcMainLike, type SaveDialogOptions } from './ipc';
@@ -421,7 +423,10 @@ export async function startApp(electron: ElectronLike, rt: Runtime = currentRunt
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, dev));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
-    if (started.store) closeStore(started.store);
+    if (!started.store?.sqlite.open) return;
+    const { problem } = exportOnExit(started.store, currentUserId(started.store));
+    if (problem) dialog.showErrorBox('关闭时未能导出交换包', `${problem}\n本机数据未受影响，请下次打开后在“数据交换”中导出。`);
+    closeStore(started.store);
   });
 
   await app.whenReady();

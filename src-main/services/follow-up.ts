@@ -11,6 +11,7 @@ import { UserError } from './errors';
 import { nowLocal } from './local-time';
 import type { DeadlineRules } from './deadlines';
 import { refreshClocks } from './work-list';
+import { requireOffice } from './office';
 import { caseState, nextState, type WorkflowState } from './workflow';
 
 interface CaseHead {
@@ -35,6 +36,8 @@ export function takeStep(store: Store, step: CaseStep, actor: string | null, rul
     const { caseId, kind, ...data } = step;
     m.insert('case_events', { id: eventId, caseId, kind, at: nowLocal(), actor, data: JSON.stringify(data), hlc: m.stamp() });
     if (after.status !== head.status) m.update('cases', caseId, { status: after.status });
+    // the case now concerns that township: the next package to it carries the whole case
+    if (step.kind === 'assign' && step.officeId) m.update('cases', caseId, { assignedOfficeId: step.officeId });
     refreshClocks(store, [caseId], rules);
     return after;
   });
@@ -45,6 +48,14 @@ function checkReferences(store: Store, step: CaseStep) {
   const has = (table: string, id: string) => !!store.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id);
   if ('unitId' in step && step.unitId && !has('units', step.unitId)) throw new UserError('所选责任单位不存在，请重新选择');
   if ('handlerId' in step && step.handlerId && !has('staff', step.handlerId)) throw new UserError('所选承办人不存在，请重新选择');
+  if (step.kind === 'assign' && step.officeId) {
+    const own = requireOffice(store);
+    const township = store.sqlite.prepare(`SELECT parent_id AS parent FROM offices WHERE id = ? AND level = 'township' AND deleted = 0`).get(step.officeId) as
+      | { parent: string | null }
+      | undefined;
+    if (own.level !== 'county') throw new UserError('只有县信访局可以交办给乡镇');
+    if (!township || township.parent !== own.id) throw new UserError('所选乡镇不是本县已登记的乡镇，请重新选择');
+  }
   if (step.kind === 'takeCharge') {
     const leader = store.sqlite.prepare('SELECT role FROM staff WHERE id = ? AND deleted = 0').get(step.leaderId) as { role: string } | undefined;
     if (!leader) throw new UserError('所选包案领导不存在，请重新选择');

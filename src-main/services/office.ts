@@ -3,7 +3,7 @@
  * staff and the content classification. First-run set-up writes them all in one transaction.
  */
 import { knownYears } from './calendar';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
 import type {
@@ -80,12 +80,20 @@ export function setupOffice(store: Store, input: ApiParsed<'setup.create'>): Ses
   return getSession(store);
 }
 
+/**
+ * The shipped list has the same ids in every office, so the county's and its townships' copies
+ * meet as one list after sync instead of one per office.
+ */
 function insertDefaultCategories(m: Mutator) {
   DEFAULT_CATEGORIES.forEach((c, i) => {
-    const parentId = randomUUID();
+    const parentId = defaultCategoryId(c.name);
     m.insert('categories', { id: parentId, parentId: null, name: c.name, sort: i });
-    c.children.forEach((name, j) => m.insert('categories', { id: randomUUID(), parentId, name, sort: j }));
+    c.children.forEach((name, j) => m.insert('categories', { id: defaultCategoryId(c.name, name), parentId, name, sort: j }));
   });
+}
+
+function defaultCategoryId(...path: string[]): string {
+  return `default-category-${createHash('sha256').update(path.join('/')).digest('hex').slice(0, 16)}`;
 }
 
 function toStaff(s: typeof t.staff.$inferSelect): Staff {
@@ -123,7 +131,10 @@ export function getSettings(store: Store): Settings {
   const days = store.sqlite
     .prepare('SELECT id AS date, kind, note FROM calendar_days WHERE deleted = 0 ORDER BY id')
     .all() as Settings['calendar']['days'];
-  return { office, villages, units, staff, categories, deadlines: rules, calendar: { days, knownYears: knownYears() } };
+  const townships = store.sqlite
+    .prepare(`SELECT id, name FROM offices WHERE parent_id = ? AND level = 'township' AND deleted = 0 ORDER BY id`)
+    .all(office.id) as Settings['townships'];
+  return { office, villages, units, staff, categories, townships, deadlines: rules, calendar: { days, knownYears: knownYears() } };
 }
 
 function nextSort(store: Store, table: 'villages' | 'units' | 'categories'): number {

@@ -141,8 +141,8 @@ export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor
   });
 }
 
-/** Field labels for the history of edits. */
-const FIELD_LABELS: Record<string, string> = {
+/** Field labels for the history of edits and the conflicts screen. */
+export const FIELD_LABELS: Record<string, string> = {
   channel: '信访形式',
   proxyBy: '代理人',
   receivedAt: '收到时间',
@@ -351,6 +351,12 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
   inList('c.matter_type', filter.matterType);
   inList('c.category_id', filter.categoryId);
   inList('c.village_id', filter.villageId);
+  // county mode: a township's cases are those it registered and those assigned (交办) to it
+  if (filter.officeId?.length) {
+    const marks = filter.officeId.map(() => '?').join(',');
+    clauses.push(`(c.office_id IN (${marks}) OR c.assigned_office_id IN (${marks}))`);
+    params.push(...filter.officeId, ...filter.officeId);
+  }
   if (filter.from) {
     clauses.push('c.received_at >= ?');
     params.push(filter.from);
@@ -370,8 +376,10 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
 }
 
 const ROW_COLUMNS = `SELECT c.id, c.case_no, c.received_at, c.channel, c.proxy_by, c.matter_type, c.summary, c.people_count,
-  c.jointly, c.anonymous, c.skip_level, c.repeat_of, c.status, cat.name AS category, v.name AS village`;
-const ROW_JOINS = 'LEFT JOIN categories cat ON cat.id = c.category_id LEFT JOIN villages v ON v.id = c.village_id';
+  c.jointly, c.anonymous, c.skip_level, c.repeat_of, c.status, cat.name AS category, v.name AS village,
+  coalesce(ao.name, o.name) AS office`;
+const ROW_JOINS = `LEFT JOIN categories cat ON cat.id = c.category_id LEFT JOIN villages v ON v.id = c.village_id
+  LEFT JOIN offices o ON o.id = c.office_id LEFT JOIN offices ao ON ao.id = c.assigned_office_id`;
 
 interface ListRecord {
   id: string;
@@ -389,6 +397,8 @@ interface ListRecord {
   status: string;
   category: string | null;
   village: string | null;
+  /** the township handling the case: the one it was assigned to, else the one that registered it */
+  office: string | null;
 }
 
 export interface FullRow extends ListRecord {
@@ -419,7 +429,7 @@ function indexOnlySql(filter: CaseFilter): { where: string; params: string[] } |
 
 /** Whether a filter narrows by status, channel, matter type, category, village or flags. */
 function hasListFilters(filter: CaseFilter): boolean {
-  return [filter.status, filter.channel, filter.matterType, filter.categoryId, filter.villageId, filter.flags].some((l) => l?.length);
+  return [filter.status, filter.channel, filter.matterType, filter.categoryId, filter.villageId, filter.officeId, filter.flags].some((l) => l?.length);
 }
 
 /** Whether a filter asks for the whole live register. */
@@ -496,6 +506,7 @@ export function listCases(store: Store, input: ApiParsed<'cases.list'>): CaseLis
     matterType: r.matter_type,
     category: r.category,
     village: r.village,
+    office: r.office,
     summary: r.summary,
     peopleCount: r.people_count,
     petitioners: r.petitioners.map((p) => p.name).join('、'),

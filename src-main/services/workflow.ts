@@ -19,7 +19,10 @@ export interface WorkflowEvent {
 export interface Assignment {
   id: string;
   on: string;
-  unitId: string;
+  /** the responsible unit, or null when the county assigned the case to a township office */
+  unitId: string | null;
+  /** the township office the county assigned the case to (county mode) */
+  officeId: string | null;
   deadline: string;
   reportDue: string;
   reportedOn: string | null;
@@ -209,15 +212,23 @@ const RULES: { [K in StepKind]: Rule<K> } = {
   assign: {
     from: ['registered', 'handling'],
     ready: (s) => (s.assignment && !s.assignment.reportedOn && !s.assignment.objectedOn ? '已交办且尚未办结报告' : null),
-    check: (_s, d) => (d.deadline < d.on ? '办理期限不能早于交办日期' : d.reportDue < d.on ? '办结报告期限不能早于交办日期' : null),
+    check: (_s, d) =>
+      !d.unitId && !d.officeId
+        ? '请选择责任单位'
+        : d.deadline < d.on
+          ? '办理期限不能早于交办日期'
+          : d.reportDue < d.on
+            ? '办结报告期限不能早于交办日期'
+            : null,
     apply: (s, d, id) => {
       if (s.status === 'registered') {
         decide(s, d.on, 'handling');
         s.acceptedOn = d.on;
       }
-      s.assignment = { id, on: d.on, unitId: d.unitId, deadline: d.deadline, reportDue: d.reportDue, reportedOn: null, objectedOn: null };
-      s.unitId = d.unitId;
-      s.handlerId = d.handlerId ?? null;
+      const unitId = d.officeId ? null : (d.unitId ?? null);
+      s.assignment = { id, on: d.on, unitId, officeId: d.officeId ?? null, deadline: d.deadline, reportDue: d.reportDue, reportedOn: null, objectedOn: null };
+      s.unitId = unitId;
+      s.handlerId = d.officeId ? null : (d.handlerId ?? null);
     },
   },
   reject: { from: ['registered'], apply: (s, d) => decide(s, d.on, 'notAccepted') },

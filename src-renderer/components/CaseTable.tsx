@@ -37,11 +37,24 @@ const COLUMNS: { key: string; title: string; width: number; grow?: boolean; rend
   },
   { key: 'status', title: '状态', width: 64, render: (r) => label.status(r.status) },
 ];
-const TOTAL_WIDTH = COLUMNS.reduce((s, c) => s + c.width, 0);
+/** county mode: the township handling a case stands where a township shows its village */
+const COUNTY_COLUMNS = COLUMNS.map((c) => (c.key === 'village' ? { key: 'office', title: '乡镇', width: 100, render: (r: CaseRow) => r.office } : c));
+const widthOf = (columns: typeof COLUMNS) => columns.reduce((s, c) => s + c.width, 0);
 /** the summary column takes whatever width the window has left */
 const cellStyle = (c: (typeof COLUMNS)[number]) => (c.grow ? { flex: `1 0 ${c.width}px` } : { width: c.width });
 
-export function CaseTable({ filter, onOpen, onTotal }: { filter: CaseFilter; onOpen(id: string): void; onTotal(n: number | null, error?: string): void }) {
+export function CaseTable({
+  filter,
+  county = false,
+  onOpen,
+  onTotal,
+}: {
+  filter: CaseFilter;
+  county?: boolean;
+  onOpen(id: string): void;
+  onTotal(n: number | null, error?: string): void;
+}) {
+  const columns = county ? COUNTY_COLUMNS : COLUMNS;
   const scrollRef = useRef<HTMLDivElement>(null);
   const pages = useRef(new Map<number, CaseRow[] | 'loading'>());
   const generation = useRef(0);
@@ -109,9 +122,9 @@ export function CaseTable({ filter, onOpen, onTotal }: { filter: CaseFilter; onO
 
   return (
     <div ref={scrollRef} style={{ flex: 1, minHeight: 0, overflow: 'auto', background: '#fff', border: '1px solid #e5e5e5', borderRadius: 6 }} data-testid="case-table">
-      <div style={{ minWidth: TOTAL_WIDTH }}>
+      <div style={{ minWidth: widthOf(columns) }}>
         <div className="vt-row vt-head" style={{ height: ROW_HEIGHT, position: 'sticky', top: 0, zIndex: 1 }} role="row">
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <div key={c.key} className="vt-cell" style={cellStyle(c)} role="columnheader">
               {c.title}
             </div>
@@ -137,7 +150,7 @@ export function CaseTable({ filter, onOpen, onTotal }: { filter: CaseFilter; onO
                 }}
               >
                 {r ? (
-                  COLUMNS.map((c) => (
+                  columns.map((c) => (
                     <div key={c.key} className="vt-cell" style={cellStyle(c)} title={c.grow ? r.summary : undefined}>
                       {c.render(r)}
                     </div>

@@ -44,6 +44,8 @@ function describe(event: CaseEventView, settings: Settings, events: CaseEventVie
   const s = (k: string) => (d[k] === null || d[k] === undefined ? '' : String(d[k]));
   const pick = (dict: Record<string, string>, k: string) => dict[s(k)] ?? s(k);
   const unit = (k: string) => (s(k) ? (settings.units.find((u) => u.id === s(k))?.name ?? '（已删除的单位）') : '');
+  const office = (k: string) =>
+    s(k) === settings.office.id ? settings.office.name : (settings.townships.find((o) => o.id === s(k))?.name ?? s(k));
   const person = (k: string) => (s(k) ? (settings.staff.find((p) => p.id === s(k))?.name ?? '（已删除的人员）') : '');
   const opt = (label: string, k: string): Detail[] => (s(k) ? [[label, s(k)]] : []);
 
@@ -65,7 +67,7 @@ function describe(event: CaseEventView, settings: Settings, events: CaseEventVie
       const handler = person('handlerId');
       const report = s('reportDue') && s('reportDue') !== s('deadline') ? `，办结报告期限 ${s('reportDue')}` : '';
       return {
-        text: `交办至 ${unit('unitId')}${handler ? `（承办人 ${handler}）` : ''}，办理期限 ${s('deadline')}${report}`,
+        text: `交办至 ${s('officeId') ? office('officeId') : unit('unitId')}${handler ? `（承办人 ${handler}）` : ''}，办理期限 ${s('deadline')}${report}`,
         details: opt('交办要求', 'note'),
       };
     }

@@ -133,6 +133,7 @@ function defaults(kind: StepKind, c: CaseDetail): Values {
       if (reply && (v.deadline as Dayjs).isAfter(dayjs(reply.due))) v.deadline = v.reportDue = dayjs(reply.due);
       v.unitId = c.workflow.unitId ?? undefined;
       v.handlerId = c.workflow.handlerId ?? undefined;
+      v.target = 'township';
       break;
     case 'setHandler':
       v.unitId = c.workflow.unitId ?? undefined;
@@ -201,6 +202,9 @@ export function StepDialog({
   const [error, setError] = useState<string | null>(null);
   const on = (Form.useWatch('on', form) as Dayjs | undefined) ?? dayjs();
   const unitId = Form.useWatch('unitId', form) as string | undefined;
+  // county mode: a case is usually assigned (交办) down to a township office
+  const toTownship = kind === 'assign' && settings.office.level === 'county' && settings.townships.length > 0;
+  const target = (Form.useWatch('target', form) as string | undefined) ?? initial.target;
   const receivedOn = c.receivedAt.slice(0, 10);
 
   const cancel = () => {
@@ -224,7 +228,14 @@ export function StepDialog({
     setBusy(true);
     setError(null);
     try {
-      const detail = await call('cases.step', toInput(kind, c.id, values));
+      const { target: chosen, ...rest } = values;
+      if (toTownship) {
+        if (chosen === 'township') {
+          delete rest.unitId;
+          delete rest.handlerId;
+        } else delete rest.officeId;
+      }
+      const detail = await call('cases.step', toInput(kind, c.id, rest));
       unsaved.delete(key);
       onDone(detail);
       setOpen(false);
@@ -316,7 +327,23 @@ export function StepDialog({
               <Col span={8}>{dateField('deadline', '办理期限', notBeforeOn)}</Col>
               <Col span={8}>{dateField('reportDue', '办结报告期限', notBeforeOn)}</Col>
             </Row>
-            <UnitHandler settings={settings} unitId={unitId} unitLabel="责任单位" />
+            {toTownship && (
+              <Form.Item name="target" label="交办给">
+                <Radio.Group
+                  options={[
+                    { value: 'township', label: '乡镇（街道）' },
+                    { value: 'unit', label: '本级责任单位' },
+                  ]}
+                />
+              </Form.Item>
+            )}
+            {toTownship && target === 'township' ? (
+              <Form.Item name="officeId" label="交办乡镇" rules={[{ required: true, message: '请选择交办的乡镇' }]} extra="下次导出给该乡镇的交换包将带上此件信访事项的全部材料">
+                <Select placeholder="请选择" options={settings.townships.map((o) => ({ value: o.id, label: o.name }))} showSearch={{ filterOption: pinyinFilter }} />
+              </Form.Item>
+            ) : (
+              <UnitHandler settings={settings} unitId={unitId} unitLabel="责任单位" />
+            )}
             {text('note', '交办要求', false, 2000, 2)}
           </>
         );

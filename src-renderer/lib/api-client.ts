@@ -4,7 +4,7 @@
  * the server printed in the address (#token=…), kept for the tab's lifetime.
  */
 import type { ApiInput, ApiMethod, ApiOutput, ApiResult } from '../../src-main/api';
-import type { PetitionBridge } from '../../src-main/app/bridge-types';
+import type { PetitionBridge, ProgressReport } from '../../src-main/app/bridge-types';
 
 export class ApiError extends Error {
   constructor(
@@ -36,27 +36,57 @@ function webToken(): string {
 
 const token = window.petitionBridge ? '' : webToken();
 
-async function callWeb(method: string, input: unknown): Promise<ApiResult<unknown>> {
+const UNREADABLE = (status: number): ApiResult<unknown> => ({ ok: false, error: { message: `本机服务返回了无法识别的应答（${status}）`, internal: true } });
+
+async function callWeb(method: string, input: unknown, onProgress?: (p: ProgressReport) => void): Promise<ApiResult<unknown>> {
   let res: Response;
   try {
     res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(onProgress ? { 'X-Progress': '1' } : {}) },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
     return { ok: false, error: { message: '无法连接本机服务：请确认“npm run web”窗口仍在运行', internal: true } };
   }
   try {
-    return (await res.json()) as ApiResult<unknown>;
+    if (!onProgress || !res.body || !res.headers.get('Content-Type')?.startsWith('application/x-ndjson')) return (await res.json()) as ApiResult<unknown>;
+    // stage reports line by line, then the result
+    const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffered = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (value) buffered += value;
+      let nl: number;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = JSON.parse(buffered.slice(0, nl)) as { progress?: ProgressReport; result?: ApiResult<unknown> };
+        buffered = buffered.slice(nl + 1);
+        if (line.result) return line.result;
+        if (line.progress) onProgress(line.progress);
+      }
+      if (done) return UNREADABLE(res.status);
+    }
   } catch {
-    return { ok: false, error: { message: `本机服务返回了无法识别的应答（${res.status}）`, internal: true } };
+    return UNREADABLE(res.status);
   }
 }
 
-export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+export interface CallOptions {
+  /** stages of long work (sync export and import) while the call runs */
+  onProgress?: (p: ProgressReport) => void;
+}
+
+export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>, opts: CallOptions = {}): Promise<ApiOutput<M>> {
   const bridge = window.petitionBridge;
-  const result = bridge ? await (bridge.call as (m: M, i: ApiInput<M>) => Promise<ApiResult<unknown>>)(method, input) : await callWeb(method, input);
+  let result: ApiResult<unknown>;
+  if (bridge) {
+    const stop = opts.onProgress ? bridge.onProgress((p) => p.method === method && opts.onProgress!(p)) : undefined;
+    try {
+      result = await (bridge.call as (m: M, i: ApiInput<M>) => Promise<ApiResult<unknown>>)(method, input);
+    } finally {
+      stop?.();
+    }
+  } else result = await callWeb(method, input, opts.onProgress);
   if (!result.ok) throw new ApiError(result.error.message, result.error.field, result.error.internal);
   return result.value as ApiOutput<M>;
 }

@@ -1,4 +1,4 @@
-/** A hash router small enough to read: #/intake, #/work, #/register, #/case/<id>, #/settings. */
+/** A hash router small enough to read: #/intake, #/work, #/register, #/case/<id>, #/settings, #/sync, #/conflicts. */
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -6,7 +6,9 @@ export type Route =
   | { name: 'work' }
   | { name: 'register' }
   | { name: 'case'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'sync' }
+  | { name: 'conflicts' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
@@ -14,6 +16,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'register') return { name: 'register' };
   if (parts[0] === 'work') return { name: 'work' };
   if (parts[0] === 'settings') return { name: 'settings' };
+  if (parts[0] === 'sync') return { name: 'sync' };
+  if (parts[0] === 'conflicts') return { name: 'conflicts' };
   return { name: 'intake' };
 }
 

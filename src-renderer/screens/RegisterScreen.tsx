@@ -20,6 +20,7 @@ interface FilterState {
   matterType?: string[];
   categoryId?: string[];
   villageId?: string[];
+  officeId?: string[];
   flags?: Flag[];
   range?: [string, string] | null;
 }
@@ -27,6 +28,7 @@ interface FilterState {
 export function RegisterScreen() {
   const { settings } = useApp();
   const { message } = App.useApp();
+  const county = settings.office.level === 'county';
   const [state, setState] = useState<FilterState>(() => JSON.parse(sessionStorage.getItem(FILTER_KEY) ?? '{}') as FilterState);
   const [qText, setQText] = useState(state.q ?? '');
   const [total, setTotal] = useState<number | null>(null);
@@ -46,6 +48,7 @@ export function RegisterScreen() {
       matterType: state.matterType?.length ? state.matterType : undefined,
       categoryId: state.categoryId?.length ? state.categoryId : undefined,
       villageId: state.villageId?.length ? state.villageId : undefined,
+      officeId: state.officeId?.length ? state.officeId : undefined,
       flags: state.flags?.length ? state.flags : undefined,
       from: state.range?.[0] || undefined,
       to: state.range?.[1] || undefined,
@@ -118,6 +121,19 @@ export function RegisterScreen() {
           onChange={(v: string[]) => update({ categoryId: v })}
           showSearch={{ treeNodeFilterProp: 'title' }}
         />
+        {county ? (
+          <Select
+            mode="multiple"
+            allowClear
+            aria-label="乡镇"
+            placeholder="乡镇"
+            style={{ minWidth: 130 }}
+            value={state.officeId}
+            onChange={(v) => update({ officeId: v })}
+            options={settings.townships.map((o) => ({ value: o.id, label: o.name }))}
+            showSearch={{ filterOption: pinyinFilter }}
+          />
+        ) : null}
         <Select
           mode="multiple"
           allowClear
@@ -142,13 +158,13 @@ export function RegisterScreen() {
         <Button
           onClick={() => {
             setQText('');
-            update({ q: undefined, status: [], channel: [], matterType: [], categoryId: [], villageId: [], flags: [], range: null });
+            update({ q: undefined, status: [], channel: [], matterType: [], categoryId: [], villageId: [], officeId: [], flags: [], range: null });
           }}
         >
           重置
         </Button>
       </Space>
-      <CaseTable filter={filter} onOpen={(id) => navigate({ name: 'case', id })} onTotal={onTotal} />
+      <CaseTable filter={filter} county={county} onOpen={(id) => navigate({ name: 'case', id })} onTotal={onTotal} />
     </div>
   );
 }

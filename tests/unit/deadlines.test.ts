@@ -102,7 +102,7 @@ describe('review windows and limits (Art. 35–36)', () => {
 
 describe('assignments, objections and supervision', () => {
   it('a 交办 has its own deadline, report date and a 5-working-day objection window', () => {
-    const assignment = { id: 'a1', on: '2025-09-26', unitId: 'u', deadline: '2025-10-20', reportDue: '2025-10-24', reportedOn: null, objectedOn: null };
+    const assignment = { id: 'a1', on: '2025-09-26', unitId: 'u', officeId: null, deadline: '2025-10-20', reportDue: '2025-10-24', reportedOn: null, objectedOn: null };
     const d = computeDeadlines(facts('2025-09-25'), state({ acceptedOn: '2025-09-26', decidedOn: '2025-09-26', assignment }), rules('2025-09-27'));
     expect(due(d, 'assignment')?.due).toBe('2025-10-20');
     expect(due(d, 'report')?.due).toBe('2025-10-24');
@@ -151,7 +151,7 @@ describe('time left and the work list order', () => {
 
 describe('an assignment once the case has been answered', () => {
   it('the reply settles the assignment and closes the objection window', () => {
-    const assignment = { id: 'a1', on: '2025-09-26', unitId: 'u', deadline: '2025-10-20', reportDue: '2025-10-20', reportedOn: null, objectedOn: null };
+    const assignment = { id: 'a1', on: '2025-09-26', unitId: 'u', officeId: null, deadline: '2025-10-20', reportDue: '2025-10-20', reportedOn: null, objectedOn: null };
     const s = state({ status: 'closed', acceptedOn: '2025-09-26', decidedOn: '2025-09-26', assignment, repliedOn: '2025-10-15', deliveredOn: '2025-10-16', closedOn: '2025-10-17' });
     const d = computeDeadlines(facts('2025-09-25'), s, rules('2025-10-30'));
     expect(due(d, 'assignment')).toMatchObject({ metOn: '2025-10-15', state: 'met' });

@@ -207,8 +207,8 @@ async function start(opts: { lock?: boolean; isPackaged?: boolean; saveTo?: stri
   return { fake, started, appData };
 }
 
-const trusted = { senderFrame: { url: `${APP_ORIGIN}/index.html` }, sender: { print: () => {} } };
-const foreign = { senderFrame: { url: 'https://example.com/' }, sender: { print: () => {} } };
+const trusted = { senderFrame: { url: `${APP_ORIGIN}/index.html` }, sender: { print: () => {}, send: () => {} } };
+const foreign = { senderFrame: { url: 'https://example.com/' }, sender: { print: () => {}, send: () => {} } };
 
 function cancelled(fake: Fake, url: string): boolean {
   let result: { cancel?: boolean } | undefined;
@@ -541,17 +541,33 @@ describe('preload bridge', () => {
     vi.resetModules();
     await import('../../src-main/app/preload');
     expect([...h.current.exposed.keys()]).toEqual(['petitionBridge']);
-    expect(Object.keys(h.current.exposed.get('petitionBridge')).sort()).toEqual(['call', 'print', 'saveFile']);
+    expect(Object.keys(h.current.exposed.get('petitionBridge')).sort()).toEqual(['call', 'onProgress', 'print', 'saveFile']);
   });
 
   it('carries a call from the page to the register and back', async () => {
     const { fake, started } = await start();
     // what Electron does between ipcRenderer.invoke and ipcMain.handle, for the app's own page
-    const bridge = createBridge({ invoke: async (channel, ...args) => fake.ipc.get(channel)!(trusted, ...args) });
+    const bridge = createBridge({ invoke: async (channel, ...args) => fake.ipc.get(channel)!(trusted, ...args), on: () => {}, removeListener: () => {} });
     const session = await bridge.call('session.get');
     expect(session).toEqual({ ok: true, value: expect.objectContaining({ setupDone: false, dataDir: started.dataDir }) });
     const bad = await bridge.call('session.setUser', { userId: 'nobody' });
     expect(bad).toMatchObject({ ok: false, error: { message: '所选工作人员不存在或已停用' } });
+  });
+
+  it('passes stage reports of long work to the page, without the event, until it stops listening', () => {
+    const channels = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
+    const ipcRenderer = {
+      invoke: async () => null,
+      on: (c: string, fn: (event: unknown, ...args: unknown[]) => void) => channels.set(c, (channels.get(c) ?? new Set()).add(fn)),
+      removeListener: (c: string, fn: (event: unknown, ...args: unknown[]) => void) => channels.get(c)?.delete(fn),
+    };
+    const emit = (report: unknown) => channels.get(IPC_CHANNELS.progress)?.forEach((fn) => fn({ sender: 'electron internals' }, report));
+    const seen: unknown[] = [];
+    const stop = createBridge(ipcRenderer).onProgress((p) => seen.push(p));
+    emit({ method: 'sync.import', stage: '写入数据', done: 5000, total: 20000 });
+    stop();
+    emit({ method: 'sync.import', stage: '完成', done: 1, total: 1 });
+    expect(seen).toEqual([{ method: 'sync.import', stage: '写入数据', done: 5000, total: 20000 }]);
   });
 });
 

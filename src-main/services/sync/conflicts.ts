@@ -7,30 +7,68 @@ import { mutate, propertyOfColumn } from '../mutation';
 import { UserError } from '../errors';
 import { reindexCase } from '../search-index';
 import { isSyncedTable, type ConflictVersion } from './merge';
+import { FIELD_LABELS } from '../register';
 
 export interface Conflict {
   tbl: string;
   rowId: string;
   field: string;
+  /** what the field is called on screen, with the person or item it belongs to */
+  label: string;
   caseId: string | null;
   caseNo: string | null;
+  caseSummary: string | null;
   /** the shown version first */
-  versions: (ConflictVersion & { office: string })[];
+  versions: (ConflictVersion & { office: string; actorName: string | null; shown: string })[];
 }
+
+const TABLE_LABELS: Record<string, string> = {
+  cases: '信访事项',
+  petitioners: '信访人',
+  case_events: '办理记录',
+  attachments: '附件',
+  villages: '村（社区）',
+  units: '责任单位',
+  staff: '工作人员',
+  categories: '内容分类',
+  offices: '单位',
+  calendar_days: '节假日',
+};
+
+/** Rows a field may name by id, shown by their name. */
+const NAMED_BY_ID: Record<string, string> = { villageId: 'villages', categoryId: 'categories', unitId: 'units', handlerId: 'staff', leaderId: 'staff' };
 
 export function listConflicts(store: Store, caseId?: string): Conflict[] {
   const rows = store.sqlite
     .prepare(
-      `SELECT k.tbl, k.row_id AS rowId, k.field, k.case_id AS caseId, c.case_no AS caseNo, k.versions
+      `SELECT k.tbl, k.row_id AS rowId, k.field, k.case_id AS caseId, c.case_no AS caseNo, c.summary AS caseSummary, k.versions
        FROM sync_conflicts k LEFT JOIN cases c ON c.id = k.case_id
        ${caseId ? 'WHERE k.case_id = ?' : ''} ORDER BY c.received_at DESC, k.tbl, k.field`,
     )
-    .all(...(caseId ? [caseId] : [])) as (Omit<Conflict, 'versions'> & { versions: string })[];
-  const office = store.sqlite.prepare('SELECT name FROM offices WHERE id = ?');
-  return rows.map((r) => ({
-    ...r,
-    versions: (JSON.parse(r.versions) as ConflictVersion[]).map((v) => ({ ...v, office: (office.get(v.officeId) as { name: string } | undefined)?.name ?? v.officeId })),
-  }));
+    .all(...(caseId ? [caseId] : [])) as (Omit<Conflict, 'versions' | 'label'> & { versions: string })[];
+  const nameOf = (table: string, id: unknown) =>
+    (store.sqlite.prepare(`SELECT name FROM "${table}" WHERE id = ?`).get(String(id)) as { name: string } | undefined)?.name ?? null;
+  return rows.map((r) => {
+    const prop = isSyncedTable(r.tbl) ? propertyOfColumn(r.tbl, r.field) : undefined;
+    const fieldLabel = (prop && FIELD_LABELS[prop]) ?? prop ?? r.field;
+    const owner = r.tbl === 'petitioners' ? nameOf('petitioners', r.rowId) : null;
+    const show = (value: unknown): string => {
+      if (value === null || value === undefined || value === '') return '（空）';
+      if (typeof value === 'boolean' || ((prop === 'jointly' || prop === 'anonymous' || prop === 'skipLevel') && typeof value === 'number')) return value ? '是' : '否';
+      const table = prop ? NAMED_BY_ID[prop] : undefined;
+      return (table && nameOf(table, value)) ?? String(value);
+    };
+    return {
+      ...r,
+      label: `${TABLE_LABELS[r.tbl] ?? r.tbl}${owner ? `（${owner}）` : ''}：${fieldLabel}`,
+      versions: (JSON.parse(r.versions) as ConflictVersion[]).map((v) => ({
+        ...v,
+        office: nameOf('offices', v.officeId) ?? v.officeId,
+        actorName: v.actor ? nameOf('staff', v.actor) : null,
+        shown: show(v.value),
+      })),
+    };
+  });
 }
 
 /** Settles a conflict with the value a person chose (one of the versions, or a new text). */

@@ -211,7 +211,9 @@ export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
     const last = sqlite
       .prepare(`SELECT seq, hash FROM sync_packages WHERE peer_office_id = ? AND direction = 'out' ORDER BY seq DESC LIMIT 1`)
       .get(peer.officeId) as { seq: number; hash: string } | undefined;
-    return { batches, files, vouched, vector: currentVector(store), seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? null };
+    // how far the log went when this package was made: on exit, only offices with newer changes get one
+    const logId = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number }).n;
+    return { batches, files, vouched, vector: currentVector(store), seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? null, logId };
   })();
 
   const operations = built.batches.reduce((n, b) => n + b.ops.length, 0);
@@ -242,7 +244,7 @@ export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
       `INSERT INTO sync_packages (direction, peer_office_id, seq, hash, prev_hash, file_name, at, actor, operations, summary)
        VALUES ('out', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(peer.officeId, built.seq, hash, built.prev, fileName, nowLocal(), opts.actor, operations, JSON.stringify({ files: built.files.length, bytes: sealed.length }));
+    .run(peer.officeId, built.seq, hash, built.prev, fileName, nowLocal(), opts.actor, operations, JSON.stringify({ files: built.files.length, bytes: sealed.length, logId: built.logId }));
   opts.onProgress?.('完成', 1, 1);
   return { file, fileName, seq: built.seq, operations, files: built.files.length, bytes: sealed.length };
 }
@@ -295,6 +297,14 @@ function schemaVersion(store: Store): number {
 
 // ---- import -------------------------------------------------------------------------------------
 
+export interface ImportedCase {
+  id: string;
+  caseNo: string;
+  summary: string;
+  isNew: boolean;
+  deleted: boolean;
+}
+
 export interface ImportReport {
   from: { officeId: string; name: string };
   seq: number;
@@ -313,6 +323,8 @@ export interface ImportReport {
   preview: boolean;
   /** deletions the package carries (held unless confirmed when unusually many) */
   deletions: number;
+  /** the first cases it adds or changes, new ones first */
+  cases: ImportedCase[];
 }
 
 export interface ImportOptions {
@@ -391,7 +403,7 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
   const missingPackages: number[] = [];
   for (let s = 1; s < body.seq; s++) if (!seenSeqs.has(s)) missingPackages.push(s);
   const previous = seen.find((s) => s.seq === body.seq - 1);
-  const report: Omit<ImportReport, 'summary'> = {
+  const report: Omit<ImportReport, 'summary' | 'cases'> = {
     from: { officeId: body.from.officeId, name: body.from.name },
     seq: body.seq,
     createdAt: body.createdAt,
@@ -404,10 +416,12 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
   };
 
   let summary: ApplySummary | undefined;
+  let cases: ImportedCase[] = [];
   const run = sqlite.transaction(() => {
     sqlite.exec('INSERT INTO temp.mutation_gate (open) VALUES (1)');
     if (p.intro) recordIntroduction(store, body.from.officeId, p.intro);
     summary = applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t), opts.now);
+    cases = casesNamed(store, summary);
     const storeBatch = sqlite.prepare('INSERT OR IGNORE INTO sync_batches (office_id, signing_key, sig, ranges, operations) VALUES (?, ?, ?, ?, ?)');
     const me = ownOffice(store);
     const ownKey = ownKeys(store).signing.publicKey;
@@ -435,7 +449,20 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
     if (!(e instanceof Rollback)) throw e;
   }
   progress('完成', 1, 1);
-  return { ...report, summary: summary! };
+  return { ...report, summary: summary!, cases };
+}
+
+/** How many of the cases a package touches the report names (the counts are always whole). */
+const NAMED_CASES = 200;
+
+/** The touched cases by number and summary, read inside the import (a preview rolls back after). */
+function casesNamed(store: Store, summary: ApplySummary): ImportedCase[] {
+  const row = store.sqlite.prepare('SELECT case_no AS caseNo, summary, deleted FROM cases WHERE id = ?');
+  const fresh = new Set(summary.newCases);
+  return [...summary.newCases, ...summary.updatedCases].slice(0, NAMED_CASES).flatMap((id) => {
+    const r = row.get(id) as { caseNo: string; summary: string; deleted: number } | undefined;
+    return r ? [{ id, caseNo: r.caseNo, summary: r.summary, isNew: fresh.has(id), deleted: !!r.deleted }] : [];
+  });
 }
 
 // ---- status -------------------------------------------------------------------------------------
