@@ -17,7 +17,7 @@ import type {
 import { COLLECTIVE_FROM } from '../api';
 import type { Store } from './database';
 import { mutate, type Mutator } from './mutation';
-import { requireOffice } from './office';
+import { currentOfficeId, requireOffice } from './office';
 import { parseIdNumber, maskIdNumber } from './id-number';
 import { normalizePhone, maskPhone } from './phone';
 import { KEY_SPAN, reindexCase, toMatchQuery } from './search-index';
@@ -264,10 +264,16 @@ export function getCase(store: Store, id: string): CaseDetail & { repeatOfId?: s
   const events = (
     sqlite
       .prepare(
-        `SELECT e.id, e.kind, e.at, coalesce(s.name, e.actor) AS actor, e.data FROM case_events e
-         LEFT JOIN staff s ON s.id = e.actor WHERE e.case_id = ? ORDER BY e.hlc`,
+        // someone of another office (the county, after sync) is named with that office
+        `SELECT e.id, e.kind, e.at, e.data,
+           CASE WHEN e.actor IS NULL THEN NULL
+                WHEN s.name IS NULL THEN '其他单位人员'
+                WHEN s.office_id = ? THEN s.name
+                ELSE s.name || '（' || coalesce(so.name, s.office_id) || '）' END AS actor
+         FROM case_events e LEFT JOIN staff s ON s.id = e.actor LEFT JOIN offices so ON so.id = s.office_id
+         WHERE e.case_id = ? ORDER BY e.hlc`,
       )
-      .all(id) as { id: string; kind: string; at: string; actor: string | null; data: string }[]
+      .all(currentOfficeId(store), id) as { id: string; kind: string; at: string; actor: string | null; data: string }[]
   ).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
   const repeat = c.repeat_of
     ? (sqlite.prepare('SELECT id, case_no AS caseNo FROM cases WHERE id = ?').get(c.repeat_of) as { id: string; caseNo: string } | undefined)

@@ -24,6 +24,8 @@ const SETTINGS_NAMES: Record<string, string> = {
   staff: '工作人员',
 };
 
+const INBOX_POLL_MS = 10_000;
+
 const bytesText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 export function SyncScreen() {
@@ -42,7 +44,16 @@ export function SyncScreen() {
       setError((e as Error).message);
     }
   }, []);
-  useEffect(() => void refresh(), [refresh]);
+  // a USB drive plugged in or a package copied in while the screen is open shows up on its own
+  useEffect(() => {
+    void refresh();
+    const timer = setInterval(() => void refresh(), INBOX_POLL_MS);
+    window.addEventListener('focus', refresh);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', refresh);
+    };
+  }, [refresh]);
 
   const county = session.office?.level === 'county';
   const countyPeer = overview?.peers.find((p) => p.level === 'county');
@@ -140,7 +151,7 @@ export function SyncScreen() {
                 },
                 { title: '上次导入', render: (_, p) => (p.lastImport ? `第${p.lastImport.seq}号 ${showDateTime(p.lastImport.at).slice(0, 16)}` : '—') },
                 { title: '上次导出', render: (_, p) => (p.lastExport ? `第${p.lastExport.seq}号 ${showDateTime(p.lastExport.at).slice(0, 16)}` : '—') },
-                { title: '待发送变更', dataIndex: 'unconfirmed', align: 'right' },
+                { title: '对方未确认的变更', dataIndex: 'unconfirmed', align: 'right' },
                 ...(county
                   ? [
                       {
@@ -328,7 +339,9 @@ function Reminders({ overview, county }: { overview: SyncOverview; county: boole
   return (
     <>
       {items.map((i) => (
-        <Alert key={i.key} type={i.type} showIcon message={i.text} action={i.action} style={{ marginBottom: 12 }} data-testid={`sync-${i.key}`} />
+        <div key={i.key} data-testid={`sync-${i.key}`}>
+          <Alert type={i.type} showIcon message={i.text} action={i.action} style={{ marginBottom: 12 }} />
+        </div>
       ))}
     </>
   );

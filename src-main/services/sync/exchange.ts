@@ -96,7 +96,7 @@ function rangesOf(ops: { origin: string; seq: number }[]): [string, number, numb
 /**
  * Whether an operation concerns the recipient. The county receives everything of a township;
  * a township receives its own cases, the cases assigned to it, its own villages, units and
- * staff, the shared settings, and the office rows of itself and its county.
+ * staff, the county's staff, the shared settings, and the office rows of itself and its county.
  */
 function concernsRecipient(store: Store, me: { id: string; level: string }, recipient: Peer): (o: Operation) => boolean {
   if (recipient.level === 'county') return () => true;
@@ -125,7 +125,8 @@ function concernsRecipient(store: Store, me: { id: string; level: string }, reci
       case 'units':
       case 'staff': {
         const r = sqlite.prepare(`SELECT office_id AS o FROM "${o.tbl}" WHERE id = ?`).get(o.rowId) as { o: string } | undefined;
-        return r?.o === recipient.officeId;
+        // the county's own people too: their names stand on the steps they took in the township's cases
+        return r?.o === recipient.officeId || (o.tbl === 'staff' && r?.o === me.id);
       }
       case 'cases':
         return caseConcerns(o.rowId);

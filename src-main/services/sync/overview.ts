@@ -25,9 +25,10 @@ export function syncOverview(store: Store): SyncOverview {
   }
   const history = store.sqlite
     .prepare(
-      `SELECT p.direction, coalesce(o.name, p.peer_office_id) AS office, p.seq, p.file_name AS fileName, p.at,
+      `SELECT p.direction, coalesce(o.name, peer.name, p.peer_office_id) AS office, p.seq, p.file_name AS fileName, p.at,
               s.name AS actor, p.operations
-       FROM sync_packages p LEFT JOIN offices o ON o.id = p.peer_office_id LEFT JOIN staff s ON s.id = p.actor
+       FROM sync_packages p LEFT JOIN offices o ON o.id = p.peer_office_id LEFT JOIN sync_peers peer ON peer.office_id = p.peer_office_id
+         LEFT JOIN staff s ON s.id = p.actor
        ORDER BY p.id DESC LIMIT ?`,
     )
     .all(HISTORY_ROWS) as SyncRecord[];
