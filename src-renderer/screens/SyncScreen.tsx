@@ -26,6 +26,16 @@ const SETTINGS_NAMES: Record<string, string> = {
 
 const INBOX_POLL_MS = 10_000;
 
+/** 第2号 11-22 08:29, the full time on hover */
+const lastPackage = (p: { seq: number; at: string } | null) =>
+  p ? (
+    <span title={showDateTime(p.at)} style={{ whiteSpace: 'nowrap' }}>
+      第{p.seq}号 {showDateTime(p.at).slice(5, 16)}
+    </span>
+  ) : (
+    '—'
+  );
+
 const bytesText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 export function SyncScreen() {
@@ -117,7 +127,7 @@ export function SyncScreen() {
       {!county && !countyPeer ? <JoinCounty onJoined={refresh} /> : null}
 
       <Row gutter={16}>
-        <Col span={14}>
+        <Col span={15}>
           <Card
             size="small"
             title={county ? '各乡镇' : '县信访局'}
@@ -143,15 +153,16 @@ export function SyncScreen() {
               dataSource={overview.peers}
               locale={{ emptyText: county ? '尚未登记乡镇：点“登记乡镇”为乡镇制作登记文件' : '尚未加入县信访局' }}
               columns={[
-                { title: '单位', dataIndex: 'name' },
+                { title: '单位', dataIndex: 'name', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
                 {
                   title: '状态',
+                  width: 100,
                   render: (_, p) =>
                     p.revoked ? <Tag>已撤销</Tag> : p.connected ? <Tag color="green">已连接</Tag> : <Tag color="orange">待首次交换</Tag>,
                 },
-                { title: '上次导入', render: (_, p) => (p.lastImport ? `第${p.lastImport.seq}号 ${showDateTime(p.lastImport.at).slice(0, 16)}` : '—') },
-                { title: '上次导出', render: (_, p) => (p.lastExport ? `第${p.lastExport.seq}号 ${showDateTime(p.lastExport.at).slice(0, 16)}` : '—') },
-                { title: '对方未确认的变更', dataIndex: 'unconfirmed', align: 'right' },
+                { title: '上次导入', render: (_, p) => lastPackage(p.lastImport) },
+                { title: '上次导出', render: (_, p) => lastPackage(p.lastExport) },
+                { title: '对方未确认', dataIndex: 'unconfirmed', align: 'right', width: 90 },
                 ...(county
                   ? [
                       {
@@ -187,7 +198,7 @@ export function SyncScreen() {
             />
           </Card>
         </Col>
-        <Col span={10}>
+        <Col span={9}>
           <Card
             size="small"
             title="待导入的交换包"
