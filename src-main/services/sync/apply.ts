@@ -2,7 +2,8 @@
  * Applying operations received from other offices. Operations already held (same origin and
  * sequence) are ignored, so a package imported twice changes nothing; each touched row is then
  * rewritten from all of its operations (sync/merge.ts), so the order packages arrive in does not
- * matter. What is derived locally follows in the same transaction: a case's status (folded from
+ * matter. A row none of whose operations was held before (most of a large package) is written
+ * from the package's operations in memory; any other from what the change log holds. What is derived locally follows in the same transaction: a case's status (folded from
  * its events), its search entry and its work-list clocks. The caller owns the transaction.
  */
 import type Database from 'better-sqlite3';
@@ -13,7 +14,8 @@ import { rebuildClocks, refreshClocks } from '../work-list';
 import { getLocal, setLocal } from '../local-state';
 import { formatHlc, parseHlc, receive, type HlcState } from '../hlc';
 import { UserError } from '../errors';
-import { caseIdOfRow, isSyncedTable, materializeRow, type Operation } from './merge';
+import type { SyncedTableName } from '../../../db/schema';
+import { caseIdOfRow, isSyncedTable, materializeNewRow, materializeRow, parseOperation, type Materialized, type Operation, type ParsedOp } from './merge';
 
 export interface ApplySummary {
   /** operations in the package */
@@ -80,7 +82,10 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
     `INSERT OR IGNORE INTO change_log (origin, origin_seq, hlc, office_id, actor, tbl, row_id, op, data, base)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const touched = new Map<string, Set<string>>();
+  // change_log ids only grow (AUTOINCREMENT): every entry above this one is from this package
+  const logEnd = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number }).n;
+  /** the fresh operations of each touched row, by table, in package order */
+  const touched = new Map<string, Map<string, ParsedOp[]>>();
   let newest: string | null = null;
   const total = ops.length * 2;
   let done = 0;
@@ -90,50 +95,56 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
     if (r.changes === 0) continue;
     summary.fresh++;
     if (!newest || o.hlc > newest) newest = o.hlc;
+    const p = parseOperation(o);
     let rows = touched.get(o.tbl);
-    if (!rows) touched.set(o.tbl, (rows = new Set()));
-    rows.add(o.rowId);
+    if (!rows) touched.set(o.tbl, (rows = new Map()));
+    const list = rows.get(o.rowId);
+    if (list) list.push(p);
+    else rows.set(o.rowId, [p]);
     if (o.tbl === 'case_events' && o.op === 'insert') {
-      const kind = (JSON.parse(o.data) as { kind?: string }).kind ?? '';
+      const kind = typeof p.data.kind === 'string' ? p.data.kind : '';
       summary.events[kind] = (summary.events[kind] ?? 0) + 1;
     }
   }
   done = ops.length;
+  const held = rowsHeldBefore(sqlite, logEnd);
 
   const deferred = sqlite.prepare('INSERT OR IGNORE INTO sync_deferred (tbl, row_id) VALUES (?, ?)');
+  const caseLive = sqlite.prepare('SELECT deleted FROM cases WHERE id = ?') as Database.Statement<[string], { deleted: number }>;
   const caseIds = new Set<string>();
   let rulesChanged = false;
   for (const [tbl, rows] of touched) {
     if (!isSyncedTable(tbl)) {
       // a table a newer version added: kept, applied after the upgrade
-      for (const id of rows) deferred.run(tbl, id);
+      for (const id of rows.keys()) deferred.run(tbl, id);
       summary.deferred += rows.size;
       continue;
     }
-    // case events have no deleted flag: they are never deleted
-    const exists = sqlite.prepare(`SELECT ${tbl === 'case_events' ? '0' : 'deleted'} AS deleted FROM "${tbl}" WHERE id = ?`) as Database.Statement<[string], { deleted: number }>;
     const caseOf = caseIdOfRow(tbl);
-    for (const id of rows) {
-      const before = exists.get(id);
-      const m = materializeRowChecked(store, tbl, id, caseOf);
+    const heldHere = held.get(tbl);
+    for (const [id, fresh] of rows) {
+      const before = tbl === 'cases' ? caseLive.get(id) : undefined;
+      // A row whose operations all arrived just now is built from them in memory; a row with
+      // operations held before is rewritten from everything the change log holds for it.
+      const m = heldHere?.has(id)
+        ? materializeRowChecked(store, tbl, id, () => materializeRow(sqlite, tbl, id, caseOf))
+        : materializeRowChecked(store, tbl, id, () => materializeNewRow(sqlite, tbl, id, byStamp(fresh), caseOf));
       if (++done % 5000 === 0) onProgress?.(done, total);
       if (m.unknownColumns.length) {
         deferred.run(tbl, id);
         summary.deferred++;
       }
       summary.conflicts += m.conflicts;
-      if (!m.exists) continue;
+      if (!m.row) continue;
       if (SETTINGS_TABLES.has(tbl)) {
         summary.settings[tbl] = (summary.settings[tbl] ?? 0) + 1;
         if (tbl === 'offices' || tbl === 'calendar_days') rulesChanged = true;
       }
       if (CASE_TABLES.has(tbl)) {
-        const caseId = tbl === 'cases' ? id : (sqlite.prepare(`SELECT case_id AS c FROM "${tbl}" WHERE id = ?`).get(id) as { c: string }).c;
-        caseIds.add(caseId);
+        caseIds.add(tbl === 'cases' ? id : (m.row.case_id as string));
         if (tbl === 'cases') {
-          const after = exists.get(id)!;
           if (!before) summary.newCases.push(id);
-          if (after.deleted && !before?.deleted) summary.deletedCases++;
+          if (m.row.deleted && !before?.deleted) summary.deletedCases++;
         }
       }
     }
@@ -141,15 +152,24 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
   const newSet = new Set(summary.newCases);
   summary.updatedCases = [...caseIds].filter((id) => !newSet.has(id));
 
-  // derived data of the touched cases
-  const head = sqlite.prepare('SELECT status FROM cases WHERE id = ?') as Database.Statement<[string], { status: string }>;
+  // Derived data of the touched cases, in the search index's key order (received minute, then
+  // rowid: search-index.ts). FTS5 writes its pending entries out as a new segment whenever a key
+  // is lower than the last one written, so in this order a large package's entries go in as a
+  // few big segments instead of one per case. Any order gives the same index; this one indexed
+  // 11,600 cases 20–40 % faster.
+  const heads = sqlite
+    .prepare(
+      `SELECT id, status FROM cases WHERE id IN (SELECT value FROM json_each(?))
+       ORDER BY CAST(strftime('%s', received_at) AS INTEGER) / 60, rowid`,
+    )
+    .all(JSON.stringify([...caseIds])) as { id: string; status: string }[];
   const setStatus = sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?');
-  const present = [...caseIds].filter((id) => head.get(id));
-  for (const id of present) {
-    const events = loadEvents(store, id);
+  const present = heads.map((h) => h.id);
+  for (const h of heads) {
+    const events = loadEvents(store, h.id);
     const status = foldEvents(events, initialStatusOf(events)).status;
-    if (head.get(id)!.status !== status) setStatus.run(status, id);
-    reindexCase(store, id);
+    if (h.status !== status) setStatus.run(status, h.id);
+    reindexCase(store, h.id);
   }
   if (rulesChanged) rebuildClocks(store);
   else refreshClocks(store, present);
@@ -167,9 +187,35 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
   return summary;
 }
 
-function materializeRowChecked(store: Store, tbl: Parameters<typeof materializeRow>[1], id: string, caseOf: ReturnType<typeof caseIdOfRow>) {
+/**
+ * The rows, by table, that already had operations in the change log before the entry `logEnd`
+ * and were touched after it. One pass over the new entries by id (NOT INDEXED keeps SQLite from
+ * scanning the whole row index instead), each checked with one seek in that index.
+ */
+function rowsHeldBefore(sqlite: Database.Database, logEnd: number): Map<string, Set<string>> {
+  const rows = sqlite
+    .prepare(
+      `SELECT n.tbl, n.row_id AS rowId FROM change_log n NOT INDEXED
+       WHERE n.id > ? AND EXISTS (SELECT 1 FROM change_log o WHERE o.tbl = n.tbl AND o.row_id = n.row_id AND o.id <= ?)`,
+    )
+    .all(logEnd, logEnd) as { tbl: string; rowId: string }[];
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let set = out.get(r.tbl);
+    if (!set) out.set(r.tbl, (set = new Set()));
+    set.add(r.rowId);
+  }
+  return out;
+}
+
+/** Oldest stamp first, as the change log reads them back (stamps are unique). */
+function byStamp(ops: ParsedOp[]): ParsedOp[] {
+  return ops.length < 2 ? ops : ops.slice().sort((a, b) => (a.op.hlc < b.op.hlc ? -1 : a.op.hlc > b.op.hlc ? 1 : 0));
+}
+
+function materializeRowChecked(store: Store, tbl: SyncedTableName, id: string, write: () => Materialized): Materialized {
   try {
-    return materializeRow(store.sqlite, tbl, id, caseOf);
+    return write();
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && tbl === 'cases') {
       const no = store.sqlite.prepare(`SELECT json_extract(data, '$.case_no') AS no FROM change_log WHERE tbl = 'cases' AND row_id = ? AND op = 'insert'`).get(id) as { no: string } | undefined;

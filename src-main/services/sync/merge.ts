@@ -44,6 +44,8 @@ interface TableShape {
   sqlName: string;
   /** column name → default driver value (null when none) */
   columns: Map<string, unknown>;
+  /** the column names in the order of upsertSql's parameters */
+  names: string[];
   /** INSERT … ON CONFLICT(id) DO UPDATE of every column (prepared statements are cached per connection) */
   upsertSql: string;
 }
@@ -64,19 +66,19 @@ export function tableShape(name: SyncedTableName): TableShape {
     const sql =
       `INSERT INTO "${sqlName}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
       `ON CONFLICT(id) DO UPDATE SET ${names.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
-    s = { sqlName, columns, upsertSql: sql };
+    s = { sqlName, columns, names, upsertSql: sql };
     shapes.set(name, s);
   }
   return s;
 }
 
-interface ParsedOp {
+export interface ParsedOp {
   op: Operation;
   data: Record<string, unknown>;
   base: Record<string, string[]> | null;
 }
 
-function parse(op: Operation): ParsedOp {
+export function parseOperation(op: Operation): ParsedOp {
   return { op, data: JSON.parse(op.data) as Record<string, unknown>, base: op.base ? (JSON.parse(op.base) as Record<string, string[]>) : null };
 }
 
@@ -133,6 +135,8 @@ export interface Materialized {
   unknownColumns: string[];
   /** fields now in conflict */
   conflicts: number;
+  /** the values written, by column name (when the row exists) */
+  row?: Record<string, unknown>;
 }
 
 /**
@@ -140,11 +144,32 @@ export interface Materialized {
  * and the transaction.
  */
 export function materializeRow(sqlite: Database.Database, name: SyncedTableName, rowId: string, caseIdOf?: (row: Record<string, unknown>) => string | null): Materialized {
+  const ops = rowOperations(sqlite, tableShape(name).sqlName, rowId).map(parseOperation);
+  return writeRow(sqlite, name, rowId, ops, caseIdOf, true);
+}
+
+/**
+ * Writes a row none of whose operations was held before: `ops` (stamp order) are all it has, so
+ * the change log need not be read back, and it can have no conflicts recorded yet. The result
+ * is the one materializeRow gives once these operations are logged.
+ */
+export function materializeNewRow(sqlite: Database.Database, name: SyncedTableName, rowId: string, ops: ParsedOp[], caseIdOf?: (row: Record<string, unknown>) => string | null): Materialized {
+  return writeRow(sqlite, name, rowId, ops, caseIdOf, false);
+}
+
+function writeRow(
+  sqlite: Database.Database,
+  name: SyncedTableName,
+  rowId: string,
+  ops: ParsedOp[],
+  caseIdOf: ((row: Record<string, unknown>) => string | null) | undefined,
+  conflictsMayBeHeld: boolean,
+): Materialized {
   const shape = tableShape(name);
-  const ops = rowOperations(sqlite, shape.sqlName, rowId).map(parse);
   const unknown = new Set<string>();
   const values = new Map<string, unknown>();
-  const writers = new Map<string, ParsedOp[]>();
+  // one operation gives each field one version: no conflict to look for (most rows of a package)
+  const writers = ops.length > 1 ? new Map<string, ParsedOp[]>() : null;
   let inserted = false;
   for (const p of ops) {
     if (p.op.op === 'insert') inserted = true;
@@ -154,6 +179,7 @@ export function materializeRow(sqlite: Database.Database, name: SyncedTableName,
         continue;
       }
       values.set(col, v); // ops are in stamp order: the last write wins
+      if (!writers) continue;
       let list = writers.get(col);
       if (!list) writers.set(col, (list = []));
       list.push(p);
@@ -163,14 +189,15 @@ export function materializeRow(sqlite: Database.Database, name: SyncedTableName,
   const row: Record<string, unknown> = {};
   for (const [col, d] of shape.columns) row[col] = values.has(col) ? values.get(col) : d;
   row.id = rowId;
-  sqlite.prepare(shape.upsertSql).run([...shape.columns.keys()].map((c) => row[c] ?? null));
+  sqlite.prepare(shape.upsertSql).run(shape.names.map((c) => row[c] ?? null));
 
   const derived = DERIVED_FIELDS[name];
   const caseId = caseIdOf ? caseIdOf(row) : null;
   let conflicts = 0;
-  clearConflicts(sqlite, shape.sqlName, rowId);
-  for (const [col, list] of writers) {
-    if (col === 'id' || derived?.has(col)) continue;
+  if (conflictsMayBeHeld) clearConflicts(sqlite, shape.sqlName, rowId);
+  for (const [col, list] of writers ?? []) {
+    // a field written once has one version: nothing to compare
+    if (list.length < 2 || col === 'id' || derived?.has(col)) continue;
     const alive = survivors(list, col);
     if (new Set(alive.map((w) => JSON.stringify(w.data[col]))).size < 2) continue;
     const versions: ConflictVersion[] = alive
@@ -181,7 +208,7 @@ export function materializeRow(sqlite: Database.Database, name: SyncedTableName,
       .run(shape.sqlName, rowId, col, JSON.stringify(versions), caseId);
     conflicts++;
   }
-  return { exists: true, unknownColumns: [...unknown], conflicts };
+  return { exists: true, unknownColumns: [...unknown], conflicts, row };
 }
 
 function clearConflicts(sqlite: Database.Database, tbl: string, rowId: string) {
