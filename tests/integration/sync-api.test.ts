@@ -72,15 +72,20 @@ describe('the county assigns (交办) a case to a township', () => {
     const list = await call(county.store, 'cases.list', { filter: { officeId: ['330102001'] } });
     expect(list.rows.map((r) => [r.id, r.office])).toEqual([[c.id, '示范镇']]);
 
+    // a shared setting the county changed travels down and is named in the preview
+    mutate(county.store, { actor: null }, (m) => m.update('categories', county.category('土地承包'), { name: '土地承包经营' }));
     const sent = await call(county.store, 'sync.export', { to: '330102001' });
     expect(sent[0].operations).toBeGreaterThan(0);
     await carry(county, town);
     const preview = await call(town.store, 'sync.import', { source: { inbox: sent[0].fileName }, preview: true });
     expect(preview.summary.events).toMatchObject({ registered: 1, assign: 1, supervise: 1 });
+    // the rest of the shipped list is the same on both sides: only the renamed heading counts
+    expect(preview.summary.settings.categories).toBe(1);
     expect(preview.cases).toEqual([expect.objectContaining({ id: c.id, summary: '县局接访：宅基地纠纷', isNew: true, deleted: false })]);
     expect(countOf(town.store, 'cases')).toBe(0);
 
     await call(town.store, 'sync.import', { source: { inbox: sent[0].fileName }, preview: false });
+    expect((await call(town.store, 'settings.get', {})).categories.find((k) => k.id === county.category('土地承包'))?.name).toBe('土地承包经营');
     const detail = await call(town.store, 'cases.get', { id: c.id });
     expect(detail.status).toBe('handling');
     const work = await call(town.store, 'worklist.get', {});

@@ -122,8 +122,11 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
     }
     const caseOf = caseIdOfRow(tbl);
     const heldHere = held.get(tbl);
+    const settingsRow = SETTINGS_TABLES.has(tbl) ? sqlite.prepare(`SELECT * FROM "${tbl}" WHERE id = ?`) : null;
     for (const [id, fresh] of rows) {
       const before = tbl === 'cases' ? caseLive.get(id) : undefined;
+      // the same shipped list or office row written on both sides changes nothing: not reported
+      const settingsBefore = settingsRow ? JSON.stringify(settingsRow.get(id) ?? null) : null;
       // A row whose operations all arrived just now is built from them in memory; a row with
       // operations held before is rewritten from everything the change log holds for it.
       const m = heldHere?.has(id)
@@ -136,7 +139,7 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
       }
       summary.conflicts += m.conflicts;
       if (!m.row) continue;
-      if (SETTINGS_TABLES.has(tbl)) {
+      if (settingsRow && JSON.stringify(settingsRow.get(id) ?? null) !== settingsBefore) {
         summary.settings[tbl] = (summary.settings[tbl] ?? 0) + 1;
         if (tbl === 'offices' || tbl === 'calendar_days') rulesChanged = true;
       }
