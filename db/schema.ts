@@ -26,6 +26,8 @@ export const offices = sqliteTable('offices', {
   dayCount: text('day_count', { enum: ['calendar', 'working'] }).notNull().default('calendar'),
   /** the work list warns this many days before a deadline */
   warnDays: integer('warn_days').notNull().default(3),
+  /** 机关代字: the office's short name that opens its document numbers (清波信受〔2026〕12号) */
+  docPrefix: text('doc_prefix'),
   deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
 });
 
@@ -199,6 +201,56 @@ export const attachments = sqliteTable(
   },
   (t) => [index('attachments_case').on(t.caseId)],
 );
+
+/**
+ * Letters issued for a case (services/letters/): the text exactly as printed, frozen when issued,
+ * with its document number. Nothing here is ever updated: a correction is a new letter that names
+ * the one it replaces.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull(),
+    officeId: text('office_id').notNull(),
+    kind: text('kind').notNull(),
+    /** 发文字号 as printed; null for forms that carry none (送达回证, 登记表) */
+    docNo: text('doc_no'),
+    year: integer('year'),
+    seq: integer('seq'),
+    /** JSON: the letter's title, addressee, paragraphs, signature and date, exactly as printed */
+    content: text('content').notNull(),
+    /** 成文日期 (ISO date) */
+    issuedOn: text('issued_on').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    issuedBy: text('issued_by'),
+    /** the letter this one corrects */
+    replacesId: text('replaces_id'),
+    /** the timeline event issuing recorded */
+    eventId: text('event_id'),
+  },
+  (t) => [
+    index('documents_case').on(t.caseId, t.issuedAt),
+    // no gaps and no reuse: a number is taken in the transaction that issues the letter
+    uniqueIndex('documents_number').on(t.officeId, t.kind, t.year, t.seq),
+    index('documents_issued_on').on(t.issuedOn, t.kind),
+  ],
+);
+
+/**
+ * An office's wording of a letter kind (and the county's, sent down with sync). The newest
+ * template of the office for a kind is used; an office without one uses the shipped wording.
+ */
+export const letterTemplates = sqliteTable('letter_templates', {
+  id: text('id').primaryKey(),
+  officeId: text('office_id').notNull(),
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  /** the body: paragraphs with {{变量}} placeholders (services/letters/templates.ts) */
+  body: text('body').notNull(),
+  updatedAt: text('updated_at').notNull(),
+  deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+});
 
 // ---- local: this installation's own state -----------------------------------------------
 
@@ -394,5 +446,7 @@ export const SYNCED_TABLES = {
   petitioners,
   case_events: caseEvents,
   attachments,
+  documents,
+  letter_templates: letterTemplates,
 } as const;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -10,8 +10,9 @@ import { phoneError } from './services/phone';
 import type { ExportResult, ImportReport, SyncStatus } from './services/sync/exchange';
 import type { SyncSettings, WaitingPackage } from './services/sync/folders';
 import type { Conflict } from './services/sync/conflicts';
+import type { TemplateView } from './services/letters/template-store';
 
-export type { ExportResult, ImportReport, SyncStatus, SyncSettings, WaitingPackage, Conflict };
+export type { ExportResult, ImportReport, SyncStatus, SyncSettings, WaitingPackage, Conflict, TemplateView };
 
 z.config(z.locales.zhCN());
 
@@ -607,6 +608,69 @@ const none = z.object({}).default({});
 const byId = z.object({ id });
 const form = z.object({ form: z.string().min(1) });
 
+// ---- letters --------------------------------------------------------------------------------
+
+/** A letter as printed: exactly this is frozen when it is issued (services/letters/). */
+export interface LetterContent {
+  title: string;
+  /** 发文字号, given when issued; null on a draft and on forms */
+  docNo: string | null;
+  /** 主送: the petitioners or the unit, ending with ：; null for reports and forms */
+  addressee: string | null;
+  paragraphs: string[];
+  /** the issuing office, placed for its seal */
+  signature: string;
+  /** 成文日期 in Arabic numerals, 2026年11月22日 */
+  date: string;
+  /** forms (送达回证, 登记表): label and value per row */
+  rows: [string, string][] | null;
+}
+
+export interface LetterDraft {
+  caseId: string;
+  kind: string;
+  kindLabel: string;
+  content: LetterContent;
+  /** the number it will most likely get (taken only when issued) */
+  nextNumber: string | null;
+  /** a notice to the petitioner whose 书面告知 is still owed: issuing it records that */
+  notifies: boolean;
+}
+
+export interface IssuedLetter {
+  id: string;
+  caseId: string;
+  kind: string;
+  kindLabel: string;
+  docNo: string | null;
+  content: LetterContent;
+  issuedOn: string;
+  issuedAt: string;
+  issuedBy: string | null;
+  replacesId: string | null;
+  /** the letter that corrects this one, if any */
+  replacedBy: string | null;
+}
+
+const letterContentInput = z.object({
+  title: required('文书标题', 40),
+  addressee: trimmed('主送', 200).nullable(),
+  paragraphs: z.array(z.string().max(8000)).max(200),
+  signature: required('落款', 60),
+  rows: z.array(z.tuple([z.string().max(40), z.string().max(4000)])).max(60).nullable(),
+});
+
+export const letterIssueInput = z.object({
+  caseId: id,
+  kind: z.string().min(1),
+  content: letterContentInput,
+  issuedOn: localDate,
+  /** a corrected letter names the one it replaces */
+  replacesId: id.nullable().optional(),
+  /** for a notice still owed: how it reaches the petitioner (records 书面告知) */
+  notifyMethod: z.enum(Object.keys(DELIVERY_METHODS) as [keyof typeof DELIVERY_METHODS, ...(keyof typeof DELIVERY_METHODS)[]]).optional(),
+});
+
 // ---- sync by file ------------------------------------------------------------------------
 
 export const syncSettingsInput = z.object({
@@ -674,6 +738,13 @@ export const api = {
   'settings.saveDeadlines': method<Settings>()(deadlineSettingsInput),
   'settings.saveCalendarDay': method<Settings>()(calendarDayInput),
   'settings.removeCalendarDay': method<Settings>()(z.object({ date: localDate })),
+
+  'letters.draft': method<LetterDraft>()(z.object({ caseId: id, kind: z.string().min(1), forLetterId: id.optional() })),
+  'letters.issue': method<IssuedLetter>()(letterIssueInput),
+  'letters.list': method<IssuedLetter[]>()(z.object({ caseId: id })),
+  'letters.templates': method<TemplateView[]>()(none),
+  'letters.saveTemplate': method<TemplateView>()(z.object({ kind: z.string().min(1), title: z.string().max(200), body: z.string().max(20000) })),
+  'letters.resetTemplate': method<TemplateView>()(z.object({ kind: z.string().min(1) })),
 
   'sync.status': method<SyncOverview>()(none),
   'sync.saveSettings': method<SyncOverview>()(syncSettingsInput),

@@ -22,6 +22,8 @@ import { exportPackages, importFrom, syncOverview } from './services/sync/overvi
 import { readOutboxFile, saveSyncSettings } from './services/sync/folders';
 import { applyEnrollment, createEnrollment, revokePeer } from './services/sync/enrollment';
 import { listConflicts, settleConflict } from './services/sync/conflicts';
+import { draftLetter, issueLetter, listLetters } from './services/letters/documents';
+import { listTemplates, resetTemplate, saveTemplate } from './services/letters/template-store';
 
 /** Long work (sync export and import) reports its stages; the bridges pass them on to the screen. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -64,6 +66,12 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'settings.saveDeadlines': (s, i, a) => deadlineSettings.saveDeadlineSettings(s, i, a),
   'settings.saveCalendarDay': (s, i, a) => deadlineSettings.saveCalendarDay(s, i, a),
   'settings.removeCalendarDay': (s, i, a) => deadlineSettings.removeCalendarDay(s, i.date, a),
+  'letters.draft': (s, i) => draftLetter(s, i),
+  'letters.issue': (s, i, a) => issueLetter(s, i, a),
+  'letters.list': (s, i) => listLetters(s, i.caseId),
+  'letters.templates': (s) => listTemplates(s),
+  'letters.saveTemplate': (s, i, a) => saveTemplate(s, i, a),
+  'letters.resetTemplate': (s, i, a) => resetTemplate(s, i.kind, a),
   'sync.status': (s) => syncOverview(s),
   'sync.saveSettings': (s, i) => {
     saveSyncSettings(s, i);

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CaseStatus, CaseStep } from '../api';
 import type { Store } from './database';
-import { mutate } from './mutation';
+import { mutate, type Mutator } from './mutation';
 import { UserError } from './errors';
 import { nowLocal } from './local-time';
 import type { DeadlineRules } from './deadlines';
@@ -26,21 +26,27 @@ interface CaseHead {
  * keeps cases.status in step, in one transaction.
  */
 export function takeStep(store: Store, step: CaseStep, actor: string | null, rules: DeadlineRules): WorkflowState {
+  return mutate(store, { actor }, (m) => recordStep(store, m, step, rules).state);
+}
+
+/**
+ * The same inside a change already under way (issuing a letter records its step in the same
+ * transaction as the letter). Returns the state after the step and the event's id.
+ */
+export function recordStep(store: Store, m: Mutator, step: CaseStep, rules: DeadlineRules): { state: WorkflowState; eventId: string } {
   const head = store.sqlite.prepare('SELECT id, received_at, status, deleted FROM cases WHERE id = ?').get(step.caseId) as CaseHead | undefined;
   if (!head || head.deleted) throw new UserError('信访事项不存在或已删除');
   checkReferences(store, step);
-  return mutate(store, { actor }, (m) => {
-    const before = caseState(store, step.caseId);
-    const eventId = randomUUID();
-    const after = nextState(before, step, { receivedOn: head.received_at.slice(0, 10) }, rules, eventId);
-    const { caseId, kind, ...data } = step;
-    m.insert('case_events', { id: eventId, caseId, kind, at: nowLocal(), actor, data: JSON.stringify(data), hlc: m.stamp() });
-    if (after.status !== head.status) m.update('cases', caseId, { status: after.status });
-    // the case now concerns that township: the next package to it carries the whole case
-    if (step.kind === 'assign' && step.officeId) m.update('cases', caseId, { assignedOfficeId: step.officeId });
-    refreshClocks(store, [caseId], rules);
-    return after;
-  });
+  const before = caseState(store, step.caseId);
+  const eventId = randomUUID();
+  const after = nextState(before, step, { receivedOn: head.received_at.slice(0, 10) }, rules, eventId);
+  const { caseId, kind, ...data } = step;
+  m.insert('case_events', { id: eventId, caseId, kind, at: nowLocal(), actor: m.actor, data: JSON.stringify(data), hlc: m.stamp() });
+  if (after.status !== head.status) m.update('cases', caseId, { status: after.status });
+  // the case now concerns that township: the next package to it carries the whole case
+  if (step.kind === 'assign' && step.officeId) m.update('cases', caseId, { assignedOfficeId: step.officeId });
+  refreshClocks(store, [caseId], rules);
+  return { state: after, eventId };
 }
 
 /** Units, staff and leaders named by a step must exist. */

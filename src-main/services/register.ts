@@ -97,9 +97,11 @@ function caseFieldsOf(input: ApiParsed<'cases.create'> | ApiParsed<'cases.update
   };
 }
 
-/** Appends one timeline event (registration, edit, attachment) of a case inside a mutation. */
-export function appendEvent(m: Mutator, caseId: string, kind: string, data: Record<string, unknown>) {
-  m.insert('case_events', { id: randomUUID(), caseId, kind, at: nowLocal(), actor: m.actor, data: JSON.stringify(data), hlc: m.stamp() });
+/** Appends one timeline event (registration, edit, attachment, letter issued) of a case inside a mutation; its id. */
+export function appendEvent(m: Mutator, caseId: string, kind: string, data: Record<string, unknown>): string {
+  const id = randomUUID();
+  m.insert('case_events', { id, caseId, kind, at: nowLocal(), actor: m.actor, data: JSON.stringify(data), hlc: m.stamp() });
+  return id;
 }
 
 export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor: string | null) {

@@ -22,6 +22,7 @@ const SETTINGS_NAMES: Record<string, string> = {
   villages: '村（社区）',
   units: '责任单位',
   staff: '工作人员',
+  letter_templates: '文书模板',
 };
 
 const INBOX_POLL_MS = 10_000;

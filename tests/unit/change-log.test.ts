@@ -108,6 +108,10 @@ async function exerciseWrites() {
   await call(s, 'settings.saveCalendarDay', { date: '2027-01-01', kind: 'rest', note: '元旦（待国务院通知）' });
   await call(s, 'settings.saveDeadlines', { dayCount: 'working', warnDays: 5 });
   await call(s, 'cases.step', { caseId: a.id, kind: 'accept', on: '2026-11-20', note: '' });
+  const letter = await call(s, 'letters.draft', { caseId: a.id, kind: 'acceptNotice' });
+  await call(s, 'letters.issue', { caseId: a.id, kind: 'acceptNotice', content: letter.content, issuedOn: '2026-11-20' });
+  await call(s, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}反映的问题已受理。\n特此告知。' });
+  await call(s, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}反映的问题本机关已依法受理。\n特此告知。' });
   return { a, b };
 }
 

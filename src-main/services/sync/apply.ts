@@ -26,7 +26,7 @@ export interface ApplySummary {
   updatedCases: string[];
   /** new timeline events by step kind (交办, 督办, 复查决定 …) */
   events: Record<string, number>;
-  /** rows of the shared settings changed: offices, calendar, classification, villages, units, staff */
+  /** rows of the shared settings changed: offices, calendar, classification, villages, units, staff, letter templates */
   settings: Record<string, number>;
   /** cases marked deleted */
   deletedCases: number;
@@ -38,8 +38,8 @@ export interface ApplySummary {
   clockAheadMinutes: number;
 }
 
-const SETTINGS_TABLES = new Set(['offices', 'calendar_days', 'categories', 'villages', 'units', 'staff']);
-const CASE_TABLES = new Set(['cases', 'petitioners', 'case_events', 'attachments']);
+const SETTINGS_TABLES = new Set(['offices', 'calendar_days', 'categories', 'villages', 'units', 'staff', 'letter_templates']);
+const CASE_TABLES = new Set(['cases', 'petitioners', 'case_events', 'attachments', 'documents']);
 
 /** Deletions beyond this share of the live register (and at least MASS_DELETE_MIN cases) are held. */
 export const MASS_DELETE_SHARE = 0.1;

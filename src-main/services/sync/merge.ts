@@ -223,6 +223,6 @@ export function hasConflicts(sqlite: Database.Database, tbl: string, rowId: stri
 /** The case a row of the register belongs to (for the conflicts screen). */
 export function caseIdOfRow(name: SyncedTableName): ((row: Record<string, unknown>) => string | null) | undefined {
   if (name === 'cases') return (r) => r.id as string;
-  if (name === 'petitioners' || name === 'case_events' || name === 'attachments') return (r) => r.case_id as string;
+  if (name === 'petitioners' || name === 'case_events' || name === 'attachments' || name === 'documents') return (r) => r.case_id as string;
   return undefined;
 }

@@ -1,0 +1,198 @@
+/**
+ * Letters of a case: drafted from the case and the office's template, edited by the clerk, then
+ * issued. Issuing takes the next document number of the office, kind and year in the same
+ * transaction that stores the letter (so a number is never skipped or given twice, whatever
+ * crashes or whoever else issues at the same moment), freezes the text exactly as printed, and
+ * records the step in the case's timeline. A correction is a new letter naming the one it
+ * replaces; nothing issued is ever changed.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ApiParsed, IssuedLetter, LetterContent, LetterDraft } from '../../api';
+import type { Store } from '../database';
+import { mutate } from '../mutation';
+import { requireOffice } from '../office';
+import { UserError } from '../errors';
+import { nowLocal, todayLocal } from '../local-time';
+import { appendEvent } from '../register';
+import { recordStep } from '../follow-up';
+import { loadRules } from '../deadlines';
+import { caseState } from '../workflow';
+import { isLetterKind, KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
+import { chineseDate, letterSource, type LetterSource } from './values';
+import { fillTemplate } from './templates';
+import { templateFor } from './template-store';
+
+function kindOf(kind: string): LetterKind {
+  if (!isLetterKind(kind)) throw new UserError(`未知的文书种类：${kind}`);
+  return kind;
+}
+
+/** 机关代字: the office's own setting, else its name without the common endings. */
+export function docPrefix(store: Store): string {
+  const office = requireOffice(store);
+  const row = store.sqlite.prepare('SELECT doc_prefix AS p FROM offices WHERE id = ?').get(office.id) as { p: string | null };
+  return row.p?.trim() || office.name.replace(/(人民政府|信访办公室|信访办|信访局|街道办事处|街道|镇|乡)+$/, '') || office.name;
+}
+
+export function formatDocNo(prefix: string, numberClass: string, year: number, seq: number): string {
+  return `${prefix}${numberClass}〔${year}〕${seq}号`;
+}
+
+function nextSeq(store: Store, officeId: string, kind: LetterKind, year: number): number {
+  const row = store.sqlite
+    .prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM documents WHERE office_id = ? AND kind = ? AND year = ?')
+    .get(officeId, kind, year) as { n: number };
+  return row.n;
+}
+
+/** The rows of a form, from the case (and, for a 送达回证, the letter it delivers). */
+function formRows(store: Store, kind: LetterKind, src: LetterSource, forLetterId?: string): [string, string][] {
+  const { c, values } = src;
+  if (kind === 'deliveryReceipt') {
+    const delivered = forLetterId ? getLetter(store, forLetterId) : listLetters(store, c.id).find((l) => l.kind === 'opinion' && !l.replacedBy);
+    const first = c.petitioners[0];
+    return [
+      ['送达文书', delivered ? `${delivered.content.title}${delivered.docNo ? `（${delivered.docNo}）` : ''}` : ''],
+      ['受送达人', values.信访人],
+      ['送达地址', first?.address ?? ''],
+      ['送达方式', ''],
+      ['送达人', ''],
+      ['收到日期', '　　　　年　　月　　日'],
+      ['受送达人签名', ''],
+      ['拒收事由及日期', ''],
+      ['见证人签名', ''],
+      ['备注', ''],
+    ];
+  }
+  const people = c.petitioners.map((p) => [p.name, p.idNumber, p.phone, p.address].filter(Boolean).join('，')).join('\n');
+  return [
+    ['信访编号', c.caseNo],
+    ['收到时间', c.receivedAt.replace('T', ' ')],
+    ['信访形式', values.信访形式],
+    ['人数', String(c.peopleCount)],
+    ['信访人', people || '（匿名）'],
+    ['内容摘要', c.summary],
+    ['信访内容', c.content],
+    ['登记人', c.registeredBy ?? ''],
+    ['办理情况', values.办理过程],
+  ];
+}
+
+export function draftLetter(store: Store, input: ApiParsed<'letters.draft'>): LetterDraft {
+  const kind = kindOf(input.kind);
+  const rule = KIND_RULES[kind];
+  const src = letterSource(store, input.caseId, kind);
+  const office = requireOffice(store);
+  const template = templateFor(store, kind);
+  const today = todayLocal();
+  const content: LetterContent = {
+    title: template.title,
+    docNo: null,
+    addressee: src.addressee,
+    paragraphs: rule.form ? [] : fillTemplate(template.body, src.values),
+    signature: office.name,
+    date: chineseDate(today),
+    rows: rule.form ? formRows(store, kind, src, input.forLetterId) : null,
+  };
+  const year = Number(today.slice(0, 4));
+  return {
+    caseId: input.caseId,
+    kind,
+    kindLabel: LETTER_KINDS[kind],
+    content,
+    nextNumber: rule.numberClass ? formatDocNo(docPrefix(store), rule.numberClass, year, nextSeq(store, office.id, kind, year)) : null,
+    notifies: rule.notifies && noticeOwed(store, input.caseId),
+  };
+}
+
+/** 书面告知 is still owed and may be recorded now. */
+function noticeOwed(store: Store, caseId: string): boolean {
+  const s = caseState(store, caseId);
+  return !s.noticeOn && s.status !== 'registered';
+}
+
+export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, actor: string | null): IssuedLetter {
+  const kind = kindOf(input.kind);
+  const rule = KIND_RULES[kind];
+  // the source must still be there (the step taken), checked against the case as it is now
+  letterSource(store, input.caseId, kind);
+  if (input.issuedOn > todayLocal()) throw new UserError('成文日期不能晚于今天', 'issuedOn');
+  const office = requireOffice(store);
+  if (input.replacesId) {
+    const old = store.sqlite.prepare('SELECT case_id AS caseId, kind FROM documents WHERE id = ?').get(input.replacesId) as { caseId: string; kind: string } | undefined;
+    if (!old || old.caseId !== input.caseId) throw new UserError('要更正的文书不存在或不属于此件信访事项');
+    if (old.kind !== kind) throw new UserError('更正的文书应与原文书为同一种类');
+    const taken = store.sqlite.prepare('SELECT doc_no AS no FROM documents WHERE replaces_id = ?').get(input.replacesId) as { no: string | null } | undefined;
+    if (taken) throw new UserError(`该文书已被更正（${taken.no ?? '已有更正文书'}），请更正最新的一份`);
+  }
+  const rules = loadRules(store);
+  const id = randomUUID();
+  return mutate(store, { actor }, (m) => {
+    const year = Number(input.issuedOn.slice(0, 4));
+    // inside the write transaction: no one else can take the same number in between
+    const seq = rule.numberClass ? nextSeq(store, office.id, kind, year) : null;
+    const docNo = rule.numberClass && seq ? formatDocNo(docPrefix(store), rule.numberClass, year, seq) : null;
+    const content: LetterContent = {
+      title: input.content.title,
+      docNo,
+      addressee: input.content.addressee || null,
+      paragraphs: input.content.paragraphs.map((p) => p.trim()).filter(Boolean),
+      signature: input.content.signature,
+      date: chineseDate(input.issuedOn),
+      rows: rule.form ? (input.content.rows ?? []) : null,
+    };
+    if (!rule.form && content.paragraphs.length === 0) throw new UserError('文书正文不能为空');
+    const eventId = appendEvent(m, input.caseId, 'issued', { documentId: id, letterKind: kind, title: content.title, docNo, replacesId: input.replacesId ?? null });
+    m.insert('documents', {
+      id,
+      caseId: input.caseId,
+      officeId: office.id,
+      kind,
+      docNo,
+      year: seq ? year : null,
+      seq,
+      content: JSON.stringify(content),
+      issuedOn: input.issuedOn,
+      issuedAt: nowLocal(),
+      issuedBy: actor,
+      replacesId: input.replacesId ?? null,
+      eventId,
+    });
+    // a notice to the petitioner is the written notice Art. 23 asks for
+    if (rule.notifies && input.notifyMethod && !input.replacesId && noticeOwed(store, input.caseId)) {
+      recordStep(store, m, { caseId: input.caseId, kind: 'notify', on: input.issuedOn, method: input.notifyMethod, note: `${content.title}${docNo ? `（${docNo}）` : ''}` }, rules);
+    }
+    return getLetter(store, id);
+  });
+}
+
+interface DocumentRecord {
+  id: string;
+  caseId: string;
+  kind: string;
+  docNo: string | null;
+  content: string;
+  issuedOn: string;
+  issuedAt: string;
+  issuedBy: string | null;
+  replacesId: string | null;
+  replacedBy: string | null;
+}
+
+const SELECT_LETTERS = `SELECT d.id, d.case_id AS caseId, d.kind, d.doc_no AS docNo, d.content, d.issued_on AS issuedOn, d.issued_at AS issuedAt,
+    coalesce(s.name, d.issued_by) AS issuedBy, d.replaces_id AS replacesId, (SELECT r.id FROM documents r WHERE r.replaces_id = d.id) AS replacedBy
+  FROM documents d LEFT JOIN staff s ON s.id = d.issued_by`;
+
+function toLetter(r: DocumentRecord): IssuedLetter {
+  return { ...r, kindLabel: isLetterKind(r.kind) ? LETTER_KINDS[r.kind] : r.kind, content: JSON.parse(r.content) as LetterContent };
+}
+
+export function getLetter(store: Store, id: string): IssuedLetter {
+  const r = store.sqlite.prepare(`${SELECT_LETTERS} WHERE d.id = ?`).get(id) as DocumentRecord | undefined;
+  if (!r) throw new UserError('文书不存在');
+  return toLetter(r);
+}
+
+export function listLetters(store: Store, caseId: string): IssuedLetter[] {
+  return (store.sqlite.prepare(`${SELECT_LETTERS} WHERE d.case_id = ? ORDER BY d.issued_at, d.rowid`).all(caseId) as DocumentRecord[]).map(toLetter);
+}

@@ -1,0 +1,107 @@
+/**
+ * What a letter's variables hold for one case: drawn from the registration, the petitioners and
+ * the latest event of the step the letter belongs to. Dates are written as GB/T 9704 asks: in
+ * Arabic numerals, the year in full, months and days without a leading zero (2026年11月2日).
+ */
+import type { CaseDetail, CaseEventView } from '../../api';
+import { CHANNELS, REJECT_ROUTES, REPLY_OUTCOMES, STEP_KINDS } from '../../api';
+import type { Store } from '../database';
+import { getCase } from '../register';
+import { requireOffice } from '../office';
+import { UserError } from '../errors';
+import { KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
+import type { LetterValues } from './templates';
+
+export function chineseDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The latest event of a kind, which a letter drawn from that step quotes. */
+export function latestEvent(c: CaseDetail, kind: string): CaseEventView | undefined {
+  for (let i = c.events.length - 1; i >= 0; i--) if (c.events[i].kind === kind) return c.events[i];
+  return undefined;
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+
+export interface LetterSource {
+  c: CaseDetail;
+  values: LetterValues;
+  /** whom the letter is addressed to (the petitioners, or the unit), null for reports and forms */
+  addressee: string | null;
+  /** the event the letter quotes, if any */
+  event: CaseEventView | null;
+}
+
+export function letterSource(store: Store, caseId: string, kind: LetterKind): LetterSource {
+  const c = getCase(store, caseId);
+  const office = requireOffice(store);
+  const rule = KIND_RULES[kind];
+  const event = rule.source ? (latestEvent(c, rule.source) ?? null) : null;
+  if (rule.source && !event) {
+    throw new UserError(`此件尚未${STEP_KINDS[rule.source]}，不能出具${LETTER_KINDS[kind]}。请先办理“${STEP_KINDS[rule.source]}”`);
+  }
+  if (kind === 'notReacceptNotice' && !c.repeatOf) throw new UserError('此件未登记为不再受理，不能出具不再受理告知书');
+  const d = event?.data ?? {};
+  const unitName = (id: unknown) =>
+    id ? ((store.sqlite.prepare('SELECT name FROM units WHERE id = ?').get(String(id)) as { name: string } | undefined)?.name ?? '') : '';
+  const officeName = (id: unknown) =>
+    id ? ((store.sqlite.prepare('SELECT name FROM offices WHERE id = ?').get(String(id)) as { name: string } | undefined)?.name ?? '') : '';
+  const reply = c.workflow.deadlines.find((x) => x.kind === 'reply');
+  const petitioners = c.petitioners.map((p) => p.name).filter(Boolean);
+  const assign = latestEvent(c, 'assign');
+  const supervise = latestEvent(c, 'supervise');
+  const close = latestEvent(c, 'close');
+  const forward = latestEvent(c, 'forward');
+  const extend = latestEvent(c, 'extend');
+  const replyEvent = latestEvent(c, 'reply');
+  const assignee = assign ? officeName(assign.data.officeId) || unitName(assign.data.unitId) : '';
+
+  const values: LetterValues = {
+    机关名称: office.name,
+    信访人: petitioners.join('、') || '（匿名）',
+    信访编号: c.caseNo,
+    查询码: c.queryCode,
+    收到日期: chineseDate(c.receivedAt),
+    信访形式: CHANNELS[c.channel] ?? c.channel,
+    信访事项: c.summary,
+    信访内容: c.content,
+    受理日期: chineseDate(c.workflow.acceptedOn),
+    答复期限: chineseDate(reply?.due),
+    不予受理理由: text(latestEvent(c, 'reject')?.data.reason),
+    告知途径: (() => {
+      const r = latestEvent(c, 'reject')?.data;
+      if (!r) return '';
+      const route = REJECT_ROUTES[text(r.route) as keyof typeof REJECT_ROUTES] ?? text(r.route);
+      return r.routeNote ? `${route}（${text(r.routeNote)}）` : route;
+    })(),
+    转送日期: chineseDate(text(forward?.data.on)),
+    转送机关: text(forward?.data.to),
+    责任单位: assignee,
+    交办要求: text(assign?.data.note) || '请依法依规调查处理，做好信访人的解释疏导工作。',
+    办理期限: chineseDate(text(assign?.data.deadline)),
+    办结报告期限: chineseDate(text(assign?.data.reportDue)),
+    延期天数: text(extend?.data.days),
+    延期理由: text(extend?.data.reason),
+    延期后答复期限: chineseDate(reply?.due),
+    信访请求: text(replyEvent?.data.request),
+    事实和理由: text(replyEvent?.data.facts),
+    依据: text(replyEvent?.data.basis),
+    处理意见: REPLY_OUTCOMES[text(replyEvent?.data.outcome) as keyof typeof REPLY_OUTCOMES] ?? '',
+    复查机关: office.level === 'township' ? `${office.name.replace(/(人民政府)?(信访办公室|信访办)?$/, '')}的上一级人民政府` : '上一级行政机关',
+    被督办单位: unitName(supervise?.data.unitId) || assignee,
+    督办内容: text(supervise?.data.content),
+    督办期限: chineseDate(text(supervise?.data.deadline)),
+    原信访事项编号: c.repeatOf?.caseNo ?? '',
+    办理过程: c.events
+      .filter((e) => e.kind in STEP_KINDS)
+      .map((e) => `${chineseDate(text(e.data.on) || e.at)}，${STEP_KINDS[e.kind as keyof typeof STEP_KINDS]}。`)
+      .join('\n'),
+    办结情况: close ? `${text(close.data.findings)}\n${text(close.data.actions)}` : '',
+    是否化解: close ? (close.data.resolved ? '已化解。' : '未化解。') : '',
+  };
+  const addressee = rule.to === 'petitioners' ? `${values.信访人}：` : rule.to === 'unit' ? (kind === 'superviseLetter' ? values.被督办单位 : assignee) + '：' : null;
+  return { c, values, addressee: addressee === '：' ? null : addressee, event };
+}

@@ -1,0 +1,216 @@
+/**
+ * Letters on a real register: each kind drafted from a sample case with the content the law asks
+ * for; issuing numbers, freezes and records the step; corrections name what they replace;
+ * numbers have no gaps or repeats when two processes issue at once or one is killed; templates
+ * refuse unknown variables and letters that would run over one page.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { call, callError, createTownship, sampleIntake, type Township } from '../helpers/store';
+import { todayLocal } from '../../src-main/services/local-time';
+import { fileURLToPath } from 'node:url';
+import type { LetterDraft } from '../../src-main/api';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+let t: Township;
+const today = todayLocal();
+const year = Number(today.slice(0, 4));
+const text = (d: LetterDraft) => [d.content.title, d.content.addressee, ...d.content.paragraphs, ...(d.content.rows ?? []).flat()].join('\n');
+
+beforeEach(async () => {
+  t = await createTownship();
+});
+afterEach(() => t.cleanup());
+
+async function newCase(summary = '反映土地承包合同到期后村委会未按约定续签') {
+  return (await call(t.store, 'cases.create', sampleIntake({ summary, receivedAt: `${today}T09:30` }))).id;
+}
+const step = (caseId: string, s: Record<string, unknown>) => call(t.store, 'cases.step', { caseId, on: today, ...s } as never);
+const draft = (caseId: string, kind: string, forLetterId?: string) => call(t.store, 'letters.draft', { caseId, kind, forLetterId });
+const issue = async (caseId: string, kind: string, extra: Record<string, unknown> = {}) => {
+  const d = await draft(caseId, kind);
+  return call(t.store, 'letters.issue', { caseId, kind, content: d.content, issuedOn: today, ...extra } as never);
+};
+
+describe('each letter drafted from the case', () => {
+  it('has what the law asks of it', async () => {
+    const a = await newCase();
+    await step(a, { kind: 'accept' });
+    const accept = await draft(a, 'acceptNotice');
+    expect(accept.content.addressee).toBe('张三：');
+    expect(accept.nextNumber).toBe(`示范信受〔${year}〕1号`);
+    expect(accept.notifies).toBe(true);
+    for (const s of ['已于', '依法受理', '60日内', '查询码', '反映土地承包合同到期后村委会未按约定续签']) expect(text(accept)).toContain(s);
+    expect(accept.content.date).toBe(`${year}年${Number(today.slice(5, 7))}月${Number(today.slice(8))}日`);
+
+    await step(a, { kind: 'assign', unitId: t.unit('司法所'), deadline: today, reportDue: today, note: '请实地核查合同履行情况' });
+    const assign = await draft(a, 'assignSheet');
+    expect(assign.content.addressee).toBe('司法所：');
+    for (const s of ['请实地核查合同履行情况', '办结报告', '5个工作日内', '异议']) expect(text(assign)).toContain(s);
+
+    await step(a, { kind: 'extend', days: 20, reason: '需要调取历年承包档案', approvedBy: '赵镇长' });
+    expect(text(await draft(a, 'extendNotice'))).toMatch(/因需要调取历年承包档案，经本机关负责人批准，办理期限延长20日/);
+
+    await step(a, { kind: 'supervise', deadline: today, content: '请加快办理进度', unitId: t.unit('司法所') });
+    const supervise = await draft(a, 'superviseLetter');
+    expect(supervise.content.addressee).toBe('司法所：');
+    expect(text(supervise)).toContain('请加快办理进度');
+
+    await step(a, { kind: 'reply', outcome: 'support', request: '要求续签土地承包合同', facts: '经查，原合同约定到期后优先续包', basis: '《中华人民共和国农村土地承包法》第二十一条' });
+    const opinion = await draft(a, 'opinion');
+    for (const s of ['一、信访请求', '要求续签土地承包合同', '经查，原合同约定到期后优先续包', '《中华人民共和国农村土地承包法》第二十一条', '予以支持', '30日内', '复查']) {
+      expect(text(opinion)).toContain(s);
+    }
+    const issuedOpinion = await issue(a, 'opinion');
+    const receipt = await draft(a, 'deliveryReceipt', issuedOpinion.id);
+    expect(receipt.nextNumber).toBeNull();
+    expect(Object.fromEntries(receipt.content.rows!)).toMatchObject({
+      送达文书: `信访事项处理意见书（示范信处〔${year}〕1号）`,
+      受送达人: '张三',
+      送达地址: '示范镇东村3组12号',
+    });
+    expect(receipt.content.rows!.map((r) => r[0])).toEqual(expect.arrayContaining(['收到日期', '受送达人签名', '拒收事由及日期', '见证人签名']));
+
+    const form = await draft(a, 'registerForm');
+    expect(Object.fromEntries(form.content.rows!)).toMatchObject({ 信访编号: expect.stringMatching(/^330102001-/), 内容摘要: '反映土地承包合同到期后村委会未按约定续签' });
+
+    await step(a, { kind: 'deliver', method: 'inPerson', receivedOn: today, recipient: '张三' });
+    await step(a, { kind: 'close', findings: '合同到期未续签属实', actions: '已督促村委会续签', resolved: true });
+    const report = await draft(a, 'closingReport');
+    for (const s of ['一、基本情况', '合同到期未续签属实', '已督促村委会续签', '已化解']) expect(text(report)).toContain(s);
+
+    const r = await newCase('反映邻里纠纷已起诉');
+    await step(r, { kind: 'reject', reason: '该事项已进入诉讼程序', route: 'litigation' });
+    expect(text(await draft(r, 'rejectNotice'))).toMatch(/该事项已进入诉讼程序[\s\S]*不予受理[\s\S]*诉讼/);
+
+    const f = await newCase('反映县道路灯损坏');
+    await step(f, { kind: 'forward', to: '县交通运输局', reason: '属县交通运输局职责' });
+    expect(text(await draft(f, 'forwardNotice'))).toContain('转送县交通运输局处理');
+  });
+
+  it('refuses a letter whose step has not been taken, and names the step', async () => {
+    const a = await newCase();
+    expect((await callError(t.store, 'letters.draft', { caseId: a, kind: 'opinion' })).message).toBe('此件尚未出具处理意见，不能出具信访事项处理意见书。请先办理“出具处理意见”');
+    expect((await callError(t.store, 'letters.draft', { caseId: a, kind: 'nonsense' })).message).toBe('未知的文书种类：nonsense');
+  });
+});
+
+describe('issuing', () => {
+  it('numbers per kind and year, freezes the text, and records the notice', async () => {
+    const a = await newCase();
+    await step(a, { kind: 'accept' });
+    const d = await draft(a, 'acceptNotice');
+    const edited = { ...d.content, paragraphs: [...d.content.paragraphs.slice(0, -1), '如有疑问，请与镇信访办联系。', '特此告知。'] };
+    const first = await call(t.store, 'letters.issue', { caseId: a, kind: 'acceptNotice', content: edited, issuedOn: today, notifyMethod: 'inPerson' });
+    expect(first.docNo).toBe(`示范信受〔${year}〕1号`);
+    expect(first.content.docNo).toBe(first.docNo);
+    expect(first.content.paragraphs).toContain('如有疑问，请与镇信访办联系。');
+    const c = await call(t.store, 'cases.get', { id: a });
+    expect(c.events.map((e) => e.kind)).toEqual(expect.arrayContaining(['issued', 'notify']));
+    expect(c.workflow.deadlines.find((x) => x.kind === 'notice')?.metOn).toBe(today);
+
+    // the case changes after issuing: the issued letter does not
+    await call(t.store, 'cases.update', {
+      ...sampleIntake({ receivedAt: `${today}T09:30`, summary: '改过的摘要' }),
+      id: a,
+      petitioners: c.petitioners.map((p) => ({ ...p, idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined, address: p.address ?? undefined })),
+    });
+    const [again] = await call(t.store, 'letters.list', { caseId: a });
+    expect(again.content).toEqual(first.content);
+    expect(text(await draft(a, 'acceptNotice'))).toContain('改过的摘要');
+
+    // another kind has its own sequence; the same kind goes on
+    await step(a, { kind: 'assign', unitId: t.unit('司法所'), deadline: today, reportDue: today });
+    expect((await issue(a, 'assignSheet')).docNo).toBe(`示范信交〔${year}〕1号`);
+    expect((await issue(a, 'acceptNotice')).docNo).toBe(`示范信受〔${year}〕2号`);
+    expect((await callError(t.store, 'letters.issue', { caseId: a, kind: 'acceptNotice', content: d.content, issuedOn: '2999-01-01' })).message).toBe('成文日期不能晚于今天');
+  });
+
+  it('corrects by a new letter that names the one it replaces', async () => {
+    const a = await newCase();
+    await step(a, { kind: 'accept' });
+    const first = await issue(a, 'acceptNotice');
+    const fixed = await issue(a, 'acceptNotice', { replacesId: first.id });
+    expect(fixed.replacesId).toBe(first.id);
+    expect(fixed.docNo).toBe(`示范信受〔${year}〕2号`);
+    const list = await call(t.store, 'letters.list', { caseId: a });
+    expect(list.map((l) => [l.docNo, l.replacedBy])).toEqual([
+      [first.docNo, fixed.id],
+      [fixed.docNo, null],
+    ]);
+    expect((await callError(t.store, 'letters.issue', { caseId: a, kind: 'acceptNotice', content: first.content, issuedOn: today, replacesId: first.id })).message).toMatch(/该文书已被更正/);
+  });
+});
+
+describe('numbers never skip or repeat', () => {
+  const worker = (caseId: string, count: number) =>
+    spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/helpers/issue-letters-worker.ts'), t.dir, caseId, String(count)], { cwd: ROOT });
+  const numbers = () =>
+    (t.store.sqlite.prepare(`SELECT seq FROM documents WHERE kind = 'acceptNotice' ORDER BY seq`).all() as { seq: number }[]).map((r) => r.seq);
+
+  it('when two processes issue at the same time, and when one is killed while issuing', async () => {
+    const a = await newCase();
+    await step(a, { kind: 'accept' });
+    const run = (count: number) =>
+      new Promise<string>((resolve, reject) => {
+        const child = worker(a, count);
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+        child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+        child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(err))));
+      });
+    // the test's own connection issues too, between the two others
+    const [x, y] = await Promise.all([run(15), run(15), (async () => { for (let i = 0; i < 5; i++) await issue(a, 'acceptNotice'); })()]);
+    expect(x.trim().split('\n')).toHaveLength(15);
+    expect(y.trim().split('\n')).toHaveLength(15);
+    expect(numbers()).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
+
+    // killed after its third letter, wherever it was in the fourth: the numbers stay whole
+    const child = worker(a, 200);
+    let seen = 0;
+    const outcome = await new Promise<{ signal: NodeJS.Signals | null }>((resolve) => {
+      child.stdout.on('data', (b: Buffer) => {
+        seen += (b.toString().match(/issued/g) ?? []).length;
+        if (seen >= 3 && child.exitCode === null) child.kill('SIGKILL');
+      });
+      child.on('exit', (_code, signal) => resolve({ signal }));
+    });
+    expect(outcome.signal).toBe('SIGKILL');
+    const after = numbers();
+    expect(after).toEqual(Array.from({ length: after.length }, (_, i) => i + 1));
+    expect(after.length).toBeGreaterThanOrEqual(38);
+    // and the next one follows on
+    expect((await issue(a, 'acceptNotice')).docNo).toBe(`示范信受〔${year}〕${after.length + 1}号`);
+    // every issued letter has its timeline event
+    const events = t.store.sqlite.prepare(`SELECT count(*) AS n FROM case_events WHERE kind = 'issued'`).get() as { n: number };
+    expect(events.n).toBe(after.length + 1);
+  });
+});
+
+describe('templates', () => {
+  it('refuses unknown variables, broken braces and a one-page letter that would run over', async () => {
+    const unknown = await callError(t.store, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}你好，{{不存在的变量}}。' });
+    expect(unknown).toMatchObject({ message: '正文中的变量 {{不存在的变量}} 不存在。可用的变量见右侧列表', field: 'body' });
+    expect((await callError(t.store, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人 你好' })).message).toMatch(/未配对/);
+    const long = Array.from({ length: 12 }, () => '本机关将依照《信访工作条例》的规定认真办理你反映的问题，并及时答复。').join('\n');
+    expect((await callError(t.store, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: long })).message).toMatch(/应在一页内印完（每页22行），按示例内容估算此模板需 \d+ 行/);
+    expect((await callError(t.store, 'letters.saveTemplate', { kind: 'acceptNotice', title: '', body: '特此告知。' })).message).toBe('请填写文书标题');
+  });
+
+  it("uses the office's own wording once saved, and the shipped one after a reset", async () => {
+    const a = await newCase();
+    await step(a, { kind: 'accept' });
+    const saved = await call(t.store, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}反映的“{{信访事项}}”已受理。\n特此告知。' });
+    expect(saved.source).toBe('office');
+    const d = await draft(a, 'acceptNotice');
+    expect(d.content.title).toBe('受理告知书');
+    expect(d.content.paragraphs).toEqual(['张三反映的“反映土地承包合同到期后村委会未按约定续签”已受理。', '特此告知。']);
+    expect((await call(t.store, 'letters.resetTemplate', { kind: 'acceptNotice' })).source).toBe('default');
+    expect((await draft(a, 'acceptNotice')).content.title).toBe('信访事项受理告知书');
+    const list = await call(t.store, 'letters.templates', {});
+    expect(list.map((x) => x.kind)).not.toContain('deliveryReceipt');
+  });
+});
+
