@@ -742,6 +742,8 @@ export const api = {
   'letters.draft': method<LetterDraft>()(z.object({ caseId: id, kind: z.string().min(1), forLetterId: id.optional() })),
   'letters.issue': method<IssuedLetter>()(letterIssueInput),
   'letters.list': method<IssuedLetter[]>()(z.object({ caseId: id })),
+  /** an issued letter as a GB/T 9704 .docx to save and print */
+  'letters.docx': method<FileBytes>()(z.object({ id })),
   'letters.templates': method<TemplateView[]>()(none),
   'letters.saveTemplate': method<TemplateView>()(z.object({ kind: z.string().min(1), title: z.string().max(200), body: z.string().max(20000) })),
   'letters.resetTemplate': method<TemplateView>()(z.object({ kind: z.string().min(1) })),

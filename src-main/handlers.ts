@@ -24,6 +24,7 @@ import { applyEnrollment, createEnrollment, revokePeer } from './services/sync/e
 import { listConflicts, settleConflict } from './services/sync/conflicts';
 import { draftLetter, issueLetter, listLetters } from './services/letters/documents';
 import { listTemplates, resetTemplate, saveTemplate } from './services/letters/template-store';
+import { letterDocxFile } from './services/letters/docx';
 
 /** Long work (sync export and import) reports its stages; the bridges pass them on to the screen. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -69,6 +70,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'letters.draft': (s, i) => draftLetter(s, i),
   'letters.issue': (s, i, a) => issueLetter(s, i, a),
   'letters.list': (s, i) => listLetters(s, i.caseId),
+  'letters.docx': (s, i) => letterDocxFile(s, i.id),
   'letters.templates': (s) => listTemplates(s),
   'letters.saveTemplate': (s, i, a) => saveTemplate(s, i, a),
   'letters.resetTemplate': (s, i, a) => resetTemplate(s, i.kind, a),
