@@ -610,6 +610,58 @@ const form = z.object({ form: z.string().min(1) });
 
 // ---- letters --------------------------------------------------------------------------------
 
+/** The documents the law requires (services/letters/kinds.ts says what each is drawn from). */
+export const LETTER_KINDS = {
+  acceptNotice: '信访事项受理告知书',
+  rejectNotice: '信访事项不予受理告知书',
+  notReacceptNotice: '信访事项不再受理告知书',
+  forwardNotice: '信访事项转送告知书',
+  assignSheet: '信访事项交办单',
+  extendNotice: '信访事项延期办理告知书',
+  opinion: '信访事项处理意见书',
+  superviseLetter: '信访事项督办函',
+  deliveryReceipt: '送达回证',
+  registerForm: '信访事项登记表',
+  closingReport: '信访事项结案报告',
+} as const;
+
+/** Every variable a template may use, with what it holds (shown beside the template editor). */
+export const LETTER_VARIABLES = {
+  机关名称: '本机关（本乡镇、本局）名称',
+  信访人: '信访人姓名，多人以顿号分隔',
+  信访编号: '信访事项编号',
+  查询码: '信访人查询办理进展用的查询码',
+  收到日期: '收到信访事项的日期',
+  信访形式: '来信、来访、网上信访等',
+  信访事项: '内容摘要',
+  信访内容: '信访内容全文',
+  受理日期: '受理（或交办）的日期',
+  答复期限: '应当作出答复的日期',
+  不予受理理由: '不予受理的理由',
+  告知途径: '告知信访人的法定途径',
+  转送日期: '转送的日期',
+  转送机关: '有权处理的机关',
+  责任单位: '交办的责任单位或乡镇',
+  交办要求: '交办时写明的要求',
+  办理期限: '交办的办理期限',
+  办结报告期限: '报送办结报告的期限',
+  延期天数: '延长的天数',
+  延期理由: '延期的理由',
+  延期后答复期限: '延期后的答复期限',
+  信访请求: '处理意见书：信访请求',
+  事实和理由: '处理意见书：查明的事实和理由',
+  依据: '处理意见书：法律、法规、政策依据',
+  处理意见: '予以支持、作出解释说明或不予支持',
+  复查机关: '信访人可以请求复查的机关',
+  被督办单位: '督办的单位',
+  督办内容: '督办的内容',
+  督办期限: '督办的期限',
+  原信访事项编号: '已复核终结的原信访事项编号',
+  办理过程: '结案报告：办理过程（按时间列出各步骤）',
+  办结情况: '结案报告：查明情况和处理情况',
+  是否化解: '结案报告：是否化解',
+} as const;
+
 /** A letter as printed: exactly this is frozen when it is issued (services/letters/). */
 export interface LetterContent {
   title: string;
@@ -747,6 +799,15 @@ export const api = {
   'letters.templates': method<TemplateView[]>()(none),
   'letters.saveTemplate': method<TemplateView>()(z.object({ kind: z.string().min(1), title: z.string().max(200), body: z.string().max(20000) })),
   'letters.resetTemplate': method<TemplateView>()(z.object({ kind: z.string().min(1) })),
+  /** printable GB/T 9704 pages: issued letters by id, or one draft as it would print */
+  'letters.html': method<{ html: string }>()(
+    z.union([z.object({ ids: z.array(id).min(1, '请选择要打印的文书').max(500) }), z.object({ draft: letterContentInput.extend({ docNo: z.string().nullable(), date: z.string() }) })]),
+  ),
+  /** letters issued on a day (batch printing), optionally of one kind */
+  'letters.issuedOn': method<(IssuedLetter & { caseNo: string })[]>()(z.object({ on: localDate, kind: z.string().optional() })),
+  'letters.previewTemplate': method<{ html: string }>()(z.object({ kind: z.string().min(1), title: z.string().max(200), body: z.string().max(20000) })),
+  'letters.prefix': method<{ prefix: string; saved: boolean }>()(none),
+  'letters.savePrefix': method<{ prefix: string; saved: boolean }>()(z.object({ prefix: trimmed('机关代字', 10) })),
 
   'sync.status': method<SyncOverview>()(none),
   'sync.saveSettings': method<SyncOverview>()(syncSettingsInput),

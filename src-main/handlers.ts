@@ -22,8 +22,9 @@ import { exportPackages, importFrom, syncOverview } from './services/sync/overvi
 import { readOutboxFile, saveSyncSettings } from './services/sync/folders';
 import { applyEnrollment, createEnrollment, revokePeer } from './services/sync/enrollment';
 import { listConflicts, settleConflict } from './services/sync/conflicts';
-import { draftLetter, issueLetter, listLetters } from './services/letters/documents';
-import { listTemplates, resetTemplate, saveTemplate } from './services/letters/template-store';
+import { draftLetter, issueLetter, issuedLettersHtml, lettersIssuedOn, listLetters, prefixState, savePrefix } from './services/letters/documents';
+import { lettersHtml } from './services/letters/layout';
+import { listTemplates, previewTemplate, resetTemplate, saveTemplate } from './services/letters/template-store';
 import { letterDocxFile } from './services/letters/docx';
 
 /** Long work (sync export and import) reports its stages; the bridges pass them on to the screen. */
@@ -74,6 +75,11 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'letters.templates': (s) => listTemplates(s),
   'letters.saveTemplate': (s, i, a) => saveTemplate(s, i, a),
   'letters.resetTemplate': (s, i, a) => resetTemplate(s, i.kind, a),
+  'letters.html': (s, i) => ({ html: 'ids' in i ? issuedLettersHtml(s, i.ids) : lettersHtml([{ ...i.draft, rows: i.draft.rows ?? null }]) }),
+  'letters.issuedOn': (s, i) => lettersIssuedOn(s, i.on, i.kind),
+  'letters.previewTemplate': (s, i) => previewTemplate(s, i),
+  'letters.prefix': (s) => prefixState(s),
+  'letters.savePrefix': (s, i, a) => savePrefix(s, i.prefix, a),
   'sync.status': (s) => syncOverview(s),
   'sync.saveSettings': (s, i) => {
     saveSyncSettings(s, i);

@@ -71,6 +71,8 @@ function describe(event: CaseEventView, settings: Settings, events: CaseEventVie
         details: opt('交办要求', 'note'),
       };
     }
+    case 'issued':
+      return { text: `出具${s('title')}${s('docNo') ? `（${s('docNo')}）` : ''}${d.replacesId ? '，更正前已出具的一份' : ''}`, details: [] };
     case 'attached':
       return { text: `添加附件：${s('fileName')}`, details: [] };
     case 'notify':

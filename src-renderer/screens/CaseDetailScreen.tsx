@@ -9,6 +9,7 @@ import { categoryPath, FLAG_COLORS, label, showDateTime } from '../lib/format';
 import { navigate } from '../lib/router';
 import { CaseForm } from '../components/CaseForm';
 import { formatSize, UploadButton } from '../components/AttachmentPicker';
+import { LettersCard } from '../components/LettersCard';
 import { DeadlineStrip } from '../components/DeadlineStrip';
 import { EventText, eventColor } from '../components/EventText';
 import { StepDialog } from '../components/StepDialog';
@@ -144,6 +145,7 @@ export function CaseDetailScreen({ id }: { id: string }) {
           </Card>
         </Col>
         <Col span={8}>
+          <LettersCard c={c} onChanged={load} />
           <Card size="small" title="办理过程">
             <Timeline items={c.events.map((e) => ({ key: e.id, color: eventColor(e.kind), content: <EventText event={e} settings={settings} events={c.events} /> }))} />
           </Card>

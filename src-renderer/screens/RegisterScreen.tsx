@@ -10,6 +10,7 @@ import { categoryTree, options } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
 import { navigate } from '../lib/router';
 import { CaseTable } from '../components/CaseTable';
+import { BatchPrintButton } from '../components/BatchPrint';
 
 const FILTER_KEY = 'register-filter';
 
@@ -85,6 +86,7 @@ export function RegisterScreen() {
         </h2>
         <Space>
           <Typography.Text data-testid="register-total">{total === null ? '查询中…' : `共 ${total} 件`}</Typography.Text>
+          <BatchPrintButton />
           <Button icon={<DownloadOutlined />} loading={exporting} disabled={!total} onClick={exportXlsx}>
             导出 Excel
           </Button>

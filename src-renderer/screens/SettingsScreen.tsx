@@ -1,4 +1,4 @@
-/** 设置: the office, villages, responsible units, staff, the content classification and how deadlines are counted. */
+/** 设置: the office, villages, responsible units, staff, the content classification, letter templates and how deadlines are counted. */
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tree } from 'antd';
 import { STAFF_ROLES, type Staff } from '../../src-main/api';
@@ -9,6 +9,7 @@ import { VillagesEditor } from '../components/VillagesEditor';
 import { NamedListEditor } from '../components/NamedListEditor';
 import { DeadlineSettings } from '../components/DeadlineSettings';
 import { CalendarEditor } from '../components/CalendarEditor';
+import { LetterTemplates } from '../components/LetterTemplates';
 
 export function SettingsScreen() {
   const { settings, setSettings } = useApp();
@@ -34,6 +35,7 @@ export function SettingsScreen() {
             },
             { key: 'staff', label: '工作人员', children: <StaffTab /> },
             { key: 'categories', label: '内容分类', children: <CategoriesTab /> },
+            { key: 'letters', label: '文书模板', children: <LetterTemplates /> },
             {
               key: 'deadlines',
               label: '期限计算',

@@ -49,7 +49,7 @@ function readPgm(file: string): Gray {
 }
 
 /** The box of ink (pixels darker than mid-grey) inside a band of rows, in millimetres. */
-function inkBox(g: Gray, fromMm = 0, toMm = PAGE_MM.height): { left: number; right: number; top: number; bottom: number } | null {
+function inkBox(g: Gray, fromMm = 0, toMm: number = PAGE_MM.height): { left: number; right: number; top: number; bottom: number } | null {
   let left = Infinity;
   let right = -1;
   let top = Infinity;

@@ -214,3 +214,30 @@ describe('templates', () => {
   });
 });
 
+
+describe('printing, batches and the office code', () => {
+  it('prints issued letters as issued, lists a day’s letters, previews a template, and numbers with the saved 机关代字', async () => {
+    const a = await newCase();
+    await step(a, { kind: 'accept' });
+    const first = await issue(a, 'acceptNotice');
+    const { html } = await call(t.store, 'letters.html', { ids: [first.id] });
+    expect(html).toContain(first.docNo!);
+    expect(html).toContain('@page');
+    expect((await callError(t.store, 'letters.html', { ids: [] })).message).toBe('请选择要打印的文书');
+
+    const day = await call(t.store, 'letters.issuedOn', { on: today });
+    expect(day.map((l) => [l.docNo, l.caseNo])).toEqual([[first.docNo, expect.stringMatching(/^330102001-/)]]);
+    expect(await call(t.store, 'letters.issuedOn', { on: today, kind: 'opinion' })).toEqual([]);
+
+    const preview = await call(t.store, 'letters.previewTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}：你反映的问题已受理。' });
+    expect(preview.html).toContain('张三、李四、王五：你反映的问题已受理。');
+    expect((await callError(t.store, 'letters.previewTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{没有}}' })).message).toMatch(/不存在/);
+
+    expect(await call(t.store, 'letters.prefix', {})).toEqual({ prefix: '示范', saved: false });
+    expect((await callError(t.store, 'letters.savePrefix', { prefix: '示范2' })).message).toMatch(/不能含数字/);
+    expect(await call(t.store, 'letters.savePrefix', { prefix: '示范镇' })).toEqual({ prefix: '示范镇', saved: true });
+    expect((await issue(a, 'acceptNotice')).docNo).toBe(`示范镇信受〔${year}〕2号`);
+    // the first letter keeps the number it was printed with
+    expect((await call(t.store, 'letters.list', { caseId: a }))[0].docNo).toBe(`示范信受〔${year}〕1号`);
+  });
+});

@@ -21,6 +21,7 @@ import { isLetterKind, KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds
 import { chineseDate, letterSource, type LetterSource } from './values';
 import { fillTemplate } from './templates';
 import { templateFor } from './template-store';
+import { lettersHtml } from './layout';
 
 function kindOf(kind: string): LetterKind {
   if (!isLetterKind(kind)) throw new UserError(`未知的文书种类：${kind}`);
@@ -195,4 +196,34 @@ export function getLetter(store: Store, id: string): IssuedLetter {
 
 export function listLetters(store: Store, caseId: string): IssuedLetter[] {
   return (store.sqlite.prepare(`${SELECT_LETTERS} WHERE d.case_id = ? ORDER BY d.issued_at, d.rowid`).all(caseId) as DocumentRecord[]).map(toLetter);
+}
+
+/** Letters issued on a day, of one kind or all (batch printing: e.g. every receipt issued today). */
+export function lettersIssuedOn(store: Store, on: string, kind?: string): (IssuedLetter & { caseNo: string })[] {
+  const rows = store.sqlite
+    .prepare(
+      `${SELECT_LETTERS.replace('SELECT d.id,', 'SELECT c.case_no AS caseNo, d.id,')} JOIN cases c ON c.id = d.case_id
+       WHERE d.issued_on = ? ${kind ? 'AND d.kind = ?' : ''} ORDER BY d.kind, d.seq, d.issued_at`,
+    )
+    .all(...(kind ? [on, kind] : [on])) as (DocumentRecord & { caseNo: string })[];
+  return rows.map((r) => ({ ...toLetter(r), caseNo: r.caseNo }));
+}
+
+/** The pages of issued letters, in the order asked, each exactly as it was issued. */
+export function issuedLettersHtml(store: Store, ids: string[]): string {
+  return lettersHtml(ids.map((id) => getLetter(store, id).content));
+}
+
+export function prefixState(store: Store): { prefix: string; saved: boolean } {
+  const office = requireOffice(store);
+  const row = store.sqlite.prepare('SELECT doc_prefix AS p FROM offices WHERE id = ?').get(office.id) as { p: string | null };
+  return { prefix: docPrefix(store), saved: !!row.p?.trim() };
+}
+
+/** 机关代字 for the office's numbers from now on; numbers already given stay as printed. */
+export function savePrefix(store: Store, prefix: string, actor: string | null): { prefix: string; saved: boolean } {
+  if (/[〔〕\[\]\d\s]/.test(prefix)) throw new UserError('机关代字不能含数字、空格或括号，例如“清波”', 'prefix');
+  const office = requireOffice(store);
+  mutate(store, { actor }, (m) => m.update('offices', office.id, { docPrefix: prefix || null }));
+  return prefixState(store);
 }

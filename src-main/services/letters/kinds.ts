@@ -2,21 +2,10 @@
  * The documents the law requires of a petition office (《信访工作条例》 2022), what each is drawn
  * from, and how it is numbered. Forms (送达回证, 登记表) carry no document number.
  */
-import type { StepKind } from '../../api';
+import { LETTER_KINDS, type StepKind } from '../../api';
 
-export const LETTER_KINDS = {
-  acceptNotice: '信访事项受理告知书',
-  rejectNotice: '信访事项不予受理告知书',
-  notReacceptNotice: '信访事项不再受理告知书',
-  forwardNotice: '信访事项转送告知书',
-  assignSheet: '信访事项交办单',
-  extendNotice: '信访事项延期办理告知书',
-  opinion: '信访事项处理意见书',
-  superviseLetter: '信访事项督办函',
-  deliveryReceipt: '送达回证',
-  registerForm: '信访事项登记表',
-  closingReport: '信访事项结案报告',
-} as const;
+export { LETTER_KINDS };
+
 export type LetterKind = keyof typeof LETTER_KINDS;
 
 export interface KindRule {

@@ -2,12 +2,12 @@
  * A letter as a printable HTML page laid out per GB/T 9704-2012 (党政机关公文格式), for the print
  * preview, the browser's and Electron's print, and PDF through Chromium's print engine.
  *
- * - A4; top margin 37 mm, left 28 mm, text block 156 × 225 mm (5.2.1, 5.2.2).
- * - Body in 3号 (16 pt) 仿宋, 22 lines of 28 characters (5.2.3): a line is 225/22 mm high, and
+ * - A4 (5.1); top margin 37 mm, left 28 mm, text block 156 × 225 mm (5.2.1).
+ * - Body in 3号 (16 pt) 仿宋 (5.2.2), 22 lines of 28 characters (5.2.3): a line is 225/22 mm high, and
  *   letters are drawn a hair closer than 16 pt so 28 fill 156 mm exactly.
  * - Title in 2号 小标宋, centred (7.3.1); headings 一、 in 黑体, （一） in 楷体 (7.3.3).
  * - 成文日期 in Arabic numerals, right-aligned four characters in, the office name centred over it
- *   (7.3.5.2); page numbers in 4号 between dashes, 7 mm under the text block, odd pages right and
+ *   (7.3.5.1, a sealed document); page numbers in 4号 between dashes, 7 mm under the text block, odd pages right and
  *   even pages left, one character in (7.5).
  *
  * Fonts: 方正小标宋简体, 仿宋_GB2312, 黑体 and 楷体_GB2312 are named first; a machine without them

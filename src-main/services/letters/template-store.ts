@@ -11,6 +11,7 @@ import { requireOffice } from '../office';
 import { UserError } from '../errors';
 import { nowLocal } from '../local-time';
 import { KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
+import { lettersHtml } from './layout';
 import { checkTemplate, DEFAULT_TEMPLATES, estimateLines, fillTemplate, LETTER_VARIABLES, LINES_PER_PAGE, type LetterTemplate, type LetterValues } from './templates';
 
 interface TemplateRow {
@@ -94,4 +95,26 @@ export function resetTemplate(store: Store, kind: string, actor: string | null):
   const own = storedTemplate(store, office.id, kind as LetterKind);
   if (own) mutate(store, { actor }, (m) => m.update('letter_templates', own.id, { deleted: true }));
   return templateFor(store, kind as LetterKind);
+}
+
+/** The template filled with the sample case, laid out as it would print (the settings screen's live preview). */
+export function previewTemplate(store: Store, input: { kind: string; title: string; body: string }): { html: string } {
+  if (!(input.kind in LETTER_KINDS)) throw new UserError(`未知的文书种类：${input.kind}`);
+  const kind = input.kind as LetterKind;
+  const t = { title: input.title.trim(), body: input.body.replace(/\r\n?/g, '\n') };
+  checkTemplate(kind, t);
+  const office = requireOffice(store);
+  const rule = KIND_RULES[kind];
+  const html = lettersHtml([
+    {
+      title: t.title,
+      docNo: rule.numberClass ? `示例${rule.numberClass}〔2026〕12号` : null,
+      addressee: rule.to === 'petitioners' ? `${SAMPLE.信访人}：` : rule.to === 'unit' ? '司法所：' : null,
+      paragraphs: fillTemplate(t.body, { ...SAMPLE, 机关名称: office.name }),
+      signature: office.name,
+      date: SAMPLE.收到日期,
+      rows: null,
+    },
+  ]);
+  return { html };
 }

@@ -5,44 +5,11 @@
  * exist, or too long for a letter that must stay on one page, is refused with the reason.
  */
 import { UserError } from '../errors';
+import { LETTER_VARIABLES } from '../../api';
 import { KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
 
-/** Every variable a template may use, with what it holds (shown beside the template editor). */
-export const LETTER_VARIABLES = {
-  机关名称: '本机关（本乡镇、本局）名称',
-  信访人: '信访人姓名，多人以顿号分隔',
-  信访编号: '信访事项编号',
-  查询码: '信访人查询办理进展用的查询码',
-  收到日期: '收到信访事项的日期',
-  信访形式: '来信、来访、网上信访等',
-  信访事项: '内容摘要',
-  信访内容: '信访内容全文',
-  受理日期: '受理（或交办）的日期',
-  答复期限: '应当作出答复的日期',
-  不予受理理由: '不予受理的理由',
-  告知途径: '告知信访人的法定途径',
-  转送日期: '转送的日期',
-  转送机关: '有权处理的机关',
-  责任单位: '交办的责任单位或乡镇',
-  交办要求: '交办时写明的要求',
-  办理期限: '交办的办理期限',
-  办结报告期限: '报送办结报告的期限',
-  延期天数: '延长的天数',
-  延期理由: '延期的理由',
-  延期后答复期限: '延期后的答复期限',
-  信访请求: '处理意见书：信访请求',
-  事实和理由: '处理意见书：查明的事实和理由',
-  依据: '处理意见书：法律、法规、政策依据',
-  处理意见: '予以支持、作出解释说明或不予支持',
-  复查机关: '信访人可以请求复查的机关',
-  被督办单位: '督办的单位',
-  督办内容: '督办的内容',
-  督办期限: '督办的期限',
-  原信访事项编号: '已复核终结的原信访事项编号',
-  办理过程: '结案报告：办理过程（按时间列出各步骤）',
-  办结情况: '结案报告：查明情况和处理情况',
-  是否化解: '结案报告：是否化解',
-} as const;
+export { LETTER_VARIABLES };
+
 export type LetterVariable = keyof typeof LETTER_VARIABLES;
 export type LetterValues = Record<LetterVariable, string>;
 

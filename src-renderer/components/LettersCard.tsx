@@ -1,0 +1,308 @@
+/**
+ * 文书 of a case: the letters issued (print, Word, correct), and drafting a new one. A draft is
+ * drawn from the case and the office's template, edited here with its pages beside it, and then
+ * issued: from that moment its text and number are fixed; a correction is a new letter.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Col, DatePicker, Dropdown, Form, Input, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { DELIVERY_METHODS, LETTER_KINDS, type CaseDetail, type IssuedLetter, type LetterContent, type LetterDraft } from '../../src-main/api';
+import { call, saveFile } from '../lib/api-client';
+import { printHtml } from '../lib/print-html';
+import { options } from '../lib/format';
+import { LetterPreview } from './LetterPreview';
+
+type Kind = keyof typeof LETTER_KINDS;
+
+export function LettersCard({ c, onChanged }: { c: CaseDetail; onChanged(): void }) {
+  const { message } = App.useApp();
+  const [letters, setLetters] = useState<IssuedLetter[]>([]);
+  const [editing, setEditing] = useState<{ draft: LetterDraft; replaces: IssuedLetter | null } | null>(null);
+  const [viewing, setViewing] = useState<IssuedLetter | null>(null);
+
+  const load = () => call('letters.list', { caseId: c.id }).then(setLetters, (e: Error) => message.error(e.message));
+  // the case's steps decide which letters can be drawn: reload when it changes
+  useEffect(() => void load(), [c]);
+
+  const startDraft = async (kind: Kind, replaces: IssuedLetter | null = null) => {
+    try {
+      const forLetterId = kind === 'deliveryReceipt' ? letters.find((l) => l.kind === 'opinion' && !l.replacedBy)?.id : undefined;
+      const draft = await call('letters.draft', { caseId: c.id, kind, forLetterId });
+      // a correction starts from the text as issued
+      if (replaces) draft.content = { ...replaces.content, docNo: null, date: draft.content.date };
+      setEditing({ draft, replaces });
+    } catch (e) {
+      message.warning((e as Error).message);
+    }
+  };
+
+  const print = async (ids: string[]) => {
+    try {
+      await printHtml((await call('letters.html', { ids })).html);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      title={`文书（${letters.length}）`}
+      style={{ marginBottom: 12 }}
+      data-testid="letters-card"
+      extra={
+        <Dropdown
+          trigger={['click']}
+          menu={{ items: (Object.keys(LETTER_KINDS) as Kind[]).map((k) => ({ key: k, label: LETTER_KINDS[k] })), onClick: (e) => startDraft(e.key as Kind) }}
+        >
+          <Button size="small" icon={<FileTextOutlined />} data-testid="new-letter">
+            出具文书
+          </Button>
+        </Dropdown>
+      }
+    >
+      <List
+        size="small"
+        dataSource={letters}
+        locale={{ emptyText: '尚未出具文书' }}
+        renderItem={(l) => (
+          <List.Item
+            data-testid="letter-item"
+            actions={[
+              <a key="view" onClick={() => setViewing(l)}>
+                查看
+              </a>,
+              <a key="print" onClick={() => print([l.id])}>
+                打印
+              </a>,
+              !l.replacedBy && (
+                <a key="fix" onClick={() => startDraft(l.kind as Kind, l)}>
+                  更正
+                </a>
+              ),
+            ].filter(Boolean)}
+          >
+            <Space size={4} wrap>
+              <span>{l.content.title}</span>
+              {l.docNo ? <Typography.Text type="secondary">{l.docNo}</Typography.Text> : null}
+              <Typography.Text type="secondary">{l.issuedOn}</Typography.Text>
+              {l.replacedBy ? <Tag>已更正</Tag> : null}
+              {l.replacesId ? <Tag color="orange">更正件</Tag> : null}
+            </Space>
+          </List.Item>
+        )}
+      />
+      {editing ? (
+        <LetterDialog
+          draft={editing.draft}
+          replaces={editing.replaces}
+          onClose={() => setEditing(null)}
+          onIssued={(l) => {
+            setEditing(null);
+            void load();
+            onChanged();
+            setViewing(l);
+            message.success(`已出具${l.content.title}${l.docNo ? `（${l.docNo}）` : ''}`);
+          }}
+        />
+      ) : null}
+      {viewing ? <IssuedLetterView letter={viewing} onClose={() => setViewing(null)} onPrint={() => print([viewing.id])} /> : null}
+    </Card>
+  );
+}
+
+interface Values {
+  title: string;
+  addressee: string;
+  body: string;
+  signature: string;
+  issuedOn: Dayjs;
+  notifyMethod?: keyof typeof DELIVERY_METHODS;
+  rows?: string[];
+}
+
+function contentOf(v: Values, draft: LetterDraft): Omit<LetterContent, 'docNo' | 'date'> {
+  return {
+    title: v.title ?? '',
+    addressee: v.addressee?.trim() || null,
+    paragraphs: (v.body ?? '').split('\n').map((p) => p.trim()).filter(Boolean),
+    signature: v.signature ?? '',
+    rows: draft.content.rows ? draft.content.rows.map(([label], i) => [label, v.rows?.[i] ?? ''] as [string, string]) : null,
+  };
+}
+
+/** Editing a draft with its pages beside it, then issuing it. */
+function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDraft; replaces: IssuedLetter | null; onClose(): void; onIssued(l: IssuedLetter): void }) {
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [html, setHtml] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const initial: Values = useMemo(
+    () => ({
+      title: draft.content.title,
+      addressee: draft.content.addressee ?? '',
+      body: draft.content.paragraphs.join('\n'),
+      signature: draft.content.signature,
+      issuedOn: dayjs(),
+      notifyMethod: draft.notifies ? 'inPerson' : undefined,
+      rows: draft.content.rows?.map(([, v]) => v),
+    }),
+    [draft],
+  );
+  const values = Form.useWatch([], form) as Values | undefined;
+
+  // the pages follow the text, a moment after typing stops
+  useEffect(() => {
+    const v = values ?? initial;
+    const timer = setTimeout(() => {
+      const date = v.issuedOn ? `${v.issuedOn.year()}年${v.issuedOn.month() + 1}月${v.issuedOn.date()}日` : draft.content.date;
+      call('letters.html', { draft: { ...contentOf(v, draft), docNo: draft.nextNumber, date } }).then(
+        (r) => setHtml(r.html),
+        () => undefined,
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [values, initial, draft]);
+
+  const issue = async () => {
+    let v: Values;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    const ok = await modal.confirm({
+      title: `出具${v.title}？`,
+      content: `出具后将${draft.nextNumber ? `编为 ${draft.nextNumber}（以实际出具为准），` : ''}文书内容固定，不能再修改；如有错误，只能另行出具更正件。`,
+      okText: '出具',
+      cancelText: '返回修改',
+    });
+    if (!ok) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const issued = await call('letters.issue', {
+        caseId: draft.caseId,
+        kind: draft.kind,
+        content: contentOf(v, draft),
+        issuedOn: v.issuedOn.format('YYYY-MM-DD'),
+        replacesId: replaces?.id ?? null,
+        notifyMethod: draft.notifies && !replaces ? v.notifyMethod : undefined,
+      });
+      onIssued(issued);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={1120}
+      title={`${replaces ? '更正' : '出具'}${draft.kindLabel}`}
+      onCancel={onClose}
+      maskClosable={false}
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          取消
+        </Button>,
+        <Button key="ok" type="primary" loading={busy} onClick={issue} data-testid="issue-letter">
+          出具{draft.nextNumber ? `（${draft.nextNumber}）` : ''}
+        </Button>,
+      ]}
+    >
+      {replaces ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`此件将更正 ${replaces.docNo ?? replaces.content.title}（${replaces.issuedOn}），原文书保留不变`} /> : null}
+      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      <Row gutter={16}>
+        <Col flex="1">
+          <Form form={form} layout="vertical" initialValues={initial} data-testid="letter-form">
+            <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}>
+              <Input maxLength={40} />
+            </Form.Item>
+            {draft.content.addressee !== null || !draft.content.rows ? (
+              <Form.Item name="addressee" label="主送">
+                <Input maxLength={200} placeholder="如：张三：" />
+              </Form.Item>
+            ) : null}
+            {draft.content.rows ? (
+              draft.content.rows.map(([label], i) => (
+                <Form.Item key={label} name={['rows', i]} label={label} style={{ marginBottom: 8 }}>
+                  <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+                </Form.Item>
+              ))
+            ) : (
+              <Form.Item name="body" label="正文（每行一段；以“一、”开头的段落为黑体小标题）" rules={[{ required: true, whitespace: true, message: '请填写正文' }]}>
+                <Input.TextArea autoSize={{ minRows: 10, maxRows: 22 }} />
+              </Form.Item>
+            )}
+            <Row gutter={12}>
+              <Col span={10}>
+                <Form.Item name="signature" label="落款" rules={[{ required: true, whitespace: true, message: '请填写落款' }]}>
+                  <Input maxLength={60} />
+                </Form.Item>
+              </Col>
+              <Col span={7}>
+                <Form.Item name="issuedOn" label="成文日期" rules={[{ required: true, message: '请选择成文日期' }]}>
+                  <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                </Form.Item>
+              </Col>
+              {draft.notifies && !replaces ? (
+                <Col span={7}>
+                  <Form.Item name="notifyMethod" label="告知方式" extra="出具即记录书面告知">
+                    <Select options={options(DELIVERY_METHODS)} />
+                  </Form.Item>
+                </Col>
+              ) : null}
+            </Row>
+          </Form>
+        </Col>
+        <Col flex="440px">
+          <LetterPreview html={html} width={440} testId="letter-preview" />
+        </Col>
+      </Row>
+    </Modal>
+  );
+}
+
+function IssuedLetterView({ letter, onClose, onPrint }: { letter: IssuedLetter; onClose(): void; onPrint(): void }) {
+  const { message } = App.useApp();
+  const [html, setHtml] = useState<string | null>(null);
+  useEffect(() => {
+    call('letters.html', { ids: [letter.id] }).then((r) => setHtml(r.html), (e: Error) => message.error(e.message));
+  }, [letter.id]);
+  return (
+    <Modal
+      open
+      width={620}
+      title={`${letter.content.title}${letter.docNo ? `　${letter.docNo}` : ''}`}
+      onCancel={onClose}
+      footer={[
+        <Button
+          key="docx"
+          onClick={async () => {
+            try {
+              const f = await call('letters.docx', { id: letter.id });
+              await saveFile(f.fileName, f.base64);
+            } catch (e) {
+              message.error((e as Error).message);
+            }
+          }}
+        >
+          下载 Word
+        </Button>,
+        <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={onPrint} data-testid="print-letter">
+          打印 / 存为 PDF
+        </Button>,
+      ]}
+    >
+      <Typography.Paragraph type="secondary">
+        {letter.issuedOn} 出具{letter.issuedBy ? `，经办人 ${letter.issuedBy}` : ''}。出具后的文书不再改动。
+      </Typography.Paragraph>
+      <LetterPreview html={html} width={572} testId="issued-preview" />
+    </Modal>
+  );
+}
