@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src-main/services/errors';
+import { refusal } from '../helpers/refusal';
 import { ENVELOPE_FORMAT, fingerprint, generateOfficeKeys, open, publicKeysOf, seal } from '../../src-main/services/sync/envelope';
 
 const county = generateOfficeKeys('330102');
@@ -13,16 +13,6 @@ const township = generateOfficeKeys('330102001');
 const other = generateOfficeKeys('330102002');
 const enrolled = new Map([[county.officeId, county.signing.publicKey]]);
 const body = Buffer.from(JSON.stringify({ ops: Array.from({ length: 200 }, (_, i) => ({ seq: i + 1, tbl: 'cases', data: { summary: `反映第${i}号问题` } })) }));
-
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('sealing and opening', () => {
   it('opens at the recipient with the sender and the exact body', () => {

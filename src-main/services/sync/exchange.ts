@@ -21,7 +21,7 @@ import { fingerprint, open, seal } from './envelope';
 import { applyOperations, checkMassDeletion, type ApplySummary } from './apply';
 import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, ownKeys, ownOffice, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
 import type { Operation } from './merge';
-import { decodeBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type PackageBody } from './package';
+import { decodePackageBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type PackageBody } from './package';
 import { heldRanges, holds, type OriginState, type VersionVector } from './version-vector';
 
 // ---- what this register holds ------------------------------------------------------------------
@@ -361,14 +361,14 @@ export function openPackage(store: Store, bytes: Buffer): Opened {
   for (const p of listPeers(store)) if (p.signingKey && !p.revokedAt) senders.set(p.officeId, p.signingKey);
   const name = names(store);
   const opened = open(bytes, keys, senders, { names: name, introduce: (id, token) => acceptsIntroduction(store, id, token) });
-  const body = decodeBody(opened.body);
+  const { body, carriedOps } = decodePackageBody(opened.body);
   if (body.to !== me.id || body.from.officeId !== opened.from) throw new UserError('交换包的收发单位与签名不符，已拒绝导入，未作任何改动');
   const sender = getPeer(store, opened.from)!;
-  const batches = body.batches.map((batch) => {
+  const batches = body.batches.map((batch, i) => {
     let keysFor = batch.officeId === opened.from && opened.intro ? [opened.intro.signing] : knownSigningKeys(store, batch.officeId);
     // the county may vouch for keys a township used before (rebuilding a replaced machine)
     if (sender.level === 'county' && me.parent_id === sender.officeId) keysFor = [...keysFor, ...(body.vouched[batch.officeId] ?? [])];
-    return { batch, key: verifyBatch(batch, keysFor, name) };
+    return { batch, key: verifyBatch(batch, keysFor, name, carriedOps[i]) };
   });
   const ops = batches.flatMap((b) => b.batch.ops.map(fromTuple));
   for (const f of body.files) {
