@@ -5,8 +5,8 @@
  * until nothing is left unconfirmed:
  * - every township holds exactly what the county holds of it (cases, petitioners, events,
  *   shared settings, conflicts), field by field;
- * - every edit made anywhere is the shown value, a recorded conflict version, or was replaced
- *   by a write whose author had seen it. Nothing is lost silently.
+ * - every edit made anywhere is the shown value (or the same value as it), a recorded conflict
+ *   version, or was replaced by a write whose author had seen it. Nothing is lost silently.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,8 +47,9 @@ interface Edit {
   field: string;
 }
 
+/** A register's cases in case-number order: the same on every run (ids are random), so a seed replays a run. */
 function caseIds(store: Store, officeId: string | null): string[] {
-  const sql = officeId ? 'SELECT id FROM cases WHERE office_id = ? ORDER BY id' : 'SELECT id FROM cases ORDER BY id';
+  const sql = officeId ? 'SELECT id FROM cases WHERE office_id = ? ORDER BY case_no' : 'SELECT id FROM cases ORDER BY case_no';
   return (store.sqlite.prepare(sql).all(...(officeId ? [officeId] : [])) as { id: string }[]).map((r) => r.id);
 }
 
@@ -76,7 +77,11 @@ function lostEdits(store: Store, edits: Edit[]): Edit[] {
       base: string | null;
     }[];
     const writers = ops.filter((o) => e.field in JSON.parse(o.data));
-    if (writers[writers.length - 1]?.hlc === e.hlc) return false; // shown
+    const value = (o: { data: string } | undefined) => (o ? JSON.stringify((JSON.parse(o.data) as Record<string, unknown>)[e.field]) : undefined);
+    const shown = writers[writers.length - 1];
+    if (shown?.hlc === e.hlc) return false; // shown
+    // two offices wrote the same value at once (both deleted the case): nothing is lost, no conflict
+    if (value(shown) === value(writers.find((o) => o.hlc === e.hlc))) return false;
     if (writers.some((o) => o.base && (JSON.parse(o.base) as Record<string, string[]>)[e.field]?.includes(e.hlc))) return false; // replaced knowingly
     const conflict = store.sqlite.prepare(`SELECT versions FROM sync_conflicts WHERE tbl = 'cases' AND row_id = ? AND field = ?`).get(e.caseId, e.field) as
       | { versions: string }
@@ -95,6 +100,7 @@ describe('sync convergence (property)', () => {
     // introductions: each township's first package brings its keys to the county
     for (const t of towns) importFile(county.store, exportTo(t, county, dir).file);
     let run = 0;
+    // conflicts found by imports (a later knowing edit may settle one again), and what the county ends with
     const seen = { conflicts: 0, supervisions: 0, deletions: 0, lost: 0 };
     try {
       await fc.assert(
@@ -136,7 +142,7 @@ describe('sync convergence (property)', () => {
               if (p.imported) {
                 expect(() => importFile(p.to, p.file)).toThrow(/导入过/);
               } else {
-                importFile(p.to, p.file);
+                seen.conflicts += importFile(p.to, p.file).summary.conflicts;
                 p.imported = true;
                 if (a.twice) expect(() => importFile(p.to, p.file)).toThrow(/导入过/);
               }
@@ -147,7 +153,7 @@ describe('sync convergence (property)', () => {
           }
           // everyone exchanges until nothing is unconfirmed
           for (let round = 0; round < 2; round++) {
-            for (const t of towns) importFile(county.store, exportTo(t, county, dir).file);
+            for (const t of towns) seen.conflicts += importFile(county.store, exportTo(t, county, dir).file).summary.conflicts;
             for (const t of towns) importFile(t.store, exportTo(county, t, dir).file);
           }
           for (const [i, t] of towns.entries()) expect(dump(t.store, TOWNS[i]), `township ${TOWNS[i]}`).toEqual(dump(county.store, TOWNS[i]));
@@ -156,17 +162,20 @@ describe('sync convergence (property)', () => {
           if (lost.length && process.env.SYNC_DEBUG) for (const e of lost) console.log(JSON.stringify({ e, ops: county.store.sqlite.prepare(`SELECT origin, origin_seq, hlc, op, data, base FROM change_log WHERE tbl='cases' AND row_id=? ORDER BY hlc`).all(e.caseId) }, null, 1));
           expect(lost).toEqual([]);
           const c = county.store.sqlite;
-          seen.conflicts = (c.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;
-          seen.supervisions = (c.prepare(`SELECT count(*) AS n FROM case_events WHERE kind = 'supervise'`).get() as { n: number }).n;
-          seen.deletions = (c.prepare('SELECT count(*) AS n FROM cases WHERE deleted = 1').get() as { n: number }).n;
+          const count = (sql: string) => (c.prepare(sql).get() as { n: number }).n;
+          seen.supervisions = Math.max(seen.supervisions, count(`SELECT count(*) AS n FROM case_events WHERE kind = 'supervise'`));
+          seen.deletions = Math.max(seen.deletions, count('SELECT count(*) AS n FROM cases WHERE deleted = 1'));
         }),
         { numRuns: 25, seed: Number(process.env.SYNC_PROPERTY_SEED ?? 20261122) },
       );
-      // the runs did exercise what the property is about
-      expect(seen.conflicts).toBeGreaterThan(0);
-      expect(seen.supervisions).toBeGreaterThan(0);
-      expect(seen.deletions).toBeGreaterThan(0);
-      expect(seen.lost).toBeGreaterThan(0);
+      // the fixed seed's runs exercise what the property is about; another seed (SYNC_PROPERTY_SEED)
+      // checks the same property on other runs, which may happen to make no conflict at all
+      if (!process.env.SYNC_PROPERTY_SEED) {
+        expect(seen.conflicts, 'conflicts made').toBeGreaterThan(0);
+        expect(seen.supervisions, 'supervisions sent').toBeGreaterThan(0);
+        expect(seen.deletions, 'cases deleted').toBeGreaterThan(0);
+        expect(seen.lost, 'packages lost').toBeGreaterThan(0);
+      } else console.log(`seed ${process.env.SYNC_PROPERTY_SEED}: ${JSON.stringify(seen)}`);
     } finally {
       all.forEach((r) => r.cleanup());
       fs.rmSync(dir, { recursive: true, force: true });
