@@ -261,3 +261,35 @@ async function createEnrolledTownshipFrom(base64: string): Promise<Township> {
   await call(t.store, 'sync.applyEnrollment', { fileName: 'x.xftz-enroll', base64 });
   return t;
 }
+
+describe('letters and their templates travel with sync', () => {
+  it("the county's wording reaches the township; a township's letter reaches the county", async () => {
+    await call(county.store, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}反映的问题已受理。\n特此告知。' });
+    // a township's own wording stays its own
+    await call(town.store, 'letters.saveTemplate', { kind: 'forwardNotice', title: '转送告知书', body: '{{信访人}}反映的问题已转送{{转送机关}}。' });
+    const today = todayLocal();
+    const c = await call(town.store, 'cases.create', sampleIntake());
+    await call(town.store, 'cases.step', { caseId: c.id, kind: 'accept', on: today, note: '' });
+    await call(town.store, 'sync.export', {});
+    await carry(town, county);
+    await importInbox(county);
+    await call(county.store, 'sync.export', { to: '330102001' });
+    await carry(county, town);
+    const [report] = await importInbox(town);
+    expect(report.summary.settings.letter_templates).toBe(1);
+
+    const templates = await call(town.store, 'letters.templates', {});
+    expect(templates.find((x) => x.kind === 'acceptNotice')).toMatchObject({ source: 'county', title: '受理告知书' });
+    expect(templates.find((x) => x.kind === 'forwardNotice')).toMatchObject({ source: 'office' });
+    const draft = await call(town.store, 'letters.draft', { caseId: c.id, kind: 'acceptNotice' });
+    expect(draft.content.paragraphs).toEqual(['张三反映的问题已受理。', '特此告知。']);
+
+    const issued = await call(town.store, 'letters.issue', { caseId: c.id, kind: 'acceptNotice', content: draft.content, issuedOn: today });
+    await call(town.store, 'sync.export', {});
+    await carry(town, county);
+    await importInbox(county);
+    const atCounty = await call(county.store, 'letters.list', { caseId: c.id });
+    expect(atCounty.map((l) => [l.docNo, l.content])).toEqual([[issued.docNo, issued.content]]);
+  });
+});
+

@@ -96,7 +96,8 @@ function rangesOf(ops: { origin: string; seq: number }[]): [string, number, numb
 /**
  * Whether an operation concerns the recipient. The county receives everything of a township;
  * a township receives its own cases, the cases assigned to it, its own villages, units and
- * staff, the county's staff, the shared settings, and the office rows of itself and its county.
+ * staff, the county's staff, the shared settings and letter templates, the letters of its cases,
+ * and the office rows of itself and its county.
  */
 function concernsRecipient(store: Store, me: { id: string; level: string }, recipient: Peer): (o: Operation) => boolean {
   if (recipient.level === 'county') return () => true;
@@ -130,9 +131,15 @@ function concernsRecipient(store: Store, me: { id: string; level: string }, reci
       }
       case 'cases':
         return caseConcerns(o.rowId);
+      case 'letter_templates': {
+        // the county's wording goes down to its townships; a township's own stays with it (and the county)
+        const r = sqlite.prepare('SELECT office_id AS o FROM letter_templates WHERE id = ?').get(o.rowId) as { o: string } | undefined;
+        return r?.o === me.id || r?.o === recipient.officeId;
+      }
       case 'petitioners':
       case 'case_events':
-      case 'attachments': {
+      case 'attachments':
+      case 'documents': {
         let s = byTable.get(o.tbl);
         if (!s) byTable.set(o.tbl, (s = rowCase(o.tbl)));
         const r = s.get(o.rowId) as { c: string } | undefined;
