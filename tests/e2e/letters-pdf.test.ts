@@ -183,6 +183,39 @@ describe('letters on paper (GB/T 9704)', () => {
     expect(text.right).toBeCloseTo(TEXT_RIGHT, 0);
   });
 
+  it('every other kind prints inside the text block, and the one-page kinds on one page', async () => {
+    const a = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映村集体收益分配不公开', receivedAt: `${today}T10:00` }))).id;
+    await step(a, { kind: 'assign', unitId: t.unit('司法所'), deadline: today, reportDue: today, note: '请核实收益分配情况' });
+    await step(a, { kind: 'extend', days: 15, reason: '需要审计村集体账目', approvedBy: '赵镇长' });
+    await step(a, { kind: 'supervise', deadline: today, content: '请加快核查进度', unitId: t.unit('司法所') });
+    await step(a, { kind: 'reply', outcome: 'explain', request: '要求公开收益分配', facts: '经审计，村集体收益已按规定公示', basis: '《村民委员会组织法》第三十条' });
+    await step(a, { kind: 'deliver', method: 'inPerson', receivedOn: today, recipient: '张三' });
+    await step(a, { kind: 'close', findings: '收益已公示', actions: '向信访人解释说明', resolved: true });
+    const r = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映邻里纠纷已起诉', receivedAt: `${today}T10:30` }))).id;
+    await step(r, { kind: 'reject', reason: '该事项已进入诉讼程序', route: 'litigation' });
+    const f = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映县道路灯损坏', receivedAt: `${today}T11:00` }))).id;
+    await step(f, { kind: 'forward', to: '县交通运输局', reason: '属县交通运输局职责' });
+    const kinds: [string, string, boolean][] = [
+      [a, 'assignSheet', true],
+      [a, 'extendNotice', true],
+      [a, 'superviseLetter', true],
+      [a, 'registerForm', false],
+      [a, 'closingReport', false],
+      [r, 'rejectNotice', true],
+      [f, 'forwardNotice', true],
+    ];
+    for (const [caseId_, kind, onePage] of kinds) {
+      const { pages } = await print(kind, [await issued(caseId_, kind)]);
+      if (onePage) expect(pages, kind).toHaveLength(1);
+      for (const g of pages) {
+        const text = inkBox(g, 0, TEXT_BOTTOM + 1)!;
+        expect(text.left, kind).toBeGreaterThan(PAGE_MM.left - 1);
+        expect(text.right, kind).toBeLessThan(TEXT_RIGHT + 1);
+        expect(text.top, kind).toBeGreaterThan(PAGE_MM.top - 0.5);
+      }
+    }
+  });
+
   it('prints a batch of letters, each on its own sheet', async () => {
     const list = await call(t.store, 'letters.list', { caseId });
     const accept = list.filter((l) => l.kind === 'acceptNotice').map((l) => l.content);

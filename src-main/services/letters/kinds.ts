@@ -33,7 +33,8 @@ export const KIND_RULES: Record<LetterKind, KindRule> = {
   opinion: { numberClass: '信处', source: 'reply', notifies: false, form: false, onePage: false, to: 'petitioners' },
   superviseLetter: { numberClass: '信督', source: 'supervise', notifies: false, form: false, onePage: true, to: 'unit' },
   deliveryReceipt: { numberClass: null, source: null, notifies: false, form: true, onePage: true, to: 'none' },
-  registerForm: { numberClass: null, source: null, notifies: false, form: true, onePage: true, to: 'none' },
+  // the registration and its handling so far: as long as the case's history
+  registerForm: { numberClass: null, source: null, notifies: false, form: true, onePage: false, to: 'none' },
   closingReport: { numberClass: '信结', source: 'close', notifies: false, form: false, onePage: false, to: 'none' },
 };
 
