@@ -99,8 +99,8 @@ export async function startWebServer(opts: { dataDir: string; port: number; rend
           );
           return;
         }
-        // long work: one JSON line per stage report, then the result. A write goes to the socket
-        // at once, even while the synchronous import holds the thread, so the page sees it move.
+        // long work: one JSON line per stage report, then the result, each sent as it happens
+        // (the synchronous import holds the thread, so nothing may wait for the event loop)
         head(200, 'application/x-ndjson; charset=utf-8');
         let lastAt = 0;
         let lastStage = '';
@@ -110,6 +110,9 @@ export async function startWebServer(opts: { dataDir: string; port: number; rend
           lastAt = now;
           lastStage = stage;
           res.write(`${JSON.stringify({ progress: { method, stage, done, total } })}\n`);
+          // Node corks the socket on every write until the next tick, which never comes while the
+          // import holds the thread: flush now so the line leaves at once
+          while (res.socket && res.socket.writableCorked > 0) res.socket.uncork();
         };
         dispatch(store, method, input, progress).then(
           (result) => res.end(`${JSON.stringify({ result })}\n`),

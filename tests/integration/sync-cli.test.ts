@@ -70,6 +70,57 @@ describe('npm run cli -- export | verify | import | status', () => {
     expect(countyRows()).toBe(before);
   }, 120_000);
 
+  it('the web bridge sends each stage of an import while the import is still running', async () => {
+    const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/web.ts'), '--port', '0', '--data-dir', county.dir], { cwd: ROOT });
+    try {
+      let log = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        server.stdout.on('data', (d: Buffer) => {
+          log += d.toString();
+          const m = /WEB_URL=(\S+)/.exec(log);
+          if (m) resolve(m[1]);
+        });
+        server.on('exit', (code) => reject(new Error(`web server exited with ${code}: ${log}`)));
+      });
+      const res = await fetch(`${new URL(url).origin}/api/sync.import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${/token=([0-9a-f]+)/.exec(url)![1]}`, 'X-Progress': '1' },
+        body: JSON.stringify({ source: { fileName: path.basename(packageFile), base64: fs.readFileSync(packageFile).toString('base64') }, preview: true }),
+      });
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buffered = '';
+      let checked = false;
+      let result: { ok: boolean } | undefined;
+      while (!result) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffered += value;
+        let nl: number;
+        while ((nl = buffered.indexOf('\n')) >= 0) {
+          const line = JSON.parse(buffered.slice(0, nl)) as { progress?: { stage: string }; result?: { ok: boolean } };
+          buffered = buffered.slice(nl + 1);
+          if (line.result) result = line.result;
+          if (line.progress?.stage === '写入数据' && !checked) {
+            // the import's write transaction is still open when its first progress line arrives:
+            // the line was sent as it happened, not held back until the end
+            const Database = (await import('better-sqlite3')).default;
+            const probe = new Database(path.join(county.dir, 'register.db'), { timeout: 0 });
+            try {
+              expect(() => probe.exec('BEGIN IMMEDIATE')).toThrow(/locked|busy/i);
+            } finally {
+              probe.close();
+            }
+            checked = true;
+          }
+        }
+      }
+      expect(checked).toBe(true);
+      expect(result).toMatchObject({ ok: true, value: { preview: true } });
+    } finally {
+      server.kill();
+    }
+  }, 120_000);
+
   it('an import killed while writing leaves the register unchanged; the next import applies it whole', async () => {
     const before = countyRows();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/cli.ts'), 'import', '--file', packageFile, '--data-dir', county.dir], { cwd: ROOT });
