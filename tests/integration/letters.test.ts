@@ -96,6 +96,37 @@ describe('each letter drafted from the case', () => {
   });
 });
 
+describe('不再受理告知书', () => {
+  it('is drawn for a petition recorded as 不再受理 after a re-review, naming the re-reviewed case, and records the notice', async () => {
+    const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86400000).toISOString().slice(0, 10);
+    const first = await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${day(120)}T09:00` }));
+    for (const s of [
+      { kind: 'accept', on: day(118) },
+      { kind: 'reply', on: day(80), outcome: 'notSupport', request: '续签', facts: '不符合条件', basis: '《农村土地承包法》' },
+      { kind: 'deliver', on: day(78), method: 'mail', receivedOn: day(78) },
+      { kind: 'requestReview', on: day(70), body: '县人民政府' },
+      { kind: 'decideReview', on: day(50), result: 'uphold', receivedOn: day(48), note: '维持' },
+      { kind: 'requestRereview', on: day(40), body: '市人民政府' },
+      { kind: 'decideRereview', on: day(20), result: 'uphold', receivedOn: day(18), note: '维持' },
+    ]) {
+      await call(t.store, 'cases.step', { caseId: first.id, ...s } as never);
+    }
+    // an ordinary repeat is not a 不再受理
+    const repeat = await call(t.store, 'cases.create', { ...sampleIntake({ receivedAt: `${today}T08:00` }), repeatOf: first.id });
+    expect((await callError(t.store, 'letters.draft', { caseId: repeat.id, kind: 'notReacceptNotice' })).message).toBe('此件未登记为不再受理，不能出具不再受理告知书');
+
+    const again = await call(t.store, 'cases.create', { ...sampleIntake({ receivedAt: `${today}T09:00` }), repeatOf: first.id, notReaccepted: true });
+    const d = await draft(again.id, 'notReacceptNotice');
+    expect(text(d)).toContain(`已经复核终结的信访事项（信访编号：${first.caseNo}）`);
+    expect(text(d)).toContain('第三十六条');
+    expect(d.notifies).toBe(true);
+    const issued = await call(t.store, 'letters.issue', { caseId: again.id, kind: 'notReacceptNotice', content: d.content, issuedOn: today, notifyMethod: 'mail' });
+    expect(issued.docNo).toBe(`示范信不再受〔${year}〕1号`);
+    const after = await call(t.store, 'cases.get', { id: again.id });
+    expect(after.workflow.deadlines.find((x) => x.kind === 'notice')?.metOn).toBe(today);
+  });
+});
+
 describe('issuing', () => {
   it('numbers per kind and year, freezes the text, and records the notice', async () => {
     const a = await newCase();

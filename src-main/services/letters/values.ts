@@ -43,7 +43,9 @@ export function letterSource(store: Store, caseId: string, kind: LetterKind): Le
   if (rule.source && !event) {
     throw new UserError(`此件尚未${STEP_KINDS[rule.source]}，不能出具${LETTER_KINDS[kind]}。请先办理“${STEP_KINDS[rule.source]}”`);
   }
-  if (kind === 'notReacceptNotice' && !c.repeatOf) throw new UserError('此件未登记为不再受理，不能出具不再受理告知书');
+  if (kind === 'notReacceptNotice' && (c.workflow.status !== 'notReaccepted' || !c.repeatOf)) {
+    throw new UserError('此件未登记为不再受理，不能出具不再受理告知书');
+  }
   const d = event?.data ?? {};
   const unitName = (id: unknown) =>
     id ? ((store.sqlite.prepare('SELECT name FROM units WHERE id = ?').get(String(id)) as { name: string } | undefined)?.name ?? '') : '';
