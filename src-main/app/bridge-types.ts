@@ -11,6 +11,7 @@ export const IPC_CHANNELS = {
   api: 'api',
   saveFile: 'save-file',
   print: 'print',
+  pickFolder: 'pick-folder',
   /** main → page: a stage of long work (sync export, import) while its 'api' call runs */
   progress: 'progress',
 } as const;
@@ -31,6 +32,8 @@ export interface PetitionBridge {
   call<M extends ApiMethod>(method: M, ...args: BridgeCallArgs<M>): Promise<ApiResult<ApiOutput<M>>>;
   /** Asks where to save (a native dialog) and writes the bytes there; the chosen path, or null if cancelled or not written. */
   saveFile(fileName: string, base64: string): Promise<string | null>;
+  /** Asks for a folder with the native picker (e.g. the USB drive for sync packages); null if cancelled. */
+  pickFolder(title: string, current?: string): Promise<string | null>;
   /** Listens to the stages of long work while a call runs; returns the way to stop listening. */
   onProgress(listener: (p: ProgressReport) => void): () => void;
   /** Opens the system print dialog for the current page; true once the job was handed to the printer. */

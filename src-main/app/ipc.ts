@@ -36,6 +36,8 @@ export interface IpcDeps {
   isTrustedUrl(url: string): boolean;
   /** the native save dialog: the chosen path, or null when cancelled */
   showSaveDialog(options: SaveDialogOptions): Promise<string | null>;
+  /** the native folder picker (the sync screen's inbox and outbox): the chosen folder, or null */
+  showFolderDialog(title: string, current?: string): Promise<string | null>;
   showError(title: string, message: string): void;
   /** folder the save dialog starts in */
   defaultDir: string;
@@ -86,6 +88,11 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
       deps.showError('保存失败', `无法写入文件 ${target}：${(e as Error).message}\n请换一个文件夹或检查磁盘空间后重试。`);
       return null;
     }
+  });
+
+  ipcMain.handle(IPC_CHANNELS.pickFolder, async (event, title: unknown, current: unknown): Promise<string | null> => {
+    if (!trusted(event) || typeof title !== 'string') return null;
+    return deps.showFolderDialog(title.slice(0, 60), typeof current === 'string' && current ? current : undefined);
   });
 
   ipcMain.handle(IPC_CHANNELS.print, (event): Promise<boolean> => {

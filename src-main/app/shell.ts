@@ -132,6 +132,7 @@ export interface ElectronLike {
       options: { type: 'info'; title: string; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number; noLink: boolean },
     ): Promise<{ response: number }>;
     showSaveDialog(window: object, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
+    showOpenDialog(window: object, options: { title: string; defaultPath?: string; buttonLabel: string; properties: ['openDirectory', 'createDirectory'] }): Promise<{ canceled: boolean; filePaths: string[] }>;
   };
   session: { defaultSession: SessionLike };
   protocol: ProtocolLike;
@@ -459,6 +460,10 @@ export async function startApp(electron: ElectronLike, rt: Runtime = currentRunt
     showSaveDialog: async (options) => {
       const r = await dialog.showSaveDialog(win, options);
       return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    showFolderDialog: async (title, current) => {
+      const r = await dialog.showOpenDialog(win, { title, defaultPath: current, buttonLabel: '选择此文件夹', properties: ['openDirectory', 'createDirectory'] });
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
     showError: (title, message) => dialog.showErrorBox(title, message),
     defaultDir: app.getPath('documents'),

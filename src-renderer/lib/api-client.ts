@@ -106,6 +106,12 @@ export async function saveFile(fileName: string, base64: string): Promise<string
   return fileName;
 }
 
+/** The native folder picker in the Electron window; null in the browser (folders are typed there). */
+export function folderPicker(): ((title: string, current?: string) => Promise<string | null>) | null {
+  const bridge = window.petitionBridge;
+  return bridge ? (title, current) => bridge.pickFolder(title, current) : null;
+}
+
 export function readFileBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

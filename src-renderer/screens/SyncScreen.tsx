@@ -8,7 +8,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, 
 import { ExportOutlined, ImportOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { STEP_KINDS, type ImportReport, type SyncOverview, type SyncSettings } from '../../src-main/api';
 import type { ProgressReport } from '../../src-main/app/bridge-types';
-import { call, readFileBase64, saveFile } from '../lib/api-client';
+import { call, folderPicker, readFileBase64, saveFile } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { navigate } from '../lib/router';
 import { showDateTime } from '../lib/format';
@@ -523,12 +523,8 @@ function FolderSettings({ settings, onSaved }: { settings: SyncSettings; onSaved
           }
         }}
       >
-        <Form.Item name="outbox" label="发出文件夹（导出的交换包写到这里，可设为U盘或共享文件夹）" rules={[{ required: true, message: '请填写发出文件夹' }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="inbox" label="收件文件夹（对方发来的交换包放在这里）" rules={[{ required: true, message: '请填写收件文件夹' }]}>
-          <Input />
-        </Form.Item>
+        <FolderField form={form} name="outbox" label="发出文件夹（导出的交换包写到这里，可设为U盘或共享文件夹）" />
+        <FolderField form={form} name="inbox" label="收件文件夹（对方发来的交换包放在这里）" />
         <Row gutter={12}>
           <Col span={8}>
             <Form.Item name="exportOnExit" label="关闭程序时自动导出" valuePropName="checked">
@@ -553,3 +549,29 @@ function FolderSettings({ settings, onSaved }: { settings: SyncSettings; onSaved
     </Card>
   );
 }
+
+/** A folder path: typed, or (in the Electron window) chosen with the system's folder picker. */
+function FolderField({ form, name, label }: { form: ReturnType<typeof Form.useForm<SyncSettings>>[0]; name: 'inbox' | 'outbox'; label: string }) {
+  const pick = folderPicker();
+  const what = name === 'inbox' ? '收件文件夹' : '发出文件夹';
+  return (
+    <Form.Item label={label} required>
+      <Space.Compact style={{ width: '100%' }}>
+        <Form.Item name={name} noStyle rules={[{ required: true, message: `请填写${what}` }]}>
+          <Input aria-label={what} />
+        </Form.Item>
+        {pick ? (
+          <Button
+            onClick={async () => {
+              const chosen = await pick(`选择${what}`, form.getFieldValue(name) as string);
+              if (chosen) form.setFieldValue(name, chosen);
+            }}
+          >
+            选择…
+          </Button>
+        ) : null}
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+

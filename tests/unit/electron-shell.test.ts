@@ -38,6 +38,7 @@ const h = vi.hoisted(() => {
     lock?: boolean;
     isPackaged?: boolean;
     saveTo?: string | null;
+    pickFolder?: string | null;
   }
   function listeners() {
     const map = new Map<string, Fn[]>();
@@ -80,6 +81,7 @@ const h = vi.hoisted(() => {
       errorBoxes: [] as { title: string; content: string }[],
       messageBoxes: [] as { detail: string }[],
       saveDialogs: [] as { defaultPath: string; filters: unknown }[],
+      folderDialogs: [] as { title: string; defaultPath?: string; properties: string[] }[],
       opened: [] as string[],
       schemes: [] as unknown[],
       menu: undefined as any,
@@ -146,6 +148,10 @@ const h = vi.hoisted(() => {
           rec.saveDialogs.push(opts);
           return o.saveTo ? { canceled: false, filePath: o.saveTo } : { canceled: true, filePath: '' };
         },
+        showOpenDialog: async (_w: unknown, opts: { title: string; defaultPath?: string; properties: string[] }) => {
+          rec.folderDialogs.push(opts);
+          return o.pickFolder ? { canceled: false, filePaths: [o.pickFolder] } : { canceled: true, filePaths: [] };
+        },
       },
       session: {
         defaultSession: {
@@ -198,9 +204,9 @@ function runtime(over: Partial<Runtime> = {}): Runtime {
   return { argv: ['electron', '.'], env: {}, platform: process.platform, arch: process.arch, electronVersion: '0.0.0-test', resourcesPath: '/nonexistent', ...over };
 }
 
-async function start(opts: { lock?: boolean; isPackaged?: boolean; saveTo?: string | null; rt?: Partial<Runtime> } = {}) {
+async function start(opts: { lock?: boolean; isPackaged?: boolean; saveTo?: string | null; pickFolder?: string | null; rt?: Partial<Runtime> } = {}) {
   const appData = tempDir();
-  const fake = h.createFakeElectron({ appPath: ROOT, appData, lock: opts.lock, isPackaged: opts.isPackaged, saveTo: opts.saveTo });
+  const fake = h.createFakeElectron({ appPath: ROOT, appData, lock: opts.lock, isPackaged: opts.isPackaged, saveTo: opts.saveTo, pickFolder: opts.pickFolder });
   const started = await startApp(fake.module as unknown as ElectronLike, runtime(opts.rt));
   // quitting closes the register, as the app does
   cleanups.push(() => fake.emitApp('will-quit'));
@@ -518,6 +524,18 @@ describe('ipc', () => {
     expect(fake.rec.errorBoxes[0].title).toBe('保存失败');
   });
 
+  it("'pick-folder' returns the folder chosen in the native picker, nothing when cancelled or asked by a foreign page", async () => {
+    const usb = tempDir();
+    const { fake } = await start({ pickFolder: usb });
+    const pick = fake.ipc.get(IPC_CHANNELS.pickFolder)!;
+    expect(await pick(trusted, '选择发出文件夹', '/media/old')).toBe(usb);
+    expect(fake.rec.folderDialogs[0]).toMatchObject({ title: '选择发出文件夹', defaultPath: '/media/old', properties: ['openDirectory', 'createDirectory'] });
+    expect(await pick(foreign, '选择发出文件夹', '')).toBeNull();
+    expect(fake.rec.folderDialogs).toHaveLength(1);
+    const cancelledRun = await start({ pickFolder: null });
+    expect(await cancelledRun.fake.ipc.get(IPC_CHANNELS.pickFolder)!(trusted, '选择收件文件夹', '')).toBeNull();
+  });
+
   it("'print' prints the sender's page", async () => {
     const { fake } = await start();
     const sender = fake.fakeContents();
@@ -541,7 +559,7 @@ describe('preload bridge', () => {
     vi.resetModules();
     await import('../../src-main/app/preload');
     expect([...h.current.exposed.keys()]).toEqual(['petitionBridge']);
-    expect(Object.keys(h.current.exposed.get('petitionBridge')).sort()).toEqual(['call', 'onProgress', 'print', 'saveFile']);
+    expect(Object.keys(h.current.exposed.get('petitionBridge')).sort()).toEqual(['call', 'onProgress', 'pickFolder', 'print', 'saveFile']);
   });
 
   it('carries a call from the page to the register and back', async () => {
