@@ -41,6 +41,22 @@ export function RegisterScreen() {
     setState(next);
   };
 
+  /** One multiple-choice filter: its label is its placeholder and its accessible name. */
+  type ListKey = 'status' | 'channel' | 'matterType' | 'officeId' | 'villageId' | 'flags';
+  const multi = (key: ListKey, label: string, choices: { value: string; label: string }[], minWidth: number, searchable = false) => (
+    <Select
+      mode="multiple"
+      allowClear
+      aria-label={label}
+      placeholder={label}
+      style={{ minWidth }}
+      value={state[key]}
+      onChange={(v: string[]) => update({ [key]: v })}
+      options={choices}
+      showSearch={searchable ? { filterOption: pinyinFilter } : undefined}
+    />
+  );
+
   const filter: CaseFilter = useMemo(
     () => ({
       q: state.q || undefined,
@@ -109,9 +125,9 @@ export function RegisterScreen() {
           onSearch={(v) => update({ q: v.trim() || undefined })}
           enterButton="检索"
         />
-        <Select mode="multiple" allowClear aria-label="状态" placeholder="状态" style={{ minWidth: 110 }} value={state.status} onChange={(v) => update({ status: v })} options={options(CASE_STATUSES)} />
-        <Select mode="multiple" allowClear aria-label="信访形式" placeholder="信访形式" style={{ minWidth: 120 }} value={state.channel} onChange={(v) => update({ channel: v })} options={options(CHANNELS)} />
-        <Select mode="multiple" allowClear aria-label="事项性质" placeholder="事项性质" style={{ minWidth: 120 }} value={state.matterType} onChange={(v) => update({ matterType: v })} options={options(MATTER_TYPES)} />
+        {multi('status', '状态', options(CASE_STATUSES), 110)}
+        {multi('channel', '信访形式', options(CHANNELS), 120)}
+        {multi('matterType', '事项性质', options(MATTER_TYPES), 120)}
         <TreeSelect
           multiple
           allowClear
@@ -123,30 +139,9 @@ export function RegisterScreen() {
           onChange={(v: string[]) => update({ categoryId: v })}
           showSearch={{ treeNodeFilterProp: 'title' }}
         />
-        {county ? (
-          <Select
-            mode="multiple"
-            allowClear
-            aria-label="乡镇"
-            placeholder="乡镇"
-            style={{ minWidth: 130 }}
-            value={state.officeId}
-            onChange={(v) => update({ officeId: v })}
-            options={settings.townships.map((o) => ({ value: o.id, label: o.name }))}
-            showSearch={{ filterOption: pinyinFilter }}
-          />
-        ) : null}
-        <Select
-          mode="multiple"
-          allowClear
-          aria-label="村/社区"
-          placeholder="村/社区"
-          style={{ minWidth: 130 }}
-          value={state.villageId}
-          onChange={(v) => update({ villageId: v })}
-          options={settings.villages.map((v) => ({ value: v.id, label: v.name }))}
-          showSearch={{ filterOption: pinyinFilter }}
-        />
+        {county && multi('officeId', '乡镇', settings.townships.map((o) => ({ value: o.id, label: o.name })), 130, true)}
+        {/* a county has no villages of its own: its townships' cases are filtered by 乡镇 */}
+        {(!county || settings.villages.length > 0) && multi('villageId', '村/社区', settings.villages.map((v) => ({ value: v.id, label: v.name })), 130, true)}
         <DatePicker.RangePicker
           aria-label="收到日期"
           allowEmpty={[true, true]}
@@ -156,7 +151,7 @@ export function RegisterScreen() {
           }
           placeholder={['收到日期起', '止']}
         />
-        <Select mode="multiple" allowClear aria-label="标记" placeholder="标记" style={{ minWidth: 120 }} value={state.flags} onChange={(v) => update({ flags: v })} options={options(FLAGS)} />
+        {multi('flags', '标记', options(FLAGS), 120)}
         <Button
           onClick={() => {
             setQText('');
