@@ -196,6 +196,20 @@ function ensureInstallationId(sqlite: Database.Database): string {
 }
 
 /**
+ * Runs `fn` with the write gate open, inside the caller's transaction: the one way past the guard
+ * below (the mutation layer, and sync writing what it received or derived). The gate closes when
+ * `fn` returns or throws; a rollback would close it too.
+ */
+export function withWriteGate<T>(sqlite: Database.Database, fn: () => T): T {
+  sqlite.exec('INSERT INTO temp.mutation_gate (open) VALUES (1)');
+  try {
+    return fn();
+  } finally {
+    sqlite.exec('DELETE FROM temp.mutation_gate');
+  }
+}
+
+/**
  * Temporary triggers (they live only in this connection) refuse any insert, update or delete
  * on a synced table unless the mutation layer has opened its gate in the same transaction.
  * Deletes are refused always: the register deletes by tombstone.

@@ -9,7 +9,7 @@ import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm
 import type Database from 'better-sqlite3';
 import * as schema from '../../db/schema';
 import type { SyncedTableName } from '../../db/schema';
-import type { Store } from './database';
+import { withWriteGate, type Store } from './database';
 import { formatHlc, parseHlc, tick, type HlcState } from './hlc';
 import { getLocal, setLocal } from './local-state';
 import { UserError } from './errors';
@@ -134,8 +134,7 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  const run = sqlite.transaction((): T => {
-    sqlite.exec('INSERT INTO temp.mutation_gate (open) VALUES (1)');
+  const run = sqlite.transaction((): T => withWriteGate(sqlite, () => {
     const lastText = getLocal(store, 'hlc');
     let clock: HlcState = lastText ? parseHlc(lastText) : { millis: 0, counter: 0, node: store.installationId };
     const maxSeq = sqlite
@@ -195,10 +194,8 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
 
     const result = fn(m);
     if (current) setLocal(store, 'hlc', current);
-    sqlite.exec('DELETE FROM temp.mutation_gate');
     return result;
-  });
-  // a throw inside rolls the gate row back with everything else
+  }));
   return run.immediate();
 }
 

@@ -42,7 +42,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { api, type CaseFilter } from '../../src-main/api';
-import { openStore, closeStore, type Store } from '../../src-main/services/database';
+import { openStore, closeStore, withWriteGate, type Store } from '../../src-main/services/database';
 import { createCase, filterSql, listCases } from '../../src-main/services/register';
 import { workList } from '../../src-main/services/work-list';
 import { currentUserId } from '../../src-main/services/office';
@@ -363,14 +363,12 @@ function rawInsert(from: Store, origin: string, withLog: boolean): { rows: numbe
     try {
       const { sqlite } = fresh;
       const started = performance.now();
-      sqlite.transaction(() => {
-        sqlite.exec('INSERT INTO temp.mutation_gate (open) VALUES (1)');
+      sqlite.transaction(() => withWriteGate(sqlite, () => {
         for (const { t, columns, rows } of tables) {
           const insert = sqlite.prepare(`INSERT INTO "${t}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
           for (const r of rows) insert.run(r);
         }
-        sqlite.exec('DELETE FROM temp.mutation_gate');
-      })();
+      }))();
       return performance.now() - started;
     } finally {
       closeStore(fresh);

@@ -14,7 +14,7 @@ import { mutate } from '../../src-main/services/mutation';
 import { todayLocal } from '../../src-main/services/local-time';
 import { caseIdOfRow, materializeRow } from '../../src-main/services/sync/merge';
 import { SYNCED_TABLES, type SyncedTableName } from '../../db/schema';
-import type { Store } from '../../src-main/services/database';
+import { withWriteGate, type Store } from '../../src-main/services/database';
 
 let county: Township;
 let town: Township;
@@ -41,14 +41,12 @@ function dump(store: Store): Record<string, unknown[]> {
 /** Every row of the register rewritten from its change log entries alone. */
 function rewriteFromLog(store: Store): void {
   const { sqlite } = store;
-  sqlite.transaction(() => {
-    sqlite.exec('INSERT INTO temp.mutation_gate (open) VALUES (1)');
+  sqlite.transaction(() => withWriteGate(sqlite, () => {
     for (const t of Object.keys(SYNCED_TABLES) as SyncedTableName[]) {
       const ids = sqlite.prepare(`SELECT id FROM "${t}"`).pluck().all() as string[];
       for (const id of ids) materializeRow(sqlite, t, id, caseIdOfRow(t));
     }
-    sqlite.exec('DELETE FROM temp.mutation_gate');
-  })();
+  }))();
 }
 
 it('a package mixing rows already held and rows first seen gives each row what its change log gives', async () => {

@@ -7,7 +7,7 @@
  * its events), its search entry and its work-list clocks. The caller owns the transaction.
  */
 import type Database from 'better-sqlite3';
-import type { Store } from '../database';
+import { withWriteGate, type Store } from '../database';
 import { foldEvents, initialStatusOf, loadEvents } from '../workflow';
 import { reindexCase } from '../search-index';
 import { rebuildClocks, refreshClocks } from '../work-list';
@@ -234,8 +234,7 @@ export function replayDeferred(store: Store): number {
   const rows = sqlite.prepare('SELECT tbl, row_id AS rowId FROM sync_deferred').all() as { tbl: string; rowId: string }[];
   if (rows.length === 0) return 0;
   let replayed = 0;
-  sqlite.transaction(() => {
-    sqlite.exec('INSERT INTO temp.mutation_gate (open) VALUES (1)');
+  sqlite.transaction(() => withWriteGate(sqlite, () => {
     const done = sqlite.prepare('DELETE FROM sync_deferred WHERE tbl = ? AND row_id = ?');
     const caseIds: string[] = [];
     for (const r of rows) {
@@ -249,7 +248,6 @@ export function replayDeferred(store: Store): number {
     }
     caseIds.forEach((id) => reindexCase(store, id));
     refreshClocks(store, caseIds);
-    sqlite.exec('DELETE FROM temp.mutation_gate');
-  })();
+  }))();
   return replayed;
 }

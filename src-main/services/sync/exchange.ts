@@ -11,7 +11,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Store } from '../database';
+import { withWriteGate, type Store } from '../database';
 import { getLocal } from '../local-state';
 import { nowLocal, todayLocal } from '../local-time';
 import { UserError } from '../errors';
@@ -426,9 +426,9 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
   let summary: ApplySummary | undefined;
   let cases: ImportedCase[] = [];
   const run = sqlite.transaction(() => {
-    sqlite.exec('INSERT INTO temp.mutation_gate (open) VALUES (1)');
     if (p.intro) recordIntroduction(store, body.from.officeId, p.intro);
-    summary = applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t), opts.now);
+    // only the operations write the register's tables; what follows is sync's own record
+    summary = withWriteGate(sqlite, () => applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t), opts.now));
     cases = casesNamed(store, summary);
     const storeBatch = sqlite.prepare('INSERT OR IGNORE INTO sync_batches (office_id, signing_key, sig, ranges, operations) VALUES (?, ?, ?, ?, ?)');
     const me = ownOffice(store);
@@ -448,7 +448,6 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
       sqlite.prepare('UPDATE sync_peers SET vector = ? WHERE office_id = ?').run(JSON.stringify(body.vector), body.from.officeId);
     }
     if (me.level === 'township') sqlite.prepare(`DELETE FROM local_state WHERE key = 'enrollment_token'`).run();
-    sqlite.exec('DELETE FROM temp.mutation_gate');
     if (opts.preview) throw new Rollback();
   });
   try {
