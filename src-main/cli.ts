@@ -19,7 +19,7 @@ import { currentOfficeId, currentUserId, requireOffice } from './services/office
 import { STEP_KINDS } from './api';
 import { exportPackage, importPackage, openPackage, syncStatus, type ImportReport } from './services/sync/exchange';
 import { applyEnrollment, createEnrollment } from './services/sync/enrollment';
-import { writeFileDurably } from './services/durable-file';
+import { folderWriteFailures, writeFileDurably } from './services/durable-file';
 import { isGeneratedRegister, seedCases, SEED_OFFICE } from './services/seed';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -359,11 +359,7 @@ ${DATA_DIR_HELP}`,
       }
       const e = createEnrollment(store, { id: values.township, name: values.name }, currentUserId(store));
       const file = path.join(values.dir, e.fileName);
-      writeFileDurably(file, e.bytes, {
-        full: '磁盘空间不足，登记文件未写成，请清理空间或换一个U盘后重试',
-        denied: '无法写入所选文件夹（没有权限或U盘只读），登记文件未写成',
-        missing: '所选文件夹不存在（U盘可能已拔出），登记文件未写成',
-      });
+      writeFileDurably(file, e.bytes, folderWriteFailures('登记文件'));
       process.stderr.write(`已制作登记文件，本单位密钥指纹 ${e.fingerprint}\n`);
       process.stdout.write(`${file}\n`);
       return 0;

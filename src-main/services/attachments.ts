@@ -5,8 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { writeFileDurably } from './durable-file';
+import { sha256Hex } from './hash';
 import type { ApiParsed, AttachmentRef, CaseDetail, FileBytes } from '../api';
 import type { Store } from './database';
 import { mutate } from './mutation';
@@ -22,7 +23,7 @@ export function blobPath(store: Store, sha256: string): string {
 }
 
 export function storeBlob(store: Store, bytes: Buffer): string {
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   const file = blobPath(store, sha256);
   if (fs.existsSync(file)) return sha256;
   writeFileDurably(file, bytes, {

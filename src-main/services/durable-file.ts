@@ -15,6 +15,20 @@ export interface WriteFailureMessages {
   missing?: string;
 }
 
+/**
+ * What to say when a file for another office (a sync package, an enrollment file) cannot be
+ * written into the chosen folder, usually on a USB stick. `registerUntouched` adds that the
+ * register itself was not changed, where that is so.
+ */
+export function folderWriteFailures(noun: string, registerUntouched = false): WriteFailureMessages {
+  const note = registerUntouched ? '；本机数据未受影响' : '';
+  return {
+    full: `目标磁盘空间不足，${noun}未写成${note}。请清理空间或换一个U盘后重试`,
+    denied: `无法写入所选文件夹（没有权限或U盘只读），${noun}未写成${note}`,
+    missing: `所选文件夹不存在（U盘可能已拔出），${noun}未写成${note}`,
+  };
+}
+
 export function writeFileDurably(file: string, bytes: Buffer, messages: WriteFailureMessages): void {
   const tmp = `${file}.${randomUUID()}.tmp`;
   try {

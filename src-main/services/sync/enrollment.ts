@@ -15,6 +15,7 @@ import { mutate } from '../mutation';
 import { nowLocal } from '../local-time';
 import { UserError } from '../errors';
 import { currentOfficeId } from '../office';
+import { sha256Hex } from '../hash';
 import { fingerprint, generateOfficeKeys, publicKeysOf, type OfficeKeys, type PublicOfficeKeys } from './envelope';
 
 export interface Peer {
@@ -79,8 +80,6 @@ export function peerPublicKeys(peer: Peer): PublicOfficeKeys {
   return { officeId: peer.officeId, signing: peer.signingKey, box: peer.boxKey };
 }
 
-const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
-
 // ---- the enrollment file ----------------------------------------------------------------------
 
 const enrollmentSchema = z.object({
@@ -126,7 +125,7 @@ export function createEnrollment(store: Store, township: { id: string; name: str
          ON CONFLICT(office_id) DO UPDATE SET name = excluded.name, signing_key = NULL, box_key = NULL, former_keys = excluded.former_keys,
            enrollment_token = excluded.enrollment_token, vector = '{}', enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
       )
-      .run(township.id, name, JSON.stringify(former), hashToken(token), issuedAt);
+      .run(township.id, name, JSON.stringify(former), sha256Hex(token), issuedAt);
   });
   const pub = publicKeysOf(keys);
   const body: Omit<Enrollment, 'sig'> = {
@@ -193,7 +192,7 @@ export function applyEnrollment(store: Store, bytes: Buffer): { county: string; 
 export function acceptsIntroduction(store: Store, officeId: string, token: string): boolean {
   const peer = getPeer(store, officeId);
   if (!peer || peer.revokedAt || peer.signingKey || !peer.enrollmentToken) return false;
-  return crypto.timingSafeEqual(Buffer.from(peer.enrollmentToken), Buffer.from(hashToken(token)));
+  return crypto.timingSafeEqual(Buffer.from(peer.enrollmentToken), Buffer.from(sha256Hex(token)));
 }
 
 /** County: records the keys a township introduced (inside the import's transaction). */

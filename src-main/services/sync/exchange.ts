@@ -7,7 +7,6 @@
  * unusual share of deletions), then applies the operations in one transaction with the record
  * of the import. A preview runs the same import and rolls it back.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
@@ -16,7 +15,8 @@ import { getLocal } from '../local-state';
 import { nowLocal, todayLocal } from '../local-time';
 import { UserError } from '../errors';
 import { blobPath, storeBlob } from '../attachments';
-import { writeFileDurably } from '../durable-file';
+import { folderWriteFailures, writeFileDurably } from '../durable-file';
+import { sha256Hex } from '../hash';
 import { fingerprint, open, seal } from './envelope';
 import { applyOperations, checkMassDeletion, type ApplySummary } from './apply';
 import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, ownKeys, ownOffice, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
@@ -245,8 +245,9 @@ export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
   const fileName = packageFileName(me.name, peer.name, todayLocal(), built.seq);
   const file = path.join(opts.dir, fileName);
   opts.onProgress?.('写入文件', 0, 1);
-  writeFileDurably(file, sealed, PACKAGE_WRITE_FAILURES);
-  const hash = sha256(sealed);
+  // a package file on the USB stick or shared folder: the register is never touched by a failed write
+  writeFileDurably(file, sealed, folderWriteFailures('交换包', true));
+  const hash = sha256Hex(sealed);
   sqlite
     .prepare(
       `INSERT INTO sync_packages (direction, peer_office_id, seq, hash, prev_hash, file_name, at, actor, operations, summary)
@@ -289,15 +290,6 @@ function filesFor(store: Store, batches: Batch[], theirs: VersionVector): { sha2
   }
   return out;
 }
-
-/** A package file on the USB stick or shared folder; the register itself is never touched by a failed write. */
-const PACKAGE_WRITE_FAILURES = {
-  full: '目标磁盘空间不足，交换包未写成；本机数据未受影响。请清理空间或换一个U盘后重试',
-  denied: '无法写入所选文件夹（没有权限或U盘只读），交换包未写成；本机数据未受影响',
-  missing: '所选文件夹不存在（U盘可能已拔出），交换包未写成；本机数据未受影响',
-};
-
-const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex');
 
 function schemaVersion(store: Store): number {
   return (store.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n;
@@ -379,9 +371,9 @@ export function openPackage(store: Store, bytes: Buffer): Opened {
   });
   const ops = batches.flatMap((b) => b.batch.ops.map(fromTuple));
   for (const f of body.files) {
-    if (sha256(Buffer.from(f.data, 'base64')) !== f.sha256) throw new UserError('交换包中的附件文件已损坏，未作任何改动');
+    if (sha256Hex(Buffer.from(f.data, 'base64')) !== f.sha256) throw new UserError('交换包中的附件文件已损坏，未作任何改动');
   }
-  return { body, hash: sha256(bytes), intro: opened.intro, ops, batches };
+  return { body, hash: sha256Hex(bytes), intro: opened.intro, ops, batches };
 }
 
 class Rollback extends Error {}
