@@ -13,7 +13,7 @@ import { dispatch } from './handlers';
 import { exportOnExit } from './services/sync/folders';
 import { currentUserId } from './services/office';
 import { resolveDataDir } from './data-dir';
-import { startupProgress } from './cli';
+import { startupProgress } from './progress';
 import { CONTENT_SECURITY_POLICY } from './app/security';
 
 const MAX_BODY = 64 * 1024 * 1024;

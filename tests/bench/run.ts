@@ -47,7 +47,7 @@ import { createCase, filterSql, listCases } from '../../src-main/services/regist
 import { workList } from '../../src-main/services/work-list';
 import { currentUserId } from '../../src-main/services/office';
 import { ensureSeedOffice, sampleIntakes, seedCases } from '../../src-main/services/seed';
-import { progressReporter, formatDuration } from '../../src-main/cli';
+import { progressReporter, formatDuration } from '../../src-main/progress';
 import { openPackage } from '../../src-main/services/sync/exchange';
 import { SYNCED_TABLES } from '../../db/schema';
 import { createCounty, createEnrolledTownship, exportTo, importFile } from '../helpers/sync';
