@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { checkCharOf } from '../../src-main/services/id-number';
-import { launchBrowser, newPage, startServer, tempDataDir, type Server } from './harness';
+import { launchBrowser, openApp, type OpenedApp } from './harness';
 
 const withCheck = (first17: string) => first17 + checkCharOf(first17);
 const REPS = [
@@ -17,12 +17,12 @@ const REPS = [
 ];
 
 let browser: Browser;
-let server: Server;
+let app: OpenedApp;
 let page: Page;
-const dataDir = tempDataDir();
 
-async function openApp(s: Server) {
-  await page.goto(s.url);
+/** Opens the app's start page with its sign-in token (again after a restart). */
+async function goHome() {
+  await page.goto(app.server.url);
   await page.getByText('乡镇信访台账').first().waitFor();
 }
 
@@ -35,18 +35,19 @@ async function search(text: string) {
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  server = await startServer(dataDir);
-  page = await newPage(browser);
+  // an empty data folder: the clerk sets the township up on screen
+  app = await openApp(browser, { setup: null });
+  page = app.page;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await app?.server.stop();
 });
 
 describe('clerk path', () => {
   it('sets up a township with a village', async () => {
-    await openApp(server);
+    await goHome();
     await page.getByText('首次设置').waitFor();
     await page.getByPlaceholder('例如 330102001').fill('330102001');
     await page.getByPlaceholder('例如 清波街道').fill('清波街道');
@@ -64,7 +65,7 @@ describe('clerk path', () => {
     await page.getByRole('cell', { name: '司法所' }).waitFor();
     await page.getByRole('button', { name: '完成设置，开始登记' }).click();
     await page.getByText('信访事项登记').waitFor();
-    await page.screenshot({ path: `${dataDir}/intake-empty.png` });
+    await page.screenshot({ path: `${app.dataDir}/intake-empty.png` });
   });
 
   let caseNo = '';
@@ -84,14 +85,14 @@ describe('clerk path', () => {
     await page.getByText('申诉求决').click();
     await page.getByLabel('内容摘要').fill('反映河东村土地征收补偿款未足额发放');
     await page.getByLabel('信访内容').fill('村民代表反映，2025年河东村道路拓宽工程征收集体土地，部分农户补偿款至今未发放到位，要求尽快落实。');
-    await page.screenshot({ path: `${dataDir}/intake-filled.png`, fullPage: true });
+    await page.screenshot({ path: `${app.dataDir}/intake-filled.png`, fullPage: true });
     await page.getByRole('button', { name: /保存登记/ }).click();
 
     caseNo = (await page.getByTestId('saved-case-no').textContent()) ?? '';
     queryCode = (await page.getByTestId('saved-query-code').textContent()) ?? '';
     expect(caseNo).toMatch(/^330102001-\d{4}-00001$/);
     expect(queryCode).toMatch(/^[2-9A-HJKMNP-Z]{8}$/);
-    await page.screenshot({ path: `${dataDir}/intake-saved.png` });
+    await page.screenshot({ path: `${app.dataDir}/intake-saved.png` });
     await page.getByRole('button', { name: '继续登记' }).click();
   });
 
@@ -109,13 +110,13 @@ describe('clerk path', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain('李建国、赵秀英、钱文华');
     await expect(row.textContent()).resolves.not.toContain(REPS[0].id); // masked in lists
-    await page.screenshot({ path: `${dataDir}/register.png` });
+    await page.screenshot({ path: `${app.dataDir}/register.png` });
     await row.click();
 
     await expect.poll(() => page.getByTestId('case-no').textContent()).toBe(caseNo);
     await expect(page.getByTestId('query-code').textContent()).resolves.toBe(queryCode);
     await expect(page.getByText('集体', { exact: true }).count()).resolves.toBeGreaterThan(0);
-    await page.screenshot({ path: `${dataDir}/case-detail.png`, fullPage: true });
+    await page.screenshot({ path: `${app.dataDir}/case-detail.png`, fullPage: true });
   });
 
   it('attaches a scanned letter on the case detail and shows it', async () => {
@@ -127,7 +128,7 @@ describe('clerk path', () => {
     await expect(page.getByText('附件（1）').isVisible()).resolves.toBe(true);
     await item.getByText('查看').click();
     await page.getByRole('dialog').getByRole('img', { name: '来信扫描件.png' }).waitFor();
-    await page.screenshot({ path: `${dataDir}/attachment.png` });
+    await page.screenshot({ path: `${app.dataDir}/attachment.png` });
     await page.keyboard.press('Escape');
   });
 
@@ -140,7 +141,7 @@ describe('clerk path', () => {
     await page.getByLabel('内容摘要').fill('反映村道路灯损坏');
     await page.getByRole('button', { name: /保存登记/ }).click();
     await page.getByText('身份证号校验位不符').first().waitFor();
-    await page.screenshot({ path: `${dataDir}/intake-bad-id.png` });
+    await page.screenshot({ path: `${app.dataDir}/intake-bad-id.png` });
     await expect(page.getByTestId('saved-case-no').count()).resolves.toBe(0);
 
     await search('');
@@ -157,12 +158,11 @@ describe('clerk path', () => {
     await page.getByLabel('内容摘要').fill('草稿：反映宅基地审批进度缓慢');
     await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 10_000 }).toContain('草稿已自动保存');
 
-    await server.stop('SIGKILL');
-    server = await startServer(dataDir);
-    await openApp(server);
+    await app.restart('SIGKILL');
+    await goHome();
     await page.getByText('已恢复上次未保存的登记草稿').waitFor();
     await expect(page.getByLabel('内容摘要').inputValue()).resolves.toBe('草稿：反映宅基地审批进度缓慢');
     await expect(page.getByLabel('信访人1姓名').inputValue()).resolves.toBe('周德明');
-    await page.screenshot({ path: `${dataDir}/draft-restored.png` });
+    await page.screenshot({ path: `${app.dataDir}/draft-restored.png` });
   });
 });

@@ -5,46 +5,36 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeStore, openStore } from '../../src-main/services/database';
-import { dispatch } from '../../src-main/handlers';
 import { addCalendarDays } from '../../src-main/services/calendar';
 import { todayLocal } from '../../src-main/services/local-time';
-import { SETUP, sampleIntake } from '../helpers/store';
-import { launchBrowser, newPage, startServer, tempDataDir, type Server } from './harness';
+import { call, sampleIntake } from '../helpers/store';
+import { launchBrowser, openApp, type OpenedApp } from './harness';
 
 let browser: Browser;
-let server: Server;
+let app: OpenedApp;
 let page: Page;
-const dataDir = tempDataDir('petition-e2e-follow-');
 const today = todayLocal();
 let overdueNo = '';
 
 beforeAll(async () => {
-  // a township with one petition received 40 days ago and never decided
-  const store = openStore({ dataDir });
-  try {
-    const must = async (method: string, input: unknown) => {
-      const r = await dispatch(store, method, input);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as { caseNo: string };
-    };
-    await must('setup.create', SETUP);
-    overdueNo = (await must('cases.create', sampleIntake({ receivedAt: `${addCalendarDays(today, -40)}T09:00`, summary: '反映村道积水无人处理' }))).caseNo;
-  } finally {
-    closeStore(store);
-  }
   browser = await launchBrowser();
-  server = await startServer(dataDir);
-  page = await newPage(browser);
+  // a township with one petition received 40 days ago and never decided
+  app = await openApp(browser, {
+    prefix: 'petition-e2e-follow-',
+    fill: async (store) => {
+      overdueNo = (await call(store, 'cases.create', sampleIntake({ receivedAt: `${addCalendarDays(today, -40)}T09:00`, summary: '反映村道积水无人处理' }))).caseNo;
+    },
+  });
+  page = app.page;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await app?.server.stop();
 });
 
 async function gotoWork() {
-  await page.goto(`${server.url.split('#')[0]}#/work`);
+  await page.goto(`${app.base}#/work`);
   await page.getByTestId('work-count-overdue').waitFor();
 }
 
@@ -92,7 +82,7 @@ describe('follow-up path', () => {
   let caseNo = '';
 
   it('shows the undecided older case as overdue on the work list and in the header', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByText('乡镇信访台账').first().waitFor();
     await workRows(overdueNo, [
       ['acceptance', 'overdue'],
@@ -100,13 +90,13 @@ describe('follow-up path', () => {
     ]);
     await expect(page.getByTestId('work-count-overdue').textContent()).resolves.toContain('2');
     await expect.poll(() => page.getByTestId('nav-work').textContent()).toContain('2');
-    await page.screenshot({ path: `${dataDir}/work-overdue.png` });
+    await page.screenshot({ path: `${app.dataDir}/work-overdue.png` });
     await openCase(overdueNo);
     expect(await deadlineState('acceptance')).toBe('overdue');
   });
 
   it('registers a petition, which appears on the work list with its acceptance clock', async () => {
-    await page.goto(`${server.url.split('#')[0]}#/intake`);
+    await page.goto(`${app.base}#/intake`);
     await page.getByLabel('信访人1姓名').fill('孙立平');
     await page.getByLabel('信访人1电话').fill('13600136000');
     await page.getByText('申诉求决').click();
@@ -188,7 +178,7 @@ describe('follow-up path', () => {
     await takeStep('followUp', async (d) => {
       await d.getByLabel('回访情况').fill('电话回访，信访人表示满意');
     });
-    await page.screenshot({ path: `${dataDir}/case-closed.png` });
+    await page.screenshot({ path: `${app.dataDir}/case-closed.png` });
     const kinds = await page.locator('[data-testid^="event-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(kinds).toEqual(['event-registered', 'event-accept', 'event-assign', 'event-extend', 'event-reply', 'event-deliver', 'event-evaluate', 'event-close', 'event-followUp']);
   });

@@ -9,6 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import type { SetupInput } from '../../src-main/api';
+import { closeStore, openStore, type Store } from '../../src-main/services/database';
+import { call, SETUP } from '../helpers/store';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -89,4 +92,61 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
   return context.newPage();
+}
+
+/** One app under test: its data folder, its server, and a page of the shared browser. */
+export interface OpenedApp {
+  dataDir: string;
+  server: Server;
+  page: Page;
+  /** the server's address without the sign-in token: navigate with `${base}#/work` once `server.url` has been opened */
+  base: string;
+  /** stops the server (SIGTERM unless told) and starts a new one on the same data folder; `server` and `base` follow */
+  restart(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export interface OpenAppOptions {
+  /** the data folder's name prefix (default: tempDataDir's) */
+  prefix?: string;
+  /** the office set up through the api before the server starts: SETUP from tests/helpers/store by default, null for none */
+  setup?: SetupInput | null;
+  /** writes more data into the register after the set-up, before the server starts */
+  fill?: (store: Store) => Promise<void> | void;
+}
+
+/**
+ * A fresh data folder, set up (and filled) through the real services on a real SQLite file, then
+ * closed and served by `src-main/web.ts`, with a new page of `browser`. The page has not been
+ * navigated yet. The test stops the server (`app.server.stop()`) and closes the browser.
+ */
+export async function openApp(browser: Browser, opts: OpenAppOptions = {}): Promise<OpenedApp> {
+  const dataDir = tempDataDir(opts.prefix);
+  const setup = opts.setup === undefined ? SETUP : opts.setup;
+  if (setup || opts.fill) {
+    const store = openStore({ dataDir });
+    try {
+      if (setup) await call(store, 'setup.create', setup);
+      await opts.fill?.(store);
+    } finally {
+      closeStore(store);
+    }
+  }
+  const server = await startServer(dataDir);
+  const page = await newPage(browser).catch(async (e: unknown) => {
+    await server.stop();
+    throw e;
+  });
+  const baseOf = (s: Server) => s.url.split('#')[0];
+  const app: OpenedApp = {
+    dataDir,
+    server,
+    page,
+    base: baseOf(server),
+    async restart(signal) {
+      await app.server.stop(signal);
+      app.server = await startServer(dataDir);
+      app.base = baseOf(app.server);
+    },
+  };
+  return app;
 }

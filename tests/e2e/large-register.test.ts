@@ -4,35 +4,36 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeStore, openStore } from '../../src-main/services/database';
 import { seedCases } from '../../src-main/services/seed';
-import { launchBrowser, newPage, startServer, tempDataDir, type Server } from './harness';
+import { launchBrowser, openApp, type OpenedApp } from './harness';
 
 const CASES = 3000;
 let browser: Browser;
-let server: Server;
+let app: OpenedApp;
 let page: Page;
 let oldest = '';
 
 beforeAll(async () => {
-  const dataDir = tempDataDir();
-  const store = openStore({ dataDir });
-  seedCases(store, { cases: CASES, seed: 7 });
-  oldest = (store.sqlite.prepare('SELECT case_no FROM cases ORDER BY received_at ASC, rowid ASC LIMIT 1').get() as { case_no: string }).case_no;
-  closeStore(store);
   browser = await launchBrowser();
-  server = await startServer(dataDir);
-  page = await newPage(browser);
+  // the generator sets up its own office
+  app = await openApp(browser, {
+    setup: null,
+    fill: (store) => {
+      seedCases(store, { cases: CASES, seed: 7 });
+      oldest = (store.sqlite.prepare('SELECT case_no FROM cases ORDER BY received_at ASC, rowid ASC LIMIT 1').get() as { case_no: string }).case_no;
+    },
+  });
+  page = app.page;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await app?.server.stop();
 });
 
 describe('a large register', () => {
   it('renders only the visible rows and scrolls to the oldest case', async () => {
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByRole('menuitem', { name: /台账/ }).click();
     await expect.poll(() => page.getByTestId('register-total').textContent()).toBe(`共 ${CASES} 件`);
     const table = page.getByTestId('case-table');

@@ -5,51 +5,39 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeStore, openStore } from '../../src-main/services/database';
-import { dispatch } from '../../src-main/handlers';
 import { todayLocal } from '../../src-main/services/local-time';
-import { SETUP, sampleIntake } from '../helpers/store';
-import { launchBrowser, newPage, startServer, tempDataDir, type Server } from './harness';
+import { call, sampleIntake } from '../helpers/store';
+import { launchBrowser, openApp, type OpenedApp } from './harness';
 
 let browser: Browser;
-let server: Server;
+let app: OpenedApp;
 let page: Page;
-const dataDir = tempDataDir('petition-e2e-letters-');
 const today = todayLocal();
 const year = today.slice(0, 4);
 let caseId = '';
 
 beforeAll(async () => {
-  const store = openStore({ dataDir });
-  try {
-    const must = async (method: string, input: unknown) => {
-      const r = await dispatch(store, method, input);
-      if (!r.ok) throw new Error(r.error.message);
-      return r.value as { id: string };
-    };
-    await must('setup.create', SETUP);
-    caseId = (await must('cases.create', sampleIntake({ receivedAt: `${today}T09:00`, summary: '反映村道路灯损坏无人修理' }))).id;
-    await must('cases.step', { caseId, kind: 'accept', on: today, note: '' });
-  } finally {
-    closeStore(store);
-  }
   browser = await launchBrowser();
-  server = await startServer(dataDir);
-  page = await newPage(browser);
-  await page.goto(server.url);
+  app = await openApp(browser, {
+    prefix: 'petition-e2e-letters-',
+    fill: async (store) => {
+      caseId = (await call(store, 'cases.create', sampleIntake({ receivedAt: `${today}T09:00`, summary: '反映村道路灯损坏无人修理' }))).id;
+      await call(store, 'cases.step', { caseId, kind: 'accept', on: today, note: '' });
+    },
+  });
+  page = app.page;
+  await page.goto(app.server.url);
   await page.getByText('乡镇信访台账').first().waitFor();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
+  await app?.server.stop();
 });
-
-const base = () => server.url.split('#')[0];
 
 describe('letters on screen', () => {
   it('drafts, edits with a live preview, and issues a 受理告知书', async () => {
-    await page.goto(`${base()}#/case/${caseId}`);
+    await page.goto(`${app.base}#/case/${caseId}`);
     await page.getByTestId('new-letter').click();
     await page.getByRole('menuitem', { name: '信访事项受理告知书' }).click();
     const body = page.getByTestId('letter-form').getByLabel(/^正文/);
@@ -60,22 +48,22 @@ describe('letters on screen', () => {
     const preview = page.frameLocator('[data-testid="letter-preview"]');
     await preview.getByText('如有疑问，请与镇信访办联系。').waitFor();
     await expect(preview.locator('.doc-no').textContent()).resolves.toBe(`示范信受〔${year}〕1号`);
-    await page.screenshot({ path: `${dataDir}/letter-draft.png` });
+    await page.screenshot({ path: `${app.dataDir}/letter-draft.png` });
 
     await page.getByTestId('issue-letter').click();
     await page.getByRole('button', { name: '出具', exact: true }).click();
     await page.frameLocator('[data-testid="issued-preview"]').getByText('如有疑问，请与镇信访办联系。').waitFor();
-    await page.screenshot({ path: `${dataDir}/letter-issued.png` });
+    await page.screenshot({ path: `${app.dataDir}/letter-issued.png` });
     await page.keyboard.press('Escape');
 
-    const item = page.getByTestId('letter-item');
-    await expect(item.textContent()).resolves.toContain(`示范信受〔${year}〕1号`);
-    await expect(page.getByTestId('event-issued').textContent()).resolves.toContain(`出具信访事项受理告知书（示范信受〔${year}〕1号）`);
-    await expect(page.getByTestId('event-notify').textContent()).resolves.toContain('当面送达');
+    // the letter list and the timeline may not show the letter yet when the dialog closes
+    await expect.poll(() => page.getByTestId('letter-item').textContent()).toContain(`示范信受〔${year}〕1号`);
+    await expect.poll(() => page.getByTestId('event-issued').textContent()).toContain(`出具信访事项受理告知书（示范信受〔${year}〕1号）`);
+    await expect.poll(() => page.getByTestId('event-notify').textContent()).toContain('当面送达');
   });
 
   it("lists the day's letters for batch printing", async () => {
-    await page.goto(`${base()}#/register`);
+    await page.goto(`${app.base}#/register`);
     await page.getByRole('button', { name: '批量打印文书' }).click();
     await page.getByRole('cell', { name: `示范信受〔${year}〕1号` }).waitFor();
     await expect(page.getByTestId('batch-print').textContent()).resolves.toContain('打印所选 1 份');
@@ -83,7 +71,7 @@ describe('letters on screen', () => {
   });
 
   it('refuses a template with an unknown variable, and says which', async () => {
-    await page.goto(`${base()}#/settings`);
+    await page.goto(`${app.base}#/settings`);
     await page.getByRole('tab', { name: '文书模板' }).click();
     const body = page.getByTestId('template-body');
     await body.waitFor();
@@ -93,6 +81,6 @@ describe('letters on screen', () => {
     await page.frameLocator('[data-testid="template-preview"]').getByText('张三、李四、王五：你反映的问题本机关已依法受理。').waitFor();
     await page.getByRole('button', { name: '保存模板' }).click();
     await page.getByText('已保存信访事项受理告知书模板').waitFor();
-    await page.screenshot({ path: `${dataDir}/letter-templates.png` });
+    await page.screenshot({ path: `${app.dataDir}/letter-templates.png` });
   });
 });

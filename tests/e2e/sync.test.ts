@@ -8,55 +8,43 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { closeStore, openStore } from '../../src-main/services/database';
-import { dispatch } from '../../src-main/handlers';
-import { SETUP } from '../helpers/store';
-import { launchBrowser, newPage, startServer, tempDataDir, type Server } from './harness';
+import { call } from '../helpers/store';
+import { launchBrowser, openApp, tempDataDir, type OpenedApp } from './harness';
 
-const countyDir = tempDataDir('petition-e2e-county-');
-const townDir = tempDataDir('petition-e2e-town-');
 const shared = tempDataDir('petition-e2e-usb-');
 const up = path.join(shared, '上报');
 const down = path.join(shared, '下发');
 let browser: Browser;
-let countyServer: Server;
-let townServer: Server;
+let countyApp: OpenedApp;
+let townApp: OpenedApp;
 let county: Page;
 let town: Page;
-
-async function setUp(dataDir: string, steps: [string, unknown][]) {
-  const store = openStore({ dataDir });
-  try {
-    for (const [method, input] of steps) {
-      const r = await dispatch(store, method, input);
-      if (!r.ok) throw new Error(r.error.message);
-    }
-  } finally {
-    closeStore(store);
-  }
-}
 
 beforeAll(async () => {
   fs.mkdirSync(up);
   fs.mkdirSync(down);
-  await setUp(countyDir, [
-    ['setup.create', { level: 'county', code: '330102', name: '示范县信访局', villages: [], units: [], staff: [{ name: '县登记员', role: 'clerk' }] }],
-    ['sync.saveSettings', { inbox: up, outbox: down, exportOnExit: false, pickUpAtStart: true, remindAfterDays: 7 }],
-  ]);
-  await setUp(townDir, [['setup.create', SETUP]]);
   browser = await launchBrowser();
-  [countyServer, townServer] = await Promise.all([startServer(countyDir), startServer(townDir)]);
-  [county, town] = await Promise.all([newPage(browser), newPage(browser)]);
-  await county.goto(countyServer.url);
-  await town.goto(townServer.url);
+  [countyApp, townApp] = await Promise.all([
+    openApp(browser, {
+      prefix: 'petition-e2e-county-',
+      setup: { level: 'county', code: '330102', name: '示范县信访局', villages: [], units: [], staff: [{ name: '县登记员', role: 'clerk' }] },
+      fill: async (store) => {
+        await call(store, 'sync.saveSettings', { inbox: up, outbox: down, exportOnExit: false, pickUpAtStart: true, remindAfterDays: 7 });
+      },
+    }),
+    openApp(browser, { prefix: 'petition-e2e-town-' }),
+  ]);
+  county = countyApp.page;
+  town = townApp.page;
+  await county.goto(countyApp.server.url);
+  await town.goto(townApp.server.url);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([countyServer?.stop(), townServer?.stop()]);
+  await Promise.all([countyApp?.server.stop(), townApp?.server.stop()]);
 });
 
-const base = (s: Server) => s.url.split('#')[0];
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shared, `${name}.png`), fullPage: true });
 
 /** Closes the success notice (an antd confirm dialog) and waits until it is gone. */
@@ -65,8 +53,8 @@ async function closeNotice(page: Page) {
   await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
 }
 
-async function openSync(page: Page, server: Server) {
-  await page.goto(`${base(server)}#/sync`);
+async function openSync(page: Page, app: OpenedApp) {
+  await page.goto(`${app.base}#/sync`);
   await page.getByRole('heading', { name: '数据交换' }).waitFor();
   // the screen may have stayed open since the last visit: read the folders again now
   await page.getByRole('button', { name: '刷新' }).click();
@@ -77,7 +65,7 @@ describe('township and county exchange by file', () => {
   let enrollmentFile = '';
 
   it('the county enrolls the township and the township joins with the file', async () => {
-    await openSync(county, countyServer);
+    await openSync(county, countyApp);
     await county.getByRole('button', { name: '登记乡镇…' }).click();
     await county.getByLabel('乡镇代码（9位）').fill('330102001');
     await county.getByLabel('乡镇名称').fill('示范镇');
@@ -89,7 +77,7 @@ describe('township and county exchange by file', () => {
     await closeNotice(county);
     await county.getByRole('cell', { name: '示范镇' }).waitFor();
 
-    await openSync(town, townServer);
+    await openSync(town, townApp);
     await town.getByText('本机尚未加入县信访局').waitFor();
     await town.locator('input[type=file][accept=".xftz-enroll"]').setInputFiles(enrollmentFile);
     await town.locator('.ant-modal-confirm-title', { hasText: '已加入示范县信访局' }).waitFor();
@@ -105,7 +93,7 @@ describe('township and county exchange by file', () => {
   });
 
   it('the township registers a petition and exports it with progress to the county', async () => {
-    await town.goto(`${base(townServer)}#/intake`);
+    await town.goto(`${townApp.base}#/intake`);
     await town.getByLabel('信访人1姓名').fill('陈桂兰');
     await town.getByLabel('信访人1电话').fill('13700137000');
     await town.getByText('申诉求决').click();
@@ -114,7 +102,7 @@ describe('township and county exchange by file', () => {
     caseNo = (await town.getByTestId('saved-case-no').textContent()) ?? '';
     expect(caseNo).toMatch(/^330102001-\d{4}-00001$/);
 
-    await openSync(town, townServer);
+    await openSync(town, townApp);
     await town.getByRole('button', { name: '导出给县信访局' }).click();
     await town.locator('.ant-modal-confirm-title', { hasText: '交换包已导出' }).waitFor();
     const exported = await town.getByTestId('exported-package').textContent();
@@ -125,7 +113,7 @@ describe('township and county exchange by file', () => {
   });
 
   it('the county previews the package, imports it, and sees the case under the township', async () => {
-    await openSync(county, countyServer);
+    await openSync(county, countyApp);
     await county.getByTestId('sync-inbox').waitFor();
     await county.getByRole('button', { name: '导入', exact: true }).click();
     const preview = county.getByTestId('import-preview');
@@ -135,17 +123,17 @@ describe('township and county exchange by file', () => {
     await shot(county, 'county-preview');
     // nothing was written by the preview
     await county.getByRole('button', { name: '取消' }).click();
-    await county.goto(`${base(countyServer)}#/register`);
+    await county.goto(`${countyApp.base}#/register`);
     await expect.poll(() => county.getByTestId('register-total').textContent()).toBe('共 0 件');
 
-    await openSync(county, countyServer);
+    await openSync(county, countyApp);
     await county.getByRole('button', { name: '导入', exact: true }).click();
     await county.getByTestId('confirm-import').click();
     await county.getByText(/已导入示范镇第 1 号交换包：新增 1 件/).waitFor();
     await county.getByText('收件文件夹中没有待导入的交换包').waitFor();
     expect(fs.existsSync(path.join(up, '已导入'))).toBe(true);
 
-    await county.goto(`${base(countyServer)}#/register`);
+    await county.goto(`${countyApp.base}#/register`);
     await expect.poll(() => county.getByTestId('register-total').textContent()).toBe('共 1 件');
     await county.getByRole('combobox', { name: '乡镇' }).click();
     await county.locator('.ant-select-item-option[title="示范镇"]').click();
@@ -179,7 +167,7 @@ describe('township and county exchange by file', () => {
     await county.getByTestId('step-ok').click();
     await county.getByTestId('event-supervise').waitFor();
 
-    await openSync(county, countyServer);
+    await openSync(county, countyApp);
     await county.getByRole('row', { name: /示范镇/ }).getByRole('button', { name: '导出' }).click();
     await county.locator('.ant-modal-confirm-title', { hasText: '交换包已导出' }).waitFor();
     await closeNotice(county);
@@ -189,7 +177,7 @@ describe('township and county exchange by file', () => {
   });
 
   it('the township previews and imports the package and sees the assignment and the supervision', async () => {
-    await openSync(town, townServer);
+    await openSync(town, townApp);
     await town.getByTestId('sync-inbox').waitFor();
     await town.getByRole('button', { name: '导入', exact: true }).click();
     const preview = town.getByTestId('import-preview');
@@ -199,7 +187,7 @@ describe('township and county exchange by file', () => {
     await town.getByTestId('confirm-import').click();
     await town.getByText(/已导入示范县信访局第 1 号交换包/).waitFor();
 
-    await town.goto(`${base(townServer)}#/work`);
+    await town.goto(`${townApp.base}#/work`);
     const rows = town.locator(`[data-testid="work-row"][data-case-no="${caseNo}"]`);
     await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(expect.arrayContaining(['assignment', 'supervision']));
     await rows.first().click();
