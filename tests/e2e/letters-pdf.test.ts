@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { call, createTownship, sampleIntake, type Township } from '../helpers/store';
+import { lettersOn, type LetterKind } from '../helpers/letters';
 import { todayLocal } from '../../src-main/services/local-time';
 import { lettersHtml, PAGE_MM } from '../../src-main/services/letters/layout';
 import type { LetterContent } from '../../src-main/api';
@@ -83,11 +84,7 @@ async function print(name: string, letters: LetterContent[]): Promise<{ pages: G
   return { pages: files.map((f) => readPgm(path.join(out, f))), info };
 }
 
-const step = (caseId: string, s: Record<string, unknown>) => call(t.store, 'cases.step', { caseId, on: today, ...s } as never);
-async function issued(caseId: string, kind: string, edit: (c: LetterContent) => LetterContent = (c) => c, forLetterId?: string): Promise<LetterContent> {
-  const d = await call(t.store, 'letters.draft', { caseId, kind, forLetterId });
-  return (await call(t.store, 'letters.issue', { caseId, kind, content: edit(d.content), issuedOn: today })).content;
-}
+const { step, issue } = lettersOn(() => t.store, today);
 
 /** The text block's edges: ink stays inside it (a little slack for the glyphs' own side bearings). */
 const TEXT_BOTTOM = PAGE_MM.top + PAGE_MM.textHeight;
@@ -102,7 +99,7 @@ describe('letters on paper (GB/T 9704)', () => {
   });
 
   it('a 受理告知书 is one A4 page with the margins, text block and date placed for the seal', async () => {
-    const letter = await issued(caseId, 'acceptNotice');
+    const letter = (await issue(caseId, 'acceptNotice')).content;
     const { pages, info } = await print('accept', [letter]);
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
     expect(info).toMatch(/Pages:\s+1\n/);
@@ -147,7 +144,7 @@ describe('letters on paper (GB/T 9704)', () => {
   it('a long 处理意见书 runs onto a second page, its page numbers on the outer side in 4号 between dashes', async () => {
     const facts = Array.from({ length: 6 }, (_, i) => `经调查核实，第${i + 1}项情况如下：村委会与信访人签订的土地承包合同约定承包期届满后信访人享有同等条件下的优先承包权，村委会未履行该约定。`).join('\n');
     await step(caseId, { kind: 'reply', outcome: 'support', request: '要求村委会依约续签土地承包合同', facts, basis: '《中华人民共和国农村土地承包法》第二十一条' });
-    const letter = await issued(caseId, 'opinion');
+    const letter = (await issue(caseId, 'opinion')).content;
     const { pages, info } = await print('opinion', [letter]);
     expect(info).toMatch(/Pages:\s+2\n/);
     expect(pages).toHaveLength(2);
@@ -174,7 +171,7 @@ describe('letters on paper (GB/T 9704)', () => {
   it('a 送达回证 is a one-page form with rows to sign in', async () => {
     const letters = await call(t.store, 'letters.list', { caseId });
     const opinion = letters.find((l) => l.kind === 'opinion')!;
-    const receipt = await issued(caseId, 'deliveryReceipt', (c) => c, opinion.id);
+    const receipt = (await issue(caseId, 'deliveryReceipt', { forLetterId: opinion.id })).content;
     const { pages, info } = await print('receipt', [receipt]);
     expect(info).toMatch(/Pages:\s+1\n/);
     const text = inkBox(pages[0], 0, TEXT_BOTTOM + 1)!;
@@ -195,7 +192,7 @@ describe('letters on paper (GB/T 9704)', () => {
     await step(r, { kind: 'reject', reason: '该事项已进入诉讼程序', route: 'litigation' });
     const f = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映县道路灯损坏', receivedAt: `${today}T11:00` }))).id;
     await step(f, { kind: 'forward', to: '县交通运输局', reason: '属县交通运输局职责' });
-    const kinds: [string, string, boolean][] = [
+    const kinds: [string, LetterKind, boolean][] = [
       [a, 'assignSheet', true],
       [a, 'extendNotice', true],
       [a, 'superviseLetter', true],
@@ -205,7 +202,7 @@ describe('letters on paper (GB/T 9704)', () => {
       [f, 'forwardNotice', true],
     ];
     for (const [caseId_, kind, onePage] of kinds) {
-      const { pages } = await print(kind, [await issued(caseId_, kind)]);
+      const { pages } = await print(kind, [(await issue(caseId_, kind)).content]);
       if (onePage) expect(pages, kind).toHaveLength(1);
       for (const g of pages) {
         const text = inkBox(g, 0, TEXT_BOTTOM + 1)!;

@@ -13,7 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { closeStore, openStore, type Store } from '../../src-main/services/database';
 import { dispatch } from '../../src-main/handlers';
-import type { ApiInput, ApiMethod, ApiOutput, IntakeInput, PetitionerInput, Settings, SetupInput } from '../../src-main/api';
+import type { ApiInput, ApiMethod, ApiOutput, CaseDetail, CaseStepInput, CaseUpdateInput, IntakeInput, PetitionerInput, Settings, SetupInput } from '../../src-main/api';
+import { addCalendarDays } from '../../src-main/services/calendar';
+import { todayLocal } from '../../src-main/services/local-time';
 
 export const TOWNSHIP_CODE = '330102001';
 export const TOWNSHIP_NAME = '示范镇';
@@ -157,4 +159,56 @@ export function sampleIntake(overrides: Partial<IntakeInput> = {}): IntakeInput 
 /** Number of rows of a table (a quick before/after check that nothing was written). */
 export function countOf(store: Store, table: string): number {
   return (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+/** The `cases.update` input that saves a case exactly as it is, with the given fields changed. */
+export function updateInputOf(detail: CaseDetail, overrides: Partial<CaseUpdateInput> = {}): CaseUpdateInput {
+  return {
+    id: detail.id,
+    channel: detail.channel,
+    receivedAt: detail.receivedAt,
+    proxyBy: detail.proxyBy ?? undefined,
+    matterType: detail.matterType,
+    categoryId: detail.categoryId,
+    summary: detail.summary,
+    content: detail.content,
+    villageId: detail.villageId,
+    peopleCount: detail.peopleCount,
+    jointly: detail.jointly,
+    anonymous: detail.anonymous,
+    skipLevel: detail.skipLevel,
+    repeatOf: detail.repeatOf?.id ?? null,
+    petitioners: detail.petitioners.map((p) => ({
+      id: p.id,
+      name: p.name,
+      idNumber: p.idNumber ?? undefined,
+      phone: p.phone ?? undefined,
+      address: p.address ?? undefined,
+      villageId: p.villageId,
+      representative: p.representative,
+    })),
+    ...overrides,
+  };
+}
+
+/**
+ * A case (the sample intake, received 120 days ago) taken through 受理, a 不予支持 reply, its
+ * delivery, 复查 (upheld) and a request for 复核; with `decided` (the default) the 复核 is decided
+ * too (upheld, 20 days ago), so the case is 复核终结 (Art. 36).
+ */
+export async function caseThroughRereview(t: TempStore, opts: { decided?: boolean } = {}): Promise<{ id: string; caseNo: string }> {
+  const today = todayLocal();
+  const daysAgo = (n: number) => addCalendarDays(today, -n);
+  const c = await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${daysAgo(120)}T09:00` }));
+  const steps: CaseStepInput[] = [
+    { caseId: c.id, kind: 'accept', on: daysAgo(118) },
+    { caseId: c.id, kind: 'reply', on: daysAgo(80), outcome: 'notSupport', request: '续签', facts: '不符合条件', basis: '《农村土地承包法》' },
+    { caseId: c.id, kind: 'deliver', on: daysAgo(78), method: 'mail', receivedOn: daysAgo(78) },
+    { caseId: c.id, kind: 'requestReview', on: daysAgo(70), body: '县人民政府' },
+    { caseId: c.id, kind: 'decideReview', on: daysAgo(50), result: 'uphold', receivedOn: daysAgo(48), note: '维持' },
+    { caseId: c.id, kind: 'requestRereview', on: daysAgo(40), body: '市人民政府' },
+  ];
+  if (opts.decided ?? true) steps.push({ caseId: c.id, kind: 'decideRereview', on: daysAgo(20), result: 'uphold', receivedOn: daysAgo(18), note: '维持' });
+  for (const s of steps) await call(t.store, 'cases.step', s);
+  return { id: c.id, caseNo: c.caseNo };
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseStepInput } from '../../src-main/api';
 import { addCalendarDays, isRestDay } from '../../src-main/services/calendar';
 import { todayLocal } from '../../src-main/services/local-time';
-import { call, callError, countOf, createTownship, sampleIntake, type Township } from '../helpers/store';
+import { call, callError, caseThroughRereview, countOf, createTownship, sampleIntake, updateInputOf, type Township } from '../helpers/store';
 
 let t: Township;
 beforeEach(async () => {
@@ -137,17 +137,7 @@ describe('deadline settings', () => {
 
 describe('不再受理 after re-review (Art. 36)', () => {
   it('flags the re-reviewed case at intake and records the new one as 不再受理 with its link', async () => {
-    const a = await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${daysAgo(120)}T09:00` }));
-    for (const s of [
-      { kind: 'accept', on: daysAgo(118) },
-      { kind: 'reply', on: daysAgo(80), outcome: 'notSupport', request: '续签', facts: '不符合条件', basis: '《农村土地承包法》' },
-      { kind: 'deliver', on: daysAgo(78), method: 'mail', receivedOn: daysAgo(78) },
-      { kind: 'requestReview', on: daysAgo(70), body: '县人民政府' },
-      { kind: 'decideReview', on: daysAgo(50), result: 'uphold', receivedOn: daysAgo(48), note: '维持' },
-      { kind: 'requestRereview', on: daysAgo(40), body: '市人民政府' },
-    ] as Step[]) {
-      await step(a.id, s);
-    }
+    const a = await caseThroughRereview(t, { decided: false });
     const unfinished = await call(t.store, 'cases.findRepeats', { petitioners: [{ idNumber: sampleIntake().petitioners[0].idNumber }] });
     expect(unfinished.find((m) => m.id === a.id)?.final).toBe(false);
     // before the re-review is decided the new petition cannot be refused as final
@@ -183,7 +173,7 @@ describe("the work list's stored clocks", () => {
     expect(await acceptanceOnList(c.id)).toBe(await onCase());
 
     const detail = await call(t.store, 'cases.get', { id: c.id });
-    await call(t.store, 'cases.update', { ...sampleIntake(), id: c.id, receivedAt: `${daysAgo(5)}T09:00`, petitioners: detail.petitioners.map((p) => ({ ...p, idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined, address: p.address ?? undefined })) });
+    await call(t.store, 'cases.update', updateInputOf(detail, { receivedAt: `${daysAgo(5)}T09:00` }));
     expect(await acceptanceOnList(c.id)).toBe(await onCase());
 
     // a new version that changes how clocks are derived marks them stale; the next start rebuilds them

@@ -8,8 +8,9 @@
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, createTownship, sampleIntake, type Township } from '../helpers/store';
+import { lettersOn } from '../helpers/letters';
 import { todayLocal } from '../../src-main/services/local-time';
-import type { IssuedLetter, LetterContent } from '../../src-main/api';
+import type { IssuedLetter } from '../../src-main/api';
 
 let t: Township;
 const today = todayLocal();
@@ -122,24 +123,21 @@ const widthOf = (s: string) => [...s].reduce((w, ch) => w + (/[\x20-\x7e]/.test(
 
 async function issuedLetters() {
   const caseId = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映土地承包合同到期后村委会未按约定续签', receivedAt: `${today}T09:30` }))).id;
-  const step = (s: Record<string, unknown>) => call(t.store, 'cases.step', { caseId, on: today, ...s } as never);
-  const issue = async (kind: string, edit: (c: LetterContent) => LetterContent = (c) => c, forLetterId?: string): Promise<IssuedLetter> => {
-    const d = await call(t.store, 'letters.draft', { caseId, kind, forLetterId });
-    return call(t.store, 'letters.issue', { caseId, kind, content: edit(d.content), issuedOn: today });
-  };
-  await step({ kind: 'accept' });
-  const accept = await issue('acceptNotice');
-  await step({ kind: 'reply', outcome: 'support', request: '要求续签土地承包合同', facts: '经查，原合同约定到期后优先续包', basis: '《中华人民共和国农村土地承包法》第二十一条' });
+  const { step, issue } = lettersOn(() => t.store, today);
+  await step(caseId, { kind: 'accept' });
+  const accept = await issue(caseId, 'acceptNotice');
+  await step(caseId, { kind: 'reply', outcome: 'support', request: '要求续签土地承包合同', facts: '经查，原合同约定到期后优先续包', basis: '《中华人民共和国农村土地承包法》第二十一条' });
   // the shipped headings (一、…) and, added by the clerk, second-level ones and a heading with text after it
-  const opinion = await issue('opinion', (c) => ({
-    ...c,
-    paragraphs: [...c.paragraphs.slice(0, 4), '（一）合同履行情况。原合同于2025年12月31日到期，村委会未通知续签。', '（二）核查结论', ...c.paragraphs.slice(4)],
-  }));
-  const receipt = await issue(
-    'deliveryReceipt',
-    (c) => ({ ...c, rows: c.rows!.map(([label, value]): [string, string] => [label, label === '送达方式' ? '直接送达' : label === '备注' ? '第一次送达未遇本人\n第二次送达本人签收' : value]) }),
-    opinion.id,
-  );
+  const opinion = await issue(caseId, 'opinion', {
+    edit: (c) => ({
+      ...c,
+      paragraphs: [...c.paragraphs.slice(0, 4), '（一）合同履行情况。原合同于2025年12月31日到期，村委会未通知续签。', '（二）核查结论', ...c.paragraphs.slice(4)],
+    }),
+  });
+  const receipt = await issue(caseId, 'deliveryReceipt', {
+    edit: (c) => ({ ...c, rows: c.rows!.map(([label, value]): [string, string] => [label, label === '送达方式' ? '直接送达' : label === '备注' ? '第一次送达未遇本人\n第二次送达本人签收' : value]) }),
+    forLetterId: opinion.id,
+  });
   const caseNo = (await call(t.store, 'cases.get', { id: caseId })).caseNo;
   return { accept, opinion, receipt, caseNo };
 }

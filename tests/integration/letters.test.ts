@@ -7,9 +7,10 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { call, callError, createTownship, sampleIntake, type Township } from '../helpers/store';
-import { todayLocal } from '../../src-main/services/local-time';
 import { fileURLToPath } from 'node:url';
+import { call, callError, caseThroughRereview, createTownship, sampleIntake, updateInputOf, type Township } from '../helpers/store';
+import { lettersOn } from '../helpers/letters';
+import { todayLocal } from '../../src-main/services/local-time';
 import type { LetterDraft } from '../../src-main/api';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,12 +27,7 @@ afterEach(() => t.cleanup());
 async function newCase(summary = '反映土地承包合同到期后村委会未按约定续签') {
   return (await call(t.store, 'cases.create', sampleIntake({ summary, receivedAt: `${today}T09:30` }))).id;
 }
-const step = (caseId: string, s: Record<string, unknown>) => call(t.store, 'cases.step', { caseId, on: today, ...s } as never);
-const draft = (caseId: string, kind: string, forLetterId?: string) => call(t.store, 'letters.draft', { caseId, kind, forLetterId });
-const issue = async (caseId: string, kind: string, extra: Record<string, unknown> = {}) => {
-  const d = await draft(caseId, kind);
-  return call(t.store, 'letters.issue', { caseId, kind, content: d.content, issuedOn: today, ...extra } as never);
-};
+const { step, draft, issue } = lettersOn(() => t.store, today);
 
 describe('each letter drafted from the case', () => {
   it('has what the law asks of it', async () => {
@@ -98,19 +94,7 @@ describe('each letter drafted from the case', () => {
 
 describe('不再受理告知书', () => {
   it('is drawn for a petition recorded as 不再受理 after a re-review, naming the re-reviewed case, and records the notice', async () => {
-    const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86400000).toISOString().slice(0, 10);
-    const first = await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${day(120)}T09:00` }));
-    for (const s of [
-      { kind: 'accept', on: day(118) },
-      { kind: 'reply', on: day(80), outcome: 'notSupport', request: '续签', facts: '不符合条件', basis: '《农村土地承包法》' },
-      { kind: 'deliver', on: day(78), method: 'mail', receivedOn: day(78) },
-      { kind: 'requestReview', on: day(70), body: '县人民政府' },
-      { kind: 'decideReview', on: day(50), result: 'uphold', receivedOn: day(48), note: '维持' },
-      { kind: 'requestRereview', on: day(40), body: '市人民政府' },
-      { kind: 'decideRereview', on: day(20), result: 'uphold', receivedOn: day(18), note: '维持' },
-    ]) {
-      await call(t.store, 'cases.step', { caseId: first.id, ...s } as never);
-    }
+    const first = await caseThroughRereview(t);
     // an ordinary repeat is not a 不再受理
     const repeat = await call(t.store, 'cases.create', { ...sampleIntake({ receivedAt: `${today}T08:00` }), repeatOf: first.id });
     expect((await callError(t.store, 'letters.draft', { caseId: repeat.id, kind: 'notReacceptNotice' })).message).toBe('此件未登记为不再受理，不能出具不再受理告知书');
@@ -142,11 +126,7 @@ describe('issuing', () => {
     expect(c.workflow.deadlines.find((x) => x.kind === 'notice')?.metOn).toBe(today);
 
     // the case changes after issuing: the issued letter does not
-    await call(t.store, 'cases.update', {
-      ...sampleIntake({ receivedAt: `${today}T09:30`, summary: '改过的摘要' }),
-      id: a,
-      petitioners: c.petitioners.map((p) => ({ ...p, idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined, address: p.address ?? undefined })),
-    });
+    await call(t.store, 'cases.update', updateInputOf(c, { summary: '改过的摘要' }));
     const [again] = await call(t.store, 'letters.list', { caseId: a });
     expect(again.content).toEqual(first.content);
     expect(text(await draft(a, 'acceptNotice'))).toContain('改过的摘要');

@@ -16,6 +16,7 @@ import {
   createTownship,
   sampleIntake,
   samplePetitioner,
+  updateInputOf,
   type TempStore,
   type Township,
 } from '../helpers/store';
@@ -100,33 +101,7 @@ describe('the register: intake, list and search', () => {
     return (await ids(filter)).map((id) => byId.get(id));
   };
   /** the update input that leaves a case as it is */
-  const editInput = async (id: string): Promise<CaseUpdateInput> => {
-    const d = await call(t.store, 'cases.get', { id });
-    return {
-      id,
-      channel: d.channel,
-      receivedAt: d.receivedAt,
-      matterType: d.matterType,
-      categoryId: d.categoryId,
-      summary: d.summary,
-      content: d.content,
-      villageId: d.villageId,
-      peopleCount: d.peopleCount,
-      jointly: d.jointly,
-      anonymous: d.anonymous,
-      skipLevel: d.skipLevel,
-      repeatOf: d.repeatOf?.id ?? null,
-      petitioners: d.petitioners.map((p) => ({
-        id: p.id,
-        name: p.name,
-        idNumber: p.idNumber ?? undefined,
-        phone: p.phone ?? undefined,
-        address: p.address ?? undefined,
-        villageId: p.villageId,
-        representative: p.representative,
-      })),
-    };
-  };
+  const editInput = async (id: string): Promise<CaseUpdateInput> => updateInputOf(await call(t.store, 'cases.get', { id }));
 
   it('registers a group visit of 6 with its 3 representatives and what the ID numbers say', async () => {
     const b = await call(t.store, 'cases.get', { id: cases.B.id });

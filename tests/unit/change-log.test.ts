@@ -6,7 +6,7 @@ import { SYNCED_TABLES } from '../../db/schema';
 import { mutate } from '../../src-main/services/mutation';
 import { getLocal } from '../../src-main/services/local-state';
 import type { Store } from '../../src-main/services/database';
-import { IDS, TOWNSHIP_CODE, call, countOf, createTownship, sampleIntake, samplePetitioner, type Township } from '../helpers/store';
+import { IDS, TOWNSHIP_CODE, call, countOf, createTownship, sampleIntake, samplePetitioner, updateInputOf, type Township } from '../helpers/store';
 
 /**
  * Every table that is not synced, and why it stays on this machine. A table added later must be
@@ -85,17 +85,7 @@ async function exerciseWrites() {
     }),
   );
   const detail = await call(s, 'cases.get', { id: b.id });
-  await call(s, 'cases.update', {
-    id: b.id,
-    channel: 'letter',
-    receivedAt: detail.receivedAt,
-    matterType: 'claim',
-    summary: '反映低保评定不公，要求重新评议',
-    content: detail.content,
-    peopleCount: 6,
-    jointly: true,
-    petitioners: detail.petitioners.map((p) => ({ ...p, phone: p.phone ?? undefined, idNumber: p.idNumber ?? undefined, address: p.address ?? undefined })),
-  });
+  await call(s, 'cases.update', updateInputOf(detail, { summary: '反映低保评定不公，要求重新评议' }));
   await call(s, 'attachments.add', { caseId: a.id, file: upload });
   await call(s, 'settings.saveVillage', { code: '330102001004', name: '北村' });
   await call(s, 'settings.saveVillage', { id: t.village('西村'), code: '330102001002', name: '西村村' });
@@ -186,16 +176,7 @@ describe('change log', () => {
   it('an update logs only the fields that changed; a no-op update logs nothing', async () => {
     const c = await call(t.store, 'cases.create', sampleIntake());
     const detail = await call(t.store, 'cases.get', { id: c.id });
-    const input = {
-      id: c.id,
-      channel: detail.channel,
-      receivedAt: detail.receivedAt,
-      matterType: detail.matterType,
-      summary: detail.summary,
-      content: detail.content,
-      peopleCount: detail.peopleCount,
-      petitioners: detail.petitioners.map((p) => ({ id: p.id, name: p.name, idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined, address: p.address ?? undefined })),
-    };
+    const input = updateInputOf(detail);
     const before = countOf(t.store, 'change_log');
     const eventsBefore = countOf(t.store, 'case_events');
     const hlcBefore = getLocal(t.store, 'hlc');
