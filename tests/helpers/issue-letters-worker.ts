@@ -1,8 +1,11 @@
 /**
  * A second process issuing letters into the same register (for the numbering tests): opens the
- * data folder, issues `count` 受理告知书 for the case, and prints each number as it is given.
+ * data folder, prints `ready`, waits for a line on its standard input (so that the test can
+ * release several workers at the same moment), then issues `count` 受理告知书 for the case and
+ * prints each number as it is given.
  *   node --import tsx tests/helpers/issue-letters-worker.ts <dataDir> <caseId> <count>
  */
+import { createInterface } from 'node:readline';
 import { closeStore, openStore } from '../../src-main/services/database';
 import { dispatch } from '../../src-main/handlers';
 import { todayLocal } from '../../src-main/services/local-time';
@@ -11,6 +14,11 @@ import type { LetterDraft } from '../../src-main/api';
 const [dataDir, caseId, count] = process.argv.slice(2);
 const store = openStore({ dataDir });
 try {
+  const input = createInterface({ input: process.stdin });
+  process.stdout.write('ready\n');
+  // released by a line, or by the test closing the pipe
+  await new Promise((resolve) => input.once('line', resolve).once('close', resolve));
+  input.close();
   for (let i = 0; i < Number(count); i++) {
     const draft = await dispatch(store, 'letters.draft', { caseId, kind: 'acceptNotice' });
     if (!draft.ok) throw new Error(draft.error.message);

@@ -4,7 +4,7 @@
  * numbers have no gaps or repeats when two processes issue at once or one is killed; templates
  * refuse unknown variables and letters that would run over one page.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
@@ -155,40 +155,61 @@ describe('issuing', () => {
 });
 
 describe('numbers never skip or repeat', () => {
-  const worker = (caseId: string, count: number) =>
-    spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/helpers/issue-letters-worker.ts'), t.dir, caseId, String(count)], { cwd: ROOT });
+  interface Worker {
+    child: ChildProcessWithoutNullStreams;
+    /** the worker has opened the register and waits to be released */
+    ready: Promise<void>;
+    /** starts issuing */
+    release(): void;
+    /** the numbers it printed, its exit code and signal */
+    exited: Promise<{ issued: string[]; code: number | null; signal: NodeJS.Signals | null; err: string }>;
+  }
+  const worker = (caseId: string, count: number): Worker => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/helpers/issue-letters-worker.ts'), t.dir, caseId, String(count)], { cwd: ROOT });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+    const ready = new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (b: Buffer) => {
+        out += b.toString();
+        if (out.startsWith('ready\n')) resolve();
+      });
+      child.on('exit', () => reject(new Error(`the worker ended before it was ready: ${err}`)));
+    });
+    const exited = new Promise<Awaited<Worker['exited']>>((resolve) =>
+      child.on('exit', (code, signal) => resolve({ issued: out.split('\n').filter((l) => l.startsWith('issued')), code, signal, err })),
+    );
+    return { child, ready, release: () => child.stdin.write('go\n'), exited };
+  };
   const numbers = () =>
     (t.store.sqlite.prepare(`SELECT seq FROM documents WHERE kind = 'acceptNotice' ORDER BY seq`).all() as { seq: number }[]).map((r) => r.seq);
 
   it('when two processes issue at the same time, and when one is killed while issuing', async () => {
     const a = await newCase();
     await step(a, { kind: 'accept' });
-    const run = (count: number) =>
-      new Promise<string>((resolve, reject) => {
-        const child = worker(a, count);
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-        child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-        child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(err))));
-      });
+    // both processes open the register first, then start issuing at the same moment
+    const [x, y] = [worker(a, 15), worker(a, 15)];
+    await Promise.all([x.ready, y.ready]);
+    x.release();
+    y.release();
     // the test's own connection issues too, between the two others
-    const [x, y] = await Promise.all([run(15), run(15), (async () => { for (let i = 0; i < 5; i++) await issue(a, 'acceptNotice'); })()]);
-    expect(x.trim().split('\n')).toHaveLength(15);
-    expect(y.trim().split('\n')).toHaveLength(15);
+    const [ex, ey] = await Promise.all([x.exited, y.exited, (async () => { for (let i = 0; i < 5; i++) await issue(a, 'acceptNotice'); })()]);
+    for (const e of [ex, ey]) {
+      expect(e.code, e.err).toBe(0);
+      expect(e.issued).toHaveLength(15);
+    }
     expect(numbers()).toEqual(Array.from({ length: 35 }, (_, i) => i + 1));
 
     // killed after its third letter, wherever it was in the fourth: the numbers stay whole
-    const child = worker(a, 200);
+    const killed = worker(a, 200);
+    await killed.ready;
     let seen = 0;
-    const outcome = await new Promise<{ signal: NodeJS.Signals | null }>((resolve) => {
-      child.stdout.on('data', (b: Buffer) => {
-        seen += (b.toString().match(/issued/g) ?? []).length;
-        if (seen >= 3 && child.exitCode === null) child.kill('SIGKILL');
-      });
-      child.on('exit', (_code, signal) => resolve({ signal }));
+    killed.child.stdout.on('data', (b: Buffer) => {
+      seen += (b.toString().match(/issued/g) ?? []).length;
+      if (seen >= 3 && killed.child.exitCode === null) killed.child.kill('SIGKILL');
     });
-    expect(outcome.signal).toBe('SIGKILL');
+    killed.release();
+    expect((await killed.exited).signal).toBe('SIGKILL');
     const after = numbers();
     expect(after).toEqual(Array.from({ length: after.length }, (_, i) => i + 1));
     expect(after.length).toBeGreaterThanOrEqual(38);
