@@ -10,11 +10,12 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Store } from '../database';
+import type { OfficeInfo } from '../../api';
 import { getLocal, setLocal } from '../local-state';
 import { mutate } from '../mutation';
 import { nowLocal } from '../local-time';
 import { UserError } from '../errors';
-import { currentOfficeId } from '../office';
+import { requireOffice } from '../office';
 import { sha256Hex } from '../hash';
 import { fingerprint, generateOfficeKeys, publicKeysOf, type OfficeKeys, type PublicOfficeKeys } from './envelope';
 
@@ -31,23 +32,8 @@ export interface Peer {
   revokedAt: string | null;
 }
 
-interface OfficeRow {
-  id: string;
-  name: string;
-  level: 'township' | 'county';
-  parent_id: string | null;
-}
-
-export function ownOffice(store: Store): OfficeRow {
-  const id = currentOfficeId(store);
-  const row = id ? (store.sqlite.prepare('SELECT id, name, level, parent_id FROM offices WHERE id = ?').get(id) as OfficeRow | undefined) : undefined;
-  if (!row) throw new UserError('本机尚未设置单位，不能交换数据');
-  return row;
-}
-
 /** This office's key pairs, made on first use. */
-export function ownKeys(store: Store): OfficeKeys {
-  const office = ownOffice(store);
+export function ownKeys(store: Store, office: OfficeInfo = requireOffice(store)): OfficeKeys {
   const text = getLocal(store, 'office_keys');
   if (text) {
     const keys = JSON.parse(text) as OfficeKeys;
@@ -58,20 +44,18 @@ export function ownKeys(store: Store): OfficeKeys {
   return keys;
 }
 
+const PEER_COLUMNS = `office_id AS officeId, name, level, signing_key AS signingKey, box_key AS boxKey, former_keys AS formerKeys,
+  enrollment_token AS enrollmentToken, vector, enrolled_at AS enrolledAt, revoked_at AS revokedAt`;
+type PeerRow = Omit<Peer, 'formerKeys'> & { formerKeys: string };
+const toPeer = (p: PeerRow): Peer => ({ ...p, formerKeys: JSON.parse(p.formerKeys) as string[] });
+
 export function listPeers(store: Store): Peer[] {
-  return (
-    store.sqlite
-      .prepare(
-        `SELECT office_id AS officeId, name, level, signing_key AS signingKey, box_key AS boxKey, former_keys AS formerKeys,
-                enrollment_token AS enrollmentToken, vector, enrolled_at AS enrolledAt, revoked_at AS revokedAt
-         FROM sync_peers ORDER BY office_id`,
-      )
-      .all() as (Omit<Peer, 'formerKeys'> & { formerKeys: string })[]
-  ).map((p) => ({ ...p, formerKeys: JSON.parse(p.formerKeys) as string[] }));
+  return (store.sqlite.prepare(`SELECT ${PEER_COLUMNS} FROM sync_peers ORDER BY office_id`).all() as PeerRow[]).map(toPeer);
 }
 
 export function getPeer(store: Store, officeId: string): Peer | undefined {
-  return listPeers(store).find((p) => p.officeId === officeId);
+  const row = store.sqlite.prepare(`SELECT ${PEER_COLUMNS} FROM sync_peers WHERE office_id = ?`).get(officeId) as PeerRow | undefined;
+  return row && toPeer(row);
 }
 
 export function peerPublicKeys(peer: Peer): PublicOfficeKeys {
@@ -102,13 +86,13 @@ function signedPart(e: Omit<Enrollment, 'sig'>): Buffer {
  * office row is written to the register so it syncs with everything else.
  */
 export function createEnrollment(store: Store, township: { id: string; name: string }, actor: string | null): { fileName: string; bytes: Buffer; fingerprint: string } {
-  const county = ownOffice(store);
+  const county = requireOffice(store);
   if (county.level !== 'county') throw new UserError('只有县信访局（县级模式）可以制作乡镇登记文件');
   if (!/^\d{9}$/.test(township.id)) throw new UserError('乡镇代码应为 9 位数字（统计用区划代码前 9 位）');
   if (!township.id.startsWith(county.id)) throw new UserError(`乡镇代码 ${township.id} 不属于本县（${county.id}）`);
   const name = township.name.trim();
   if (!name) throw new UserError('请填写乡镇名称');
-  const keys = ownKeys(store);
+  const keys = ownKeys(store, county);
   const token = crypto.randomBytes(24).toString('base64url');
   const issuedAt = nowLocal();
   mutate(store, { actor }, (m) => {
@@ -168,11 +152,11 @@ export function readEnrollment(bytes: Buffer): Enrollment & { countyFingerprint:
  */
 export function applyEnrollment(store: Store, bytes: Buffer): { county: string; countyFingerprint: string; ownFingerprint: string } {
   const e = readEnrollment(bytes);
-  const office = ownOffice(store);
+  const office = requireOffice(store);
   if (office.id !== e.office.id) {
     throw new UserError(`此登记文件是为“${e.office.name}（${e.office.id}）”制作的，本机单位是“${office.name}（${office.id}）”`);
   }
-  const keys = ownKeys(store);
+  const keys = ownKeys(store, office);
   store.sqlite.transaction(() => {
     store.sqlite
       .prepare(
@@ -209,10 +193,9 @@ export function revokePeer(store: Store, officeId: string): void {
 }
 
 /** Signing keys that may have signed operations of an office: its current and former keys. */
-export function knownSigningKeys(store: Store, officeId: string): string[] {
-  const own = ownOffice(store);
+export function knownSigningKeys(store: Store, officeId: string, own: OfficeKeys): string[] {
   // an office's own earlier keys (a replaced machine) are vouched for by the county in its packages
-  if (officeId === own.id) return [ownKeys(store).signing.publicKey];
+  if (officeId === own.officeId) return [own.signing.publicKey];
   const peer = getPeer(store, officeId);
   if (!peer) return [];
   return [...(peer.signingKey ? [peer.signingKey] : []), ...peer.formerKeys];

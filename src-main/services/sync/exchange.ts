@@ -19,7 +19,10 @@ import { folderWriteFailures, writeFileDurably } from '../durable-file';
 import { sha256Hex } from '../hash';
 import { fingerprint, open, seal } from './envelope';
 import { applyOperations, checkMassDeletion, type ApplySummary } from './apply';
-import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, ownKeys, ownOffice, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
+import { requireOffice } from '../office';
+import type { OfficeInfo } from '../../api';
+import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, ownKeys, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
+import type { OfficeKeys } from './envelope';
 import type { Operation } from './merge';
 import { decodePackageBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type PackageBody } from './package';
 import { heldRanges, holds, type OriginState, type VersionVector } from './version-vector';
@@ -186,8 +189,8 @@ function recipientOf(store: Store, me: { id: string; level: string }, to?: strin
 
 export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
   const { sqlite } = store;
-  const me = ownOffice(store);
-  const keys = ownKeys(store);
+  const me = requireOffice(store);
+  const keys = ownKeys(store, me);
   const peer = recipientOf(store, me, opts.to);
   const recipientKeys = peerPublicKeys(peer);
   const theirs = JSON.parse(peer.vector) as VersionVector;
@@ -354,8 +357,11 @@ function names(store: Store): (id: string) => string {
 
 /** Opens and checks a package completely, changing nothing. */
 export function openPackage(store: Store, bytes: Buffer): Opened {
-  const me = ownOffice(store);
-  const keys = ownKeys(store);
+  const me = requireOffice(store);
+  return openChecked(store, bytes, me, ownKeys(store, me));
+}
+
+function openChecked(store: Store, bytes: Buffer, me: OfficeInfo, keys: OfficeKeys): Opened {
   const senders = new Map<string, string>();
   for (const p of listPeers(store)) if (p.signingKey && !p.revokedAt) senders.set(p.officeId, p.signingKey);
   const name = names(store);
@@ -364,9 +370,9 @@ export function openPackage(store: Store, bytes: Buffer): Opened {
   if (body.to !== me.id || body.from.officeId !== opened.from) throw new UserError('交换包的收发单位与签名不符，已拒绝导入，未作任何改动');
   const sender = getPeer(store, opened.from)!;
   const batches = body.batches.map((batch, i) => {
-    let keysFor = batch.officeId === opened.from && opened.intro ? [opened.intro.signing] : knownSigningKeys(store, batch.officeId);
+    let keysFor = batch.officeId === opened.from && opened.intro ? [opened.intro.signing] : knownSigningKeys(store, batch.officeId, keys);
     // the county may vouch for keys a township used before (rebuilding a replaced machine)
-    if (sender.level === 'county' && me.parent_id === sender.officeId) keysFor = [...keysFor, ...(body.vouched[batch.officeId] ?? [])];
+    if (sender.level === 'county' && me.parentId === sender.officeId) keysFor = [...keysFor, ...(body.vouched[batch.officeId] ?? [])];
     return { batch, key: verifyBatch(batch, keysFor, name, carriedOps[i]) };
   });
   const ops = batches.flatMap((b) => b.batch.ops.map(fromTuple));
@@ -382,7 +388,9 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
   const { sqlite } = store;
   const progress = opts.onProgress ?? (() => {});
   progress('校验交换包', 0, 1);
-  const p = openPackage(store, bytes);
+  const me = requireOffice(store);
+  const keys = ownKeys(store, me);
+  const p = openChecked(store, bytes, me, keys);
   const { body } = p;
   const earlier = sqlite.prepare(`SELECT at, seq FROM sync_packages WHERE direction = 'in' AND hash = ?`).get(p.hash) as { at: string; seq: number } | undefined;
   if (earlier) throw new UserError(`此交换包（${body.from.name}第 ${earlier.seq} 号）已于 ${earlier.at.replace('T', ' ')} 导入过，未作任何改动`);
@@ -423,10 +431,8 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
     summary = withWriteGate(sqlite, () => applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t), opts.now));
     cases = casesNamed(store, summary);
     const storeBatch = sqlite.prepare('INSERT OR IGNORE INTO sync_batches (office_id, signing_key, sig, ranges, operations) VALUES (?, ?, ?, ?, ?)');
-    const me = ownOffice(store);
-    const ownKey = ownKeys(store).signing.publicKey;
     for (const { batch, key } of p.batches) {
-      if (batch.officeId === me.id && key === ownKey) continue; // our own: re-signed when sent
+      if (batch.officeId === me.id && key === keys.signing.publicKey) continue; // our own: re-signed when sent
       storeBatch.run(batch.officeId, key, batch.sig, JSON.stringify(rangesOf(batch.ops.map(fromTuple))), batch.ops.length);
     }
     sqlite
@@ -492,8 +498,8 @@ export interface SyncStatus {
 
 export function syncStatus(store: Store, now: () => number = Date.now): SyncStatus {
   const { sqlite } = store;
-  const me = ownOffice(store);
-  const keys = ownKeys(store);
+  const me = requireOffice(store);
+  const keys = ownKeys(store, me);
   const last = sqlite.prepare(`SELECT seq, at FROM sync_packages WHERE peer_office_id = ? AND direction = ? ORDER BY id DESC LIMIT 1`);
   const countAfter = sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND origin_seq > ?');
   const peers = listPeers(store).map((p): PeerStatus => {

@@ -5,10 +5,10 @@
  */
 import type { Store } from '../database';
 import type { SyncOverview, SyncRecord } from '../../api';
-import { ownOffice } from './enrollment';
 import { importPackage, syncStatus, type ExportResult, type ImportReport } from './exchange';
 import { exportAllPending, exportToOutbox, getSyncSettings, listInbox, readInboxFile, setAsideImported } from './folders';
 import { UserError } from '../errors';
+import { requireOffice } from '../office';
 
 type Progress = (stage: string, done: number, total: number) => void;
 
@@ -37,7 +37,7 @@ export function syncOverview(store: Store): SyncOverview {
 
 /** A township exports to its county; the county to the township named, or to every one with changes. */
 export function exportPackages(store: Store, to: string | undefined, actor: string | null, onProgress?: Progress): ExportResult[] {
-  if (ownOffice(store).level === 'township' || to) return [exportToOutbox(store, to, actor, onProgress)];
+  if (requireOffice(store).level === 'township' || to) return [exportToOutbox(store, to, actor, onProgress)];
   const done = exportAllPending(store, actor, onProgress);
   if (done.length === 0) throw new UserError('各乡镇都已收到本机的全部变更，没有需要导出的交换包');
   return done;
