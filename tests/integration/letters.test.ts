@@ -5,12 +5,14 @@
  * refuse unknown variables and letters that would run over one page.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { call, callError, caseThroughRereview, createTownship, sampleIntake, updateInputOf, type Township } from '../helpers/store';
 import { lettersOn } from '../helpers/letters';
-import { todayLocal } from '../../src-main/services/local-time';
+import { nowLocal, todayLocal } from '../../src-main/services/local-time';
+import { mutate } from '../../src-main/services/mutation';
 import type { LetterDraft } from '../../src-main/api';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -229,6 +231,21 @@ describe('templates', () => {
     const long = Array.from({ length: 12 }, () => '本机关将依照《信访工作条例》的规定认真办理你反映的问题，并及时答复。').join('\n');
     expect((await callError(t.store, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: long })).message).toMatch(/应在一页内印完（每页22行），按示例内容估算此模板需 \d+ 行/);
     expect((await callError(t.store, 'letters.saveTemplate', { kind: 'acceptNotice', title: '', body: '特此告知。' })).message).toBe('请填写文书标题');
+  });
+
+  it("takes only the listed variables, not the names every JavaScript object has", async () => {
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      const refused = await callError(t.store, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: `{{信访人}}：{{${name}}}` });
+      expect(refused.message).toBe(`正文中的变量 {{${name}}} 不存在。可用的变量见右侧列表`);
+      expect((await callError(t.store, 'letters.previewTemplate', { kind: 'acceptNotice', title: '受理告知书', body: `{{${name}}}` })).message).toMatch(/不存在/);
+    }
+    // a template that was never checked here (as one sent down by the county could be) fills such a name with nothing
+    const a = await newCase();
+    await step(a, { kind: 'accept' });
+    mutate(t.store, { actor: null }, (m) =>
+      m.insert('letter_templates', { id: randomUUID(), officeId: t.settings.office.id, kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}：{{constructor}}{{toString}}已受理。', updatedAt: nowLocal() }),
+    );
+    expect((await draft(a, 'acceptNotice')).content.paragraphs).toEqual(['张三：已受理。']);
   });
 
   it("uses the office's own wording once saved, and the shipped one after a reset", async () => {

@@ -110,16 +110,21 @@ export function checkTemplate(kind: LetterKind, t: LetterTemplate): void {
   if (!t.body.trim()) throw new UserError('请填写文书正文', 'body');
   const stripped = t.body.replace(PLACEHOLDER, '');
   if (stripped.includes('{{') || stripped.includes('}}')) throw new UserError('正文中有未配对的“{{”或“}}”：变量应写成 {{变量名}}', 'body');
-  const unknown = [...t.body.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((v) => !(v in LETTER_VARIABLES));
+  const unknown = [...t.body.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((v) => !isVariable(v));
   if (unknown.length) {
     throw new UserError(`正文中的变量 ${[...new Set(unknown)].map((v) => `{{${v}}}`).join('、')} 不存在。可用的变量见右侧列表`, 'body');
   }
 }
 
-/** The body with its variables filled in, as paragraphs. */
+/** A variable a template may name: one of LETTER_VARIABLES' own keys (not `constructor`, `toString` …). */
+function isVariable(name: string): name is LetterVariable {
+  return Object.hasOwn(LETTER_VARIABLES, name);
+}
+
+/** The body with its variables filled in, as paragraphs (an unknown name, e.g. in a template sent by sync, is left empty). */
 export function fillTemplate(body: string, values: LetterValues): string[] {
   return body
-    .replace(PLACEHOLDER, (_, name: string) => values[name as LetterVariable] ?? '')
+    .replace(PLACEHOLDER, (_, name: string) => (isVariable(name) ? (values[name] ?? '') : ''))
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
