@@ -32,6 +32,11 @@ export function requireOffice(store: Store): OfficeInfo {
   return { id: office.id, name: office.name, level: office.level, parentId: office.parentId };
 }
 
+/** An office's name by its code, or null when this register holds no such office. */
+export function officeName(store: Store, id: string): string | null {
+  return (store.sqlite.prepare('SELECT name FROM offices WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
+}
+
 export function currentUserId(store: Store): string | null {
   return getLocal(store, 'current_user') ?? null;
 }

@@ -5,6 +5,7 @@
 import type { Store } from '../database';
 import { mutate, propertyOfColumn } from '../mutation';
 import { UserError } from '../errors';
+import { officeName } from '../office';
 import { reindexCase } from '../search-index';
 import { isSyncedTable, type ConflictVersion } from './merge';
 import { FIELD_LABELS } from '../register';
@@ -63,7 +64,7 @@ export function listConflicts(store: Store, caseId?: string): Conflict[] {
       label: `${TABLE_LABELS[r.tbl] ?? r.tbl}${owner ? `（${owner}）` : ''}：${fieldLabel}`,
       versions: (JSON.parse(r.versions) as ConflictVersion[]).map((v) => ({
         ...v,
-        office: nameOf('offices', v.officeId) ?? v.officeId,
+        office: officeName(store, v.officeId) ?? v.officeId,
         actorName: v.actor ? nameOf('staff', v.actor) : null,
         shown: show(v.value),
       })),

@@ -15,7 +15,7 @@ import { getLocal, setLocal } from '../local-state';
 import { mutate } from '../mutation';
 import { nowLocal } from '../local-time';
 import { UserError } from '../errors';
-import { requireOffice } from '../office';
+import { officeName, requireOffice } from '../office';
 import { sha256Hex } from '../hash';
 import { fingerprint, generateOfficeKeys, publicKeysOf, type OfficeKeys, type PublicOfficeKeys } from './envelope';
 
@@ -56,6 +56,11 @@ export function listPeers(store: Store): Peer[] {
 export function getPeer(store: Store, officeId: string): Peer | undefined {
   const row = store.sqlite.prepare(`SELECT ${PEER_COLUMNS} FROM sync_peers WHERE office_id = ?`).get(officeId) as PeerRow | undefined;
   return row && toPeer(row);
+}
+
+/** An office as named to people: its office row, else its enrollment (a peer not yet heard from), else its code. */
+export function nameOfOffice(store: Store, officeId: string): string {
+  return officeName(store, officeId) ?? getPeer(store, officeId)?.name ?? officeId;
 }
 
 export function peerPublicKeys(peer: Peer): PublicOfficeKeys {

@@ -21,7 +21,7 @@ import { fingerprint, open, seal } from './envelope';
 import { applyOperations, checkMassDeletion, type ApplySummary } from './apply';
 import { requireOffice } from '../office';
 import type { OfficeInfo } from '../../api';
-import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, ownKeys, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
+import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, nameOfOffice, ownKeys, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
 import type { OfficeKeys } from './envelope';
 import type { Operation } from './merge';
 import { decodePackageBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type PackageBody } from './package';
@@ -350,11 +350,6 @@ interface Opened {
   batches: { batch: Batch; key: string }[];
 }
 
-function names(store: Store): (id: string) => string {
-  const stmt = store.sqlite.prepare('SELECT name FROM offices WHERE id = ?');
-  return (id) => (stmt.get(id) as { name: string } | undefined)?.name ?? getPeer(store, id)?.name ?? id;
-}
-
 /** Opens and checks a package completely, changing nothing. */
 export function openPackage(store: Store, bytes: Buffer): Opened {
   const me = requireOffice(store);
@@ -364,7 +359,7 @@ export function openPackage(store: Store, bytes: Buffer): Opened {
 function openChecked(store: Store, bytes: Buffer, me: OfficeInfo, keys: OfficeKeys): Opened {
   const senders = new Map<string, string>();
   for (const p of listPeers(store)) if (p.signingKey && !p.revokedAt) senders.set(p.officeId, p.signingKey);
-  const name = names(store);
+  const name = (id: string) => nameOfOffice(store, id);
   const opened = open(bytes, keys, senders, { names: name, introduce: (id, token) => acceptsIntroduction(store, id, token) });
   const { body, carriedOps } = decodePackageBody(opened.body);
   if (body.to !== me.id || body.from.officeId !== opened.from) throw new UserError('交换包的收发单位与签名不符，已拒绝导入，未作任何改动');

@@ -5,6 +5,7 @@
  */
 import type { Store } from '../database';
 import type { SyncOverview, SyncRecord } from '../../api';
+import { nameOfOffice } from './enrollment';
 import { importPackage, syncStatus, type ExportResult, type ImportReport } from './exchange';
 import { exportAllPending, exportToOutbox, getSyncSettings, listInbox, readInboxFile, setAsideImported } from './folders';
 import { UserError } from '../errors';
@@ -23,15 +24,15 @@ export function syncOverview(store: Store): SyncOverview {
     if (!(e instanceof UserError)) throw e;
     inboxProblem = e.message;
   }
-  const history = store.sqlite
-    .prepare(
-      `SELECT p.direction, coalesce(o.name, peer.name, p.peer_office_id) AS office, p.seq, p.file_name AS fileName, p.at,
-              s.name AS actor, p.operations
-       FROM sync_packages p LEFT JOIN offices o ON o.id = p.peer_office_id LEFT JOIN sync_peers peer ON peer.office_id = p.peer_office_id
-         LEFT JOIN staff s ON s.id = p.actor
-       ORDER BY p.id DESC LIMIT ?`,
-    )
-    .all(HISTORY_ROWS) as SyncRecord[];
+  const history = (
+    store.sqlite
+      .prepare(
+        `SELECT p.direction, p.peer_office_id AS office, p.seq, p.file_name AS fileName, p.at, s.name AS actor, p.operations
+         FROM sync_packages p LEFT JOIN staff s ON s.id = p.actor
+         ORDER BY p.id DESC LIMIT ?`,
+      )
+      .all(HISTORY_ROWS) as SyncRecord[]
+  ).map((r) => ({ ...r, office: nameOfOffice(store, r.office) }));
   return { ...syncStatus(store), settings: getSyncSettings(store), inbox, inboxProblem, history };
 }
 
