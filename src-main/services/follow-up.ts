@@ -42,9 +42,9 @@ export function recordStep(store: Store, m: Mutator, step: CaseStep, rules: Dead
   const after = nextState(before, step, { receivedOn: head.received_at.slice(0, 10) }, rules, eventId);
   const { caseId, kind, ...data } = step;
   m.insert('case_events', { id: eventId, caseId, kind, at: nowLocal(), actor: m.actor, data: JSON.stringify(data), hlc: m.stamp() });
-  if (after.status !== head.status) m.update('cases', caseId, { status: after.status });
-  // the case now concerns that township: the next package to it carries the whole case
-  if (step.kind === 'assign' && step.officeId) m.update('cases', caseId, { assignedOfficeId: step.officeId });
+  // one write of the case (only what changed is written): its status kept in step, and an
+  // assignment to a township, which makes the case concern it (the next package carries it whole)
+  m.update('cases', caseId, { status: after.status, assignedOfficeId: step.kind === 'assign' && step.officeId ? step.officeId : undefined });
   refreshClocks(store, [caseId], rules);
   return { state: after, eventId };
 }
