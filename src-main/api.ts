@@ -625,6 +625,10 @@ export const LETTER_KINDS = {
   closingReport: '信访事项结案报告',
 } as const;
 
+export type LetterKind = keyof typeof LETTER_KINDS;
+/** A letter kind, checked where it enters (an own key of LETTER_KINDS, never `constructor` or the like). */
+const letterKind = z.enum(keysOf(LETTER_KINDS), { error: (issue) => (issue.input === undefined ? '请选择文书种类' : `未知的文书种类：${String(issue.input)}`) });
+
 /** Every variable a template may use, with what it holds (shown beside the template editor). */
 export const LETTER_VARIABLES = {
   机关名称: '本机关（本乡镇、本局）名称',
@@ -680,7 +684,7 @@ export interface LetterContent {
 
 export interface LetterDraft {
   caseId: string;
-  kind: string;
+  kind: LetterKind;
   kindLabel: string;
   content: LetterContent;
   /** the number it will most likely get (taken only when issued) */
@@ -714,7 +718,7 @@ const letterContentInput = z.object({
 
 export const letterIssueInput = z.object({
   caseId: id,
-  kind: z.string().min(1),
+  kind: letterKind,
   content: letterContentInput,
   issuedOn: localDate,
   /** a corrected letter names the one it replaces */
@@ -722,6 +726,9 @@ export const letterIssueInput = z.object({
   /** for a notice still owed: how it reaches the petitioner (records 书面告知) */
   notifyMethod: z.enum(Object.keys(DELIVERY_METHODS) as [keyof typeof DELIVERY_METHODS, ...(keyof typeof DELIVERY_METHODS)[]]).optional(),
 });
+
+/** A template as the settings screen edits it (services/letters/templates.ts checks it). */
+const templateInput = z.object({ kind: letterKind, title: z.string().max(200), body: z.string().max(20000) });
 
 // ---- sync by file ------------------------------------------------------------------------
 
@@ -791,21 +798,21 @@ export const api = {
   'settings.saveCalendarDay': method<Settings>()(calendarDayInput),
   'settings.removeCalendarDay': method<Settings>()(z.object({ date: localDate })),
 
-  'letters.draft': method<LetterDraft>()(z.object({ caseId: id, kind: z.string().min(1), forLetterId: id.optional() })),
+  'letters.draft': method<LetterDraft>()(z.object({ caseId: id, kind: letterKind, forLetterId: id.optional() })),
   'letters.issue': method<IssuedLetter>()(letterIssueInput),
   'letters.list': method<IssuedLetter[]>()(z.object({ caseId: id })),
   /** an issued letter as a GB/T 9704 .docx to save and print */
   'letters.docx': method<FileBytes>()(z.object({ id })),
   'letters.templates': method<TemplateView[]>()(none),
-  'letters.saveTemplate': method<TemplateView>()(z.object({ kind: z.string().min(1), title: z.string().max(200), body: z.string().max(20000) })),
-  'letters.resetTemplate': method<TemplateView>()(z.object({ kind: z.string().min(1) })),
+  'letters.saveTemplate': method<TemplateView>()(templateInput),
+  'letters.resetTemplate': method<TemplateView>()(z.object({ kind: letterKind })),
   /** printable GB/T 9704 pages: issued letters by id, or one draft as it would print */
   'letters.html': method<{ html: string }>()(
     z.union([z.object({ ids: z.array(id).min(1, '请选择要打印的文书').max(500) }), z.object({ draft: letterContentInput.extend({ docNo: z.string().nullable(), date: z.string() }) })]),
   ),
   /** letters issued on a day (batch printing), optionally of one kind */
-  'letters.issuedOn': method<(IssuedLetter & { caseNo: string })[]>()(z.object({ on: localDate, kind: z.string().optional() })),
-  'letters.previewTemplate': method<{ html: string }>()(z.object({ kind: z.string().min(1), title: z.string().max(200), body: z.string().max(20000) })),
+  'letters.issuedOn': method<(IssuedLetter & { caseNo: string })[]>()(z.object({ on: localDate, kind: letterKind.optional() })),
+  'letters.previewTemplate': method<{ html: string }>()(templateInput),
   'letters.prefix': method<{ prefix: string; saved: boolean }>()(none),
   'letters.savePrefix': method<{ prefix: string; saved: boolean }>()(z.object({ prefix: trimmed('机关代字', 10) })),
 

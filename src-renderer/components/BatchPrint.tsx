@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, DatePicker, Modal, Select, Space, Table } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { LETTER_KINDS, type IssuedLetter } from '../../src-main/api';
+import { LETTER_KINDS, type IssuedLetter, type LetterKind } from '../../src-main/api';
 import { call } from '../lib/api-client';
 import { options } from '../lib/format';
 import { printHtml } from '../lib/print-html';
@@ -17,7 +17,7 @@ export function BatchPrintButton() {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [day, setDay] = useState<Dayjs>(dayjs());
-  const [kind, setKind] = useState<string | undefined>(undefined);
+  const [kind, setKind] = useState<LetterKind | undefined>(undefined);
   const [rows, setRows] = useState<Row[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);

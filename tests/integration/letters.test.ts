@@ -248,6 +248,21 @@ describe('templates', () => {
     expect((await draft(a, 'acceptNotice')).content.paragraphs).toEqual(['张三：已受理。']);
   });
 
+  it('refuses a letter kind that is not one of LETTER_KINDS, wherever a kind is named', async () => {
+    const a = await newCase();
+    const template = { title: '受理告知书', body: '特此告知。' };
+    for (const kind of ['constructor', 'toString', 'nonsense']) {
+      const message = `未知的文书种类：${kind}`;
+      expect((await callError(t.store, 'letters.saveTemplate', { kind, ...template })).message).toBe(message);
+      expect((await callError(t.store, 'letters.previewTemplate', { kind, ...template })).message).toBe(message);
+      expect((await callError(t.store, 'letters.resetTemplate', { kind })).message).toBe(message);
+      expect((await callError(t.store, 'letters.draft', { caseId: a, kind })).message).toBe(message);
+      expect((await callError(t.store, 'letters.issue', { caseId: a, kind, content: { title: 't', addressee: null, paragraphs: ['p'], signature: 's', rows: null }, issuedOn: today })).message).toBe(message);
+      expect((await callError(t.store, 'letters.issuedOn', { on: today, kind })).message).toBe(message);
+    }
+    expect(t.store.sqlite.prepare('SELECT count(*) AS n FROM letter_templates').get()).toEqual({ n: 0 });
+  });
+
   it("uses the office's own wording once saved, and the shipped one after a reset", async () => {
     const a = await newCase();
     await step(a, { kind: 'accept' });

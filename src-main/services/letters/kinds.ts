@@ -2,11 +2,10 @@
  * The documents the law requires of a petition office (《信访工作条例》 2022), what each is drawn
  * from, and how it is numbered. Forms (送达回证, 登记表) carry no document number.
  */
-import { LETTER_KINDS, type StepKind } from '../../api';
+import { LETTER_KINDS, type LetterKind, type StepKind } from '../../api';
 
 export { LETTER_KINDS };
-
-export type LetterKind = keyof typeof LETTER_KINDS;
+export type { LetterKind };
 
 export interface KindRule {
   /** 类别字 of the document number (机关代字 + this + 〔year〕 + n 号); null for forms */
@@ -37,7 +36,3 @@ export const KIND_RULES: Record<LetterKind, KindRule> = {
   registerForm: { numberClass: null, source: null, notifies: false, form: true, onePage: false, to: 'none' },
   closingReport: { numberClass: '信结', source: 'close', notifies: false, form: false, onePage: false, to: 'none' },
 };
-
-export function isLetterKind(k: string): k is LetterKind {
-  return Object.prototype.hasOwnProperty.call(LETTER_KINDS, k);
-}

@@ -5,6 +5,7 @@
  * with a long sample case and refuses it when it would run over.
  */
 import { randomUUID } from 'node:crypto';
+import type { ApiParsed } from '../../api';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
 import { requireOffice } from '../office';
@@ -68,9 +69,8 @@ Object.assign(SAMPLE, {
   督办内容: '群众反映强烈，请抓紧核实情况，依法依规妥善处理，并做好信访人的解释疏导工作。',
 });
 
-export function saveTemplate(store: Store, input: { kind: string; title: string; body: string }, actor: string | null): TemplateView {
-  if (!(input.kind in LETTER_KINDS)) throw new UserError(`未知的文书种类：${input.kind}`);
-  const kind = input.kind as LetterKind;
+export function saveTemplate(store: Store, input: ApiParsed<'letters.saveTemplate'>, actor: string | null): TemplateView {
+  const { kind } = input;
   const t = { title: input.title.trim(), body: input.body.replace(/\r\n?/g, '\n') };
   checkTemplate(kind, t);
   if (KIND_RULES[kind].onePage) {
@@ -89,18 +89,16 @@ export function saveTemplate(store: Store, input: { kind: string; title: string;
 }
 
 /** Back to the county's or the shipped wording. */
-export function resetTemplate(store: Store, kind: string, actor: string | null): TemplateView {
-  if (!(kind in LETTER_KINDS)) throw new UserError(`未知的文书种类：${kind}`);
+export function resetTemplate(store: Store, kind: LetterKind, actor: string | null): TemplateView {
   const office = requireOffice(store);
-  const own = storedTemplate(store, office.id, kind as LetterKind);
+  const own = storedTemplate(store, office.id, kind);
   if (own) mutate(store, { actor }, (m) => m.update('letter_templates', own.id, { deleted: true }));
-  return templateFor(store, kind as LetterKind);
+  return templateFor(store, kind);
 }
 
 /** The template filled with the sample case, laid out as it would print (the settings screen's live preview). */
-export function previewTemplate(store: Store, input: { kind: string; title: string; body: string }): { html: string } {
-  if (!(input.kind in LETTER_KINDS)) throw new UserError(`未知的文书种类：${input.kind}`);
-  const kind = input.kind as LetterKind;
+export function previewTemplate(store: Store, input: ApiParsed<'letters.previewTemplate'>): { html: string } {
+  const { kind } = input;
   const t = { title: input.title.trim(), body: input.body.replace(/\r\n?/g, '\n') };
   checkTemplate(kind, t);
   const office = requireOffice(store);
