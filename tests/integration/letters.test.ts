@@ -13,6 +13,7 @@ import { call, callError, caseThroughRereview, createTownship, sampleIntake, upd
 import { lettersOn } from '../helpers/letters';
 import { nowLocal, todayLocal } from '../../src-main/services/local-time';
 import { mutate } from '../../src-main/services/mutation';
+import { addCalendarDays } from '../../src-main/services/calendar';
 import type { LetterDraft } from '../../src-main/api';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -138,6 +139,14 @@ describe('issuing', () => {
     expect((await issue(a, 'assignSheet')).docNo).toBe(`示范信交〔${year}〕1号`);
     expect((await issue(a, 'acceptNotice')).docNo).toBe(`示范信受〔${year}〕2号`);
     expect((await callError(t.store, 'letters.issue', { caseId: a, kind: 'acceptNotice', content: d.content, issuedOn: '2999-01-01' })).message).toBe('成文日期不能晚于今天');
+    // a day that does not exist, or before the petition was received
+    for (const day of ['2026-02-30', '2025-13-01', '2024-00-10']) {
+      expect(await callError(t.store, 'letters.issue', { caseId: a, kind: 'acceptNotice', content: d.content, issuedOn: day })).toMatchObject({ message: `日期 ${day} 不存在`, field: 'issuedOn' });
+      expect((await callError(t.store, 'letters.issuedOn', { on: day })).message).toBe(`日期 ${day} 不存在`);
+    }
+    expect((await callError(t.store, 'letters.issue', { caseId: a, kind: 'acceptNotice', content: d.content, issuedOn: addCalendarDays(today, -1) })).message).toBe(
+      `成文日期不能早于收到信访事项的日期（${today}）`,
+    );
   });
 
   it('corrects by a new letter that names the one it replaces', async () => {

@@ -16,6 +16,7 @@ import { nowLocal, todayLocal } from '../local-time';
 import { appendEvent } from '../register';
 import { recordStep } from '../follow-up';
 import { loadRules } from '../deadlines';
+import { isValidDate } from '../calendar';
 import { caseState } from '../workflow';
 import { KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
 import { chineseDate, letterSource, type LetterSource } from './values';
@@ -107,12 +108,25 @@ function noticeOwed(store: Store, caseId: string): boolean {
   return !s.noticeOn && s.status !== 'registered';
 }
 
+/** A day that exists, not before the petition was received (Art. 22's clock starts there) and not after today. */
+function checkIssuedOn(store: Store, caseId: string, on: string): void {
+  requireDate(on, 'issuedOn');
+  if (on > todayLocal()) throw new UserError('成文日期不能晚于今天', 'issuedOn');
+  const c = store.sqlite.prepare('SELECT received_at AS receivedAt FROM cases WHERE id = ?').get(caseId) as { receivedAt: string } | undefined;
+  const received = c?.receivedAt.slice(0, 10);
+  if (received && on < received) throw new UserError(`成文日期不能早于收到信访事项的日期（${received}）`, 'issuedOn');
+}
+
+function requireDate(on: string, field: string): void {
+  if (!isValidDate(on)) throw new UserError(`日期 ${on} 不存在`, field);
+}
+
 export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, actor: string | null): IssuedLetter {
   const { kind } = input;
   const rule = KIND_RULES[kind];
   // the source must still be there (the step taken), checked against the case as it is now
   letterSource(store, input.caseId, kind);
-  if (input.issuedOn > todayLocal()) throw new UserError('成文日期不能晚于今天', 'issuedOn');
+  checkIssuedOn(store, input.caseId, input.issuedOn);
   const office = requireOffice(store);
   if (input.replacesId) {
     const old = store.sqlite.prepare('SELECT case_id AS caseId, kind FROM documents WHERE id = ?').get(input.replacesId) as { caseId: string; kind: string } | undefined;
@@ -196,6 +210,7 @@ export function listLetters(store: Store, caseId: string): IssuedLetter[] {
 
 /** Letters issued on a day, of one kind or all (batch printing: e.g. every receipt issued today). */
 export function lettersIssuedOn(store: Store, on: string, kind?: LetterKind): (IssuedLetter & { caseNo: string })[] {
+  requireDate(on, 'on');
   const rows = store.sqlite
     .prepare(
       `${SELECT_LETTERS.replace('SELECT d.id,', 'SELECT c.case_no AS caseNo, d.id,')} JOIN cases c ON c.id = d.case_id
