@@ -27,8 +27,8 @@ export function LettersCard({ c, onChanged }: { c: CaseDetail; onChanged(): void
 
   const startDraft = async (kind: Kind, replaces: IssuedLetter | null = null) => {
     try {
-      const forLetterId = kind === 'deliveryReceipt' ? letters.find((l) => l.kind === 'opinion' && !l.replacedBy)?.id : undefined;
-      const draft = await call('letters.draft', { caseId: c.id, kind, forLetterId });
+      // a 送达回证 delivers the case's 处理意见书 in force: the server picks it
+      const draft = await call('letters.draft', { caseId: c.id, kind });
       // a correction starts from the text as issued
       if (replaces) draft.content = { ...replaces.content, docNo: null, date: draft.content.date };
       setEditing({ draft, replaces });

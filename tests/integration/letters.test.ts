@@ -70,6 +70,12 @@ describe('each letter drafted from the case', () => {
       送达地址: '示范镇东村3组12号',
     });
     expect(receipt.content.rows!.map((r) => r[0])).toEqual(expect.arrayContaining(['收到日期', '受送达人签名', '拒收事由及日期', '见证人签名']));
+    // without a letter named, the 处理意见书 in force; a letter of another case is refused
+    expect((await draft(a, 'deliveryReceipt')).content.rows).toEqual(receipt.content.rows);
+    const other = await newCase('反映另一件事');
+    await step(other, { kind: 'accept' });
+    const otherLetter = await issue(other, 'acceptNotice');
+    expect((await callError(t.store, 'letters.draft', { caseId: a, kind: 'deliveryReceipt', forLetterId: otherLetter.id })).message).toBe('所选文书不属于此件信访事项');
 
     const form = await draft(a, 'registerForm');
     expect(Object.fromEntries(form.content.rows!)).toMatchObject({ 信访编号: expect.stringMatching(/^330102001-/), 内容摘要: '反映土地承包合同到期后村委会未按约定续签' });

@@ -46,7 +46,9 @@ function nextSeq(store: Store, officeId: string, kind: LetterKind, year: number)
 function formRows(store: Store, kind: LetterKind, src: LetterSource, forLetterId?: string): [string, string][] {
   const { c, values } = src;
   if (kind === 'deliveryReceipt') {
+    // the letter chosen, else the case's 处理意见书 in force
     const delivered = forLetterId ? getLetter(store, forLetterId) : listLetters(store, c.id).find((l) => l.kind === 'opinion' && !l.replacedBy);
+    if (delivered && delivered.caseId !== c.id) throw new UserError('所选文书不属于此件信访事项');
     const first = c.petitioners[0];
     return [
       ['送达文书', delivered ? `${delivered.content.title}${delivered.docNo ? `（${delivered.docNo}）` : ''}` : ''],
