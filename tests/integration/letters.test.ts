@@ -294,6 +294,28 @@ describe('templates', () => {
 });
 
 
+/** A letter another office (the county) issued on a case of this register, as sync brings it. */
+function countyLetter(caseId: string, fields: { kind?: string; replacesId?: string } = {}): string {
+  const id = randomUUID();
+  const content = { title: '信访事项督办函', docNo: `示范县信督〔${year}〕1号`, addressee: '示范镇：', paragraphs: ['请加快办理。'], signature: '示范县信访局', date: '', rows: null };
+  mutate(t.store, { actor: null, officeId: '330102' }, (m) =>
+    m.insert('documents', {
+      id,
+      caseId,
+      officeId: '330102',
+      kind: fields.kind ?? 'superviseLetter',
+      docNo: content.docNo,
+      year,
+      seq: 1,
+      content: JSON.stringify(content),
+      issuedOn: today,
+      issuedAt: nowLocal(),
+      replacesId: fields.replacesId ?? null,
+    }),
+  );
+  return id;
+}
+
 describe('printing, batches and the office code', () => {
   it('prints issued letters as issued, lists a day’s letters, previews a template, and numbers with the saved 机关代字', async () => {
     const a = await newCase();
@@ -304,8 +326,11 @@ describe('printing, batches and the office code', () => {
     expect(html).toContain('@page');
     expect((await callError(t.store, 'letters.html', { ids: [] })).message).toBe('请选择要打印的文书');
 
+    // the county's letter on the same case, brought by sync, is not this office's to print
+    countyLetter(a);
     const day = await call(t.store, 'letters.issuedOn', { on: today });
     expect(day.map((l) => [l.docNo, l.caseNo])).toEqual([[first.docNo, expect.stringMatching(/^330102001-/)]]);
+    expect(await call(t.store, 'letters.issuedOn', { on: today, kind: 'superviseLetter' })).toEqual([]);
     expect(await call(t.store, 'letters.issuedOn', { on: today, kind: 'opinion' })).toEqual([]);
 
     const preview = await call(t.store, 'letters.previewTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}：你反映的问题已受理。' });

@@ -210,15 +210,15 @@ export function listLetters(store: Store, caseId: string): IssuedLetter[] {
   return (store.sqlite.prepare(`${SELECT_LETTERS} WHERE d.case_id = ? ORDER BY d.issued_at, d.rowid`).all(caseId) as DocumentRecord[]).map(toLetter);
 }
 
-/** Letters issued on a day, of one kind or all (batch printing: e.g. every receipt issued today). */
+/** The office's own letters issued on a day, of one kind or all (batch printing: e.g. every receipt issued today). */
 export function lettersIssuedOn(store: Store, on: string, kind?: LetterKind): (IssuedLetter & { caseNo: string })[] {
   requireDate(on, 'on');
   const rows = store.sqlite
     .prepare(
       `${SELECT_LETTERS.replace('SELECT d.id,', 'SELECT c.case_no AS caseNo, d.id,')} JOIN cases c ON c.id = d.case_id
-       WHERE d.issued_on = ? ${kind ? 'AND d.kind = ?' : ''} ORDER BY d.kind, d.seq, d.issued_at`,
+       WHERE d.issued_on = ? AND d.office_id = ? ${kind ? 'AND d.kind = ?' : ''} ORDER BY d.kind, d.seq, d.issued_at`,
     )
-    .all(...(kind ? [on, kind] : [on])) as (DocumentRecord & { caseNo: string })[];
+    .all(on, requireOffice(store).id, ...(kind ? [kind] : [])) as (DocumentRecord & { caseNo: string })[];
   return rows.map((r) => ({ ...toLetter(r), caseNo: r.caseNo }));
 }
 
