@@ -12,14 +12,26 @@ import { addCalendarDays } from './calendar';
 import type { Store } from './database';
 import { computeDeadlines, deadlineView, loadRules, noticeOwed, openDuties, type DeadlineRules } from './deadlines';
 import { currentUserId } from './office';
-import { foldEvents, initialStatusOf, type WorkflowEvent } from './workflow';
+import { foldEvents, initialStatusOf, type WorkflowEvent, type WorkflowState } from './workflow';
 
-interface CaseHead {
+/** The row of a case its clocks depend on, besides its events and petitioners. */
+export interface ClockHead {
   id: string;
   received_at: string;
   anonymous: number;
   deleted: number;
+}
+
+interface CaseHead extends ClockHead {
   status: CaseStatus;
+}
+
+/** A live petitioner as the clocks (a notice is owed) and the search index read one. */
+export interface PetitionerFacts {
+  name: string;
+  idNumber: string | null;
+  phone: string | null;
+  address: string | null;
 }
 
 interface ClockRow {
@@ -35,11 +47,9 @@ interface ClockRow {
   leader_id: string | null;
 }
 
-/** The clocks of one case from its head, events and petitioners (none once closed or deleted). */
-function clocksOf(c: CaseHead, events: WorkflowEvent[], petitioners: { name: string | null; address: string | null }[], rules: DeadlineRules): ClockRow[] {
-  if (c.deleted) return [];
-  const state = foldEvents(events, initialStatusOf(events));
-  if (state.status === 'closed') return [];
+/** The clocks of one case from its head, its folded state and petitioners (none once closed or deleted). */
+function clocksOf(c: ClockHead, state: WorkflowState, petitioners: { name: string | null; address: string | null }[], rules: DeadlineRules): ClockRow[] {
+  if (c.deleted || state.status === 'closed') return [];
   const facts = { receivedOn: c.received_at.slice(0, 10), noticeOwed: noticeOwed(!!c.anonymous, petitioners) };
   return openDuties(computeDeadlines(facts, state, rules)).map((d) => ({
     case_id: c.id,
@@ -64,21 +74,56 @@ function insertClocks(store: Store, rows: ClockRow[]) {
 }
 
 /**
+ * Replaces one case's clocks, from its state already folded (by a caller that derives more from
+ * the same events). Inside the transaction that changed the case.
+ */
+export function replaceClocks(store: Store, c: ClockHead, state: WorkflowState, petitioners: PetitionerFacts[], rules: DeadlineRules): void {
+  store.sqlite.prepare('DELETE FROM case_clocks WHERE case_id = ?').run(c.id);
+  insertClocks(store, clocksOf(c, state, petitioners, rules));
+}
+
+function byCase<R extends { case_id: string }>(rows: R[]): Map<string, R[]> {
+  const by = new Map<string, R[]>();
+  for (const r of rows) {
+    const list = by.get(r.case_id);
+    if (list) list.push(r);
+    else by.set(r.case_id, [r]);
+  }
+  return by;
+}
+
+/** The events (in stamp order) and live petitioners (in order) of a batch of cases, each read in one query. */
+export function loadCaseRows(store: Store, caseIds: string[]): { events: Map<string, WorkflowEvent[]>; petitioners: Map<string, PetitionerFacts[]> } {
+  const ids = JSON.stringify(caseIds);
+  const events = store.sqlite
+    .prepare(`SELECT case_id, id, kind, data FROM case_events WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, hlc`)
+    .all(ids) as { case_id: string; id: string; kind: string; data: string }[];
+  const people = store.sqlite
+    .prepare(
+      `SELECT case_id, name, id_number AS idNumber, phone, address FROM petitioners
+       WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`,
+    )
+    .all(ids) as (PetitionerFacts & { case_id: string })[];
+  const evs = new Map<string, WorkflowEvent[]>();
+  for (const [id, list] of byCase(events)) evs.set(id, list.map((e) => ({ id: e.id, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> })));
+  return { events: evs, petitioners: byCase(people) };
+}
+
+/**
  * Rewrites the clocks of the given cases. Call it inside the transaction that changed them (a
  * step, a registration, an edit), so the work list never disagrees with the case.
  */
 export function refreshClocks(store: Store, caseIds: string[], rules: DeadlineRules = loadRules(store)): void {
-  const { sqlite } = store;
-  const head = sqlite.prepare('SELECT id, received_at, anonymous, deleted, status FROM cases WHERE id = ?');
-  const events = sqlite.prepare('SELECT id, kind, data FROM case_events WHERE case_id = ? ORDER BY hlc');
-  const people = sqlite.prepare('SELECT name, address FROM petitioners WHERE case_id = ? AND deleted = 0 ORDER BY sort');
-  const remove = sqlite.prepare('DELETE FROM case_clocks WHERE case_id = ?');
+  const head = store.sqlite.prepare('SELECT id, received_at, anonymous, deleted FROM cases WHERE id = ?');
+  const rows = loadCaseRows(store, caseIds);
   for (const id of caseIds) {
-    remove.run(id);
-    const c = head.get(id) as CaseHead | undefined;
-    if (!c) continue;
-    const evs = (events.all(id) as { id: string; kind: string; data: string }[]).map((e) => ({ id: e.id, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> }));
-    insertClocks(store, clocksOf(c, evs, people.all(id) as { name: string | null; address: string | null }[], rules));
+    const c = head.get(id) as ClockHead | undefined;
+    if (!c) {
+      store.sqlite.prepare('DELETE FROM case_clocks WHERE case_id = ?').run(id);
+      continue;
+    }
+    const events = rows.events.get(id) ?? [];
+    replaceClocks(store, c, foldEvents(events, initialStatusOf(events)), rows.petitioners.get(id) ?? [], rules);
   }
 }
 
@@ -90,17 +135,6 @@ export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(sto
   const heads = sqlite.prepare(
     `SELECT id, received_at, anonymous, deleted, status FROM cases WHERE id > ? AND deleted = 0 AND status <> 'closed' ORDER BY id LIMIT ${BATCH}`,
   );
-  const events = sqlite.prepare(`SELECT case_id, id, kind, data FROM case_events WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, hlc`);
-  const people = sqlite.prepare(`SELECT case_id, name, address FROM petitioners WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`);
-  const group = <R extends { case_id: string }>(rows: R[]) => {
-    const by = new Map<string, R[]>();
-    for (const r of rows) {
-      const list = by.get(r.case_id);
-      if (list) list.push(r);
-      else by.set(r.case_id, [r]);
-    }
-    return by;
-  };
   const total = onProgress ? (sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`).get() as { n: number }).n : 0;
   let done = 0;
   const run = sqlite.transaction(() => {
@@ -108,12 +142,10 @@ export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(sto
     for (let after = ''; ; ) {
       const cases = heads.all(after) as CaseHead[];
       if (cases.length === 0) break;
-      const ids = JSON.stringify(cases.map((c) => c.id));
-      const evs = group(events.all(ids) as { case_id: string; id: string; kind: string; data: string }[]);
-      const ps = group(people.all(ids) as { case_id: string; name: string | null; address: string | null }[]);
+      const rows = loadCaseRows(store, cases.map((c) => c.id));
       for (const c of cases) {
-        const list = (evs.get(c.id) ?? []).map((e) => ({ id: e.id, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> }));
-        insertClocks(store, clocksOf(c, list, ps.get(c.id) ?? [], rules));
+        const events = rows.events.get(c.id) ?? [];
+        insertClocks(store, clocksOf(c, foldEvents(events, initialStatusOf(events)), rows.petitioners.get(c.id) ?? [], rules));
       }
       after = cases[cases.length - 1].id;
       done += cases.length;

@@ -3,14 +3,15 @@
  * sequence) are ignored, so a package imported twice changes nothing; each touched row is then
  * rewritten from all of its operations (sync/merge.ts), so the order packages arrive in does not
  * matter. A row none of whose operations was held before (most of a large package) is written
- * from the package's operations in memory; any other from what the change log holds. What is derived locally follows in the same transaction: a case's status (folded from
- * its events), its search entry and its work-list clocks. The caller owns the transaction.
+ * from the package's operations in memory; any other from what the change log holds. What is
+ * derived locally follows in the same transaction (derived.ts): a case's status (folded from its
+ * events), its search entry and its work-list clocks. The caller owns the transaction.
  */
 import type Database from 'better-sqlite3';
 import { withWriteGate, type Store } from '../database';
-import { foldEvents, initialStatusOf, loadEvents } from '../workflow';
-import { reindexCase } from '../search-index';
-import { rebuildClocks, refreshClocks } from '../work-list';
+import { loadRules } from '../deadlines';
+import { refreshDerived } from '../derived';
+import { rebuildClocks } from '../work-list';
 import { getLocal, setLocal } from '../local-state';
 import { formatHlc, parseHlc, receive, type HlcState } from '../hlc';
 import { UserError } from '../errors';
@@ -155,27 +156,10 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
   const newSet = new Set(summary.newCases);
   summary.updatedCases = [...caseIds].filter((id) => !newSet.has(id));
 
-  // Derived data of the touched cases, in the search index's key order (received minute, then
-  // rowid: search-index.ts). FTS5 writes its pending entries out as a new segment whenever a key
-  // is lower than the last one written, so in this order a large package's entries go in as a
-  // few big segments instead of one per case. Any order gives the same index; this one indexed
-  // 11,600 cases 20–40 % faster.
-  const heads = sqlite
-    .prepare(
-      `SELECT id, status FROM cases WHERE id IN (SELECT value FROM json_each(?))
-       ORDER BY CAST(strftime('%s', received_at) AS INTEGER) / 60, rowid`,
-    )
-    .all(JSON.stringify([...caseIds])) as { id: string; status: string }[];
-  const setStatus = sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?');
-  const present = heads.map((h) => h.id);
-  for (const h of heads) {
-    const events = loadEvents(store, h.id);
-    const status = foldEvents(events, initialStatusOf(events)).status;
-    if (h.status !== status) setStatus.run(status, h.id);
-    reindexCase(store, h.id);
-  }
-  if (rulesChanged) rebuildClocks(store);
-  else refreshClocks(store, present);
+  // derived data of the touched cases; new rules (office, calendar) rebuild every case's clocks
+  const rules = loadRules(store);
+  refreshDerived(store, caseIds, rules, { clocks: !rulesChanged });
+  if (rulesChanged) rebuildClocks(store, rules);
 
   if (newest) {
     const remote = parseHlc(newest);
@@ -246,8 +230,7 @@ export function replayDeferred(store: Store): number {
         if (r.tbl === 'cases') caseIds.push(r.rowId);
       }
     }
-    caseIds.forEach((id) => reindexCase(store, id));
-    refreshClocks(store, caseIds);
+    refreshDerived(store, caseIds);
   }))();
   return replayed;
 }
