@@ -1,17 +1,18 @@
 /**
- * A second process issuing letters into the same register (for the numbering tests): opens the
- * data folder, prints `ready`, waits for a line on its standard input (so that the test can
- * release several workers at the same moment), then issues `count` 受理告知书 for the case and
- * prints each number as it is given.
- *   node --import tsx tests/helpers/issue-letters-worker.ts <dataDir> <caseId> <count>
+ * A second process issuing letters into the same register (for the numbering and correction
+ * tests): opens the data folder, prints `ready`, waits for a line on its standard input (so that
+ * the test can release several workers at the same moment), then issues `count` 受理告知书 for
+ * the case, each a correction of `replacesId` when given. Before each it prints `issuing`, after
+ * it `issued <number>`, or `refused <reason>` and stops with exit code 1.
+ *   node --import tsx tests/helpers/issue-letters-worker.ts <dataDir> <caseId> <count> [replacesId]
  */
 import { createInterface } from 'node:readline';
 import { closeStore, openStore } from '../../src-main/services/database';
 import { dispatch } from '../../src-main/handlers';
 import { todayLocal } from '../../src-main/services/local-time';
-import type { LetterDraft } from '../../src-main/api';
+import type { IssuedLetter, LetterDraft } from '../../src-main/api';
 
-const [dataDir, caseId, count] = process.argv.slice(2);
+const [dataDir, caseId, count, replacesId] = process.argv.slice(2);
 const store = openStore({ dataDir });
 try {
   const input = createInterface({ input: process.stdin });
@@ -23,9 +24,14 @@ try {
     const draft = await dispatch(store, 'letters.draft', { caseId, kind: 'acceptNotice' });
     if (!draft.ok) throw new Error(draft.error.message);
     const { content } = draft.value as LetterDraft;
-    const issued = await dispatch(store, 'letters.issue', { caseId, kind: 'acceptNotice', content, issuedOn: todayLocal() });
-    if (!issued.ok) throw new Error(issued.error.message);
-    process.stdout.write(`issued ${(issued.value as { docNo: string }).docNo}\n`);
+    process.stdout.write('issuing\n');
+    const issued = await dispatch(store, 'letters.issue', { caseId, kind: 'acceptNotice', content, issuedOn: todayLocal(), replacesId });
+    if (!issued.ok) {
+      process.stdout.write(`refused ${issued.error.message}\n`);
+      process.exitCode = 1;
+      break;
+    }
+    process.stdout.write(`issued ${(issued.value as IssuedLetter).docNo}\n`);
   }
 } finally {
   closeStore(store);

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { call, callError, caseThroughRereview, createTownship, sampleIntake, updateInputOf, type Township } from '../helpers/store';
+import { call, callError, caseThroughRereview, countOf, createTownship, sampleIntake, updateInputOf, type Township } from '../helpers/store';
 import { lettersOn } from '../helpers/letters';
 import { nowLocal, todayLocal } from '../../src-main/services/local-time';
 import { mutate } from '../../src-main/services/mutation';
@@ -31,6 +31,46 @@ async function newCase(summary = '反映土地承包合同到期后村委会未�
   return (await call(t.store, 'cases.create', sampleIntake({ summary, receivedAt: `${today}T09:30` }))).id;
 }
 const { step, draft, issue } = lettersOn(() => t.store, today);
+
+interface Worker {
+  child: ChildProcessWithoutNullStreams;
+  /** the worker has opened the register and waits to be released */
+  ready: Promise<void>;
+  /** starts issuing */
+  release(): void;
+  /** resolves once the worker has printed a line starting so */
+  printed(start: string): Promise<void>;
+  /** the numbers it printed, why it was refused, its exit code and signal */
+  exited: Promise<{ issued: string[]; refused: string | null; code: number | null; signal: NodeJS.Signals | null; err: string }>;
+}
+/** Another process on the same register (tests/helpers/issue-letters-worker.ts), issuing `count` 受理告知书 once released. */
+const worker = (caseId: string, count: number, replacesId?: string): Worker => {
+  const args = [t.dir, caseId, String(count), ...(replacesId ? [replacesId] : [])];
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/helpers/issue-letters-worker.ts'), ...args], { cwd: ROOT });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (b: Buffer) => {
+      out += b.toString();
+      if (out.startsWith('ready\n')) resolve();
+    });
+    child.on('exit', () => reject(new Error(`the worker ended before it was ready: ${err}`)));
+  });
+  const lines = () => out.split('\n');
+  const printed = (start: string) =>
+    new Promise<void>((resolve) => {
+      const look = () => lines().some((l) => l.startsWith(start)) && (child.stdout.off('data', look), resolve());
+      child.stdout.on('data', look);
+      look();
+    });
+  const exited = new Promise<Awaited<Worker['exited']>>((resolve) =>
+    child.on('exit', (code, signal) =>
+      resolve({ issued: lines().filter((l) => l.startsWith('issued')), refused: lines().find((l) => l.startsWith('refused'))?.slice('refused '.length) ?? null, code, signal, err }),
+    ),
+  );
+  return { child, ready, release: () => child.stdin.write('go\n'), printed, exited };
+};
 
 describe('each letter drafted from the case', () => {
   it('has what the law asks of it', async () => {
@@ -169,35 +209,42 @@ describe('issuing', () => {
     ]);
     expect((await callError(t.store, 'letters.issue', { caseId: a, kind: 'acceptNotice', content: first.content, issuedOn: today, replacesId: first.id })).message).toMatch(/该文书已被更正/);
   });
+
+  it("corrects only the office's own letters", async () => {
+    const a = await newCase();
+    await step(a, { kind: 'supervise', deadline: today, content: '请加快办理进度', unitId: t.unit('司法所') });
+    const county = countyLetter(a);
+    const refused = await callError(t.store, 'letters.issue', { caseId: a, kind: 'superviseLetter', content: (await draft(a, 'superviseLetter')).content, issuedOn: today, replacesId: county });
+    expect(refused.message).toBe('只能更正本单位出具的文书');
+    expect(countOf(t.store, 'documents')).toBe(1);
+  });
+
+  it('lets only one of two processes correct the same letter', async () => {
+    const a = await newCase();
+    await step(a, { kind: 'accept' });
+    const first = await issue(a, 'acceptNotice');
+    const other = worker(a, 1, first.id);
+    await other.ready;
+    // this connection holds the write lock: the other process gets as far as it can without it
+    t.store.sqlite.exec('BEGIN IMMEDIATE');
+    try {
+      other.release();
+      await other.printed('issuing');
+      await new Promise((r) => setTimeout(r, 500));
+      // corrected here meanwhile (inside the open transaction), then committed
+      await issue(a, 'acceptNotice', { replacesId: first.id });
+      t.store.sqlite.exec('COMMIT');
+    } finally {
+      if (t.store.sqlite.inTransaction) t.store.sqlite.exec('ROLLBACK');
+    }
+    const e = await other.exited;
+    expect(e.issued).toEqual([]);
+    expect(e.refused).toMatch(/^该文书已被更正（示范信受〔\d+〕2号）/);
+    expect(t.store.sqlite.prepare('SELECT count(*) AS n FROM documents WHERE replaces_id = ?').get(first.id)).toEqual({ n: 1 });
+  });
 });
 
 describe('numbers never skip or repeat', () => {
-  interface Worker {
-    child: ChildProcessWithoutNullStreams;
-    /** the worker has opened the register and waits to be released */
-    ready: Promise<void>;
-    /** starts issuing */
-    release(): void;
-    /** the numbers it printed, its exit code and signal */
-    exited: Promise<{ issued: string[]; code: number | null; signal: NodeJS.Signals | null; err: string }>;
-  }
-  const worker = (caseId: string, count: number): Worker => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/helpers/issue-letters-worker.ts'), t.dir, caseId, String(count)], { cwd: ROOT });
-    let out = '';
-    let err = '';
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    const ready = new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (b: Buffer) => {
-        out += b.toString();
-        if (out.startsWith('ready\n')) resolve();
-      });
-      child.on('exit', () => reject(new Error(`the worker ended before it was ready: ${err}`)));
-    });
-    const exited = new Promise<Awaited<Worker['exited']>>((resolve) =>
-      child.on('exit', (code, signal) => resolve({ issued: out.split('\n').filter((l) => l.startsWith('issued')), code, signal, err })),
-    );
-    return { child, ready, release: () => child.stdin.write('go\n'), exited };
-  };
   const numbers = () =>
     (t.store.sqlite.prepare(`SELECT seq FROM documents WHERE kind = 'acceptNotice' ORDER BY seq`).all() as { seq: number }[]).map((r) => r.seq);
 

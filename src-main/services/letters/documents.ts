@@ -123,6 +123,18 @@ function requireDate(on: string, field: string): void {
   if (!isValidDate(on)) throw new UserError(`日期 ${on} 不存在`, field);
 }
 
+/** A correction replaces a letter of this office, case and kind that no other letter corrects yet. */
+function checkReplaces(store: Store, replacesId: string, caseId: string, kind: LetterKind, officeId: string): void {
+  const old = store.sqlite.prepare('SELECT case_id AS caseId, office_id AS officeId, kind FROM documents WHERE id = ?').get(replacesId) as
+    | { caseId: string; officeId: string; kind: string }
+    | undefined;
+  if (!old || old.caseId !== caseId) throw new UserError('要更正的文书不存在或不属于此件信访事项');
+  if (old.officeId !== officeId) throw new UserError('只能更正本单位出具的文书');
+  if (old.kind !== kind) throw new UserError('更正的文书应与原文书为同一种类');
+  const taken = store.sqlite.prepare('SELECT doc_no AS no FROM documents WHERE replaces_id = ?').get(replacesId) as { no: string | null } | undefined;
+  if (taken) throw new UserError(`该文书已被更正（${taken.no ?? '已有更正文书'}），请更正最新的一份`);
+}
+
 export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, actor: string | null): IssuedLetter {
   const { kind } = input;
   const rule = KIND_RULES[kind];
@@ -130,16 +142,11 @@ export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, act
   letterSource(store, input.caseId, kind);
   checkIssuedOn(store, input.caseId, input.issuedOn);
   const office = requireOffice(store);
-  if (input.replacesId) {
-    const old = store.sqlite.prepare('SELECT case_id AS caseId, kind FROM documents WHERE id = ?').get(input.replacesId) as { caseId: string; kind: string } | undefined;
-    if (!old || old.caseId !== input.caseId) throw new UserError('要更正的文书不存在或不属于此件信访事项');
-    if (old.kind !== kind) throw new UserError('更正的文书应与原文书为同一种类');
-    const taken = store.sqlite.prepare('SELECT doc_no AS no FROM documents WHERE replaces_id = ?').get(input.replacesId) as { no: string | null } | undefined;
-    if (taken) throw new UserError(`该文书已被更正（${taken.no ?? '已有更正文书'}），请更正最新的一份`);
-  }
   const rules = loadRules(store);
   const id = randomUUID();
   return mutate(store, { actor }, (m) => {
+    // inside the write transaction: no one else can correct the same letter in between
+    if (input.replacesId) checkReplaces(store, input.replacesId, input.caseId, kind, office.id);
     const year = Number(input.issuedOn.slice(0, 4));
     // inside the write transaction: no one else can take the same number in between
     const seq = rule.numberClass ? nextSeq(store, office.id, kind, year) : null;
