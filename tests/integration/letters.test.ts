@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { call, callError, caseThroughRereview, countOf, createTownship, sampleIntake, updateInputOf, type Township } from '../helpers/store';
+import { call, callError, caseThroughRereview, countOf, createTownship, sampleIntake, samplePetitioner, updateInputOf, type Township } from '../helpers/store';
 import { lettersOn } from '../helpers/letters';
 import { nowLocal, todayLocal } from '../../src-main/services/local-time';
 import { mutate } from '../../src-main/services/mutation';
@@ -193,6 +193,19 @@ describe('issuing', () => {
     expect((await callError(t.store, 'letters.issue', { caseId: a, kind: 'acceptNotice', content: d.content, issuedOn: addCalendarDays(today, -1) })).message).toBe(
       `成文日期不能早于收到信访事项的日期（${today}）`,
     );
+  });
+
+  it('records no 书面告知 where none is owed: an anonymous petition, or nobody with a name and address', async () => {
+    const anonymous = (await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${today}T09:30`, anonymous: true, petitioners: [] }))).id;
+    const noAddress = (await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${today}T09:30`, petitioners: [samplePetitioner({ address: undefined })] }))).id;
+    for (const a of [anonymous, noAddress]) {
+      await step(a, { kind: 'accept' });
+      expect((await draft(a, 'acceptNotice')).notifies).toBe(false);
+      await issue(a, 'acceptNotice', { notifyMethod: 'mail' });
+      const c = await call(t.store, 'cases.get', { id: a });
+      expect(c.events.map((e) => e.kind)).not.toContain('notify');
+      expect(c.workflow.deadlines.map((d) => d.kind)).not.toContain('notice');
+    }
   });
 
   it('corrects by a new letter that names the one it replaces', async () => {

@@ -7,7 +7,7 @@
  * replaces; nothing issued is ever changed.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiParsed, IssuedLetter, LetterContent, LetterDraft } from '../../api';
+import type { ApiParsed, DeadlineView, IssuedLetter, LetterContent, LetterDraft } from '../../api';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
 import { requireOffice } from '../office';
@@ -15,7 +15,7 @@ import { UserError } from '../errors';
 import { nowLocal, todayLocal } from '../local-time';
 import { appendEvent } from '../register';
 import { recordStep } from '../follow-up';
-import { loadRules } from '../deadlines';
+import { computeDeadlines, loadRules, noticeOwed, type DeadlineRules } from '../deadlines';
 import { isValidDate } from '../calendar';
 import { caseState } from '../workflow';
 import { KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
@@ -100,14 +100,23 @@ export function draftLetter(store: Store, input: ApiParsed<'letters.draft'>): Le
     kindLabel: LETTER_KINDS[kind],
     content,
     nextNumber: rule.numberClass ? formatDocNo(docPrefix(store), rule.numberClass, year, nextSeq(store, office.id, kind, year)) : null,
-    notifies: rule.notifies && noticeOwed(store, input.caseId),
+    notifies: rule.notifies && noticeStillOwed(src.c.workflow.deadlines),
   };
 }
 
-/** 书面告知 is still owed and may be recorded now. */
-function noticeOwed(store: Store, caseId: string): boolean {
-  const s = caseState(store, caseId);
-  return !s.noticeOn && s.status !== 'registered';
+/**
+ * 书面告知 is still owed (Art. 23): the case's notice clock runs and is not met. There is none
+ * for an anonymous petition or one whose petitioners have no name and address on record.
+ */
+function noticeStillOwed(deadlines: DeadlineView[]): boolean {
+  return deadlines.some((d) => d.kind === 'notice' && !d.metOn);
+}
+
+/** The case's clocks as they are now (inside a transaction: as this transaction sees them). */
+function caseDeadlines(store: Store, caseId: string, rules: DeadlineRules): DeadlineView[] {
+  const c = store.sqlite.prepare('SELECT received_at AS receivedAt, anonymous FROM cases WHERE id = ?').get(caseId) as { receivedAt: string; anonymous: number };
+  const people = store.sqlite.prepare('SELECT name, address FROM petitioners WHERE case_id = ? AND deleted = 0').all(caseId) as { name: string | null; address: string | null }[];
+  return computeDeadlines({ receivedOn: c.receivedAt.slice(0, 10), noticeOwed: noticeOwed(!!c.anonymous, people) }, caseState(store, caseId), rules);
 }
 
 /** A day that exists, not before the petition was received (Art. 22's clock starts there) and not after today. */
@@ -178,7 +187,7 @@ export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, act
       eventId,
     });
     // a notice to the petitioner is the written notice Art. 23 asks for
-    if (rule.notifies && input.notifyMethod && !input.replacesId && noticeOwed(store, input.caseId)) {
+    if (rule.notifies && input.notifyMethod && !input.replacesId && noticeStillOwed(caseDeadlines(store, input.caseId, rules))) {
       recordStep(store, m, { caseId: input.caseId, kind: 'notify', on: input.issuedOn, method: input.notifyMethod, note: `${content.title}${docNo ? `（${docNo}）` : ''}` }, rules);
     }
     return getLetter(store, id);
