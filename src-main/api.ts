@@ -806,9 +806,12 @@ export const api = {
   'letters.templates': method<TemplateView[]>()(none),
   'letters.saveTemplate': method<TemplateView>()(templateInput),
   'letters.resetTemplate': method<TemplateView>()(z.object({ kind: letterKind })),
-  /** printable GB/T 9704 pages: issued letters by id, or one draft as it would print */
-  'letters.html': method<{ html: string }>()(
-    z.union([z.object({ ids: z.array(id).min(1, '请选择要打印的文书').max(500) }), z.object({ draft: letterContentInput.extend({ docNo: z.string().nullable(), date: z.string() }) })]),
+  /**
+   * printable GB/T 9704 pages: issued letters by id, or one draft as it would print if issued on
+   * `issuedOn` (its date written out and, as nextNumber, the number it would be given that year)
+   */
+  'letters.html': method<{ html: string; nextNumber?: string | null }>()(
+    z.union([z.object({ ids: z.array(id).min(1, '请选择要打印的文书').max(500) }), z.object({ draft: letterContentInput, kind: letterKind, issuedOn: localDate })]),
   ),
   /** letters issued on a day (batch printing), optionally of one kind */
   'letters.issuedOn': method<(IssuedLetter & { caseNo: string })[]>()(z.object({ on: localDate, kind: letterKind.optional() })),

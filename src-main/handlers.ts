@@ -22,8 +22,7 @@ import { exportPackages, importFrom, syncOverview } from './services/sync/overvi
 import { readOutboxFile, saveSyncSettings } from './services/sync/folders';
 import { applyEnrollment, createEnrollment, revokePeer } from './services/sync/enrollment';
 import { listConflicts, settleConflict } from './services/sync/conflicts';
-import { draftLetter, issueLetter, issuedLettersHtml, lettersIssuedOn, listLetters, prefixState, savePrefix } from './services/letters/documents';
-import { lettersHtml } from './services/letters/layout';
+import { draftHtml, draftLetter, issueLetter, issuedLettersHtml, lettersIssuedOn, listLetters, prefixState, savePrefix } from './services/letters/documents';
 import { listTemplates, previewTemplate, resetTemplate, saveTemplate } from './services/letters/template-store';
 import { letterDocxFile } from './services/letters/docx';
 
@@ -75,7 +74,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'letters.templates': (s) => listTemplates(s),
   'letters.saveTemplate': (s, i, a) => saveTemplate(s, i, a),
   'letters.resetTemplate': (s, i, a) => resetTemplate(s, i.kind, a),
-  'letters.html': (s, i) => ({ html: 'ids' in i ? issuedLettersHtml(s, i.ids) : lettersHtml([{ ...i.draft, rows: i.draft.rows ?? null }]) }),
+  'letters.html': (s, i) => ('ids' in i ? { html: issuedLettersHtml(s, i.ids) } : draftHtml(s, i)),
   'letters.issuedOn': (s, i) => lettersIssuedOn(s, i.on, i.kind),
   'letters.previewTemplate': (s, i) => previewTemplate(s, i),
   'letters.prefix': (s) => prefixState(s),

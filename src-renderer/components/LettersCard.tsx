@@ -137,6 +137,8 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
   const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [html, setHtml] = useState<string | null>(null);
+  /** the number the letter would be given on the chosen date (the server's prediction) */
+  const [number, setNumber] = useState<string | null>(draft.nextNumber);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const initial: Values = useMemo(
@@ -152,14 +154,18 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
     [draft],
   );
   const values = Form.useWatch([], form) as Values | undefined;
+  // the pages as they would print on the chosen date: the server writes the date and the number
+  const pages = (v: Values) => call('letters.html', { draft: contentOf(v, draft), kind: draft.kind, issuedOn: (v.issuedOn ?? dayjs()).format('YYYY-MM-DD') });
 
   // the pages follow the text, a moment after typing stops
   useEffect(() => {
     const v = values ?? initial;
     const timer = setTimeout(() => {
-      const date = v.issuedOn ? `${v.issuedOn.year()}年${v.issuedOn.month() + 1}月${v.issuedOn.date()}日` : draft.content.date;
-      call('letters.html', { draft: { ...contentOf(v, draft), docNo: draft.nextNumber, date } }).then(
-        (r) => setHtml(r.html),
+      pages(v).then(
+        (r) => {
+          setHtml(r.html);
+          setNumber(r.nextNumber ?? null);
+        },
         () => undefined,
       );
     }, 300);
@@ -173,9 +179,18 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
     } catch {
       return;
     }
+    // the number for the date chosen, asked now: the preview may not have caught up yet
+    let predicted: string | null;
+    try {
+      predicted = (await pages(v)).nextNumber ?? null;
+    } catch (e) {
+      setError((e as Error).message);
+      return;
+    }
+    setNumber(predicted);
     const ok = await modal.confirm({
       title: `出具${v.title}？`,
-      content: `出具后将${draft.nextNumber ? `编为 ${draft.nextNumber}（以实际出具为准），` : ''}文书内容固定，不能再修改；如有错误，只能另行出具更正件。`,
+      content: `出具后将${predicted ? `编为 ${predicted}（以实际出具为准），` : ''}文书内容固定，不能再修改；如有错误，只能另行出具更正件。`,
       okText: '出具',
       cancelText: '返回修改',
     });
@@ -211,7 +226,7 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
           取消
         </Button>,
         <Button key="ok" type="primary" loading={busy} onClick={issue} data-testid="issue-letter">
-          出具{draft.nextNumber ? `（${draft.nextNumber}）` : ''}
+          出具{number ? `（${number}）` : ''}
         </Button>,
       ]}
     >

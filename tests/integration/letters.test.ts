@@ -388,6 +388,21 @@ describe('printing, batches and the office code', () => {
 
     // the county's letter on the same case, brought by sync, is not this office's to print
     countyLetter(a);
+    // a draft's pages carry the date chosen and the number it would get in that year
+    const lastYear = `${year - 1}-12-31`;
+    const d = await draft(a, 'acceptNotice');
+    const onLastYear = await call(t.store, 'letters.html', { draft: d.content, kind: 'acceptNotice', issuedOn: lastYear });
+    expect(onLastYear.nextNumber).toBe(`示范信受〔${year - 1}〕1号`);
+    expect(onLastYear.html).toContain(`<p class="doc-no">示范信受〔${year - 1}〕1号</p>`);
+    expect(onLastYear.html).toContain(`${year - 1}年12月31日`);
+    const onToday = await call(t.store, 'letters.html', { draft: d.content, kind: 'acceptNotice', issuedOn: today });
+    expect(onToday.nextNumber).toBe(`示范信受〔${year}〕2号`);
+    expect(onToday.html).toContain(d.content.date);
+    const form = await call(t.store, 'letters.html', { draft: (await draft(a, 'registerForm')).content, kind: 'registerForm', issuedOn: today });
+    expect(form.nextNumber).toBeNull();
+    expect(form.html).not.toContain('class="doc-no"');
+    expect((await callError(t.store, 'letters.html', { draft: d.content, kind: 'acceptNotice', issuedOn: `${year}-02-30` })).message).toBe(`日期 ${year}-02-30 不存在`);
+
     const day = await call(t.store, 'letters.issuedOn', { on: today });
     expect(day.map((l) => [l.docNo, l.caseNo])).toEqual([[first.docNo, expect.stringMatching(/^330102001-/)]]);
     expect(await call(t.store, 'letters.issuedOn', { on: today, kind: 'superviseLetter' })).toEqual([]);

@@ -35,11 +35,18 @@ export function formatDocNo(prefix: string, numberClass: string, year: number, s
   return `${prefix}${numberClass}〔${year}〕${seq}号`;
 }
 
-function nextSeq(store: Store, officeId: string, kind: LetterKind, year: number): number {
+/**
+ * The office's next number of a kind in the year of the 成文日期 `on`: the one a draft shows and,
+ * inside the issuing transaction, the one the letter takes. Null for forms, which carry none.
+ */
+function nextNumber(store: Store, officeId: string, kind: LetterKind, on: string): { year: number; seq: number; docNo: string } | null {
+  const { numberClass } = KIND_RULES[kind];
+  if (!numberClass) return null;
+  const year = Number(on.slice(0, 4));
   const row = store.sqlite
     .prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM documents WHERE office_id = ? AND kind = ? AND year = ?')
     .get(officeId, kind, year) as { n: number };
-  return row.n;
+  return { year, seq: row.n, docNo: formatDocNo(docPrefix(store), numberClass, year, row.n) };
 }
 
 /** The rows of a form, from the case (and, for a 送达回证, the letter it delivers). */
@@ -93,13 +100,12 @@ export function draftLetter(store: Store, input: ApiParsed<'letters.draft'>): Le
     date: chineseDate(today),
     rows: rule.form ? formRows(store, kind, src, input.forLetterId) : null,
   };
-  const year = Number(today.slice(0, 4));
   return {
     caseId: input.caseId,
     kind,
     kindLabel: LETTER_KINDS[kind],
     content,
-    nextNumber: rule.numberClass ? formatDocNo(docPrefix(store), rule.numberClass, year, nextSeq(store, office.id, kind, year)) : null,
+    nextNumber: nextNumber(store, office.id, kind, today)?.docNo ?? null,
     notifies: rule.notifies && noticeStillOwed(src.c.workflow.deadlines),
   };
 }
@@ -156,10 +162,9 @@ export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, act
   return mutate(store, { actor }, (m) => {
     // inside the write transaction: no one else can correct the same letter in between
     if (input.replacesId) checkReplaces(store, input.replacesId, input.caseId, kind, office.id);
-    const year = Number(input.issuedOn.slice(0, 4));
     // inside the write transaction: no one else can take the same number in between
-    const seq = rule.numberClass ? nextSeq(store, office.id, kind, year) : null;
-    const docNo = rule.numberClass && seq ? formatDocNo(docPrefix(store), rule.numberClass, year, seq) : null;
+    const number = nextNumber(store, office.id, kind, input.issuedOn);
+    const docNo = number?.docNo ?? null;
     const content: LetterContent = {
       title: input.content.title,
       docNo,
@@ -177,8 +182,8 @@ export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, act
       officeId: office.id,
       kind,
       docNo,
-      year: seq ? year : null,
-      seq,
+      year: number?.year ?? null,
+      seq: number?.seq ?? null,
       content: JSON.stringify(content),
       issuedOn: input.issuedOn,
       issuedAt: nowLocal(),
@@ -236,6 +241,16 @@ export function lettersIssuedOn(store: Store, on: string, kind?: LetterKind): (I
     )
     .all(on, requireOffice(store).id, ...(kind ? [kind] : [])) as (DocumentRecord & { caseNo: string })[];
   return rows.map((r) => ({ ...toLetter(r), caseNo: r.caseNo }));
+}
+
+/**
+ * A draft's pages as they would print if issued on `issuedOn`: the date written out and the
+ * number the letter would be given in that year (the confirmation before issuing names it too).
+ */
+export function draftHtml(store: Store, input: { draft: Omit<LetterContent, 'docNo' | 'date'>; kind: LetterKind; issuedOn: string }): { html: string; nextNumber: string | null } {
+  requireDate(input.issuedOn, 'issuedOn');
+  const number = nextNumber(store, requireOffice(store).id, input.kind, input.issuedOn)?.docNo ?? null;
+  return { html: lettersHtml([{ ...input.draft, docNo: number, date: chineseDate(input.issuedOn) }]), nextNumber: number };
 }
 
 /** The pages of issued letters, in the order asked, each exactly as it was issued. */
