@@ -39,4 +39,14 @@ export function exchange(from: Township, to: Township, dir: string): ImportRepor
   return importFile(to.store, exportTo(from, to, dir).file);
 }
 
+/**
+ * Wall-clock times ahead of every stamp the test's registers hold, a second apart, for mutate's
+ * `now`: writes made at `at(0)`, `at(1)` … are stamped in that order whichever office makes
+ * them, so which one wrote last is fixed, not left to the clock.
+ */
+export function timesAhead(): (i: number) => () => number {
+  const base = Date.now() + 60_000;
+  return (i) => () => base + i * 1000;
+}
+
 export { call };

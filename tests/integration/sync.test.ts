@@ -7,7 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, countOf, sampleIntake, type Township } from '../helpers/store';
-import { createCounty, createEnrolledTownship, exchange, exportTo, importFile } from '../helpers/sync';
+import { createCounty, createEnrolledTownship, exchange, exportTo, importFile, timesAhead } from '../helpers/sync';
+import { caseStepInput, type ApiInput } from '../../src-main/api';
+import { recordStep } from '../../src-main/services/follow-up';
+import { loadRules } from '../../src-main/services/deadlines';
+import { caseState } from '../../src-main/services/workflow';
 import { syncStatus } from '../../src-main/services/sync/exchange';
 import { todayLocal } from '../../src-main/services/local-time';
 import { mutate } from '../../src-main/services/mutation';
@@ -95,6 +99,29 @@ describe('conflicts', () => {
     expect(syncStatus(county.store).conflicts).toBe(0);
   });
 
+  it('a local edit of a conflicted case keeps the status folded from every event, not the latest status written', async () => {
+    const c = await call(town.store, 'cases.create', sampleIntake({ summary: '原摘要' }));
+    exchange(town, county, dir);
+    exchange(county, town, dir);
+    const at = timesAhead();
+    const today = todayLocal();
+    // at the same time: the township refuses the case, the county assigns it to one of its units
+    // (from 登记 that made it 办理中, a status write later than the township's); both edit the summary
+    stepAt(town, at(0), { caseId: c.id, kind: 'reject', on: today, reason: '不属于信访事项', route: 'litigation' });
+    mutate(town.store, { actor: null, now: at(1) }, (m) => m.update('cases', c.id, { summary: '镇里改的摘要' }));
+    stepAt(county, at(2), { caseId: c.id, kind: 'assign', on: today, unitId: county.unit('县自然资源局'), deadline: today, reportDue: today });
+    mutate(county.store, { actor: null, now: at(3) }, (m) => m.update('cases', c.id, { summary: '县里改的摘要' }));
+    expect(exchange(town, county, dir).summary.conflicts).toBe(1);
+    const status = () => (county.store.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(c.id) as { status: string }).status;
+    // every event folded in stamp order: refused first, so the assignment leaves it 不予受理
+    expect(caseState(county.store, c.id).status).toBe('notAccepted');
+    expect(status()).toBe('notAccepted');
+    // the edit rewrites the conflicted row from its operations: the status stays the folded one
+    mutate(county.store, { actor: null, now: at(4) }, (m) => m.update('cases', c.id, { content: '县里补充的情况' }));
+    expect(status()).toBe('notAccepted');
+    expect((await call(county.store, 'cases.list', { filter: { status: ['notAccepted'] } })).rows.map((r) => r.id)).toEqual([c.id]);
+  });
+
   it('does not call it a conflict when both sides wrote the same value', async () => {
     const c = await call(town.store, 'cases.create', sampleIntake());
     exchange(town, county, dir);
@@ -103,6 +130,11 @@ describe('conflicts', () => {
     expect(exchange(town, county, dir).summary.conflicts).toBe(0);
   });
 });
+
+/** A step taken at a given wall-clock time (see timesAhead), as cases.step takes it. */
+function stepAt(t: Township, now: () => number, input: ApiInput<'cases.step'>): void {
+  mutate(t.store, { actor: null, now }, (m) => recordStep(t.store, m, caseStepInput.parse(input), loadRules(t.store)));
+}
 
 /** Everything an import could touch, to show a refused one changed nothing. */
 function snapshot(t: Township): string {

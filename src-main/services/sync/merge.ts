@@ -7,7 +7,9 @@
  *   other write replaced are the field's surviving versions; when more than one survives with
  *   different values, the field is in conflict: the latest one shows, the others are kept in
  *   sync_conflicts until a person settles them with a write that replaces all of them.
- * Derived fields (a case's status, folded from its events) never conflict: they are recomputed.
+ * Derived fields (a case's status, folded from its events) never conflict and are not taken from
+ * the writes: a row already written keeps them as this register derived them, and whoever
+ * rewrites a row of a case derives them again (derived.ts).
  */
 import { getTableColumns, is, SQL } from 'drizzle-orm';
 import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -140,8 +142,8 @@ export interface Materialized {
 }
 
 /**
- * Rewrites one row from all its operations, and its conflicts. The caller holds the write gate
- * and the transaction.
+ * Rewrites one row from all its operations, and its conflicts; its derived fields stay as they
+ * are. The caller holds the write gate and the transaction.
  */
 export function materializeRow(sqlite: Database.Database, name: SyncedTableName, rowId: string, caseIdOf?: (row: Record<string, unknown>) => string | null): Materialized {
   const ops = rowOperations(sqlite, tableShape(name).sqlName, rowId).map(parseOperation);
@@ -163,7 +165,7 @@ function writeRow(
   rowId: string,
   ops: ParsedOp[],
   caseIdOf: ((row: Record<string, unknown>) => string | null) | undefined,
-  conflictsMayBeHeld: boolean,
+  heldBefore: boolean,
 ): Materialized {
   const shape = tableShape(name);
   const unknown = new Set<string>();
@@ -189,12 +191,20 @@ function writeRow(
   const row: Record<string, unknown> = {};
   for (const [col, d] of shape.columns) row[col] = values.has(col) ? values.get(col) : d;
   row.id = rowId;
+  const derived = DERIVED_FIELDS[name];
+  // the latest write of a derived field is no truth (an import folds a case's status without
+  // logging it): a row already written keeps what was derived here
+  if (derived && heldBefore) {
+    const current = sqlite.prepare(`SELECT ${[...derived].map((c) => `"${c}"`).join(', ')} FROM "${shape.sqlName}" WHERE id = ?`).get(rowId) as
+      | Record<string, unknown>
+      | undefined;
+    if (current) for (const col of derived) row[col] = current[col];
+  }
   sqlite.prepare(shape.upsertSql).run(shape.names.map((c) => row[c] ?? null));
 
-  const derived = DERIVED_FIELDS[name];
   const caseId = caseIdOf ? caseIdOf(row) : null;
   let conflicts = 0;
-  if (conflictsMayBeHeld) clearConflicts(sqlite, shape.sqlName, rowId);
+  if (heldBefore) clearConflicts(sqlite, shape.sqlName, rowId);
   for (const [col, list] of writers ?? []) {
     // a field written once has one version: nothing to compare
     if (list.length < 2 || col === 'id' || derived?.has(col)) continue;
