@@ -329,4 +329,24 @@ describe('letters.docx', () => {
       expect(r).toMatchObject({ sz: 28, eastAsia: '仿宋_GB2312', offGrid: true });
     }
   });
+
+  it('agrees with the printed pages on where headings end and which rows are left to write in', async () => {
+    const { opinion, receipt } = await issuedLetters();
+    const form = await call(t.store, 'letters.issue', { caseId: opinion.caseId, kind: 'registerForm', content: (await call(t.store, 'letters.draft', { caseId: opinion.caseId, kind: 'registerForm' })).content, issuedOn: today });
+    const html = async (l: IssuedLetter) => (await call(t.store, 'letters.html', { ids: [l.id] })).html;
+
+    // headings: the 黑体 and 楷体 parts of the .docx are the heading spans of the page, in order
+    const docxHeads = paragraphs((await download(opinion)).docx).flatMap((p) => p.runs.filter((r) => r.eastAsia === '黑体' || r.eastAsia === '楷体_GB2312').map((r) => r.text));
+    const htmlHeads = [...(await html(opinion)).matchAll(/<span class="h[12]">([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(htmlHeads).toEqual(docxHeads);
+    expect(htmlHeads).toContain('（一）合同履行情况。');
+
+    // rows to write in: two lines of the page in Word, tall on the page
+    for (const letter of [receipt, form]) {
+      const tbl = (await download(letter)).docx.blocks.find((b): b is Tbl => b.type === 'tbl')!;
+      const docxTall = tbl.rows.filter((r) => r.height >= 2 * 579).map((r) => r.cells[0].text);
+      const htmlTall = [...(await html(letter)).matchAll(/<td class="label">([^<]*)<\/td><td class="tall">/g)].map((m) => m[1]);
+      expect(htmlTall, letter.kind).toEqual(docxTall);
+    }
+  });
 });

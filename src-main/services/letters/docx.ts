@@ -43,6 +43,7 @@ import {
 import type { FileBytes, LetterContent } from '../../api';
 import type { Store } from '../database';
 import { getLetter } from './documents';
+import { HANDWRITTEN_ROWS, splitHeading } from './layout';
 import { CHARS_PER_LINE, LINES_PER_PAGE } from './templates';
 
 // ---- measures (twips: 1/20 pt, 1440 a inch) ---------------------------------------------------
@@ -153,22 +154,17 @@ const ON_GRID = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, aft
 
 const blank = (keepNext = false) => new Paragraph({ spacing: ON_GRID, keepNext: keepNext || undefined, children: [] });
 
-/** 7.3.3: 一、 in 黑体, （一） in 楷体; a heading followed in the same paragraph by text ends at its 。 */
-const HEADING_1 = /^[一二三四五六七八九十]+、/;
-const HEADING_2 = /^（[一二三四五六七八九十]+）/;
-
+/** 7.3.3: 一、 in 黑体, （一） in 楷体 (layout.ts splitHeading says where a heading ends) */
 function bodyParagraph(text: string, keepNext: boolean): Paragraph {
-  const font = HEADING_1.test(text) ? FONT.heading1 : HEADING_2.test(text) ? FONT.heading2 : null;
-  const stop = text.indexOf('。');
-  const head = font ? (stop >= 0 && stop < text.length - 1 ? text.slice(0, stop + 1) : text) : '';
-  const rest = text.slice(head.length);
+  const { level, head, rest } = splitHeading(text);
+  const font = level === 1 ? FONT.heading1 : FONT.heading2;
   return new Paragraph({
     alignment: AlignmentType.BOTH,
     spacing: ON_GRID,
     // 7.3.3: 每个自然段左空二字: two grid characters (firstLine in twips where *Chars is not read)
     indent: { firstLineChars: 200, firstLine: Math.floor(2 * CHAR_PITCH) },
     keepNext: keepNext || undefined,
-    children: [...(head ? [run(head, { font: font!, size: SIZE.body })] : []), ...(rest ? [run(rest, BODY)] : [])],
+    children: [...(head ? [run(head, { font, size: SIZE.body })] : []), ...(rest ? [run(rest, BODY)] : [])],
   });
 }
 
@@ -196,8 +192,6 @@ function signatureBlock(content: LetterContent): Paragraph[] {
 
 const LINE_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const TABLE_RUN: RunStyle = { font: FONT.body, size: SIZE.table, offGrid: true };
-/** rows signed or written in by the person served or a witness */
-const HANDWRITTEN = /签名|事由|备注/;
 
 function cell(lines: string[], width: number, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): TableCell {
   return new TableCell({
@@ -222,7 +216,7 @@ function formTable(rows: [string, string][]): Table {
     layout: TableLayoutType.FIXED,
     borders: { top: LINE_BORDER, bottom: LINE_BORDER, left: LINE_BORDER, right: LINE_BORDER, insideHorizontal: LINE_BORDER, insideVertical: LINE_BORDER },
     rows: rows.map(([label, value]) => {
-      const handwritten = HANDWRITTEN.test(label);
+      const handwritten = HANDWRITTEN_ROWS.has(label);
       return new TableRow({
         height: { value: handwritten ? SIGNATURE_ROW : FORM_ROW, rule: HeightRule.ATLEAST },
         cantSplit: handwritten || undefined,

@@ -33,12 +33,24 @@ const FONTS = {
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** 一、 headings in 黑体, （一） in 楷体 (GB/T 9704 7.3.3: 第一层 黑体, 第二层 楷体). */
-function paragraphClass(p: string): string {
-  if (/^[一二三四五六七八九十]+、/.test(p)) return 'h1';
-  if (/^（[一二三四五六七八九十]+）/.test(p)) return 'h2';
-  return '';
+const HEADING_1 = /^[一二三四五六七八九十]+、/;
+const HEADING_2 = /^（[一二三四五六七八九十]+）/;
+
+/**
+ * A paragraph's heading (GB/T 9704 7.3.3: 一、 the first level in 黑体, （一） the second in 楷体):
+ * its level, the heading itself and the text after it. A heading followed by text in the same
+ * paragraph ends at its first 。. The print pages and the .docx both set headings by this.
+ */
+export function splitHeading(p: string): { level: 1 | 2 | null; head: string; rest: string } {
+  const level = HEADING_1.test(p) ? 1 : HEADING_2.test(p) ? 2 : null;
+  if (!level) return { level, head: '', rest: p };
+  const stop = p.indexOf('。');
+  const head = stop >= 0 && stop < p.length - 1 ? p.slice(0, stop + 1) : p;
+  return { level, head, rest: p.slice(head.length) };
 }
+
+/** Rows of a form signed or written in by hand (the person served, a witness): left tall enough to write in, on paper and in Word. */
+export const HANDWRITTEN_ROWS: ReadonlySet<string> = new Set(['受送达人签名', '拒收事由及日期', '见证人签名', '备注']);
 
 export const LETTER_CSS = `
 @font-face { font-family: "小标宋回退"; src: local("Noto Serif CJK SC Bold"), local("NotoSerifCJKsc-Bold"), local("Noto Serif SC Bold"), local("SimSun"); }
@@ -87,20 +99,20 @@ html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 .letter td.tall { height: ${LINE_MM * 1.6}mm; }
 `;
 
-/** Rows of a form that are signed or written by hand: left tall enough to write in. */
-const HANDWRITTEN = new Set(['受送达人签名', '拒收事由及日期', '见证人签名', '备注', '办理情况']);
-
 /** The body of one letter (no <html>): for a print preview and for batches of letters. */
 export function letterBody(c: LetterContent): string {
   const out: string[] = ['<article class="letter">'];
   out.push(`<p class="title">${escape(c.title)}</p>`);
   if (c.docNo) out.push(`<p class="doc-no">${escape(c.docNo)}</p>`);
   if (c.addressee) out.push(`<p class="addressee">${escape(c.addressee)}</p>`);
-  for (const p of c.paragraphs) out.push(`<p class="${paragraphClass(p)}">${escape(p)}</p>`);
+  for (const p of c.paragraphs) {
+    const { level, head, rest } = splitHeading(p);
+    out.push(`<p>${head ? `<span class="h${level}">${escape(head)}</span>` : ''}${escape(rest)}</p>`);
+  }
   if (c.rows) {
     out.push('<table>');
     for (const [label, value] of c.rows) {
-      out.push(`<tr><td class="label">${escape(label)}</td><td class="${HANDWRITTEN.has(label) ? 'tall' : ''}">${escape(value)}</td></tr>`);
+      out.push(`<tr><td class="label">${escape(label)}</td><td class="${HANDWRITTEN_ROWS.has(label) ? 'tall' : ''}">${escape(value)}</td></tr>`);
     }
     out.push('</table>');
   }
