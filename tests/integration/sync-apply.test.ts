@@ -13,6 +13,8 @@ import { createCounty, createEnrolledTownship, exchange, exportTo, importFile } 
 import { mutate } from '../../src-main/services/mutation';
 import { todayLocal } from '../../src-main/services/local-time';
 import { caseIdOfRow, materializeRow } from '../../src-main/services/sync/merge';
+import { reindexCase } from '../../src-main/services/search-index';
+import { refreshClocks } from '../../src-main/services/work-list';
 import { SYNCED_TABLES, type SyncedTableName } from '../../db/schema';
 import { withWriteGate, type Store } from '../../src-main/services/database';
 
@@ -97,4 +99,36 @@ it('a case first seen whose number another case here already has is refused, and
   } finally {
     second.cleanup();
   }
+});
+
+it('rows kept for a newer version and applied after the upgrade refresh their case: a petitioner renamed is found, its clocks follow', async () => {
+  const c = await call(town.store, 'cases.create', sampleIntake());
+  exchange(town, county, dir);
+  const petitioner = (await call(town.store, 'cases.get', { id: c.id })).petitioners[0];
+  // renamed, the address no longer known: no written notice is owed any more
+  mutate(town.store, { actor: null }, (m) => m.update('petitioners', petitioner.id, { name: '李四', address: null }));
+  exchange(town, county, dir);
+
+  // the county as a version that could not apply that update left it: the row as before, kept for later
+  const { sqlite } = county.store;
+  sqlite.transaction(() =>
+    withWriteGate(sqlite, () => {
+      sqlite.prepare('UPDATE petitioners SET name = ?, address = ? WHERE id = ?').run(petitioner.name, petitioner.address, petitioner.id);
+      reindexCase(county.store, c.id);
+      refreshClocks(county.store, [c.id]);
+      sqlite.prepare('INSERT INTO sync_deferred (tbl, row_id) VALUES (?, ?)').run('petitioners', petitioner.id);
+    }),
+  )();
+  const found = async (q: string) => (await call(county.store, 'cases.list', { filter: { q }, offset: 0, limit: 10 })).rows.map((r) => r.id);
+  const clocks = () => (county.store.sqlite.prepare('SELECT kind FROM case_clocks WHERE case_id = ? ORDER BY kind').pluck().all(c.id) as string[]);
+  expect(await found('张三')).toEqual([c.id]);
+  expect(clocks()).toContain('notice');
+
+  // the upgraded version opens the register and applies what was kept
+  county.reopen();
+  expect(countOf(county.store, 'sync_deferred')).toBe(0);
+  expect((await call(county.store, 'cases.get', { id: c.id })).petitioners[0].name).toBe('李四');
+  expect(await found('李四')).toEqual([c.id]);
+  expect(await found('张三')).toEqual([]);
+  expect(clocks()).not.toContain('notice');
 });

@@ -220,14 +220,17 @@ export function replayDeferred(store: Store): number {
   let replayed = 0;
   sqlite.transaction(() => withWriteGate(sqlite, () => {
     const done = sqlite.prepare('DELETE FROM sync_deferred WHERE tbl = ? AND row_id = ?');
-    const caseIds: string[] = [];
+    const caseIds = new Set<string>();
     for (const r of rows) {
       if (!isSyncedTable(r.tbl)) continue;
-      const m = materializeRow(sqlite, r.tbl, r.rowId, caseIdOfRow(r.tbl));
+      const caseOf = caseIdOfRow(r.tbl);
+      const m = materializeRow(sqlite, r.tbl, r.rowId, caseOf);
       if (m.unknownColumns.length === 0) {
         done.run(r.tbl, r.rowId);
         replayed++;
-        if (r.tbl === 'cases') caseIds.push(r.rowId);
+        // a petitioner, event, attachment or letter changes what its case derives too
+        const caseId = m.row && caseOf?.(m.row);
+        if (caseId) caseIds.add(caseId);
       }
     }
     refreshDerived(store, caseIds);
