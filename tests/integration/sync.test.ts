@@ -122,6 +122,23 @@ describe('conflicts', () => {
     expect((await call(county.store, 'cases.list', { filter: { status: ['notAccepted'] } })).rows.map((r) => r.id)).toEqual([c.id]);
   });
 
+  it('settling the received time moves the case’s clocks', async () => {
+    const c = await call(town.store, 'cases.create', sampleIntake());
+    exchange(town, county, dir);
+    exchange(county, town, dir);
+    const at = timesAhead();
+    mutate(town.store, { actor: null, now: at(0) }, (m) => m.update('cases', c.id, { receivedAt: '2026-11-10T09:00' }));
+    mutate(county.store, { actor: null, now: at(1) }, (m) => m.update('cases', c.id, { receivedAt: '2026-11-15T09:00' }));
+    exchange(county, town, dir);
+    const starts = () => town.store.sqlite.prepare('SELECT DISTINCT start FROM case_clocks WHERE case_id = ?').pluck().all(c.id);
+    // the county wrote last: its time shows, and the clocks run from it
+    expect(listConflicts(town.store).map((k) => k.field)).toEqual(['received_at']);
+    expect(starts()).toEqual(['2026-11-15']);
+    settleConflict(town.store, { tbl: 'cases', rowId: c.id, field: 'received_at', value: '2026-11-10T09:00' }, null);
+    expect((await call(town.store, 'cases.get', { id: c.id })).receivedAt).toBe('2026-11-10T09:00');
+    expect(starts()).toEqual(['2026-11-10']);
+  });
+
   it('does not call it a conflict when both sides wrote the same value', async () => {
     const c = await call(town.store, 'cases.create', sampleIntake());
     exchange(town, county, dir);

@@ -6,7 +6,7 @@ import type { Store } from '../database';
 import { mutate, propertyOfColumn } from '../mutation';
 import { UserError } from '../errors';
 import { officeName } from '../office';
-import { reindexCase } from '../search-index';
+import { refreshDerived } from '../derived';
 import { isSyncedTable, type ConflictVersion } from './merge';
 import { FIELD_LABELS } from '../register';
 
@@ -84,7 +84,9 @@ export function settleConflict(store: Store, input: { tbl: string; rowId: string
   if (!prop) throw new UserError('该字段在本版本中不存在，请升级软件后处理');
   mutate(store, { actor }, (m) => {
     m.update(tbl, rowId, { [prop]: input.value } as never, { field, versions });
-    if (conflict.caseId) reindexCase(store, conflict.caseId);
+    // the settled value may move the case's clocks (received time, anonymity, a petitioner's name
+    // or address) as well as its search entry
+    if (conflict.caseId) refreshDerived(store, [conflict.caseId]);
   });
 }
 
