@@ -148,13 +148,16 @@ describe('export, inbox and import as the screen does them', () => {
     expect(countOf(county.store, 'cases')).toBe(2);
   });
 
-  it('says plainly when a folder is not a full path or is gone, and when a file name leaves its folder', async () => {
+  it('says plainly when a folder is not a full path, is the other folder too, or is gone, and when a file name leaves its folder', async () => {
     const settings = (await call(town.store, 'sync.status', {})).settings;
     expect((await callError(town.store, 'sync.readOutbox', { fileName: '../register.db' })).message).toBe('文件名不正确');
     const bad = await callError(town.store, 'sync.saveSettings', { ...settings, outbox: 'U盘' });
     expect(bad).toMatchObject({ message: expect.stringContaining('发出文件夹应为完整路径'), field: 'outbox' });
-    const gone = path.join(tempDir(), 'usb-removed');
-    const saved = await call(town.store, 'sync.saveSettings', { ...settings, inbox: gone, outbox: gone, remindAfterDays: 3 });
+    const usb = path.join(tempDir(), 'usb-removed');
+    const same = await callError(town.store, 'sync.saveSettings', { ...settings, inbox: usb, outbox: `${usb}${path.sep}` });
+    expect(same).toEqual({ message: '收件文件夹与发出文件夹不能相同', field: 'inbox' });
+    const gone = path.join(usb, '收件箱');
+    const saved = await call(town.store, 'sync.saveSettings', { ...settings, inbox: gone, outbox: path.join(usb, '发件箱'), remindAfterDays: 3 });
     expect(saved.settings).toMatchObject({ inbox: gone, remindAfterDays: 3 });
     expect(saved.inboxProblem).toMatch(/不存在（U盘可能未插好）/);
     expect((await callError(town.store, 'sync.export', {})).message).toMatch(/发出文件夹 .* 不存在/);

@@ -50,12 +50,20 @@ export function saveSyncSettings(store: Store, input: SyncSettings): SyncSetting
   ] as const) {
     if (!path.isAbsolute(dir)) throw new UserError(`${label}应为完整路径，例如 E:\\信访交换 或 /media/usb/信访交换`, label === '发出文件夹' ? 'outbox' : 'inbox');
   }
+  // one folder for both would show this office's own packages as waiting to be imported
+  if (sameFolder(input.inbox, input.outbox)) throw new UserError('收件文件夹与发出文件夹不能相同', 'inbox');
   const { remindAfterDays, ...folders } = input;
   store.sqlite.transaction(() => {
     setLocal(store, SETTINGS_KEY, JSON.stringify(folders));
     setLocal(store, REMIND_KEY, String(remindAfterDays));
   })();
   return getSyncSettings(store);
+}
+
+/** Whether two paths name the same folder (Windows paths ignore case). */
+function sameFolder(a: string, b: string): boolean {
+  const [x, y] = [path.resolve(a), path.resolve(b)];
+  return process.platform === 'win32' ? x.toLowerCase() === y.toLowerCase() : x === y;
 }
 
 /** The folder, created when it is the app's own default; a chosen folder that is gone is said plainly. */
