@@ -7,7 +7,7 @@
  * replaces; nothing issued is ever changed.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiParsed, DeadlineView, IssuedLetter, LetterContent, LetterDraft } from '../../api';
+import { LETTER_KINDS, type ApiParsed, type DeadlineView, type IssuedLetter, type LetterContent, type LetterDraft, type LetterKind } from '../../api';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
 import { requireOffice } from '../office';
@@ -18,20 +18,20 @@ import { recordStep } from '../follow-up';
 import { computeDeadlines, loadRules, noticeOwed, type DeadlineRules } from '../deadlines';
 import { isValidDate } from '../calendar';
 import { caseState } from '../workflow';
-import { KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
+import { KIND_RULES } from './kinds';
 import { chineseDate, letterSource, type LetterSource } from './values';
 import { fillTemplate } from './templates';
 import { templateFor } from './template-store';
 import { lettersHtml } from './layout';
 
 /** 机关代字: the office's own setting, else its name without the common endings. */
-export function docPrefix(store: Store): string {
+function docPrefix(store: Store): string {
   const office = requireOffice(store);
   const row = store.sqlite.prepare('SELECT doc_prefix AS p FROM offices WHERE id = ?').get(office.id) as { p: string | null };
   return row.p?.trim() || office.name.replace(/(人民政府|信访办公室|信访办|信访局|街道办事处|街道|镇|乡)+$/, '') || office.name;
 }
 
-export function formatDocNo(prefix: string, numberClass: string, year: number, seq: number): string {
+function formatDocNo(prefix: string, numberClass: string, year: number, seq: number): string {
   return `${prefix}${numberClass}〔${year}〕${seq}号`;
 }
 

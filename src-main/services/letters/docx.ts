@@ -43,8 +43,7 @@ import {
 import type { FileBytes, LetterContent } from '../../api';
 import type { Store } from '../database';
 import { getLetter } from './documents';
-import { HANDWRITTEN_ROWS, splitHeading } from './layout';
-import { CHARS_PER_LINE, LINES_PER_PAGE } from './templates';
+import { CHARS_PER_LINE, HANDWRITTEN_ROWS, LINES_PER_PAGE, PAGE_MM, splitHeading } from './layout';
 
 // ---- measures (twips: 1/20 pt, 1440 a inch) ---------------------------------------------------
 
@@ -53,27 +52,32 @@ const mm = (v: number) => Math.round(v * TWIPS_PER_MM);
 const pt = (v: number) => Math.round(v * 20);
 
 /** 5.1: A4, 210 × 297 mm (11906 × 16838) */
-export const PAGE = { width: mm(210), height: mm(297) };
+const PAGE = { width: mm(PAGE_MM.width), height: mm(PAGE_MM.height) };
 /** 5.2.1: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm, so right 26 mm and bottom 35 mm */
-export const MARGIN = { top: mm(37), left: mm(28), right: mm(210 - 28 - 156), bottom: mm(297 - 37 - 225) };
+const MARGIN = {
+  top: mm(PAGE_MM.top),
+  left: mm(PAGE_MM.left),
+  right: mm(PAGE_MM.width - PAGE_MM.left - PAGE_MM.textWidth),
+  bottom: mm(PAGE_MM.height - PAGE_MM.top - PAGE_MM.textHeight),
+};
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right; // 8845
 const TEXT_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom; // 12756
 
 /** font sizes in half-points (w:sz): 2号 22 pt, 3号 16 pt, 4号 14 pt */
-export const SIZE = { title: 44, body: 32, table: 28, pageNumber: 28 };
+const SIZE = { title: 44, body: 32, table: 28, pageNumber: 28 };
 
 /**
  * 5.2.3: 22 lines a page. Rounded down (579 twips = 28.95 pt), so that the 22nd line still fits
  * in the 225 mm: Word moves a line that would cross the bottom margin to the next page.
  */
-export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
+const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
 /** 5.2.3: 28 characters a line, a little narrower than 16 pt: 156 mm / 28 = 15.79 pt */
 const CHAR_PITCH = TEXT_WIDTH / CHARS_PER_LINE;
 /**
  * w:docGrid charSpace: (character pitch − the Normal font's size, 16 pt) × 4096, rounded down so
  * that 28 pitches never come out wider than the line (−841.1 → −842).
  */
-export const CHAR_SPACE = Math.floor((CHAR_PITCH / 20 - SIZE.body / 2) * 4096);
+const CHAR_SPACE = Math.floor((CHAR_PITCH / 20 - SIZE.body / 2) * 4096);
 
 /** 7.5: the 一字线 of the page number 7 mm under the text block; the footer's own 14 pt line is centred on it */
 const PAGE_NUMBER_LINE = pt(SIZE.pageNumber / 2);
@@ -88,7 +92,7 @@ const TABLE_CHAR = pt(SIZE.table / 2);
 
 // ---- fonts ------------------------------------------------------------------------------------
 
-export const FONT = {
+const FONT = {
   /** 7.3.1 小标宋 */
   title: '方正小标宋简体',
   /** 5.2.2 仿宋 */
@@ -253,11 +257,6 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 
 // ---- the document -----------------------------------------------------------------------------
 
-export interface LetterDocxOptions {
-  /** the author named in the file's properties; the issuing office by default */
-  creator?: string;
-}
-
 /**
  * 3号 仿宋 on the grid's lines; no widow and orphan control, which would pull lines to the next
  * page and leave pages short of their 22 lines (5.2.3).
@@ -267,8 +266,8 @@ const NORMAL = {
   paragraph: { spacing: ON_GRID, widowControl: false },
 };
 
-/** The letter as a .docx file. */
-export async function letterDocx(content: LetterContent, opts: LetterDocxOptions = {}): Promise<Buffer> {
+/** The letter as a .docx file, its author the issuing office. */
+async function letterDocx(content: LetterContent): Promise<Buffer> {
   const paragraphs = content.paragraphs.filter((p) => p.trim());
   const children: (Paragraph | Table)[] = [
     // 7.3.1: 2号小标宋, centred, wrapping onto a second line (20 characters a line)
@@ -285,8 +284,8 @@ export async function letterDocx(content: LetterContent, opts: LetterDocxOptions
 
   const doc = new Document({
     title: content.title,
-    creator: opts.creator ?? content.signature,
-    lastModifiedBy: opts.creator ?? content.signature,
+    creator: content.signature,
+    lastModifiedBy: content.signature,
     evenAndOddHeaderAndFooters: true,
     // the Normal style carries 3号 itself (not only the defaults): the character grid is counted
     // from its size, and LibreOffice reads that size from the style alone

@@ -16,10 +16,14 @@
  */
 import type { LetterContent } from '../../api';
 
+/** GB/T 9704 5.1 and 5.2.1: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm */
 export const PAGE_MM = { width: 210, height: 297, top: 37, left: 28, textWidth: 156, textHeight: 225 } as const;
-const LINE_MM = PAGE_MM.textHeight / 22;
+/** GB/T 9704 5.2.3: 28 characters a line, 22 lines a page. */
+export const CHARS_PER_LINE = 28;
+export const LINES_PER_PAGE = 22;
+const LINE_MM = PAGE_MM.textHeight / LINES_PER_PAGE;
 /** a character cell; a tenth of a millimetre spare on the line so rounding never wraps the 28th */
-const CHAR_MM = (PAGE_MM.textWidth - 0.1) / 28;
+const CHAR_MM = (PAGE_MM.textWidth - 0.1) / CHARS_PER_LINE;
 const PT_MM = 25.4 / 72;
 
 const FONTS = {
@@ -52,7 +56,7 @@ export function splitHeading(p: string): { level: 1 | 2 | null; head: string; re
 /** Rows of a form signed or written in by hand (the person served, a witness): left tall enough to write in, on paper and in Word. */
 export const HANDWRITTEN_ROWS: ReadonlySet<string> = new Set(['受送达人签名', '拒收事由及日期', '见证人签名', '备注']);
 
-export const LETTER_CSS = `
+const LETTER_CSS = `
 @font-face { font-family: "小标宋回退"; src: local("Noto Serif CJK SC Bold"), local("NotoSerifCJKsc-Bold"), local("Noto Serif SC Bold"), local("SimSun"); }
 @page {
   size: A4;
@@ -100,7 +104,7 @@ html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 `;
 
 /** The body of one letter (no <html>): for a print preview and for batches of letters. */
-export function letterBody(c: LetterContent): string {
+function letterBody(c: LetterContent): string {
   const out: string[] = ['<article class="letter">'];
   out.push(`<p class="title">${escape(c.title)}</p>`);
   if (c.docNo) out.push(`<p class="doc-no">${escape(c.docNo)}</p>`);

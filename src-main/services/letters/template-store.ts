@@ -5,15 +5,15 @@
  * with a long sample case and refuses it when it would run over.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiParsed } from '../../api';
+import { LETTER_KINDS, LETTER_VARIABLES, type ApiParsed, type LetterKind } from '../../api';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
 import { requireOffice } from '../office';
 import { UserError } from '../errors';
 import { nowLocal } from '../local-time';
-import { KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
-import { lettersHtml } from './layout';
-import { checkTemplate, DEFAULT_TEMPLATES, estimateLines, fillTemplate, LETTER_VARIABLES, LINES_PER_PAGE, type LetterTemplate, type LetterValues } from './templates';
+import { KIND_RULES } from './kinds';
+import { lettersHtml, LINES_PER_PAGE } from './layout';
+import { checkTemplate, DEFAULT_TEMPLATES, estimateLines, fillTemplate, type LetterTemplate, type LetterValues } from './templates';
 
 interface TemplateRow {
   id: string;

@@ -5,10 +5,9 @@
  * exist, or too long for a letter that must stay on one page, is refused with the reason.
  */
 import { UserError } from '../errors';
-import { LETTER_VARIABLES } from '../../api';
-import { KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
-
-export { LETTER_VARIABLES };
+import { LETTER_KINDS, LETTER_VARIABLES, type LetterKind } from '../../api';
+import { KIND_RULES } from './kinds';
+import { CHARS_PER_LINE } from './layout';
 
 export type LetterVariable = keyof typeof LETTER_VARIABLES;
 export type LetterValues = Record<LetterVariable, string>;
@@ -95,9 +94,6 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-/** GB/T 9704: 28 characters a line, 22 lines a page. */
-export const CHARS_PER_LINE = 28;
-export const LINES_PER_PAGE = 22;
 /** the title in 2号 type: about 20 characters a line, at most two lines */
 const TITLE_MAX = 40;
 

@@ -3,13 +3,13 @@
  * the latest event of the step the letter belongs to. Dates are written as GB/T 9704 asks: in
  * Arabic numerals, the year in full, months and days without a leading zero (2026年11月2日).
  */
-import type { CaseDetail, CaseEventView } from '../../api';
-import { CHANNELS, REJECT_ROUTES, REPLY_OUTCOMES, STEP_KINDS } from '../../api';
+import type { CaseDetail, CaseEventView, LetterKind } from '../../api';
+import { CHANNELS, LETTER_KINDS, REJECT_ROUTES, REPLY_OUTCOMES, STEP_KINDS } from '../../api';
 import type { Store } from '../database';
 import { getCase } from '../register';
 import { requireOffice } from '../office';
 import { UserError } from '../errors';
-import { KIND_RULES, LETTER_KINDS, type LetterKind } from './kinds';
+import { KIND_RULES } from './kinds';
 import type { LetterValues } from './templates';
 
 export function chineseDate(iso: string | null | undefined): string {
@@ -19,7 +19,7 @@ export function chineseDate(iso: string | null | undefined): string {
 }
 
 /** The latest event of a kind, which a letter drawn from that step quotes. */
-export function latestEvent(c: CaseDetail, kind: string): CaseEventView | undefined {
+function latestEvent(c: CaseDetail, kind: string): CaseEventView | undefined {
   for (let i = c.events.length - 1; i >= 0; i--) if (c.events[i].kind === kind) return c.events[i];
   return undefined;
 }
@@ -31,8 +31,6 @@ export interface LetterSource {
   values: LetterValues;
   /** whom the letter is addressed to (the petitioners, or the unit), null for reports and forms */
   addressee: string | null;
-  /** the event the letter quotes, if any */
-  event: CaseEventView | null;
 }
 
 export function letterSource(store: Store, caseId: string, kind: LetterKind): LetterSource {
@@ -105,5 +103,5 @@ export function letterSource(store: Store, caseId: string, kind: LetterKind): Le
     是否化解: close ? (close.data.resolved ? '已化解。' : '未化解。') : '',
   };
   const addressee = rule.to === 'petitioners' ? `${values.信访人}：` : rule.to === 'unit' ? (kind === 'superviseLetter' ? values.被督办单位 : assignee) + '：' : null;
-  return { c, values, addressee: addressee === '：' ? null : addressee, event };
+  return { c, values, addressee: addressee === '：' ? null : addressee };
 }
