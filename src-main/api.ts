@@ -724,7 +724,7 @@ export const letterIssueInput = z.object({
   /** a corrected letter names the one it replaces */
   replacesId: id.nullable().optional(),
   /** for a notice still owed: how it reaches the petitioner (records 书面告知) */
-  notifyMethod: z.enum(Object.keys(DELIVERY_METHODS) as [keyof typeof DELIVERY_METHODS, ...(keyof typeof DELIVERY_METHODS)[]]).optional(),
+  notifyMethod: choice(DELIVERY_METHODS, '告知方式').optional(),
 });
 
 /** A template as the settings screen edits it (services/letters/templates.ts checks it). */
