@@ -19,7 +19,7 @@ import { computeDeadlines, loadRules, noticeOwed, type DeadlineRules } from '../
 import { isValidDate } from '../calendar';
 import { caseState } from '../workflow';
 import { KIND_RULES } from './kinds';
-import { chineseDate, letterSource, type LetterSource } from './values';
+import { addresseeOf, composeLetter, letterSource, type LetterParts, type LetterSource } from './values';
 import { fillTemplate } from './templates';
 import { templateFor } from './template-store';
 import { lettersHtml } from './layout';
@@ -91,15 +91,17 @@ export function draftLetter(store: Store, input: ApiParsed<'letters.draft'>): Le
   const office = requireOffice(store);
   const template = templateFor(store, kind);
   const today = todayLocal();
-  const content: LetterContent = {
-    title: template.title,
-    docNo: null,
-    addressee: src.addressee,
-    paragraphs: rule.form ? [] : fillTemplate(template.body, src.values),
-    signature: office.name,
-    date: chineseDate(today),
-    rows: rule.form ? formRows(store, kind, src, input.forLetterId) : null,
-  };
+  const content = composeLetter(
+    kind,
+    {
+      title: template.title,
+      addressee: addresseeOf(kind, src.values),
+      paragraphs: rule.form ? [] : fillTemplate(template.body, src.values),
+      signature: office.name,
+      rows: rule.form ? formRows(store, kind, src, input.forLetterId) : null,
+    },
+    { docNo: null, on: today },
+  );
   return {
     caseId: input.caseId,
     kind,
@@ -165,15 +167,7 @@ export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, act
     // inside the write transaction: no one else can take the same number in between
     const number = nextNumber(store, office.id, kind, input.issuedOn);
     const docNo = number?.docNo ?? null;
-    const content: LetterContent = {
-      title: input.content.title,
-      docNo,
-      addressee: input.content.addressee || null,
-      paragraphs: input.content.paragraphs.map((p) => p.trim()).filter(Boolean),
-      signature: input.content.signature,
-      date: chineseDate(input.issuedOn),
-      rows: rule.form ? (input.content.rows ?? []) : null,
-    };
+    const content = composeLetter(kind, input.content, { docNo, on: input.issuedOn });
     if (!rule.form && content.paragraphs.length === 0) throw new UserError('文书正文不能为空');
     const eventId = appendEvent(m, input.caseId, 'issued', { documentId: id, letterKind: kind, title: content.title, docNo, replacesId: input.replacesId ?? null });
     m.insert('documents', {
@@ -247,10 +241,10 @@ export function lettersIssuedOn(store: Store, on: string, kind?: LetterKind): (I
  * A draft's pages as they would print if issued on `issuedOn`: the date written out and the
  * number the letter would be given in that year (the confirmation before issuing names it too).
  */
-export function draftHtml(store: Store, input: { draft: Omit<LetterContent, 'docNo' | 'date'>; kind: LetterKind; issuedOn: string }): { html: string; nextNumber: string | null } {
+export function draftHtml(store: Store, input: { draft: LetterParts; kind: LetterKind; issuedOn: string }): { html: string; nextNumber: string | null } {
   requireDate(input.issuedOn, 'issuedOn');
   const number = nextNumber(store, requireOffice(store).id, input.kind, input.issuedOn)?.docNo ?? null;
-  return { html: lettersHtml([{ ...input.draft, docNo: number, date: chineseDate(input.issuedOn) }]), nextNumber: number };
+  return { html: lettersHtml([composeLetter(input.kind, input.draft, { docNo: number, on: input.issuedOn })]), nextNumber: number };
 }
 
 /** The pages of issued letters, in the order asked, each exactly as it was issued. */

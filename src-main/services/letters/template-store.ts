@@ -13,6 +13,7 @@ import { UserError } from '../errors';
 import { nowLocal } from '../local-time';
 import { KIND_RULES } from './kinds';
 import { lettersHtml, LINES_PER_PAGE } from './layout';
+import { addresseeOf, chineseDate, composeLetter } from './values';
 import { checkTemplate, DEFAULT_TEMPLATES, estimateLines, fillTemplate, type LetterTemplate, type LetterValues } from './templates';
 
 interface TemplateRow {
@@ -53,19 +54,22 @@ export function listTemplates(store: Store): TemplateView[] {
 }
 
 /** A long but real-sized case, to see whether a one-page letter still fits on one page. */
+const SAMPLE_DAY = '2026-11-22';
 const SAMPLE: LetterValues = Object.fromEntries(Object.keys(LETTER_VARIABLES).map((k) => [k, '示例内容'])) as LetterValues;
 Object.assign(SAMPLE, {
   机关名称: '示范县清波街道办事处',
   信访人: '张三、李四、王五',
   信访编号: '330102001-2026-00012',
   查询码: 'ABCD2345',
-  收到日期: '2026年11月22日',
+  收到日期: chineseDate(SAMPLE_DAY),
   信访形式: '来访',
   信访事项: '反映河东村土地征收补偿款未足额发放，要求尽快落实到位',
   受理日期: '2026年11月24日',
   答复期限: '2027年1月23日',
   不予受理理由: '该事项已进入诉讼程序，依法应当通过诉讼途径解决',
   告知途径: '诉讼',
+  责任单位: '司法所',
+  被督办单位: '司法所',
   督办内容: '群众反映强烈，请抓紧核实情况，依法依规妥善处理，并做好信访人的解释疏导工作。',
 });
 
@@ -102,17 +106,12 @@ export function previewTemplate(store: Store, input: ApiParsed<'letters.previewT
   const t = { title: input.title.trim(), body: input.body.replace(/\r\n?/g, '\n') };
   checkTemplate(kind, t);
   const office = requireOffice(store);
-  const rule = KIND_RULES[kind];
-  const html = lettersHtml([
-    {
-      title: t.title,
-      docNo: rule.numberClass ? `示例${rule.numberClass}〔2026〕12号` : null,
-      addressee: rule.to === 'petitioners' ? `${SAMPLE.信访人}：` : rule.to === 'unit' ? '司法所：' : null,
-      paragraphs: fillTemplate(t.body, { ...SAMPLE, 机关名称: office.name }),
-      signature: office.name,
-      date: SAMPLE.收到日期,
-      rows: null,
-    },
-  ]);
-  return { html };
+  const { numberClass } = KIND_RULES[kind];
+  const sample = { ...SAMPLE, 机关名称: office.name };
+  const letter = composeLetter(
+    kind,
+    { title: t.title, addressee: addresseeOf(kind, sample), paragraphs: fillTemplate(t.body, sample), signature: office.name, rows: null },
+    { docNo: numberClass ? `示例${numberClass}〔2026〕12号` : null, on: SAMPLE_DAY },
+  );
+  return { html: lettersHtml([letter]) };
 }

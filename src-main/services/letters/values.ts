@@ -3,7 +3,7 @@
  * the latest event of the step the letter belongs to. Dates are written as GB/T 9704 asks: in
  * Arabic numerals, the year in full, months and days without a leading zero (2026年11月2日).
  */
-import type { CaseDetail, CaseEventView, LetterKind } from '../../api';
+import type { CaseDetail, CaseEventView, LetterContent, LetterKind } from '../../api';
 import { CHANNELS, LETTER_KINDS, REJECT_ROUTES, REPLY_OUTCOMES, STEP_KINDS } from '../../api';
 import type { Store } from '../database';
 import { getCase } from '../register';
@@ -24,13 +24,38 @@ function latestEvent(c: CaseDetail, kind: string): CaseEventView | undefined {
   return undefined;
 }
 
+/** The parts of a letter the clerk edits (the number and the date are given when it is issued). */
+export type LetterParts = Omit<LetterContent, 'docNo' | 'date'>;
+
+/**
+ * A letter as printed, from its parts, its number and its 成文日期 (ISO): the one shape the
+ * draft, the previews and issuing all build. Paragraphs are trimmed and blank ones dropped; only
+ * forms have rows.
+ */
+export function composeLetter(kind: LetterKind, parts: LetterParts, issue: { docNo: string | null; on: string }): LetterContent {
+  return {
+    title: parts.title,
+    docNo: issue.docNo,
+    addressee: parts.addressee || null,
+    paragraphs: parts.paragraphs.map((p) => p.trim()).filter(Boolean),
+    signature: parts.signature,
+    date: chineseDate(issue.on),
+    rows: KIND_RULES[kind].form ? (parts.rows ?? []) : null,
+  };
+}
+
+/** 主送: the petitioners, or the unit the case was assigned (or supervised) to; null for reports and forms. */
+export function addresseeOf(kind: LetterKind, values: LetterValues): string | null {
+  const to = KIND_RULES[kind].to;
+  const name = to === 'petitioners' ? values.信访人 : to === 'unit' ? (kind === 'superviseLetter' ? values.被督办单位 : values.责任单位) : '';
+  return name ? `${name}：` : null;
+}
+
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 export interface LetterSource {
   c: CaseDetail;
   values: LetterValues;
-  /** whom the letter is addressed to (the petitioners, or the unit), null for reports and forms */
-  addressee: string | null;
 }
 
 export function letterSource(store: Store, caseId: string, kind: LetterKind): LetterSource {
@@ -102,6 +127,5 @@ export function letterSource(store: Store, caseId: string, kind: LetterKind): Le
     办结情况: close ? `${text(close.data.findings)}\n${text(close.data.actions)}` : '',
     是否化解: close ? (close.data.resolved ? '已化解。' : '未化解。') : '',
   };
-  const addressee = rule.to === 'petitioners' ? `${values.信访人}：` : rule.to === 'unit' ? (kind === 'superviseLetter' ? values.被督办单位 : assignee) + '：' : null;
-  return { c, values, addressee: addressee === '：' ? null : addressee };
+  return { c, values };
 }
