@@ -73,10 +73,16 @@ Object.assign(SAMPLE, {
   督办内容: '群众反映强烈，请抓紧核实情况，依法依规妥善处理，并做好信访人的解释疏导工作。',
 });
 
+/** A template as typed on the settings screen: title trimmed, line ends made \n, and checked. */
+function parseTemplate(input: ApiParsed<'letters.saveTemplate'>): LetterTemplate {
+  const t = { title: input.title.trim(), body: input.body.replace(/\r\n?/g, '\n') };
+  checkTemplate(input.kind, t);
+  return t;
+}
+
 export function saveTemplate(store: Store, input: ApiParsed<'letters.saveTemplate'>, actor: string | null): TemplateView {
   const { kind } = input;
-  const t = { title: input.title.trim(), body: input.body.replace(/\r\n?/g, '\n') };
-  checkTemplate(kind, t);
+  const t = parseTemplate(input);
   if (KIND_RULES[kind].onePage) {
     const lines = estimateLines(fillTemplate(t.body, SAMPLE), { title: t.title, hasNumber: true, hasAddressee: KIND_RULES[kind].to !== 'none' });
     if (lines > LINES_PER_PAGE) {
@@ -103,8 +109,7 @@ export function resetTemplate(store: Store, kind: LetterKind, actor: string | nu
 /** The template filled with the sample case, laid out as it would print (the settings screen's live preview). */
 export function previewTemplate(store: Store, input: ApiParsed<'letters.previewTemplate'>): { html: string } {
   const { kind } = input;
-  const t = { title: input.title.trim(), body: input.body.replace(/\r\n?/g, '\n') };
-  checkTemplate(kind, t);
+  const t = parseTemplate(input);
   const office = requireOffice(store);
   const { numberClass } = KIND_RULES[kind];
   const sample = { ...SAMPLE, 机关名称: office.name };
