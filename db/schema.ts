@@ -379,6 +379,11 @@ export const syncPeers = sqliteTable('sync_peers', {
   enrollmentToken: text('enrollment_token'),
   /** JSON VersionVector: what this peer said it holds */
   vector: text('vector').notNull().default('{}'),
+  /**
+   * JSON VersionVector: this office's operations an export judged not to concern this peer
+   * (another township's case, say), so they count as sent; cleared when a case becomes its concern
+   */
+  skipped: text('skipped').notNull().default('{}'),
   enrolledAt: text('enrolled_at').notNull(),
   revokedAt: text('revoked_at'),
 });

@@ -12,6 +12,7 @@ import { nowLocal } from './local-time';
 import type { DeadlineRules } from './deadlines';
 import { refreshClocks } from './work-list';
 import { requireOffice } from './office';
+import { reconsiderPassedOver } from './sync/enrollment';
 import { caseState, nextState, type WorkflowState } from './workflow';
 
 interface CaseHead {
@@ -45,6 +46,7 @@ export function recordStep(store: Store, m: Mutator, step: CaseStep, rules: Dead
   // one write of the case (only what changed is written): its status kept in step, and an
   // assignment to a township, which makes the case concern it (the next package carries it whole)
   m.update('cases', caseId, { status: after.status, assignedOfficeId: step.kind === 'assign' && step.officeId ? step.officeId : undefined });
+  if (step.kind === 'assign' && step.officeId) reconsiderPassedOver(store, step.officeId);
   refreshClocks(store, [caseId], rules);
   return { state: after, eventId };
 }

@@ -36,11 +36,12 @@ afterEach(() => {
   dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true }));
 });
 
-/** Carries every package in one office's outbox into another's inbox, as a clerk with a USB stick does. */
+/** Carries the packages in one office's outbox addressed to another into its inbox, as a clerk with a USB stick does. */
 async function carry(from: Township, to: Township): Promise<string[]> {
   const outbox = (await call(from.store, 'sync.status', {})).settings.outbox;
-  const inbox = (await call(to.store, 'sync.status', {})).settings.inbox;
-  const names = fs.readdirSync(outbox).filter((f) => f.endsWith('.xftz'));
+  const { inbox } = (await call(to.store, 'sync.status', {})).settings;
+  const recipient = (await call(to.store, 'session.get', {})).office!.name;
+  const names = fs.readdirSync(outbox).filter((f) => f.endsWith('.xftz') && f.includes(`_至_${recipient}_`));
   for (const n of names) fs.renameSync(path.join(outbox, n), path.join(inbox, n));
   return names;
 }
@@ -103,6 +104,50 @@ describe('the county assigns (交办) a case to a township', () => {
     expect((await callError(county.store, 'cases.step', { ...at, officeId: '330102099' })).message).toBe('所选乡镇不是本县已登记的乡镇，请重新选择');
     expect((await callError(county.store, 'cases.step', at)).message).toMatch(/^不能交办：请选择责任单位/);
     expect((await call(county.store, 'cases.get', { id: c.id })).status).toBe('registered');
+  });
+});
+
+describe('a county with several townships', () => {
+  it('counts each township confirmed once it holds all that concerns it; a case assigned to one later travels to it whole', async () => {
+    const other = await createEnrolledTownship(county, '330102002', '东风乡');
+    open_.push(other);
+    // the county's own case, which concerns no township
+    const c = await call(county.store, 'cases.create', sampleIntake({ summary: '县局接访：拖欠工资', villageId: undefined }));
+    for (const t of [town, other]) {
+      await call(t.store, 'sync.export', {});
+      await carry(t, county);
+    }
+    await importInbox(county);
+    // 全部导出, and each township answers
+    expect((await call(county.store, 'sync.export', {})).map((r) => r.fileName)).toEqual([expect.stringContaining('示范镇'), expect.stringContaining('东风乡')]);
+    for (const t of [town, other]) {
+      await carry(county, t);
+      expect((await importInbox(t)).map((r) => r.summary.newCases)).toEqual([[]]);
+      await call(t.store, 'sync.export', {});
+      await carry(t, county);
+    }
+    await importInbox(county);
+
+    // each holds everything that concerns it: nothing is left to confirm, nothing to export
+    const status = await call(county.store, 'sync.status', {});
+    expect(status.peers.map((p) => [p.name, p.unconfirmed])).toEqual([
+      ['示范镇', 0],
+      ['东风乡', 0],
+    ]);
+    expect((await callError(county.store, 'sync.export', {})).message).toBe('各乡镇都已收到本机的全部变更，没有需要导出的交换包');
+
+    // assigned to 示范镇, the case goes to it whole (registered before, its events, its petitioner), and to no other
+    const today = todayLocal();
+    await call(county.store, 'cases.step', { caseId: c.id, kind: 'assign', on: today, officeId: '330102001', deadline: today, reportDue: today });
+    const sent = await call(county.store, 'sync.export', {});
+    expect(sent.map((r) => r.fileName)).toEqual([expect.stringContaining('示范镇')]);
+    await carry(county, town);
+    const [report] = await importInbox(town);
+    expect(report.summary.newCases).toEqual([c.id]);
+    expect(report.summary.events).toEqual({ registered: 1, assign: 1 });
+    const there = await call(town.store, 'cases.get', { id: c.id });
+    expect(there).toMatchObject({ summary: '县局接访：拖欠工资', status: 'handling', petitioners: [expect.objectContaining({ name: '张三' })] });
+    expect((await call(county.store, 'sync.status', {})).peers.map((p) => p.unconfirmed)).toEqual([expect.any(Number), 0]);
   });
 });
 

@@ -27,7 +27,10 @@ export interface Peer {
   boxKey: string | null;
   formerKeys: string[];
   enrollmentToken: string | null;
+  /** JSON VersionVector: what the peer said it holds */
   vector: string;
+  /** JSON VersionVector: this office's operations an export judged not to concern the peer */
+  skipped: string;
   enrolledAt: string;
   revokedAt: string | null;
 }
@@ -45,7 +48,7 @@ export function ownKeys(store: Store, office: OfficeInfo = requireOffice(store))
 }
 
 const PEER_COLUMNS = `office_id AS officeId, name, level, signing_key AS signingKey, box_key AS boxKey, former_keys AS formerKeys,
-  enrollment_token AS enrollmentToken, vector, enrolled_at AS enrolledAt, revoked_at AS revokedAt`;
+  enrollment_token AS enrollmentToken, vector, skipped, enrolled_at AS enrolledAt, revoked_at AS revokedAt`;
 type PeerRow = Omit<Peer, 'formerKeys'> & { formerKeys: string };
 const toPeer = (p: PeerRow): Peer => ({ ...p, formerKeys: JSON.parse(p.formerKeys) as string[] });
 
@@ -112,7 +115,7 @@ export function createEnrollment(store: Store, township: { id: string; name: str
         `INSERT INTO sync_peers (office_id, name, level, signing_key, box_key, former_keys, enrollment_token, vector, enrolled_at)
          VALUES (?, ?, 'township', NULL, NULL, ?, ?, '{}', ?)
          ON CONFLICT(office_id) DO UPDATE SET name = excluded.name, signing_key = NULL, box_key = NULL, former_keys = excluded.former_keys,
-           enrollment_token = excluded.enrollment_token, vector = '{}', enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
+           enrollment_token = excluded.enrollment_token, vector = '{}', skipped = '{}', enrolled_at = excluded.enrolled_at, revoked_at = NULL`,
       )
       .run(township.id, name, JSON.stringify(former), sha256Hex(token), issuedAt);
   });
@@ -189,6 +192,15 @@ export function recordIntroduction(store: Store, officeId: string, keys: { signi
   store.sqlite
     .prepare('UPDATE sync_peers SET signing_key = ?, box_key = ?, enrollment_token = NULL WHERE office_id = ?')
     .run(keys.signing, keys.box, officeId);
+}
+
+/**
+ * A case has become the office's concern (the county assigned it there): the operations exports
+ * judged not to concern it are judged again by the next one, which so carries the whole case.
+ * Inside the transaction of the change.
+ */
+export function reconsiderPassedOver(store: Store, officeId: string): void {
+  store.sqlite.prepare(`UPDATE sync_peers SET skipped = '{}' WHERE office_id = ?`).run(officeId);
 }
 
 /** County: a township's packages are refused from now on (a lost or stolen machine). */

@@ -25,7 +25,7 @@ import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, nameOfOffice
 import type { OfficeKeys } from './envelope';
 import type { Operation } from './merge';
 import { decodePackageBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type PackageBody } from './package';
-import { heldRanges, holds, type OriginState, type VersionVector } from './version-vector';
+import { heldRanges, holds, mergeVectors, originState, type OriginState, type VersionVector } from './version-vector';
 
 // ---- what this register holds ------------------------------------------------------------------
 
@@ -188,18 +188,51 @@ function recipientOf(store: Store, me: { id: string; level: string }, to?: strin
 }
 
 export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
+  return exportUnlessEmpty(store, opts, false)!;
+}
+
+/**
+ * The same, but no file when the package would carry no operation (全部导出, to an office that
+ * has had a package: an empty one tells it nothing). What did not concern it is noted all the same.
+ */
+export function exportIfNotEmpty(store: Store, opts: ExportOptions): ExportResult | null {
+  return exportUnlessEmpty(store, opts, true);
+}
+
+/**
+ * What a peer counts as having: what it said it holds, and this office's operations an export
+ * judged not to concern it (they are never sent, so it will never hold them).
+ */
+function sentTo(peer: Peer): VersionVector {
+  return mergeVectors(JSON.parse(peer.vector) as VersionVector, JSON.parse(peer.skipped) as VersionVector);
+}
+
+/** Notes operations of this office an export judged not to concern the peer: from now on they count as sent. */
+function notePassedOver(store: Store, peer: Peer, seqs: number[]): void {
+  if (seqs.length === 0) return;
+  const skipped = mergeVectors(JSON.parse(peer.skipped) as VersionVector, { [store.installationId]: originState(seqs) });
+  store.sqlite.prepare('UPDATE sync_peers SET skipped = ? WHERE office_id = ?').run(JSON.stringify(skipped), peer.officeId);
+}
+
+function exportUnlessEmpty(store: Store, opts: ExportOptions, skipEmpty: boolean): ExportResult | null {
   const { sqlite } = store;
   const me = requireOffice(store);
   const keys = ownKeys(store, me);
   const peer = recipientOf(store, me, opts.to);
   const recipientKeys = peerPublicKeys(peer);
   const theirs = JSON.parse(peer.vector) as VersionVector;
+  const sent = sentTo(peer);
   const concerns = concernsRecipient(store, me, peer);
   opts.onProgress?.('整理数据', 0, 1);
 
   // everything is read in one snapshot, so a save during the export is in this package or the next
   const built = sqlite.transaction(() => {
-    const own = missingOps(sqlite, store.installationId, theirs[store.installationId]).filter(concerns);
+    const own: Operation[] = [];
+    const passedOver: number[] = [];
+    for (const o of missingOps(sqlite, store.installationId, sent[store.installationId])) {
+      if (concerns(o)) own.push(o);
+      else passedOver.push(o.seq);
+    }
     const batches: Batch[] = own.length ? [signBatch(keys, own)] : [];
     // others' operations travel only in the batches their office signed
     const stored = sqlite.prepare('SELECT office_id AS officeId, signing_key AS key, sig, ranges FROM sync_batches ORDER BY id').all() as {
@@ -212,7 +245,7 @@ export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
     for (const b of stored) {
       if (peer.level === 'township' && b.officeId !== peer.officeId) continue;
       const ranges = JSON.parse(b.ranges) as [string, number, number][];
-      const needed = ranges.some(([o, f, t]) => !covered(theirs[o], f, t));
+      const needed = ranges.some(([o, f, t]) => !covered(sent[o], f, t));
       if (!needed) continue;
       const ops = opsInRanges(sqlite, ranges);
       batches.push({ officeId: b.officeId, keyFp: fingerprint(b.key), sig: b.sig, ops: ops.map(toTuple) });
@@ -224,10 +257,15 @@ export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
       .get(peer.officeId) as { seq: number; hash: string } | undefined;
     // how far the log went when this package was made: on exit, only offices with newer changes get one
     const logId = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number }).n;
-    return { batches, files, vouched, vector: currentVector(store), seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? null, logId };
+    return { batches, files, vouched, vector: currentVector(store), seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? null, logId, passedOver };
   })();
 
   const operations = built.batches.reduce((n, b) => n + b.ops.length, 0);
+  if (skipEmpty && operations === 0) {
+    notePassedOver(store, peer, built.passedOver);
+    opts.onProgress?.('完成', 1, 1);
+    return null;
+  }
   const body: PackageBody = {
     kind: 'xftz-sync',
     format: PACKAGE_FORMAT,
@@ -251,12 +289,15 @@ export function exportPackage(store: Store, opts: ExportOptions): ExportResult {
   // a package file on the USB stick or shared folder: the register is never touched by a failed write
   writeFileDurably(file, sealed, folderWriteFailures('交换包', true));
   const hash = sha256Hex(sealed);
-  sqlite
-    .prepare(
-      `INSERT INTO sync_packages (direction, peer_office_id, seq, hash, prev_hash, file_name, at, actor, operations, summary)
-       VALUES ('out', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(peer.officeId, built.seq, hash, built.prev, fileName, nowLocal(), opts.actor, operations, JSON.stringify({ files: built.files.length, bytes: sealed.length, logId: built.logId }));
+  sqlite.transaction(() => {
+    sqlite
+      .prepare(
+        `INSERT INTO sync_packages (direction, peer_office_id, seq, hash, prev_hash, file_name, at, actor, operations, summary)
+         VALUES ('out', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(peer.officeId, built.seq, hash, built.prev, fileName, nowLocal(), opts.actor, operations, JSON.stringify({ files: built.files.length, bytes: sealed.length, logId: built.logId }));
+    notePassedOver(store, peer, built.passedOver);
+  })();
   opts.onProgress?.('完成', 1, 1);
   return { file, fileName, seq: built.seq, operations, files: built.files.length, bytes: sealed.length };
 }
@@ -498,9 +539,8 @@ export function syncStatus(store: Store, now: () => number = Date.now): SyncStat
   const last = sqlite.prepare(`SELECT seq, at FROM sync_packages WHERE peer_office_id = ? AND direction = ? ORDER BY id DESC LIMIT 1`);
   const countAfter = sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND origin_seq > ?');
   const peers = listPeers(store).map((p): PeerStatus => {
-    const theirs = JSON.parse(p.vector) as VersionVector;
-    const mine = theirs[store.installationId];
-    // own operations beyond what the peer confirmed (for a township: all of them concern the county)
+    const mine = sentTo(p)[store.installationId];
+    // own operations beyond what the peer confirmed or an export judged not its concern
     const unconfirmed = (countAfter.get(store.installationId, mine?.contiguous ?? 0) as { n: number }).n - (mine ? mine.beyond.reduce((n, r) => n + r.to - r.from + 1, 0) : 0);
     return {
       officeId: p.officeId,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Store } from '../database';
 import { getLocal, setLocal } from '../local-state';
 import { UserError } from '../errors';
-import { exportPackage, syncStatus, type ExportResult } from './exchange';
+import { exportIfNotEmpty, exportPackage, syncStatus, type ExportResult } from './exchange';
 
 export interface SyncSettings {
   /** folder packages are written into */
@@ -142,7 +142,8 @@ export function exportToOutbox(store: Store, to: string | undefined, actor: stri
 
 /**
  * A package for every connected office that has changes it has not confirmed, or that has never
- * had one (its first package confirms what this office holds). Used by 全部导出 and on exit.
+ * had one (its first package confirms what this office holds). Used by 全部导出 and on exit;
+ * 全部导出 writes none for an office none of those changes concern (another township's case).
  */
 export function exportAllPending(
   store: Store,
@@ -162,10 +163,15 @@ export function exportAllPending(
       (p.level === 'county' || p.connected) &&
       (!p.lastExport || (opts.onlyChangedSinceLastExport ? changedSince(p.officeId) : p.unconfirmed > 0)),
   );
-  return due.map((p, i) => {
+  const done: ExportResult[] = [];
+  due.forEach((p, i) => {
     onProgress?.(`导出给${p.name}`, i, due.length);
-    return exportToOutbox(store, status.office.level === 'county' ? p.officeId : undefined, actor);
+    const export_ = { to: status.office.level === 'county' ? p.officeId : undefined, dir: folder(store, 'outbox'), actor };
+    // an office that has had a package needs no empty one: what is left may not concern it
+    const r = p.lastExport && !opts.onlyChangedSinceLastExport ? exportIfNotEmpty(store, export_) : exportPackage(store, export_);
+    if (r) done.push(r);
   });
+  return done;
 }
 
 /**

@@ -1,0 +1,1 @@
+ALTER TABLE `sync_peers` ADD `skipped` text DEFAULT '{}' NOT NULL;
