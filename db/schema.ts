@@ -199,7 +199,8 @@ export const attachments = sqliteTable(
     addedAt: text('added_at').notNull(),
     deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('attachments_case').on(t.caseId)],
+  // by content: sync sends a file once, when no attachment naming it is held by the recipient
+  (t) => [index('attachments_case').on(t.caseId), index('attachments_sha256').on(t.sha256)],
 );
 
 /**

@@ -322,8 +322,9 @@ function filesFor(store: Store, batches: Batch[], theirs: VersionVector): { sha2
       if (sha) wanted.add(sha);
     }
   }
+  // by the file's own index first (CROSS JOIN keeps that order): not every attachment's log entry
   const heldThere = store.sqlite.prepare(
-    `SELECT l.origin, l.origin_seq AS seq FROM attachments a JOIN change_log l ON l.tbl = 'attachments' AND l.row_id = a.id AND l.op = 'insert' WHERE a.sha256 = ?`,
+    `SELECT l.origin, l.origin_seq AS seq FROM attachments a CROSS JOIN change_log l ON l.tbl = 'attachments' AND l.row_id = a.id AND l.op = 'insert' WHERE a.sha256 = ?`,
   );
   const out: { sha256: string; data: string }[] = [];
   for (const sha of wanted) {

@@ -1,0 +1,1 @@
+CREATE INDEX `attachments_sha256` ON `attachments` (`sha256`);
