@@ -7,7 +7,7 @@
  * replaces; nothing issued is ever changed.
  */
 import { randomUUID } from 'node:crypto';
-import { LETTER_KINDS, type ApiParsed, type DeadlineView, type IssuedLetter, type LetterContent, type LetterDraft, type LetterKind } from '../../api';
+import { LETTER_KINDS, type ApiParsed, type DeadlineView, type IssuedLetter, type LetterContent, type LetterDraft, type LetterKind, type OfficeInfo } from '../../api';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
 import { requireOffice } from '../office';
@@ -17,16 +17,15 @@ import { appendEvent } from '../register';
 import { recordStep } from '../follow-up';
 import { computeDeadlines, loadRules, noticeOwed, type DeadlineRules } from '../deadlines';
 import { isValidDate } from '../calendar';
-import { caseState } from '../workflow';
+import type { WorkflowState } from '../workflow';
 import { KIND_RULES } from './kinds';
-import { addresseeOf, composeLetter, letterSource, type LetterParts, type LetterSource } from './values';
+import { addresseeOf, checkSource, composeLetter, letterSource, type LetterParts, type LetterSource } from './values';
 import { fillTemplate } from './templates';
 import { templateFor } from './template-store';
 import { lettersHtml } from './layout';
 
 /** 机关代字: the office's own setting, else its name without the common endings. */
-function docPrefix(store: Store): string {
-  const office = requireOffice(store);
+function docPrefix(store: Store, office: OfficeInfo): string {
   const row = store.sqlite.prepare('SELECT doc_prefix AS p FROM offices WHERE id = ?').get(office.id) as { p: string | null };
   return row.p?.trim() || office.name.replace(/(人民政府|信访办公室|信访办|信访局|街道办事处|街道|镇|乡)+$/, '') || office.name;
 }
@@ -39,14 +38,14 @@ function formatDocNo(prefix: string, numberClass: string, year: number, seq: num
  * The office's next number of a kind in the year of the 成文日期 `on`: the one a draft shows and,
  * inside the issuing transaction, the one the letter takes. Null for forms, which carry none.
  */
-function nextNumber(store: Store, officeId: string, kind: LetterKind, on: string): { year: number; seq: number; docNo: string } | null {
+function nextNumber(store: Store, office: OfficeInfo, kind: LetterKind, on: string): { year: number; seq: number; docNo: string } | null {
   const { numberClass } = KIND_RULES[kind];
   if (!numberClass) return null;
   const year = Number(on.slice(0, 4));
   const row = store.sqlite
     .prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM documents WHERE office_id = ? AND kind = ? AND year = ?')
-    .get(officeId, kind, year) as { n: number };
-  return { year, seq: row.n, docNo: formatDocNo(docPrefix(store), numberClass, year, row.n) };
+    .get(office.id, kind, year) as { n: number };
+  return { year, seq: row.n, docNo: formatDocNo(docPrefix(store, office), numberClass, year, row.n) };
 }
 
 /** The rows of a form, from the case (and, for a 送达回证, the letter it delivers). */
@@ -87,9 +86,9 @@ function formRows(store: Store, kind: LetterKind, src: LetterSource, forLetterId
 export function draftLetter(store: Store, input: ApiParsed<'letters.draft'>): LetterDraft {
   const { kind } = input;
   const rule = KIND_RULES[kind];
-  const src = letterSource(store, input.caseId, kind);
   const office = requireOffice(store);
-  const template = templateFor(store, kind);
+  const src = letterSource(store, input.caseId, kind, office);
+  const template = templateFor(store, kind, office);
   const today = todayLocal();
   const content = composeLetter(
     kind,
@@ -107,7 +106,7 @@ export function draftLetter(store: Store, input: ApiParsed<'letters.draft'>): Le
     kind,
     kindLabel: LETTER_KINDS[kind],
     content,
-    nextNumber: nextNumber(store, office.id, kind, today)?.docNo ?? null,
+    nextNumber: nextNumber(store, office, kind, today)?.docNo ?? null,
     notifies: rule.notifies && noticeStillOwed(src.c.workflow.deadlines),
   };
 }
@@ -120,20 +119,24 @@ function noticeStillOwed(deadlines: DeadlineView[]): boolean {
   return deadlines.some((d) => d.kind === 'notice' && !d.metOn);
 }
 
-/** The case's clocks as they are now (inside a transaction: as this transaction sees them). */
-function caseDeadlines(store: Store, caseId: string, rules: DeadlineRules): DeadlineView[] {
-  const c = store.sqlite.prepare('SELECT received_at AS receivedAt, anonymous FROM cases WHERE id = ?').get(caseId) as { receivedAt: string; anonymous: number };
-  const people = store.sqlite.prepare('SELECT name, address FROM petitioners WHERE case_id = ? AND deleted = 0').all(caseId) as { name: string | null; address: string | null }[];
-  return computeDeadlines({ receivedOn: c.receivedAt.slice(0, 10), noticeOwed: noticeOwed(!!c.anonymous, people) }, caseState(store, caseId), rules);
+interface CaseHead {
+  receivedOn: string;
+  anonymous: boolean;
+  repeatOf: string | null;
 }
 
-/** A day that exists, not before the petition was received (Art. 22's clock starts there) and not after today. */
-function checkIssuedOn(store: Store, caseId: string, on: string): void {
-  requireDate(on, 'issuedOn');
-  if (on > todayLocal()) throw new UserError('成文日期不能晚于今天', 'issuedOn');
-  const c = store.sqlite.prepare('SELECT received_at AS receivedAt FROM cases WHERE id = ?').get(caseId) as { receivedAt: string } | undefined;
-  const received = c?.receivedAt.slice(0, 10);
-  if (received && on < received) throw new UserError(`成文日期不能早于收到信访事项的日期（${received}）`, 'issuedOn');
+function caseHead(store: Store, caseId: string): CaseHead {
+  const c = store.sqlite.prepare('SELECT received_at AS receivedAt, anonymous, repeat_of AS repeatOf FROM cases WHERE id = ? AND deleted = 0').get(caseId) as
+    | { receivedAt: string; anonymous: number; repeatOf: string | null }
+    | undefined;
+  if (!c) throw new UserError('该信访事项不存在或已删除');
+  return { receivedOn: c.receivedAt.slice(0, 10), anonymous: !!c.anonymous, repeatOf: c.repeatOf };
+}
+
+/** The case's clocks in the state given (inside a transaction: as this transaction sees them). */
+function caseDeadlines(store: Store, caseId: string, head: CaseHead, state: WorkflowState, rules: DeadlineRules): DeadlineView[] {
+  const people = store.sqlite.prepare('SELECT name, address FROM petitioners WHERE case_id = ? AND deleted = 0').all(caseId) as { name: string | null; address: string | null }[];
+  return computeDeadlines({ receivedOn: head.receivedOn, noticeOwed: noticeOwed(head.anonymous, people) }, state, rules);
 }
 
 function requireDate(on: string, field: string): void {
@@ -155,17 +158,19 @@ function checkReplaces(store: Store, replacesId: string, caseId: string, kind: L
 export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, actor: string | null): IssuedLetter {
   const { kind } = input;
   const rule = KIND_RULES[kind];
-  // the source must still be there (the step taken), checked against the case as it is now
-  letterSource(store, input.caseId, kind);
-  checkIssuedOn(store, input.caseId, input.issuedOn);
+  requireDate(input.issuedOn, 'issuedOn');
+  if (input.issuedOn > todayLocal()) throw new UserError('成文日期不能晚于今天', 'issuedOn');
   const office = requireOffice(store);
-  const rules = loadRules(store);
   const id = randomUUID();
   return mutate(store, { actor }, (m) => {
-    // inside the write transaction: no one else can correct the same letter in between
+    // inside the write transaction, against the case as it is now: the step taken, the date not
+    // before the petition was received, the letter corrected not corrected by anyone else
+    const head = caseHead(store, input.caseId);
+    const state = checkSource(store, input.caseId, kind, !!head.repeatOf);
+    if (input.issuedOn < head.receivedOn) throw new UserError(`成文日期不能早于收到信访事项的日期（${head.receivedOn}）`, 'issuedOn');
     if (input.replacesId) checkReplaces(store, input.replacesId, input.caseId, kind, office.id);
     // inside the write transaction: no one else can take the same number in between
-    const number = nextNumber(store, office.id, kind, input.issuedOn);
+    const number = nextNumber(store, office, kind, input.issuedOn);
     const docNo = number?.docNo ?? null;
     const content = composeLetter(kind, input.content, { docNo, on: input.issuedOn });
     if (!rule.form && content.paragraphs.length === 0) throw new UserError('文书正文不能为空');
@@ -186,8 +191,11 @@ export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, act
       eventId,
     });
     // a notice to the petitioner is the written notice Art. 23 asks for
-    if (rule.notifies && input.notifyMethod && !input.replacesId && noticeStillOwed(caseDeadlines(store, input.caseId, rules))) {
-      recordStep(store, m, { caseId: input.caseId, kind: 'notify', on: input.issuedOn, method: input.notifyMethod, note: `${content.title}${docNo ? `（${docNo}）` : ''}` }, rules);
+    if (rule.notifies && input.notifyMethod && !input.replacesId) {
+      const rules = loadRules(store);
+      if (noticeStillOwed(caseDeadlines(store, input.caseId, head, state, rules))) {
+        recordStep(store, m, { caseId: input.caseId, kind: 'notify', on: input.issuedOn, method: input.notifyMethod, note: `${content.title}${docNo ? `（${docNo}）` : ''}` }, rules);
+      }
     }
     return getLetter(store, id);
   });
@@ -243,7 +251,7 @@ export function lettersIssuedOn(store: Store, on: string, kind?: LetterKind): (I
  */
 export function draftHtml(store: Store, input: { draft: LetterParts; kind: LetterKind; issuedOn: string }): { html: string; nextNumber: string | null } {
   requireDate(input.issuedOn, 'issuedOn');
-  const number = nextNumber(store, requireOffice(store).id, input.kind, input.issuedOn)?.docNo ?? null;
+  const number = nextNumber(store, requireOffice(store), input.kind, input.issuedOn)?.docNo ?? null;
   return { html: lettersHtml([composeLetter(input.kind, input.draft, { docNo: number, on: input.issuedOn })]), nextNumber: number };
 }
 
@@ -255,7 +263,7 @@ export function issuedLettersHtml(store: Store, ids: string[]): string {
 export function prefixState(store: Store): { prefix: string; saved: boolean } {
   const office = requireOffice(store);
   const row = store.sqlite.prepare('SELECT doc_prefix AS p FROM offices WHERE id = ?').get(office.id) as { p: string | null };
-  return { prefix: docPrefix(store), saved: !!row.p?.trim() };
+  return { prefix: docPrefix(store, office), saved: !!row.p?.trim() };
 }
 
 /** 机关代字 for the office's numbers from now on; numbers already given stay as printed. */

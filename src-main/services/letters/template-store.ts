@@ -5,7 +5,7 @@
  * with a long sample case and refuses it when it would run over.
  */
 import { randomUUID } from 'node:crypto';
-import { LETTER_KINDS, LETTER_VARIABLES, type ApiParsed, type LetterKind } from '../../api';
+import { LETTER_KINDS, LETTER_VARIABLES, type ApiParsed, type LetterKind, type OfficeInfo } from '../../api';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
 import { requireOffice } from '../office';
@@ -41,8 +41,7 @@ export interface TemplateView extends LetterTemplate {
   source: 'office' | 'county' | 'default';
 }
 
-export function templateFor(store: Store, kind: LetterKind): TemplateView {
-  const office = requireOffice(store);
+export function templateFor(store: Store, kind: LetterKind, office: OfficeInfo = requireOffice(store)): TemplateView {
   const own = storedTemplate(store, office.id, kind);
   const county = own ? undefined : storedTemplate(store, office.parentId, kind);
   const t = own ?? county;

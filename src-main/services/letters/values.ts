@@ -3,11 +3,11 @@
  * the latest event of the step the letter belongs to. Dates are written as GB/T 9704 asks: in
  * Arabic numerals, the year in full, months and days without a leading zero (2026年11月2日).
  */
-import type { CaseDetail, CaseEventView, LetterContent, LetterKind } from '../../api';
+import type { CaseDetail, CaseEventView, LetterContent, LetterKind, OfficeInfo } from '../../api';
 import { CHANNELS, LETTER_KINDS, REJECT_ROUTES, REPLY_OUTCOMES, STEP_KINDS } from '../../api';
 import type { Store } from '../database';
 import { getCase } from '../register';
-import { requireOffice } from '../office';
+import { foldEvents, initialStatusOf, loadEvents, type WorkflowState } from '../workflow';
 import { UserError } from '../errors';
 import { KIND_RULES } from './kinds';
 import type { LetterValues } from './templates';
@@ -58,18 +58,32 @@ export interface LetterSource {
   values: LetterValues;
 }
 
-export function letterSource(store: Store, caseId: string, kind: LetterKind): LetterSource {
+/** Why a letter cannot be drawn from a case: the step it quotes not yet taken, or the case not recorded as 不再受理. */
+function sourceProblem(kind: LetterKind, events: readonly { kind: string }[], status: string, repeatOf: boolean): string | null {
+  const { source } = KIND_RULES[kind];
+  if (source && !events.some((e) => e.kind === source)) {
+    return `此件尚未${STEP_KINDS[source]}，不能出具${LETTER_KINDS[kind]}。请先办理“${STEP_KINDS[source]}”`;
+  }
+  if (kind === 'notReacceptNotice' && (status !== 'notReaccepted' || !repeatOf)) return '此件未登记为不再受理，不能出具不再受理告知书';
+  return null;
+}
+
+/**
+ * The same check from the case's events and state alone, without drawing the letter: issuing
+ * runs it inside its transaction, against the case as it is then. Returns the case's state.
+ */
+export function checkSource(store: Store, caseId: string, kind: LetterKind, repeatOf: boolean): WorkflowState {
+  const events = loadEvents(store, caseId);
+  const state = foldEvents(events, initialStatusOf(events));
+  const problem = sourceProblem(kind, events, state.status, repeatOf);
+  if (problem) throw new UserError(problem);
+  return state;
+}
+
+export function letterSource(store: Store, caseId: string, kind: LetterKind, office: OfficeInfo): LetterSource {
   const c = getCase(store, caseId);
-  const office = requireOffice(store);
-  const rule = KIND_RULES[kind];
-  const event = rule.source ? (latestEvent(c, rule.source) ?? null) : null;
-  if (rule.source && !event) {
-    throw new UserError(`此件尚未${STEP_KINDS[rule.source]}，不能出具${LETTER_KINDS[kind]}。请先办理“${STEP_KINDS[rule.source]}”`);
-  }
-  if (kind === 'notReacceptNotice' && (c.workflow.status !== 'notReaccepted' || !c.repeatOf)) {
-    throw new UserError('此件未登记为不再受理，不能出具不再受理告知书');
-  }
-  const d = event?.data ?? {};
+  const problem = sourceProblem(kind, c.events, c.workflow.status, !!c.repeatOf);
+  if (problem) throw new UserError(problem);
   const unitName = (id: unknown) =>
     id ? ((store.sqlite.prepare('SELECT name FROM units WHERE id = ?').get(String(id)) as { name: string } | undefined)?.name ?? '') : '';
   const officeName = (id: unknown) =>
