@@ -24,10 +24,11 @@ import { fillTemplate } from './templates';
 import { templateFor } from './template-store';
 import { lettersHtml } from './layout';
 
-/** 机关代字: the office's own setting, else its name without the common endings. */
-function docPrefix(store: Store, office: OfficeInfo): string {
+/** 机关代字: the office's own setting (saved), else its name without the common endings. */
+function prefixOf(store: Store, office: OfficeInfo): { prefix: string; saved: boolean } {
   const row = store.sqlite.prepare('SELECT doc_prefix AS p FROM offices WHERE id = ?').get(office.id) as { p: string | null };
-  return row.p?.trim() || office.name.replace(/(人民政府|信访办公室|信访办|信访局|街道办事处|街道|镇|乡)+$/, '') || office.name;
+  const own = row.p?.trim();
+  return { prefix: own || office.name.replace(/(人民政府|信访办公室|信访办|信访局|街道办事处|街道|镇|乡)+$/, '') || office.name, saved: !!own };
 }
 
 function formatDocNo(prefix: string, numberClass: string, year: number, seq: number): string {
@@ -45,7 +46,7 @@ function nextNumber(store: Store, office: OfficeInfo, kind: LetterKind, on: stri
   const row = store.sqlite
     .prepare('SELECT coalesce(max(seq), 0) + 1 AS n FROM documents WHERE office_id = ? AND kind = ? AND year = ?')
     .get(office.id, kind, year) as { n: number };
-  return { year, seq: row.n, docNo: formatDocNo(docPrefix(store, office), numberClass, year, row.n) };
+  return { year, seq: row.n, docNo: formatDocNo(prefixOf(store, office).prefix, numberClass, year, row.n) };
 }
 
 /** The rows of a form, from the case (and, for a 送达回证, the letter it delivers). */
@@ -261,9 +262,7 @@ export function issuedLettersHtml(store: Store, ids: string[]): string {
 }
 
 export function prefixState(store: Store): { prefix: string; saved: boolean } {
-  const office = requireOffice(store);
-  const row = store.sqlite.prepare('SELECT doc_prefix AS p FROM offices WHERE id = ?').get(office.id) as { p: string | null };
-  return { prefix: docPrefix(store, office), saved: !!row.p?.trim() };
+  return prefixOf(store, requireOffice(store));
 }
 
 /** 机关代字 for the office's numbers from now on; numbers already given stay as printed. */
