@@ -1,6 +1,6 @@
 /** Version vectors of services/sync/version-vector.ts, checked against plain sets of numbers. */
 import { describe, expect, it } from 'vitest';
-import { gaps, highest, holds, mergeStates, mergeVectors, missingFrom, originState, type OriginState } from '../../src-main/services/sync/version-vector';
+import { covered, holds, mergeStates, mergeVectors, originState, type OriginState } from '../../src-main/services/sync/version-vector';
 
 /** The numbers a state holds, spelled out (the reference the ranges are checked against). */
 const spell = (s: OriginState): number[] => {
@@ -19,6 +19,14 @@ function* numbers(seed: number) {
   }
 }
 
+/** Random sets of sequence numbers from 1 to `max`, the same on every run. */
+function randomSets(seed: number, max: number): () => number[] {
+  const rnd = numbers(seed);
+  return () => Array.from({ length: Number(rnd.next().value) % 30 }, () => (Number(rnd.next().value) % max) + 1);
+}
+
+const sortedUnique = (...lists: number[][]) => [...new Set(lists.flat())].sort((x, y) => x - y);
+
 describe('one origin', () => {
   it('keeps the contiguous prefix and the ranges beyond the first gap', () => {
     expect(originState([3, 1, 2, 2, 7, 8, 10])).toEqual({ contiguous: 3, beyond: [{ from: 7, to: 8 }, { from: 10, to: 10 }] });
@@ -26,23 +34,39 @@ describe('one origin', () => {
     expect(originState([5, 6])).toEqual({ contiguous: 0, beyond: [{ from: 5, to: 6 }] });
   });
 
-  it('names the gaps: the operations of a package that never arrived', () => {
-    const s = originState([1, 2, 3, 7, 8, 10]);
-    expect(gaps(s)).toEqual([
-      { from: 4, to: 6 },
-      { from: 9, to: 9 },
-    ]);
-    expect(highest(s)).toBe(10);
-    expect([4, 7, 9, 10, 11].map((n) => holds(s, n))).toEqual([false, true, false, true, false]);
+  it('holds exactly the numbers it was made from', () => {
+    expect([4, 7, 9, 10, 11].map((n) => holds(originState([1, 2, 3, 7, 8, 10]), n))).toEqual([false, true, false, true, false]);
+    expect(holds(undefined, 1)).toBe(false);
+    const pick = randomSets(3, 40);
+    for (let round = 0; round < 200; round++) {
+      const a = pick();
+      const state = originState(a);
+      expect(spell(state), `round ${round}`).toEqual(sortedUnique(a));
+      for (let n = 1; n <= 42; n++) expect(holds(state, n), `round ${round}, ${n}`).toBe(a.includes(n));
+    }
+  });
+
+  it('covers a run of numbers only when it holds every one of them', () => {
+    expect(covered(undefined, 1, 1)).toBe(false);
+    const pick = randomSets(11, 25);
+    for (let round = 0; round < 100; round++) {
+      const a = pick();
+      const state = originState(a);
+      for (let from = 1; from <= 26; from++) {
+        for (let to = from; to <= 26; to++) {
+          const every = Array.from({ length: to - from + 1 }, (_, i) => from + i).every((n) => a.includes(n));
+          expect(covered(state, from, to), `round ${round}, ${from}–${to}`).toBe(every);
+        }
+      }
+    }
   });
 
   it('merging equals the union of the numbers, in any order, on random sets', () => {
-    const rnd = numbers(42);
+    const pick = randomSets(42, 40);
     for (let round = 0; round < 200; round++) {
-      const a = Array.from({ length: Number(rnd.next().value) % 30 }, () => (Number(rnd.next().value) % 40) + 1);
-      const b = Array.from({ length: Number(rnd.next().value) % 30 }, () => (Number(rnd.next().value) % 40) + 1);
-      const union = [...new Set([...a, ...b])].sort((x, y) => x - y);
-      expect(spell(mergeStates(originState(a), originState(b)))).toEqual(union);
+      const a = pick();
+      const b = pick();
+      expect(spell(mergeStates(originState(a), originState(b)))).toEqual(sortedUnique(a, b));
       expect(mergeStates(originState(a), originState(b))).toEqual(mergeStates(originState(b), originState(a)));
       expect(mergeStates(originState(a), originState(a))).toEqual(originState(a));
     }
@@ -50,20 +74,15 @@ describe('one origin', () => {
 });
 
 describe('between offices', () => {
-  it('an export carries exactly what the other side lacks, per origin', () => {
-    const rnd = numbers(7);
+  it('what a peer counts as having (what it holds, and what was judged not its concern) is the union per origin', () => {
+    const pick = randomSets(7, 30);
     for (let round = 0; round < 200; round++) {
-      const pick = () => Array.from({ length: Number(rnd.next().value) % 25 }, () => (Number(rnd.next().value) % 30) + 1);
-      const mine = { t1: originState(pick()), county: originState(pick()) };
-      const theirs = { t1: originState(pick()) };
-      const lack = missingFrom(mine, theirs);
-      for (const origin of ['t1', 'county'] as const) {
-        const expected = spell(mine[origin]).filter((n) => !(origin in theirs) || !holds(theirs[origin as 't1'], n));
-        const got = (lack[origin] ?? []).flatMap((r) => Array.from({ length: r.to - r.from + 1 }, (_, i) => r.from + i));
-        expect(got, `${origin} round ${round}`).toEqual(expected);
-      }
-      // after receiving it, they lack nothing of mine
-      expect(missingFrom(mine, mergeVectors(theirs, mine))).toEqual({});
+      const [held1, heldCounty, passed1, passed2] = [pick(), pick(), pick(), pick()];
+      const sent = mergeVectors({ t1: originState(held1), county: originState(heldCounty) }, { t1: originState(passed1), t2: originState(passed2) });
+      expect(Object.keys(sent).sort(), `round ${round}`).toEqual(['county', 't1', 't2']);
+      expect(spell(sent.t1), `t1 round ${round}`).toEqual(sortedUnique(held1, passed1));
+      expect(spell(sent.county), `county round ${round}`).toEqual(sortedUnique(heldCounty));
+      expect(spell(sent.t2), `t2 round ${round}`).toEqual(sortedUnique(passed2));
     }
   });
 });

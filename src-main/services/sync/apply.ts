@@ -76,7 +76,7 @@ export function checkMassDeletion(sqlite: Database.Database, ops: Operation[], c
  * Applies operations inside the caller's transaction with the write gate open. Progress is
  * reported per operation stored and per row rewritten.
  */
-export function applyOperations(store: Store, ops: Operation[], onProgress?: (done: number, total: number) => void, now: () => number = Date.now): ApplySummary {
+export function applyOperations(store: Store, ops: Operation[], onProgress?: (done: number, total: number) => void): ApplySummary {
   const { sqlite } = store;
   const summary: ApplySummary = { received: ops.length, fresh: 0, newCases: [], updatedCases: [], events: {}, settings: {}, deletedCases: 0, conflicts: 0, deferred: 0, clockAheadMinutes: 0 };
   const insert = sqlite.prepare(
@@ -163,7 +163,7 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
 
   if (newest) {
     const remote = parseHlc(newest);
-    const wall = now();
+    const wall = Date.now();
     summary.clockAheadMinutes = Math.max(0, Math.round((remote.millis - wall) / 60000));
     const lastText = getLocal(store, 'hlc');
     const last: HlcState = lastText ? parseHlc(lastText) : { millis: 0, counter: 0, node: store.installationId };

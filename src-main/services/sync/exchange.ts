@@ -25,7 +25,7 @@ import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, nameOfOffice
 import type { OfficeKeys } from './envelope';
 import type { Operation } from './merge';
 import { decodePackageBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type PackageBody } from './package';
-import { heldRanges, holds, mergeVectors, originState, type OriginState, type VersionVector } from './version-vector';
+import { covered, holds, mergeVectors, originState, type OriginState, type VersionVector } from './version-vector';
 
 // ---- what this register holds ------------------------------------------------------------------
 
@@ -302,12 +302,6 @@ function exportUnlessEmpty(store: Store, opts: ExportOptions, skipEmpty: boolean
   return { file, fileName, seq: built.seq, operations, files: built.files.length, bytes: sealed.length };
 }
 
-function covered(state: OriginState | undefined, from: number, to: number): boolean {
-  if (!state) return false;
-  if (to <= state.contiguous) return true;
-  return heldRanges(state).some((r) => r.from <= from && r.to >= to);
-}
-
 
 /**
  * Attachment files travel once: a file goes along with the first attachment row naming it that
@@ -380,7 +374,6 @@ export interface ImportOptions {
   /** the user confirmed an unusual number of deletions */
   confirmDeletions?: boolean;
   onProgress?: (stage: string, done: number, total: number) => void;
-  now?: () => number;
 }
 
 interface Opened {
@@ -465,7 +458,7 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
   const run = sqlite.transaction(() => {
     if (p.intro) recordIntroduction(store, body.from.officeId, p.intro);
     // only the operations write the register's tables; what follows is sync's own record
-    summary = withWriteGate(sqlite, () => applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t), opts.now));
+    summary = withWriteGate(sqlite, () => applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t)));
     cases = casesNamed(store, summary);
     const storeBatch = sqlite.prepare('INSERT OR IGNORE INTO sync_batches (office_id, signing_key, sig, ranges, operations) VALUES (?, ?, ?, ?, ?)');
     for (const { batch, key } of p.batches) {
@@ -533,7 +526,7 @@ export interface SyncStatus {
   remind: boolean;
 }
 
-export function syncStatus(store: Store, now: () => number = Date.now): SyncStatus {
+export function syncStatus(store: Store): SyncStatus {
   const { sqlite } = store;
   const me = requireOffice(store);
   const keys = ownKeys(store, me);
@@ -556,7 +549,7 @@ export function syncStatus(store: Store, now: () => number = Date.now): SyncStat
   });
   const lastAt = (sqlite.prepare('SELECT max(at) AS at FROM sync_packages').get() as { at: string | null }).at;
   const remindAfterDays = Number(getLocal(store, 'sync_remind_days') ?? 7);
-  const daysSinceExchange = lastAt ? Math.floor((now() - new Date(lastAt).getTime()) / 86400000) : null;
+  const daysSinceExchange = lastAt ? Math.floor((Date.now() - new Date(lastAt).getTime()) / 86400000) : null;
   const conflicts = (sqlite.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;
   return {
     office: { id: me.id, name: me.name, level: me.level },

@@ -160,7 +160,7 @@ export function exportAllPending(
   const due = status.peers.filter(
     (p) =>
       !p.revoked &&
-      (p.level === 'county' || p.connected) &&
+      p.connected &&
       (!p.lastExport || (opts.onlyChangedSinceLastExport ? changedSince(p.officeId) : p.unconfirmed > 0)),
   );
   const done: ExportResult[] = [];

@@ -40,19 +40,11 @@ export function holds(state: OriginState | undefined, seq: number): boolean {
   return seq <= state.contiguous || state.beyond.some((r) => seq >= r.from && seq <= r.to);
 }
 
-/** The sequence numbers missing below the highest one held: what a lost package carried. */
-export function gaps(state: OriginState): SeqRange[] {
-  const out: SeqRange[] = [];
-  let next = state.contiguous + 1;
-  for (const r of state.beyond) {
-    if (r.from > next) out.push({ from: next, to: r.from - 1 });
-    next = r.to + 1;
-  }
-  return out;
-}
-
-export function highest(state: OriginState): number {
-  return state.beyond.length ? state.beyond[state.beyond.length - 1].to : state.contiguous;
+/** Whether every sequence number from `from` to `to` is held (a stored batch's run of operations). */
+export function covered(state: OriginState | undefined, from: number, to: number): boolean {
+  if (!state) return false;
+  if (to <= state.contiguous) return true;
+  return heldRanges(state).some((r) => r.from <= from && r.to >= to);
 }
 
 /** The union of two states of the same origin. */
@@ -75,36 +67,7 @@ export function mergeVectors(a: VersionVector, b: VersionVector): VersionVector 
 }
 
 /** The ranges an origin state holds, ascending. */
-export function heldRanges(state: OriginState | undefined): SeqRange[] {
+function heldRanges(state: OriginState | undefined): SeqRange[] {
   if (!state) return [];
   return [...(state.contiguous ? [{ from: 1, to: state.contiguous }] : []), ...state.beyond];
-}
-
-/** Ranges in `a` not covered by `b` (both ascending and disjoint). */
-function subtract(a: SeqRange[], b: SeqRange[]): SeqRange[] {
-  const out: SeqRange[] = [];
-  let j = 0;
-  for (const r of a) {
-    let from = r.from;
-    while (j < b.length && b[j].to < from) j++;
-    for (let k = j; k < b.length && b[k].from <= r.to; k++) {
-      if (b[k].from > from) out.push({ from, to: b[k].from - 1 });
-      from = Math.max(from, b[k].to + 1);
-    }
-    if (from <= r.to) out.push({ from, to: r.to });
-  }
-  return out;
-}
-
-/**
- * The ranges of `mine` the other side lacks, per origin: what an export to it must carry. Ranges
- * I do not hold myself are not mine to send (they will come from whoever holds them).
- */
-export function missingFrom(mine: VersionVector, theirs: VersionVector): Record<string, SeqRange[]> {
-  const out: Record<string, SeqRange[]> = {};
-  for (const [origin, state] of Object.entries(mine)) {
-    const lack = subtract(heldRanges(state), heldRanges(theirs[origin]));
-    if (lack.length) out[origin] = lack;
-  }
-  return out;
 }
