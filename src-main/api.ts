@@ -8,7 +8,8 @@ import { parseIdNumber } from './services/id-number';
 import { phoneError } from './services/phone';
 // types only: the renderer bundles none of the sync services
 import type { ExportResult, ImportReport, SyncStatus } from './services/sync/exchange';
-import type { SyncSettings, WaitingPackage } from './services/sync/folders';
+import type { WaitingPackage } from './services/sync/folders';
+import type { SyncSettings } from './services/sync/settings';
 import type { Conflict } from './services/sync/conflicts';
 import type { TemplateView } from './services/letters/template-store';
 

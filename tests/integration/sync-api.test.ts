@@ -204,6 +204,7 @@ describe('export, inbox and import as the screen does them', () => {
     const gone = path.join(usb, '收件箱');
     const saved = await call(town.store, 'sync.saveSettings', { ...settings, inbox: gone, outbox: path.join(usb, '发件箱'), remindAfterDays: 3 });
     expect(saved.settings).toMatchObject({ inbox: gone, remindAfterDays: 3 });
+    expect(saved.remindAfterDays).toBe(3); // the status reads the same setting
     expect(saved.inboxProblem).toMatch(/不存在（U盘可能未插好）/);
     expect((await callError(town.store, 'sync.export', {})).message).toMatch(/发出文件夹 .* 不存在/);
     expect((await callError(town.store, 'sync.saveSettings', { ...settings, remindAfterDays: 0 })).message).toBe('提醒天数至少为1天');

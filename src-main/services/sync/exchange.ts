@@ -16,6 +16,7 @@ import { nowLocal, todayLocal } from '../local-time';
 import { UserError } from '../errors';
 import { blobPath, storeBlob } from '../attachments';
 import { folderWriteFailures, writeFileDurably } from '../durable-file';
+import { getSyncSettings } from './settings';
 import { sha256Hex } from '../hash';
 import { fingerprint, open, seal } from './envelope';
 import { applyOperations, checkMassDeletion, type ApplySummary } from './apply';
@@ -548,7 +549,7 @@ export function syncStatus(store: Store): SyncStatus {
     };
   });
   const lastAt = (sqlite.prepare('SELECT max(at) AS at FROM sync_packages').get() as { at: string | null }).at;
-  const remindAfterDays = Number(getLocal(store, 'sync_remind_days') ?? 7);
+  const { remindAfterDays } = getSyncSettings(store);
   const daysSinceExchange = lastAt ? Math.floor((Date.now() - new Date(lastAt).getTime()) / 86400000) : null;
   const conflicts = (sqlite.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;
   return {

@@ -1,6 +1,6 @@
 /**
  * Where packages wait: the outbox a package is written into and the inbox packages are picked up
- * from (a USB drive or a shared folder), the per-machine choices around them, and the sweeps the
+ * from (a USB drive or a shared folder, chosen in settings.ts), and the sweeps the
  * app runs at start (what waits in the inbox) and on exit (a package for every office with changes
  * it has not confirmed). Nothing here imports on its own: a waiting package is always previewed
  * by a person first.
@@ -8,68 +8,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../database';
-import { getLocal, setLocal } from '../local-state';
 import { UserError } from '../errors';
 import { exportIfNotEmpty, exportPackage, syncStatus, type ExportResult } from './exchange';
-
-export interface SyncSettings {
-  /** folder packages are written into */
-  outbox: string;
-  /** folder packages from other offices are picked up from */
-  inbox: string;
-  /** write a package for every office with unconfirmed changes when the app closes */
-  exportOnExit: boolean;
-  /** show the packages waiting in the inbox when the app starts */
-  pickUpAtStart: boolean;
-  /** remind when the last exchange is older than this many days */
-  remindAfterDays: number;
-}
+import { defaultSyncSettings, getSyncSettings } from './settings';
 
 export const PACKAGE_EXTENSION = '.xftz';
 /** Imported packages are moved here, so the inbox shows only what still waits. */
 export const IMPORTED_SUBFOLDER = '已导入';
 
-const SETTINGS_KEY = 'sync_settings';
-export const REMIND_KEY = 'sync_remind_days';
-
-function defaults(store: Store): SyncSettings {
-  const base = path.join(store.dataDir, '交换包');
-  return { outbox: path.join(base, '待发送'), inbox: path.join(base, '收件箱'), exportOnExit: false, pickUpAtStart: true, remindAfterDays: 7 };
-}
-
-export function getSyncSettings(store: Store): SyncSettings {
-  const saved = JSON.parse(getLocal(store, SETTINGS_KEY) ?? '{}') as Partial<SyncSettings>;
-  const remind = getLocal(store, REMIND_KEY);
-  return { ...defaults(store), ...saved, ...(remind ? { remindAfterDays: Number(remind) } : {}) };
-}
-
-export function saveSyncSettings(store: Store, input: SyncSettings): SyncSettings {
-  for (const [label, dir] of [
-    ['发出文件夹', input.outbox],
-    ['收件文件夹', input.inbox],
-  ] as const) {
-    if (!path.isAbsolute(dir)) throw new UserError(`${label}应为完整路径，例如 E:\\信访交换 或 /media/usb/信访交换`, label === '发出文件夹' ? 'outbox' : 'inbox');
-  }
-  // one folder for both would show this office's own packages as waiting to be imported
-  if (sameFolder(input.inbox, input.outbox)) throw new UserError('收件文件夹与发出文件夹不能相同', 'inbox');
-  const { remindAfterDays, ...folders } = input;
-  store.sqlite.transaction(() => {
-    setLocal(store, SETTINGS_KEY, JSON.stringify(folders));
-    setLocal(store, REMIND_KEY, String(remindAfterDays));
-  })();
-  return getSyncSettings(store);
-}
-
-/** Whether two paths name the same folder (Windows paths ignore case). */
-function sameFolder(a: string, b: string): boolean {
-  const [x, y] = [path.resolve(a), path.resolve(b)];
-  return process.platform === 'win32' ? x.toLowerCase() === y.toLowerCase() : x === y;
-}
-
 /** The folder, created when it is the app's own default; a chosen folder that is gone is said plainly. */
 function folder(store: Store, which: 'inbox' | 'outbox'): string {
   const dir = getSyncSettings(store)[which];
-  if (dir === defaults(store)[which]) fs.mkdirSync(dir, { recursive: true });
+  if (dir === defaultSyncSettings(store)[which]) fs.mkdirSync(dir, { recursive: true });
   else if (!fs.existsSync(dir)) {
     throw new UserError(`${which === 'inbox' ? '收件' : '发出'}文件夹 ${dir} 不存在（U盘可能未插好）。请插好U盘，或在“交换设置”中重新选择文件夹`);
   }

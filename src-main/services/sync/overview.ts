@@ -7,7 +7,8 @@ import type { Store } from '../database';
 import type { SyncOverview, SyncRecord } from '../../api';
 import { nameOfOffice } from './enrollment';
 import { importPackage, syncStatus, type ExportResult, type ImportReport } from './exchange';
-import { exportAllPending, exportToOutbox, getSyncSettings, listInbox, readInboxFile, setAsideImported } from './folders';
+import { exportAllPending, exportToOutbox, listInbox, readInboxFile, setAsideImported } from './folders';
+import { getSyncSettings } from './settings';
 import { UserError } from '../errors';
 import { requireOffice } from '../office';
 
