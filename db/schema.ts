@@ -235,6 +235,8 @@ export const documents = sqliteTable(
     // no gaps and no reuse: a number is taken in the transaction that issues the letter
     uniqueIndex('documents_number').on(t.officeId, t.kind, t.year, t.seq),
     index('documents_issued_on').on(t.issuedOn, t.kind),
+    // whether a letter is corrected, and by which: looked up for every letter listed
+    index('documents_replaces').on(t.replacesId),
   ],
 );
 

@@ -385,6 +385,10 @@ describe('printing, batches and the office code', () => {
     expect(html).toContain(first.docNo!);
     expect(html).toContain('@page');
     expect((await callError(t.store, 'letters.html', { ids: [] })).message).toBe('请选择要打印的文书');
+    const second = await issue(a, 'acceptNotice');
+    const both = (await call(t.store, 'letters.html', { ids: [second.id, first.id, second.id] })).html;
+    expect([...both.matchAll(/<p class="doc-no">([^<]*)<\/p>/g)].map((m) => m[1])).toEqual([second.docNo, first.docNo, second.docNo]);
+    expect((await callError(t.store, 'letters.html', { ids: [first.id, randomUUID()] })).message).toBe('文书不存在');
 
     // the county's letter on the same case, brought by sync, is not this office's to print
     countyLetter(a);
@@ -396,7 +400,7 @@ describe('printing, batches and the office code', () => {
     expect(onLastYear.html).toContain(`<p class="doc-no">示范信受〔${year - 1}〕1号</p>`);
     expect(onLastYear.html).toContain(`${year - 1}年12月31日`);
     const onToday = await call(t.store, 'letters.html', { draft: d.content, kind: 'acceptNotice', issuedOn: today });
-    expect(onToday.nextNumber).toBe(`示范信受〔${year}〕2号`);
+    expect(onToday.nextNumber).toBe(`示范信受〔${year}〕3号`);
     expect(onToday.html).toContain(d.content.date);
     const form = await call(t.store, 'letters.html', { draft: (await draft(a, 'registerForm')).content, kind: 'registerForm', issuedOn: today });
     expect(form.nextNumber).toBeNull();
@@ -404,7 +408,10 @@ describe('printing, batches and the office code', () => {
     expect((await callError(t.store, 'letters.html', { draft: d.content, kind: 'acceptNotice', issuedOn: `${year}-02-30` })).message).toBe(`日期 ${year}-02-30 不存在`);
 
     const day = await call(t.store, 'letters.issuedOn', { on: today });
-    expect(day.map((l) => [l.docNo, l.caseNo])).toEqual([[first.docNo, expect.stringMatching(/^330102001-/)]]);
+    expect(day.map((l) => [l.docNo, l.caseNo])).toEqual([
+      [first.docNo, expect.stringMatching(/^330102001-/)],
+      [second.docNo, expect.stringMatching(/^330102001-/)],
+    ]);
     expect(await call(t.store, 'letters.issuedOn', { on: today, kind: 'superviseLetter' })).toEqual([]);
     expect(await call(t.store, 'letters.issuedOn', { on: today, kind: 'opinion' })).toEqual([]);
 
@@ -415,7 +422,7 @@ describe('printing, batches and the office code', () => {
     expect(await call(t.store, 'letters.prefix', {})).toEqual({ prefix: '示范', saved: false });
     expect((await callError(t.store, 'letters.savePrefix', { prefix: '示范2' })).message).toMatch(/不能含数字/);
     expect(await call(t.store, 'letters.savePrefix', { prefix: '示范镇' })).toEqual({ prefix: '示范镇', saved: true });
-    expect((await issue(a, 'acceptNotice')).docNo).toBe(`示范镇信受〔${year}〕2号`);
+    expect((await issue(a, 'acceptNotice')).docNo).toBe(`示范镇信受〔${year}〕3号`);
     // the first letter keeps the number it was printed with
     expect((await call(t.store, 'letters.list', { caseId: a }))[0].docNo).toBe(`示范信受〔${year}〕1号`);
   });

@@ -258,7 +258,11 @@ export function draftHtml(store: Store, input: { draft: LetterParts; kind: Lette
 
 /** The pages of issued letters, in the order asked, each exactly as it was issued. */
 export function issuedLettersHtml(store: Store, ids: string[]): string {
-  return lettersHtml(ids.map((id) => getLetter(store, id).content));
+  const rows = store.sqlite
+    .prepare('SELECT d.content FROM json_each(?) AS j JOIN documents d ON d.id = j.value ORDER BY j.key')
+    .all(JSON.stringify(ids)) as { content: string }[];
+  if (rows.length !== ids.length) throw new UserError('文书不存在');
+  return lettersHtml(rows.map((r) => JSON.parse(r.content) as LetterContent));
 }
 
 export function prefixState(store: Store): { prefix: string; saved: boolean } {

@@ -1,0 +1,1 @@
+CREATE INDEX `documents_replaces` ON `documents` (`replaces_id`);
