@@ -14,7 +14,8 @@ export function VillagesEditor() {
   const [form] = Form.useForm<{ code: string; name: string }>();
 
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
     try {
       setSettings(await call('settings.saveVillage', { ...values, id: editing?.id }));
       setEditing(null);

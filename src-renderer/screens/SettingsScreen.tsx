@@ -98,7 +98,8 @@ function StaffTab() {
   const [editing, setEditing] = useState<Partial<Staff> | null>(null);
   const [form] = Form.useForm<Staff>();
   const save = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return; // the form shows what is missing
     try {
       setSettings(await call('settings.saveStaff', { ...values, id: editing?.id, unitId: values.unitId ?? null, phone: values.phone ?? '' }));
       setEditing(null);

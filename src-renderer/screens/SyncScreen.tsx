@@ -478,7 +478,9 @@ function EnrollTownship({ onEnrolled }: { onEnrolled(): void }) {
         onCancel={() => setOpen(false)}
         destroyOnHidden
         onOk={async () => {
-          const v = await form.validateFields();
+          // the form shows what is missing; nothing to send yet
+          const v = await form.validateFields().catch(() => null);
+          if (!v) return;
           try {
             const r = await call('sync.enroll', v);
             await saveFile(r.fileName, r.base64);
