@@ -10,7 +10,7 @@ export const BRIDGE_KEY = 'petitionBridge';
 export const IPC_CHANNELS = {
   api: 'api',
   saveFile: 'save-file',
-  print: 'print',
+  savePdf: 'save-pdf',
   pickFolder: 'pick-folder',
   /** main → page: a stage of long work (sync export, import) while its 'api' call runs */
   progress: 'progress',
@@ -36,8 +36,8 @@ export interface PetitionBridge {
   pickFolder(title: string, current?: string): Promise<string | null>;
   /** Listens to the stages of long work while a call runs; returns the way to stop listening. */
   onProgress(listener: (p: ProgressReport) => void): () => void;
-  /** Opens the system print dialog for the current page; true once the job was handed to the printer. */
-  print(): Promise<boolean>;
+  /** Lays out a page (letters, report tables) with Chromium's print engine and saves it as PDF where the person chooses; the path, or null. */
+  savePdf(fileName: string, html: string): Promise<string | null>;
 }
 
 /** `window` as the renderer sees it inside the Electron shell (the property is absent in the browser mode). */

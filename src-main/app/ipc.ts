@@ -1,6 +1,7 @@
 /**
- * The main-process ends of the preload's three channels. 'api' is the same `dispatch` the web
- * bridge and the CLI use; 'save-file' and 'print' are the only things the shell adds. Calls
+ * The main-process ends of the preload's channels. 'api' is the same `dispatch` the web bridge
+ * and the CLI use; saving a file, saving a page as PDF and picking a folder are the only things
+ * the shell adds. Calls
  * from any page other than the app's own are refused (defence in depth: navigation away from
  * the app is already blocked).
  */
@@ -13,7 +14,6 @@ import { IPC_CHANNELS } from './bridge-types';
 
 export interface IpcSenderLike {
   send(channel: string, ...args: unknown[]): void;
-  print(options: { printBackground?: boolean }, callback: (success: boolean, failureReason: string) => void): void;
 }
 export interface IpcEventLike {
   readonly senderFrame: { readonly url: string } | null;
@@ -39,6 +39,8 @@ export interface IpcDeps {
   /** the native folder picker (the sync screen's inbox and outbox): the chosen folder, or null */
   showFolderDialog(title: string, current?: string): Promise<string | null>;
   showError(title: string, message: string): void;
+  /** Chromium's print engine on a page of HTML (a hidden window's printToPDF): the PDF's bytes */
+  renderPdf(html: string): Promise<Buffer>;
   /** folder the save dialog starts in */
   defaultDir: string;
   writeFile?: (file: string, bytes: Buffer) => void;
@@ -71,8 +73,8 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
     return dispatch(deps.store, method, input, (stage, done, total) => event.sender.send(IPC_CHANNELS.progress, { method, stage, done, total }));
   });
 
-  ipcMain.handle(IPC_CHANNELS.saveFile, async (event, fileName: unknown, base64: unknown): Promise<string | null> => {
-    if (!trusted(event) || typeof fileName !== 'string' || typeof base64 !== 'string') return null;
+  /** Asks where, then writes; a failure to write is told, never thrown at the page. */
+  const saveBytes = async (fileName: string, bytes: Buffer): Promise<string | null> => {
     const name = safeFileName(fileName);
     const target = await deps.showSaveDialog({
       title: '保存文件',
@@ -82,21 +84,34 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
     });
     if (!target) return null;
     try {
-      writeFile(target, Buffer.from(base64, 'base64'));
+      writeFile(target, bytes);
       return target;
     } catch (e) {
       deps.showError('保存失败', `无法写入文件 ${target}：${(e as Error).message}\n请换一个文件夹或检查磁盘空间后重试。`);
       return null;
     }
+  };
+
+  ipcMain.handle(IPC_CHANNELS.saveFile, async (event, fileName: unknown, base64: unknown): Promise<string | null> => {
+    if (!trusted(event) || typeof fileName !== 'string' || typeof base64 !== 'string') return null;
+    return saveBytes(fileName, Buffer.from(base64, 'base64'));
+  });
+
+  ipcMain.handle(IPC_CHANNELS.savePdf, async (event, fileName: unknown, html: unknown): Promise<string | null> => {
+    if (!trusted(event) || typeof fileName !== 'string' || typeof html !== 'string') return null;
+    let pdf: Buffer;
+    try {
+      // laid out before asking where, so a failure does not follow a chosen file name
+      pdf = await deps.renderPdf(html);
+    } catch (e) {
+      deps.showError('存为 PDF 失败', `无法生成 PDF：${(e as Error).message}\n可改用“打印”，在打印对话框中选择 PDF 打印机。`);
+      return null;
+    }
+    return saveBytes(fileName, pdf);
   });
 
   ipcMain.handle(IPC_CHANNELS.pickFolder, async (event, title: unknown, current: unknown): Promise<string | null> => {
     if (!trusted(event) || typeof title !== 'string') return null;
     return deps.showFolderDialog(title.slice(0, 60), typeof current === 'string' && current ? current : undefined);
-  });
-
-  ipcMain.handle(IPC_CHANNELS.print, (event): Promise<boolean> => {
-    if (!trusted(event)) return Promise.resolve(false);
-    return new Promise((resolve) => event.sender.print({ printBackground: true }, (success) => resolve(success)));
   });
 }

@@ -35,6 +35,7 @@ export interface WebContentsLike {
   on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+  printToPDF(options: { printBackground: boolean; preferCSSPageSize: boolean }): Promise<Buffer>;
 }
 export interface WindowLike {
   readonly webContents: WebContentsLike;
@@ -42,6 +43,7 @@ export interface WindowLike {
   once(event: 'ready-to-show', listener: () => void): unknown;
   on(event: 'page-title-updated', listener: (event: PreventableEvent) => void): unknown;
   isDestroyed(): boolean;
+  destroy(): void;
   isMinimized(): boolean;
   restore(): void;
   show(): void;
@@ -65,6 +67,13 @@ export interface WindowOptions {
     webviewTag: boolean;
     spellcheck: boolean;
   };
+}
+/** The hidden window that lays out a page for PDF: no preload, no script, never shown. */
+export interface PdfWindowOptions {
+  show: false;
+  width: number;
+  height: number;
+  webPreferences: { contextIsolation: true; sandbox: true; nodeIntegration: false; javascript: false; webSecurity: true; spellcheck: false };
 }
 export interface AppLike {
   readonly isPackaged: boolean;
@@ -122,7 +131,7 @@ export interface MenuItemOptions {
 }
 export interface ElectronLike {
   app: AppLike;
-  BrowserWindow: new (options: WindowOptions) => WindowLike;
+  BrowserWindow: new (options: WindowOptions | PdfWindowOptions) => WindowLike;
   ipcMain: IpcMainLike;
   Menu: { buildFromTemplate(template: MenuItemOptions[]): unknown; setApplicationMenu(menu: unknown): void };
   dialog: {
@@ -344,6 +353,30 @@ export function windowOptions(preload: string): WindowOptions {
   };
 }
 
+export function pdfWindowOptions(): PdfWindowOptions {
+  return {
+    show: false,
+    // A4 at 96 dpi; the page's own @page size decides the sheets
+    width: 794,
+    height: 1123,
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false },
+  };
+}
+
+/**
+ * A page (letters, report tables) as PDF from Chromium's print engine, the same engine that
+ * prints it: loaded into a hidden window of its own and laid out with the page's @page size.
+ */
+export async function renderPdf(BrowserWindow: ElectronLike['BrowserWindow'], html: string): Promise<Buffer> {
+  const win = new BrowserWindow(pdfWindowOptions());
+  try {
+    await win.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`);
+    return await win.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true });
+  } finally {
+    win.destroy();
+  }
+}
+
 export function menuTemplate(opts: { onAbout(): void; devTools: boolean }): MenuItemOptions[] {
   const sep: MenuItemOptions = { type: 'separator' };
   return [
@@ -466,6 +499,7 @@ export async function startApp(electron: ElectronLike, rt: Runtime = currentRunt
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
     showError: (title, message) => dialog.showErrorBox(title, message),
+    renderPdf: (html) => renderPdf(BrowserWindow, html),
     defaultDir: app.getPath('documents'),
   });
 

@@ -7,7 +7,7 @@ import { App, Button, DatePicker, Modal, Select, Space, Table } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { LETTER_KINDS, type IssuedLetter, type LetterKind } from '../../src-main/api';
-import { call } from '../lib/api-client';
+import { call, pdfSaver } from '../lib/api-client';
 import { options } from '../lib/format';
 import { printHtml } from '../lib/print-html';
 
@@ -34,10 +34,17 @@ export function BatchPrintButton() {
     );
   }, [open, day, kind]);
 
-  const print = async () => {
+  const savePdf = pdfSaver();
+  /** the selected letters in one job: to the printer, or (Electron) into one PDF file */
+  const output = async (to: 'printer' | 'pdf') => {
     setBusy(true);
     try {
-      await printHtml((await call('letters.html', { ids: selected })).html);
+      const { html } = await call('letters.html', { ids: selected });
+      if (to === 'printer') await printHtml(html);
+      else {
+        const saved = await savePdf!(`文书-${day.format('YYYY-MM-DD')}${kind ? `-${LETTER_KINDS[kind]}` : ''}.pdf`, html);
+        if (saved) message.success(`已存为 ${saved}`);
+      }
     } catch (e) {
       message.error((e as Error).message);
     } finally {
@@ -59,7 +66,12 @@ export function BatchPrintButton() {
           <Button key="close" onClick={() => setOpen(false)}>
             关闭
           </Button>,
-          <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!selected.length} loading={busy} onClick={print} data-testid="batch-print">
+          savePdf ? (
+            <Button key="pdf" disabled={!selected.length} loading={busy} onClick={() => output('pdf')}>
+              存为 PDF
+            </Button>
+          ) : null,
+          <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!selected.length} loading={busy} onClick={() => output('printer')} data-testid="batch-print">
             打印所选 {selected.length} 份
           </Button>,
         ]}

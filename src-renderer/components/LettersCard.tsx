@@ -8,7 +8,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Dropdown, Form, Input, List,
 import { FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DELIVERY_METHODS, LETTER_KINDS, type CaseDetail, type IssuedLetter, type LetterContent, type LetterDraft } from '../../src-main/api';
-import { call, saveFile } from '../lib/api-client';
+import { call, pdfSaver, saveFile } from '../lib/api-client';
 import { printHtml } from '../lib/print-html';
 import { options } from '../lib/format';
 import { LetterPreview } from './LetterPreview';
@@ -40,6 +40,15 @@ export function LettersCard({ c, onChanged }: { c: CaseDetail; onChanged(): void
   const print = async (ids: string[]) => {
     try {
       await printHtml((await call('letters.html', { ids })).html);
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+  const savePdf = pdfSaver();
+  const saveAsPdf = async (l: IssuedLetter) => {
+    try {
+      const saved = await savePdf!(`${l.docNo ?? `${l.content.title}-${l.issuedOn}`}.pdf`, (await call('letters.html', { ids: [l.id] })).html);
+      if (saved) message.success(`已存为 ${saved}`);
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -107,7 +116,7 @@ export function LettersCard({ c, onChanged }: { c: CaseDetail; onChanged(): void
           }}
         />
       ) : null}
-      {viewing ? <IssuedLetterView letter={viewing} onClose={() => setViewing(null)} onPrint={() => print([viewing.id])} /> : null}
+      {viewing ? <IssuedLetterView letter={viewing} onClose={() => setViewing(null)} onPrint={() => print([viewing.id])} onSavePdf={savePdf ? () => saveAsPdf(viewing) : null} /> : null}
     </Card>
   );
 }
@@ -283,7 +292,8 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
   );
 }
 
-function IssuedLetterView({ letter, onClose, onPrint }: { letter: IssuedLetter; onClose(): void; onPrint(): void }) {
+/** An issued letter as printed; in the Electron window 存为 PDF has its own button, in the browser the print dialog offers it. */
+function IssuedLetterView({ letter, onClose, onPrint, onSavePdf }: { letter: IssuedLetter; onClose(): void; onPrint(): void; onSavePdf: (() => void) | null }) {
   const { message } = App.useApp();
   const [html, setHtml] = useState<string | null>(null);
   useEffect(() => {
@@ -309,8 +319,13 @@ function IssuedLetterView({ letter, onClose, onPrint }: { letter: IssuedLetter; 
         >
           下载 Word
         </Button>,
+        onSavePdf ? (
+          <Button key="pdf" onClick={onSavePdf}>
+            存为 PDF
+          </Button>
+        ) : null,
         <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={onPrint} data-testid="print-letter">
-          打印 / 存为 PDF
+          {onSavePdf ? '打印' : '打印 / 存为 PDF'}
         </Button>,
       ]}
     >

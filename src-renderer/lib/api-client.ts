@@ -106,6 +106,15 @@ export async function saveFile(fileName: string, base64: string): Promise<string
   return fileName;
 }
 
+/**
+ * Saving a page (letters, report tables) as PDF with the Electron shell's print engine; null in
+ * the browser, whose own print dialog offers 另存为 PDF.
+ */
+export function pdfSaver(): ((fileName: string, html: string) => Promise<string | null>) | null {
+  const bridge = window.petitionBridge;
+  return bridge ? (fileName, html) => bridge.savePdf(fileName, html) : null;
+}
+
 /** The native folder picker in the Electron window; null in the browser (folders are typed there). */
 export function folderPicker(): ((title: string, current?: string) => Promise<string | null>) | null {
   const bridge = window.petitionBridge;

@@ -39,6 +39,8 @@ const h = vi.hoisted(() => {
     isPackaged?: boolean;
     saveTo?: string | null;
     pickFolder?: string | null;
+    /** the hidden PDF window's print engine fails */
+    pdfFails?: boolean;
   }
   function listeners() {
     const map = new Map<string, Fn[]>();
@@ -62,10 +64,12 @@ const h = vi.hoisted(() => {
       setWindowOpenHandler(fn: Fn) {
         c.openHandler = fn;
       },
-      printed: 0,
-      print(_opts: unknown, cb: (ok: boolean, reason: string) => void) {
-        c.printed++;
-        cb(true, '');
+      pdfOptions: [] as unknown[],
+      /** what Chromium would lay out: here the page's own text after a PDF header, or a failure */
+      pdfPage: undefined as undefined | (() => string),
+      async printToPDF(options: unknown) {
+        c.pdfOptions.push(options);
+        return Buffer.from(`%PDF-1.4 ${c.pdfPage!()}`);
       },
     };
     return c;
@@ -104,6 +108,10 @@ const h = vi.hoisted(() => {
       }
       loadURL(url: string) {
         this.loaded = url;
+        this.webContents.pdfPage = () => {
+          if (o.pdfFails) throw new Error('打印引擎不可用');
+          return Buffer.from(url.replace(/^data:text\/html;charset=utf-8;base64,/, ''), 'base64').toString('utf8');
+        };
         return Promise.resolve();
       }
       once(e: string, fn: Fn) {
@@ -117,7 +125,9 @@ const h = vi.hoisted(() => {
       emit(e: string, ...args: unknown[]) {
         this.l.emit(e, ...args);
       }
-      isDestroyed = () => false;
+      destroyed = false;
+      isDestroyed = () => this.destroyed;
+      destroy = () => (this.destroyed = true);
       isMinimized = () => this.minimized;
       restore = () => this.calls.push('restore');
       show = () => this.calls.push('show');
@@ -204,17 +214,17 @@ function runtime(over: Partial<Runtime> = {}): Runtime {
   return { argv: ['electron', '.'], env: {}, platform: process.platform, arch: process.arch, electronVersion: '0.0.0-test', resourcesPath: '/nonexistent', ...over };
 }
 
-async function start(opts: { lock?: boolean; isPackaged?: boolean; saveTo?: string | null; pickFolder?: string | null; rt?: Partial<Runtime> } = {}) {
+async function start(opts: { lock?: boolean; isPackaged?: boolean; saveTo?: string | null; pickFolder?: string | null; pdfFails?: boolean; rt?: Partial<Runtime> } = {}) {
   const appData = tempDir();
-  const fake = h.createFakeElectron({ appPath: ROOT, appData, lock: opts.lock, isPackaged: opts.isPackaged, saveTo: opts.saveTo, pickFolder: opts.pickFolder });
+  const fake = h.createFakeElectron({ appPath: ROOT, appData, lock: opts.lock, isPackaged: opts.isPackaged, saveTo: opts.saveTo, pickFolder: opts.pickFolder, pdfFails: opts.pdfFails });
   const started = await startApp(fake.module as unknown as ElectronLike, runtime(opts.rt));
   // quitting closes the register, as the app does
   cleanups.push(() => fake.emitApp('will-quit'));
   return { fake, started, appData };
 }
 
-const trusted = { senderFrame: { url: `${APP_ORIGIN}/index.html` }, sender: { print: () => {}, send: () => {} } };
-const foreign = { senderFrame: { url: 'https://example.com/' }, sender: { print: () => {}, send: () => {} } };
+const trusted = { senderFrame: { url: `${APP_ORIGIN}/index.html` }, sender: { send: () => {} } };
+const foreign = { senderFrame: { url: 'https://example.com/' }, sender: { send: () => {} } };
 
 function cancelled(fake: Fake, url: string): boolean {
   let result: { cancel?: boolean } | undefined;
@@ -536,13 +546,34 @@ describe('ipc', () => {
     expect(await cancelledRun.fake.ipc.get(IPC_CHANNELS.pickFolder)!(trusted, '选择收件文件夹', '')).toBeNull();
   });
 
-  it("'print' prints the sender's page", async () => {
-    const { fake } = await start();
-    const sender = fake.fakeContents();
-    expect(await fake.ipc.get(IPC_CHANNELS.print)!({ senderFrame: trusted.senderFrame, sender }, undefined)).toBe(true);
-    expect(sender.printed).toBe(1);
-    expect(await fake.ipc.get(IPC_CHANNELS.print)!({ senderFrame: foreign.senderFrame, sender }, undefined)).toBe(false);
-    expect(sender.printed).toBe(1);
+  it("'save-pdf' lays the page out in a hidden window without script and saves the PDF where the person chose", async () => {
+    const target = path.join(tempDir(), '示范信受〔2026〕1号.pdf');
+    const { fake } = await start({ saveTo: target });
+    const savePdf = fake.ipc.get(IPC_CHANNELS.savePdf)!;
+    const html = '<!doctype html><style>@page { size: A4 }</style><p>受理告知书</p>';
+    const shown = fake.windows.length;
+    expect(await savePdf(trusted, '示范信受〔2026〕1号.pdf', html)).toBe(target);
+    expect(fs.readFileSync(target, 'utf8')).toBe(`%PDF-1.4 ${html}`);
+    const hidden = fake.windows[shown];
+    expect(hidden.options).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(hidden.options.webPreferences.preload).toBeUndefined();
+    expect(hidden.webContents.pdfOptions).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
+    expect(hidden.destroyed).toBe(true);
+    expect(fake.rec.saveDialogs.at(-1)!.filters).toContainEqual({ name: 'PDF 文件', extensions: ['pdf'] });
+    // the main window is untouched; a foreign page gets nothing laid out
+    expect(fake.windows[0].destroyed).toBe(false);
+    expect(await savePdf(foreign, 'x.pdf', html)).toBeNull();
+    expect(await savePdf(trusted, 'x.pdf', 42)).toBeNull();
+    expect(fake.windows).toHaveLength(shown + 1);
+  });
+
+  it("'save-pdf' says so when the page cannot be laid out, before asking where, and closes the hidden window", async () => {
+    const { fake } = await start({ saveTo: path.join(tempDir(), 'x.pdf'), pdfFails: true });
+    const dialogs = fake.rec.saveDialogs.length;
+    expect(await fake.ipc.get(IPC_CHANNELS.savePdf)!(trusted, 'x.pdf', '<p>x</p>')).toBeNull();
+    expect(fake.rec.errorBoxes).toEqual([{ title: '存为 PDF 失败', content: expect.stringContaining('打印引擎不可用') }]);
+    expect(fake.rec.saveDialogs).toHaveLength(dialogs);
+    expect(fake.windows.at(-1).destroyed).toBe(true);
   });
 
   it('file names proposed by the page lose folders and reserved characters', () => {
@@ -559,7 +590,7 @@ describe('preload bridge', () => {
     vi.resetModules();
     await import('../../src-main/app/preload');
     expect([...h.current.exposed.keys()]).toEqual(['petitionBridge']);
-    expect(Object.keys(h.current.exposed.get('petitionBridge')).sort()).toEqual(['call', 'onProgress', 'pickFolder', 'print', 'saveFile']);
+    expect(Object.keys(h.current.exposed.get('petitionBridge')).sort()).toEqual(['call', 'onProgress', 'pickFolder', 'saveFile', 'savePdf']);
   });
 
   it('carries a call from the page to the register and back', async () => {
