@@ -343,7 +343,13 @@ export const caseStepInput = z.discriminatedUnion('kind', [
     facts: note('事实和理由', 8000),
     basis: note('法律政策依据', 4000),
   }),
-  step('deliver', { method: choice(DELIVERY_METHODS, '送达方式'), receivedOn: localDate, recipient: trimmed('签收人', 30).default('') }),
+  step('deliver', {
+    method: choice(DELIVERY_METHODS, '送达方式'),
+    receivedOn: localDate,
+    recipient: trimmed('签收人', 30).default(''),
+    /** the 送达回证 that came back signed, when one was issued */
+    receiptId: z.string().min(1).nullable().default(null),
+  }),
   step('evaluate', { satisfaction: choice(SATISFACTION, '评价结果'), note: trimmed('说明', 1000).default('') }),
   step('requestReview', { body: required('复查机关', 60), note: trimmed('复查请求', 4000).default('') }),
   step('decideReview', { result: choice(REVIEW_RESULTS, '复查结果'), receivedOn: localDate, note: note('复查意见', 8000) }),
@@ -709,6 +715,17 @@ export interface IssuedLetter {
   replacedBy: string | null;
 }
 
+/** How a letter reached the petitioner, from the case's 送达 step. */
+export interface LetterDelivery {
+  receivedOn: string;
+  recipient: string;
+  method: string;
+}
+/** A letter in its case's list: with its delivery, once recorded. */
+export interface CaseLetter extends IssuedLetter {
+  delivery: LetterDelivery | null;
+}
+
 const letterContentInput = z.object({
   title: required('文书标题', 40),
   addressee: trimmed('主送', 200).nullable(),
@@ -801,7 +818,7 @@ export const api = {
 
   'letters.draft': method<LetterDraft>()(z.object({ caseId: id, kind: letterKind, forLetterId: id.optional() })),
   'letters.issue': method<IssuedLetter>()(letterIssueInput),
-  'letters.list': method<IssuedLetter[]>()(z.object({ caseId: id })),
+  'letters.list': method<CaseLetter[]>()(z.object({ caseId: id })),
   /** an issued letter as a GB/T 9704 .docx to save and print */
   'letters.docx': method<FileBytes>()(z.object({ id })),
   'letters.templates': method<TemplateView[]>()(none),

@@ -51,7 +51,21 @@ export function recordStep(store: Store, m: Mutator, step: CaseStep, rules: Dead
   return { state: after, eventId };
 }
 
-/** Units, staff and leaders named by a step must exist. */
+/** The 送达回证 a 送达 step names: this case's, in force, and not yet tied to another 送达. */
+function checkReturnedReceipt(store: Store, caseId: string, receiptId: string): void {
+  const r = store.sqlite
+    .prepare(`SELECT case_id AS caseId, kind, (SELECT 1 FROM documents x WHERE x.replaces_id = d.id) AS replaced FROM documents d WHERE id = ?`)
+    .get(receiptId) as { caseId: string; kind: string; replaced: 1 | null } | undefined;
+  if (!r || r.kind !== 'deliveryReceipt') throw new UserError('所选送达回证不存在，请重新选择', 'receiptId');
+  if (r.caseId !== caseId) throw new UserError('所选送达回证不属于此件信访事项', 'receiptId');
+  if (r.replaced) throw new UserError('所选送达回证已更正，请选择更正后的回证', 'receiptId');
+  const tied = store.sqlite
+    .prepare(`SELECT 1 FROM case_events WHERE case_id = ? AND kind = 'deliver' AND json_extract(data, '$.receiptId') = ?`)
+    .get(caseId, receiptId);
+  if (tied) throw new UserError('此送达回证已登记过送达', 'receiptId');
+}
+
+/** Units, staff, leaders and letters named by a step must exist. */
 function checkReferences(store: Store, step: CaseStep) {
   const has = (table: string, id: string) => !!store.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id);
   if ('unitId' in step && step.unitId && !has('units', step.unitId)) throw new UserError('所选责任单位不存在，请重新选择');
@@ -64,6 +78,7 @@ function checkReferences(store: Store, step: CaseStep) {
     if (own.level !== 'county') throw new UserError('只有县信访局可以交办给乡镇');
     if (!township || township.parent !== own.id) throw new UserError('所选乡镇不是本县已登记的乡镇，请重新选择');
   }
+  if (step.kind === 'deliver' && step.receiptId) checkReturnedReceipt(store, step.caseId, step.receiptId);
   if (step.kind === 'takeCharge') {
     const leader = store.sqlite.prepare('SELECT role FROM staff WHERE id = ? AND deleted = 0').get(step.leaderId) as { role: string } | undefined;
     if (!leader) throw new UserError('所选包案领导不存在，请重新选择');

@@ -101,7 +101,7 @@ function describe(event: CaseEventView, settings: Settings, events: CaseEventVie
         details: [...opt('信访请求', 'request'), ...opt('事实和理由', 'facts'), ...opt('依据', 'basis')],
       };
     case 'deliver':
-      return { text: `送达（${pick(DELIVERY_METHODS, 'method')}），${s('recipient') || '信访人'}于${s('receivedOn')}签收`, details: [] };
+      return { text: `送达（${pick(DELIVERY_METHODS, 'method')}），${s('recipient') || '信访人'}于${s('receivedOn')}签收${s('receiptId') ? '，送达回证已交回' : ''}`, details: [] };
     case 'evaluate':
       return { text: `评价：${pick(SATISFACTION, 'satisfaction')}`, details: opt('说明', 'note') };
     case 'requestReview':

@@ -4,10 +4,10 @@
  * issued: from that moment its text and number are fixed; a correction is a new letter.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Dropdown, Form, Input, List, Modal, Row, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Dropdown, Form, Input, List, Modal, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DELIVERY_METHODS, LETTER_KINDS, type CaseDetail, type IssuedLetter, type LetterContent, type LetterDraft } from '../../src-main/api';
+import { DELIVERY_METHODS, LETTER_KINDS, type CaseDetail, type CaseLetter, type IssuedLetter, type LetterContent, type LetterDraft } from '../../src-main/api';
 import { call, pdfSaver, saveFile } from '../lib/api-client';
 import { printHtml } from '../lib/print-html';
 import { options } from '../lib/format';
@@ -17,7 +17,7 @@ type Kind = keyof typeof LETTER_KINDS;
 
 export function LettersCard({ c, onChanged }: { c: CaseDetail; onChanged(): void }) {
   const { message } = App.useApp();
-  const [letters, setLetters] = useState<IssuedLetter[]>([]);
+  const [letters, setLetters] = useState<CaseLetter[]>([]);
   const [editing, setEditing] = useState<{ draft: LetterDraft; replaces: IssuedLetter | null } | null>(null);
   const [viewing, setViewing] = useState<IssuedLetter | null>(null);
 
@@ -98,6 +98,11 @@ export function LettersCard({ c, onChanged }: { c: CaseDetail; onChanged(): void
               <Typography.Text type="secondary">{l.issuedOn}</Typography.Text>
               {l.replacedBy ? <Tag>已更正</Tag> : null}
               {l.replacesId ? <Tag color="orange">更正件</Tag> : null}
+              {l.delivery ? (
+                <Tooltip title={`${DELIVERY_METHODS[l.delivery.method as keyof typeof DELIVERY_METHODS] ?? l.delivery.method}，${l.delivery.recipient || '信访人'}签收`}>
+                  <Tag color="green">{l.delivery.receivedOn} 已送达</Tag>
+                </Tooltip>
+              ) : null}
             </Space>
           </List.Item>
         )}

@@ -4,7 +4,7 @@
  * submits (the form is not an HTML form); Ctrl+Enter does. What the clerk typed is kept if the
  * services refuse, and kept in memory if the dialog is closed without saving.
  */
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Alert, App, AutoComplete, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch, Typography, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -17,6 +17,7 @@ import {
   STAFF_ROLES,
   STEP_KINDS,
   type CaseDetail,
+  type CaseLetter,
   type CaseStepInput,
   type Settings,
   type StepKind,
@@ -206,6 +207,19 @@ export function StepDialog({
   const toTownship = kind === 'assign' && settings.office.level === 'county' && settings.townships.length > 0;
   const target = (Form.useWatch('target', form) as string | undefined) ?? initial.target;
   const receivedOn = c.receivedAt.slice(0, 10);
+  /** 送达: the case's 送达回证 still waiting to come back signed, newest first */
+  const [receipts, setReceipts] = useState<CaseLetter[]>([]);
+  useEffect(() => {
+    if (kind !== 'deliver') return;
+    call('letters.list', { caseId: c.id }).then(
+      (letters) => {
+        const waiting = letters.filter((l) => l.kind === 'deliveryReceipt' && !l.replacedBy && !l.delivery).reverse();
+        setReceipts(waiting);
+        if (waiting.length && form.getFieldValue('receiptId') === undefined) form.setFieldValue('receiptId', waiting[0].id);
+      },
+      () => setReceipts([]),
+    );
+  }, [kind, c.id]);
 
   const cancel = () => {
     if (form.isFieldsTouched()) unsaved.set(key, form.getFieldsValue(true));
@@ -457,6 +471,11 @@ export function StepDialog({
               </Col>
             </Row>
             {line('recipient', '签收人', false, 30, '信访人本人或代收人')}
+            {receipts.length ? (
+              <Form.Item name="receiptId" label="签收的送达回证" extra="回证由信访人签收后交回，登记送达时与之对应；未使用回证的可清空">
+                <Select allowClear placeholder="未使用送达回证" options={receipts.map((l) => ({ value: l.id, label: `${l.content.title}（${l.issuedOn} 出具）` }))} />
+              </Form.Item>
+            ) : null}
           </>
         );
       case 'evaluate':

@@ -1,6 +1,6 @@
 /**
  * A case through the statutory workflow in Chromium against the web mode, on a real SQLite file:
- * register → 受理 → 交办 → 延期 → 出具处理意见 予以支持 → 送达 → 评价 满意 → 办结 → 回访, with the
+ * register → 受理 → 交办 → 延期 → 出具处理意见 予以支持 → 处理意见书 and 送达回证 issued → 送达 naming the receipt → 评价 满意 → 办结 → 回访, with the
  * work list checked at each step, and an older case shown as overdue.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -152,7 +152,22 @@ describe('follow-up path', () => {
     expect(await deadlineState('reply')).toBe('met');
     await workRows(caseNo, []); // replied: nothing running for the office
     await openCase(caseNo);
-    await takeStep('deliver');
+    // the 处理意见书 and its 送达回证 go out; the signed receipt comes back and the 送达 names it
+    for (const letter of ['信访事项处理意见书', '送达回证']) {
+      await page.getByTestId('new-letter').click();
+      await page.getByRole('menuitem', { name: letter, exact: true }).click();
+      await page.getByTestId('issue-letter').click();
+      await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '出具' }).click();
+      await page.getByTestId('issued-preview').waitFor();
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByTestId('letter-item').allTextContents()).toContainEqual(expect.stringContaining(letter));
+    }
+    await takeStep('deliver', async (d) => {
+      // the receipt still out is chosen for the clerk
+      await d.getByText(/^送达回证（\d{4}-\d{2}-\d{2} 出具）$/).waitFor();
+    });
+    await expect.poll(() => page.getByTestId('letter-item').allTextContents()).toEqual([expect.stringContaining('已送达'), expect.stringContaining('已送达')]);
+    await expect(page.getByTestId('event-deliver').textContent()).resolves.toContain('送达回证已交回');
     expect(await deadlineState('reviewWindow')).toBe('running');
     await workRows(caseNo, []); // the review window is the petitioner's, not the office's duty
     await openCase(caseNo);
@@ -180,7 +195,7 @@ describe('follow-up path', () => {
     });
     await page.screenshot({ path: `${app.dataDir}/case-closed.png` });
     const kinds = await page.locator('[data-testid^="event-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(kinds).toEqual(['event-registered', 'event-accept', 'event-assign', 'event-extend', 'event-reply', 'event-deliver', 'event-evaluate', 'event-close', 'event-followUp']);
+    expect(kinds).toEqual(['event-registered', 'event-accept', 'event-assign', 'event-extend', 'event-reply', 'event-issued', 'event-issued', 'event-deliver', 'event-evaluate', 'event-close', 'event-followUp']);
   });
 
   it('a step the state does not allow is not offered', async () => {

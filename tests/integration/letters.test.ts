@@ -257,6 +257,48 @@ describe('issuing', () => {
   });
 });
 
+describe('送达回证 back signed', () => {
+  it('is named by the 送达 step, which shows both the receipt and the 处理意见书 delivered, and starts the review window', async () => {
+    const a = await newCase();
+    await step(a, { kind: 'accept' });
+    await step(a, { kind: 'assign', unitId: t.unit('司法所'), deadline: today, reportDue: today });
+    await step(a, { kind: 'reply', outcome: 'explain', request: '要求续签', facts: '经查属实', basis: '《农村土地承包法》' });
+    const opinion = await issue(a, 'opinion');
+    const wrong = await issue(a, 'deliveryReceipt');
+    const receipt = await issue(a, 'deliveryReceipt', { replacesId: wrong.id });
+    const waiting = await call(t.store, 'letters.list', { caseId: a });
+    expect(waiting.map((l) => l.delivery)).toEqual([null, null, null]);
+
+    // refused: not a receipt, a receipt that was corrected, another case's receipt
+    const deliver = { kind: 'deliver' as const, method: 'mail' as const, receivedOn: today, recipient: '张三' };
+    expect(await callError(t.store, 'cases.step', { caseId: a, on: today, ...deliver, receiptId: opinion.id })).toMatchObject({ message: '所选送达回证不存在，请重新选择', field: 'receiptId' });
+    expect((await callError(t.store, 'cases.step', { caseId: a, on: today, ...deliver, receiptId: wrong.id })).message).toBe('所选送达回证已更正，请选择更正后的回证');
+    const other = await newCase('另一件');
+    await step(other, { kind: 'accept' });
+    await step(other, { kind: 'assign', unitId: t.unit('司法所'), deadline: today, reportDue: today });
+    await step(other, { kind: 'reply', outcome: 'explain', request: '请求', facts: '事实', basis: '依据' });
+    await issue(other, 'opinion');
+    const othersReceipt = await issue(other, 'deliveryReceipt');
+    expect((await callError(t.store, 'cases.step', { caseId: a, on: today, ...deliver, receiptId: othersReceipt.id })).message).toBe('所选送达回证不属于此件信访事项');
+    expect((await call(t.store, 'cases.get', { id: a })).workflow.status).toBe('replied');
+
+    const c = await step(a, { ...deliver, receiptId: receipt.id });
+    expect(c.workflow.deadlines.find((d) => d.kind === 'reviewWindow')).toMatchObject({ start: today });
+    const delivered = { receivedOn: today, recipient: '张三', method: 'mail' };
+    const listed = await call(t.store, 'letters.list', { caseId: a });
+    expect(listed.map((l) => [l.id, l.delivery])).toEqual([
+      [opinion.id, delivered],
+      [wrong.id, null],
+      [receipt.id, delivered],
+    ]);
+    // a receipt counts once: after a review orders a new reply, its delivery needs a new receipt
+    await step(a, { kind: 'requestReview', body: '县人民政府' });
+    await step(a, { kind: 'decideReview', result: 'redo', receivedOn: today, note: '责令重新作出' });
+    await step(a, { kind: 'reply', outcome: 'support', request: '要求续签', facts: '重新查明', basis: '《农村土地承包法》' });
+    expect((await callError(t.store, 'cases.step', { caseId: a, on: today, ...deliver, receiptId: receipt.id })).message).toBe('此送达回证已登记过送达');
+  });
+});
+
 describe('numbers never skip or repeat', () => {
   const numbers = () =>
     (t.store.sqlite.prepare(`SELECT seq FROM documents WHERE kind = 'acceptNotice' ORDER BY seq`).all() as { seq: number }[]).map((r) => r.seq);

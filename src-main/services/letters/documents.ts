@@ -7,7 +7,7 @@
  * replaces; nothing issued is ever changed.
  */
 import { randomUUID } from 'node:crypto';
-import { LETTER_KINDS, type ApiParsed, type DeadlineView, type IssuedLetter, type LetterContent, type LetterDraft, type LetterKind, type OfficeInfo } from '../../api';
+import { LETTER_KINDS, type ApiParsed, type CaseLetter, type DeadlineView, type IssuedLetter, type LetterDelivery, type LetterContent, type LetterDraft, type LetterKind, type OfficeInfo } from '../../api';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
 import { requireOffice } from '../office';
@@ -230,8 +230,22 @@ export function getLetter(store: Store, id: string): IssuedLetter {
   return toLetter(r);
 }
 
-export function listLetters(store: Store, caseId: string): IssuedLetter[] {
-  return (store.sqlite.prepare(`${SELECT_LETTERS} WHERE d.case_id = ? ORDER BY d.issued_at, d.rowid`).all(caseId) as DocumentRecord[]).map(toLetter);
+/**
+ * A case's letters with how each reached the petitioner: a 送达回证 by the 送达 step that names
+ * it (the signed receipt came back), a 处理意见书 still in force by the first 送达 recorded after
+ * it was issued.
+ */
+export function listLetters(store: Store, caseId: string): CaseLetter[] {
+  const letters = (store.sqlite.prepare(`${SELECT_LETTERS} WHERE d.case_id = ? ORDER BY d.issued_at, d.rowid`).all(caseId) as DocumentRecord[]).map(toLetter);
+  const steps = (
+    store.sqlite.prepare(`SELECT at, data FROM case_events WHERE case_id = ? AND kind = 'deliver' ORDER BY at, hlc`).all(caseId) as { at: string; data: string }[]
+  ).map((e) => ({ at: e.at, ...(JSON.parse(e.data) as LetterDelivery & { receiptId?: string | null }) }));
+  const deliveryOf = (l: IssuedLetter) => {
+    const step =
+      l.kind === 'deliveryReceipt' ? steps.find((s) => s.receiptId === l.id) : l.kind === 'opinion' && !l.replacedBy ? steps.find((s) => s.at >= l.issuedAt) : undefined;
+    return step ? { receivedOn: step.receivedOn, recipient: step.recipient, method: step.method } : null;
+  };
+  return letters.map((l) => ({ ...l, delivery: deliveryOf(l) }));
 }
 
 /** The office's own letters issued on a day, of one kind or all (batch printing: e.g. every receipt issued today). */
