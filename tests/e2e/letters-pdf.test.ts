@@ -96,6 +96,13 @@ describe('letters on paper (GB/T 9704)', () => {
   beforeAll(async () => {
     caseId = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映土地承包合同到期后村委会未按约定续签', receivedAt: `${today}T09:30` }))).id;
     await step(caseId, { kind: 'accept' });
+    // facts long enough that the 处理意见书 runs onto a second page
+    const facts = Array.from({ length: 6 }, (_, i) => `经调查核实，第${i + 1}项情况如下：村委会与信访人签订的土地承包合同约定承包期届满后信访人享有同等条件下的优先承包权，村委会未履行该约定。`).join('\n');
+    await step(caseId, { kind: 'reply', outcome: 'support', request: '要求村委会依约续签土地承包合同', facts, basis: '《中华人民共和国农村土地承包法》第二十一条' });
+  });
+
+  it("measures against the standard's own figures: A4, 37 mm top, 28 mm left, a 156 × 225 mm text block", () => {
+    expect(PAGE_MM).toEqual({ width: 210, height: 297, top: 37, left: 28, textWidth: 156, textHeight: 225 });
   });
 
   it('a 受理告知书 is one A4 page with the margins, text block and date placed for the seal', async () => {
@@ -142,8 +149,6 @@ describe('letters on paper (GB/T 9704)', () => {
   });
 
   it('a long 处理意见书 runs onto a second page, its page numbers on the outer side in 4号 between dashes', async () => {
-    const facts = Array.from({ length: 6 }, (_, i) => `经调查核实，第${i + 1}项情况如下：村委会与信访人签订的土地承包合同约定承包期届满后信访人享有同等条件下的优先承包权，村委会未履行该约定。`).join('\n');
-    await step(caseId, { kind: 'reply', outcome: 'support', request: '要求村委会依约续签土地承包合同', facts, basis: '《中华人民共和国农村土地承包法》第二十一条' });
     const letter = (await issue(caseId, 'opinion')).content;
     const { pages, info } = await print('opinion', [letter]);
     expect(info).toMatch(/Pages:\s+2\n/);
@@ -169,9 +174,8 @@ describe('letters on paper (GB/T 9704)', () => {
   });
 
   it('a 送达回证 is a one-page form with rows to sign in', async () => {
-    const letters = await call(t.store, 'letters.list', { caseId });
-    const opinion = letters.find((l) => l.kind === 'opinion')!;
-    const receipt = (await issue(caseId, 'deliveryReceipt', { forLetterId: opinion.id })).content;
+    // it delivers the 处理意见书 in force (if the test before issued one); the form is the same either way
+    const receipt = (await issue(caseId, 'deliveryReceipt')).content;
     const { pages, info } = await print('receipt', [receipt]);
     expect(info).toMatch(/Pages:\s+1\n/);
     const text = inkBox(pages[0], 0, TEXT_BOTTOM + 1)!;
@@ -202,8 +206,13 @@ describe('letters on paper (GB/T 9704)', () => {
       [f, 'forwardNotice', true],
     ];
     for (const [caseId_, kind, onePage] of kinds) {
-      const { pages } = await print(kind, [(await issue(caseId_, kind)).content]);
+      const letter = (await issue(caseId_, kind)).content;
+      const { pages } = await print(kind, [letter]);
       if (onePage) expect(pages, kind).toHaveLength(1);
+      // the office and the date never stand alone on the last page
+      const last = execFileSync('pdftotext', ['-f', String(pages.length), '-l', String(pages.length), path.join(out, `${kind}.pdf`), '-'], { encoding: 'utf8' });
+      const rest = last.replace(letter.signature, '').replace(letter.date, '').replace(/[—–-]\s*\d+\s*[—–-]/g, '');
+      expect(rest.replace(/\s/g, ''), kind).not.toBe('');
       for (const g of pages) {
         const text = inkBox(g, 0, TEXT_BOTTOM + 1)!;
         expect(text.left, kind).toBeGreaterThan(PAGE_MM.left - 1);

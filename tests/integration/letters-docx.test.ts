@@ -24,9 +24,9 @@ afterEach(() => t.cleanup());
 // ---- reading the .docx ------------------------------------------------------------------------
 
 interface Run { text: string; sz: number | null; eastAsia: string | null; ascii: string | null; offGrid: boolean }
-interface Para { type: 'p'; text: string; runs: Run[]; style: string | null; jc: string | null; ind: Record<string, string>; spacing: Record<string, string> }
+interface Para { type: 'p'; text: string; runs: Run[]; style: string | null; jc: string | null; ind: Record<string, string>; spacing: Record<string, string>; keepNext: boolean }
 interface Cell { width: number; text: string; paras: Para[] }
-interface Row { height: number; rule: string; cells: Cell[] }
+interface Row { height: number; rule: string; cantSplit: boolean; cells: Cell[] }
 interface Tbl { type: 'tbl'; grid: number[]; layout: string | null; rows: Row[] }
 type Block = Para | Tbl;
 
@@ -57,6 +57,7 @@ function para(xml: string): Para {
     jc: attrs(tag(pPr, 'jc')).val ?? null,
     ind: attrs(tag(pPr, 'ind')),
     spacing: attrs(tag(pPr, 'spacing')),
+    keepNext: !!tag(pPr, 'keepNext'),
   };
 }
 
@@ -70,6 +71,7 @@ function table(xml: string): Tbl {
       return {
         height: Number(h.val),
         rule: h.hRule,
+        cantSplit: !!tag(tr, 'cantSplit'),
         cells: [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, tc]) => {
           const paras = [...tc.matchAll(/<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)].map((m) => para(m[0]));
           return { width: Number(attrs(tag(tc, 'tcW')).w), text: paras.map((p) => p.text).join('\n'), paras };
@@ -295,7 +297,7 @@ describe('letters.docx', () => {
     const c = receipt.content;
     const { docx } = await download(receipt);
     expect(docx.blocks.map((b) => b.type)).toEqual(['p', 'p', 'tbl', 'p', 'p', 'p']);
-    const [title, blank, tbl, , name, date] = docx.blocks as [Para, Para, Tbl, Para, Para, Para];
+    const [title, blank, tbl, beforeSign, name, date] = docx.blocks as [Para, Para, Tbl, Para, Para, Para];
     expect(title).toMatchObject({ text: '送达回证', jc: 'center' });
     expect(title.runs[0]).toMatchObject({ sz: 44, eastAsia: '方正小标宋简体' });
     expect(blank.text).toBe('');
@@ -324,6 +326,10 @@ describe('letters.docx', () => {
       if (/签名/.test(label)) expect(r.height, label).toBeGreaterThanOrEqual(2 * 579);
       else expect(mmOf(r.height), label).toBeGreaterThanOrEqual(11.9);
     }
+    // no row splits across pages, and the last row keeps the office and date with it (never alone on a page)
+    expect(tbl.rows.map((r) => r.cantSplit)).toEqual(tbl.rows.map(() => true));
+    expect(tbl.rows.map((r) => r.cells.every((x) => x.paras.every((p) => p.keepNext)))).toEqual(tbl.rows.map((_, i) => i === tbl.rows.length - 1));
+    expect([beforeSign, name, date].map((p) => p.keepNext)).toEqual([true, true, false]);
     // 4号 仿宋, off the grid
     for (const r of tbl.rows.flatMap((row) => row.cells.flatMap((x) => x.paras.flatMap((p) => p.runs)))) {
       expect(r).toMatchObject({ sz: 28, eastAsia: '仿宋_GB2312', offGrid: true });

@@ -197,12 +197,14 @@ function signatureBlock(content: LetterContent): Paragraph[] {
 const LINE_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const TABLE_RUN: RunStyle = { font: FONT.body, size: SIZE.table, offGrid: true };
 
-function cell(lines: string[], width: number, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]): TableCell {
+function cell(lines: string[], width: number, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], keepNext: boolean): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: mm(1), bottom: mm(1) },
-    children: lines.map((l) => new Paragraph({ style: OFF_GRID, alignment, spacing: { line: FORM_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: l ? [run(l, TABLE_RUN)] : [] })),
+    children: lines.map(
+      (l) => new Paragraph({ style: OFF_GRID, alignment, keepNext: keepNext || undefined, spacing: { line: FORM_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: l ? [run(l, TABLE_RUN)] : [] }),
+    ),
   });
 }
 
@@ -219,12 +221,14 @@ function formTable(rows: [string, string][]): Table {
     columnWidths: [labelWidth, valueWidth],
     layout: TableLayoutType.FIXED,
     borders: { top: LINE_BORDER, bottom: LINE_BORDER, left: LINE_BORDER, right: LINE_BORDER, insideHorizontal: LINE_BORDER, insideVertical: LINE_BORDER },
-    rows: rows.map(([label, value]) => {
+    rows: rows.map(([label, value], i) => {
       const handwritten = HANDWRITTEN_ROWS.has(label);
+      // as on the printed page: no row split across pages, and the last row stays with the office and date
+      const last = i === rows.length - 1;
       return new TableRow({
         height: { value: handwritten ? SIGNATURE_ROW : FORM_ROW, rule: HeightRule.ATLEAST },
-        cantSplit: handwritten || undefined,
-        children: [cell([label], labelWidth, AlignmentType.CENTER), cell(value.split('\n'), valueWidth, AlignmentType.LEFT)],
+        cantSplit: true,
+        children: [cell([label], labelWidth, AlignmentType.CENTER, last), cell(value.split('\n'), valueWidth, AlignmentType.LEFT, last)],
       });
     }),
   });

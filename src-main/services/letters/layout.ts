@@ -91,13 +91,15 @@ html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 .letter .addressee { text-indent: 0; }
 .letter .h1 { font-family: ${FONTS.hei}; }
 .letter .h2 { font-family: ${FONTS.kai}; }
-.letter .sign { margin-top: ${LINE_MM}mm; break-inside: avoid; }
+/* 7.3.5: the office and date never stand alone on a page: they keep the lines (or form rows) before them */
+.letter .sign { margin-top: ${LINE_MM}mm; break-inside: avoid; break-before: avoid; }
 .letter .sign p { text-indent: 0; text-align: right; }
 /* 成文日期右空四字; the office name centred over the date */
 .letter .sign .date { padding-right: ${4 * CHAR_MM}mm; }
 .letter .sign .office { display: flex; justify-content: flex-end; padding-right: ${4 * CHAR_MM}mm; }
 .letter .sign .office span { display: inline-block; min-width: ${6.5 * CHAR_MM}mm; text-align: center; }
 .letter table { width: 100%; border-collapse: collapse; font-size: 14pt; line-height: ${LINE_MM}mm; letter-spacing: 0; }
+.letter tr { break-inside: avoid; }
 .letter td { border: 1px solid #000; padding: 1mm 2mm; vertical-align: top; white-space: pre-wrap; }
 .letter td.label { width: 40mm; text-align: center; vertical-align: middle; }
 .letter td.tall { height: ${LINE_MM * 1.6}mm; }
