@@ -37,6 +37,11 @@ export function officeName(store: Store, id: string): string | null {
   return (store.sqlite.prepare('SELECT name FROM offices WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
 }
 
+/** A responsible unit's name by its id (kept after the unit is removed: old letters still name it), or null. */
+export function unitName(store: Store, id: string): string | null {
+  return (store.sqlite.prepare('SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined)?.name ?? null;
+}
+
 export function currentUserId(store: Store): string | null {
   return getLocal(store, 'current_user') ?? null;
 }

@@ -215,9 +215,11 @@ interface DocumentRecord {
   replacedBy: string | null;
 }
 
-const SELECT_LETTERS = `SELECT d.id, d.case_id AS caseId, d.kind, d.doc_no AS docNo, d.content, d.issued_on AS issuedOn, d.issued_at AS issuedAt,
+/** The columns of an IssuedLetter, and any more a list needs (e.g. the case number). */
+const selectLetters = (more = '') => `SELECT ${more ? `${more}, ` : ''}d.id, d.case_id AS caseId, d.kind, d.doc_no AS docNo, d.content, d.issued_on AS issuedOn, d.issued_at AS issuedAt,
     coalesce(s.name, d.issued_by) AS issuedBy, d.replaces_id AS replacesId, (SELECT r.id FROM documents r WHERE r.replaces_id = d.id) AS replacedBy
   FROM documents d LEFT JOIN staff s ON s.id = d.issued_by`;
+const SELECT_LETTERS = selectLetters();
 
 function toLetter(r: DocumentRecord): IssuedLetter {
   // a kind this version does not know (from a newer sender) is shown as stored
@@ -253,7 +255,7 @@ export function lettersIssuedOn(store: Store, on: string, kind?: LetterKind): (I
   requireDate(on, 'on');
   const rows = store.sqlite
     .prepare(
-      `${SELECT_LETTERS.replace('SELECT d.id,', 'SELECT c.case_no AS caseNo, d.id,')} JOIN cases c ON c.id = d.case_id
+      `${selectLetters('c.case_no AS caseNo')} JOIN cases c ON c.id = d.case_id
        WHERE d.issued_on = ? AND d.office_id = ? ${kind ? 'AND d.kind = ?' : ''} ORDER BY d.kind, d.seq, d.issued_at`,
     )
     .all(on, requireOffice(store).id, ...(kind ? [kind] : [])) as (DocumentRecord & { caseNo: string })[];

@@ -9,6 +9,7 @@ import type { Store } from '../database';
 import { getCase } from '../register';
 import { foldEvents, initialStatusOf, loadEvents, type WorkflowState } from '../workflow';
 import { UserError } from '../errors';
+import { officeName, unitName } from '../office';
 import { KIND_RULES } from './kinds';
 import type { LetterValues } from './templates';
 
@@ -84,10 +85,8 @@ export function letterSource(store: Store, caseId: string, kind: LetterKind, off
   const c = getCase(store, caseId);
   const problem = sourceProblem(kind, c.events, c.workflow.status, !!c.repeatOf);
   if (problem) throw new UserError(problem);
-  const unitName = (id: unknown) =>
-    id ? ((store.sqlite.prepare('SELECT name FROM units WHERE id = ?').get(String(id)) as { name: string } | undefined)?.name ?? '') : '';
-  const officeName = (id: unknown) =>
-    id ? ((store.sqlite.prepare('SELECT name FROM offices WHERE id = ?').get(String(id)) as { name: string } | undefined)?.name ?? '') : '';
+  // a step names its unit or township by id
+  const nameOf = (lookup: (store: Store, id: string) => string | null, id: unknown) => (id ? (lookup(store, String(id)) ?? '') : '');
   const reply = c.workflow.deadlines.find((x) => x.kind === 'reply');
   const petitioners = c.petitioners.map((p) => p.name).filter(Boolean);
   const assign = latestEvent(c, 'assign');
@@ -96,7 +95,8 @@ export function letterSource(store: Store, caseId: string, kind: LetterKind, off
   const forward = latestEvent(c, 'forward');
   const extend = latestEvent(c, 'extend');
   const replyEvent = latestEvent(c, 'reply');
-  const assignee = assign ? officeName(assign.data.officeId) || unitName(assign.data.unitId) : '';
+  const reject = latestEvent(c, 'reject');
+  const assignee = assign ? nameOf(officeName, assign.data.officeId) || nameOf(unitName, assign.data.unitId) : '';
 
   const values: LetterValues = {
     机关名称: office.name,
@@ -109,9 +109,9 @@ export function letterSource(store: Store, caseId: string, kind: LetterKind, off
     信访内容: c.content,
     受理日期: chineseDate(c.workflow.acceptedOn),
     答复期限: chineseDate(reply?.due),
-    不予受理理由: text(latestEvent(c, 'reject')?.data.reason),
+    不予受理理由: text(reject?.data.reason),
     告知途径: (() => {
-      const r = latestEvent(c, 'reject')?.data;
+      const r = reject?.data;
       if (!r) return '';
       const route = REJECT_ROUTES[text(r.route) as keyof typeof REJECT_ROUTES] ?? text(r.route);
       return r.routeNote ? `${route}（${text(r.routeNote)}）` : route;
@@ -130,7 +130,7 @@ export function letterSource(store: Store, caseId: string, kind: LetterKind, off
     依据: text(replyEvent?.data.basis),
     处理意见: REPLY_OUTCOMES[text(replyEvent?.data.outcome) as keyof typeof REPLY_OUTCOMES] ?? '',
     复查机关: office.level === 'township' ? `${office.name.replace(/(人民政府)?(信访办公室|信访办)?$/, '')}的上一级人民政府` : '上一级行政机关',
-    被督办单位: unitName(supervise?.data.unitId) || assignee,
+    被督办单位: nameOf(unitName, supervise?.data.unitId) || assignee,
     督办内容: text(supervise?.data.content),
     督办期限: chineseDate(text(supervise?.data.deadline)),
     原信访事项编号: c.repeatOf?.caseNo ?? '',
