@@ -887,6 +887,7 @@ export interface DailyReportPreview {
 /** County: which townships reported on which days. */
 export interface DailyReportMatrix {
   days: string[];
+  /** `missing`: days before today without a report (today's is still due) */
   townships: { id: string; name: string; reports: Record<string, DailyReportView>; missing: number }[];
 }
 

@@ -164,7 +164,7 @@ export function dailyReportMatrix(store: Store, range: { from: string; to: strin
       const own: Record<string, DailyReportView> = {};
       // two machines of one office reporting the same day: the later stands
       for (const r of reports) if (r.officeId === t.id) own[r.date] = r;
-      return { id: t.id, name: t.name, reports: own, missing: days.filter((d) => d <= today && !own[d]).length };
+      return { id: t.id, name: t.name, reports: own, missing: days.filter((d) => d < today && !own[d]).length };
     }),
   };
 }
