@@ -850,7 +850,12 @@ export interface DisputeView {
   registeredAt: string;
 }
 /** The list masks the parties' phones; `disputes.get` gives them whole for the form. */
-export interface DisputeList { total: number; rows: DisputeView[] }
+export interface DisputeList {
+  total: number;
+  /** the filter's disputes per status */
+  byStatus: Partial<Record<DisputeStatus, number>>;
+  rows: DisputeView[];
+}
 
 /** Petitions of a day: 批次 (cases) and 人次 (people), also per channel. */
 export interface PetitionFigures {

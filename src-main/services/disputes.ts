@@ -76,11 +76,14 @@ export function listDisputes(store: Store, filter: ApiParsed<'disputes.list'>['f
   if (filter.from) (where.push('d.found_on >= ?'), args.push(filter.from));
   if (filter.to) (where.push('d.found_on <= ?'), args.push(filter.to));
   const cond = where.join(' AND ');
-  const total = (store.sqlite.prepare(`SELECT count(*) AS n FROM disputes d WHERE ${cond}`).get(...args) as { n: number }).n;
+  const counts = store.sqlite.prepare(`SELECT d.status, count(*) AS n FROM disputes d WHERE ${cond} GROUP BY d.status`).all(...args) as { status: DisputeStatus; n: number }[];
+  const byStatus: DisputeList['byStatus'] = {};
+  for (const c of counts) byStatus[c.status] = c.n;
+  const total = counts.reduce((n, c) => n + c.n, 0);
   const rows = store.sqlite
     .prepare(`${SELECT} WHERE ${cond} ORDER BY d.found_on DESC, d.registered_at DESC LIMIT ${LIST_LIMIT}`)
     .all(...args) as DisputeRow[];
-  return { total, rows: rows.map((r) => toView(r, true)) };
+  return { total, byStatus, rows: rows.map((r) => toView(r, true)) };
 }
 
 export function getDispute(store: Store, id: string): DisputeView {

@@ -100,6 +100,15 @@ export function DisputesScreen() {
           矛盾纠纷排查台账
         </h2>
         <Space>
+          {list
+            ? (Object.keys(DISPUTE_STATUSES) as DisputeStatus[])
+                .filter((k) => list.byStatus[k])
+                .map((k) => (
+                  <Tag key={k} color={STATUS_COLORS[k]}>
+                    {DISPUTE_STATUSES[k]} {list.byStatus[k]}
+                  </Tag>
+                ))
+            : null}
           <Typography.Text data-testid="disputes-total">{list ? `共 ${list.total} 件` : '查询中…'}</Typography.Text>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             登记矛盾纠纷

@@ -57,6 +57,7 @@ describe('矛盾纠纷排查台账', () => {
     const resolved = await call(t.store, 'disputes.setStatus', { id: d.id, status: 'resolved', resolvedOn: '2026-11-21', resolution: '经调解拆除围墙，签订调解协议' });
     expect(resolved).toMatchObject({ status: 'resolved', resolvedOn: '2026-11-21', resolution: '经调解拆除围墙，签订调解协议' });
     expect((await call(t.store, 'disputes.list', { filter: { status: ['resolved'] } })).rows.map((r) => r.id)).toEqual([d.id]);
+    expect((await call(t.store, 'disputes.list', {})).byStatus).toEqual({ resolved: 1, pending: 1 });
 
     // every write is an operation in the change log, with its actor
     const ops = t.store.sqlite.prepare(`SELECT op, actor FROM change_log WHERE tbl = 'disputes' AND row_id = ? ORDER BY origin_seq`).all(d.id) as { op: string; actor: string }[];
