@@ -255,6 +255,90 @@ export const letterTemplates = sqliteTable('letter_templates', {
   deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
 });
 
+// ---- synced: the ledgers beside the register (services/disputes.ts, daily-report.ts, reception-days.ts)
+
+/**
+ * 矛盾纠纷排查台账: a dispute found by screening before it becomes a petition. The parties are
+ * kept to what mediation needs (names and a contact, JSON array of { name, phone }), no ID number.
+ */
+export const disputes = sqliteTable(
+  'disputes',
+  {
+    id: text('id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    /** the day it was found (排查发现日期), YYYY-MM-DD */
+    foundOn: text('found_on').notNull(),
+    villageId: text('village_id'),
+    /** JSON array of { name, phone } */
+    parties: text('parties').notNull().default('[]'),
+    /** DISPUTE_TYPES in api.ts */
+    kind: text('kind').notNull(),
+    description: text('description').notNull(),
+    /** who mediates: a person or body as the clerk writes it (司法所张某, 村调委会) */
+    mediator: text('mediator').notNull().default(''),
+    /** DISPUTE_STATUSES in api.ts */
+    status: text('status').notNull().default('pending'),
+    resolution: text('resolution').notNull().default(''),
+    /** the day it was resolved (化解), set with status 'resolved' */
+    resolvedOn: text('resolved_on'),
+    registeredBy: text('registered_by'),
+    registeredAt: text('registered_at').notNull(),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('disputes_office_found').on(t.officeId, t.foundOn), index('disputes_office_resolved').on(t.officeId, t.resolvedOn)],
+);
+
+/**
+ * 日报告: an office's report of one day, its figures frozen when issued so a later edit of the
+ * register does not change what was reported. Never updated: issuing again for the same day is
+ * a new row naming the one it replaces (both kept).
+ */
+export const dailyReports = sqliteTable(
+  'daily_reports',
+  {
+    id: text('id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    /** the day reported, YYYY-MM-DD */
+    reportDate: text('report_date').notNull(),
+    /** 零报告: no new petition and no new dispute that day */
+    zero: integer('zero', { mode: 'boolean' }).notNull(),
+    /** 批次 / 人次 of the petitions received that day */
+    batches: integer('batches').notNull(),
+    persons: integer('persons').notNull(),
+    /** JSON: { [channel]: { batches, persons } } */
+    byChannel: text('by_channel').notNull().default('{}'),
+    disputesFound: integer('disputes_found').notNull(),
+    disputesResolved: integer('disputes_resolved').notNull(),
+    note: text('note').notNull().default(''),
+    issuedAt: text('issued_at').notNull(),
+    issuedBy: text('issued_by'),
+    /** the earlier report of the same day this one replaces */
+    replacesId: text('replaces_id'),
+  },
+  (t) => [index('daily_reports_office_date').on(t.officeId, t.reportDate), index('daily_reports_date').on(t.reportDate)],
+);
+
+/**
+ * 领导接访日: a day (and hours) a leader receives visitors. The cases received are not linked by
+ * hand: they are the office's 来访 cases received within the day's hours (reception-days.ts).
+ */
+export const receptionDays = sqliteTable(
+  'reception_days',
+  {
+    id: text('id').primaryKey(),
+    officeId: text('office_id').notNull(),
+    date: text('date').notNull(),
+    /** HH:mm */
+    startTime: text('start_time').notNull(),
+    endTime: text('end_time').notNull(),
+    leaderId: text('leader_id').notNull(),
+    place: text('place').notNull().default(''),
+    note: text('note').notNull().default(''),
+    deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('reception_days_office_date').on(t.officeId, t.date)],
+);
+
 // ---- local: this installation's own state -----------------------------------------------
 
 /** Key/value state of this installation: installation id, HLC, current user, settings. */
@@ -456,5 +540,8 @@ export const SYNCED_TABLES = {
   attachments,
   documents,
   letter_templates: letterTemplates,
+  disputes,
+  daily_reports: dailyReports,
+  reception_days: receptionDays,
 } as const;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;

@@ -26,6 +26,9 @@ import { listConflicts, settleConflict } from './services/sync/conflicts';
 import { draftHtml, draftLetter, issueLetter, issuedLettersHtml, lettersIssuedOn, listLetters, prefixState, savePrefix } from './services/letters/documents';
 import { listTemplates, previewTemplate, resetTemplate, saveTemplate } from './services/letters/template-store';
 import { letterDocxFile } from './services/letters/docx';
+import { getDispute, listDisputes, removeDispute, saveDispute, setDisputeStatus } from './services/disputes';
+import { dailyReportMatrix, issueDailyReport, listDailyReports, previewDailyReport } from './services/daily-report';
+import { listReceptionDays, removeReceptionDay, saveReceptionDay } from './services/reception-days';
 
 /** Long work (sync export and import) reports its stages; the bridges pass them on to the screen. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -98,6 +101,18 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
     return syncOverview(s);
   },
   'conflicts.list': (s, i) => listConflicts(s, i.caseId),
+  'disputes.list': (s, i) => listDisputes(s, i.filter),
+  'disputes.get': (s, i) => getDispute(s, i.id),
+  'disputes.save': (s, i, a) => saveDispute(s, i, a),
+  'disputes.setStatus': (s, i, a) => setDisputeStatus(s, i, a),
+  'disputes.remove': (s, i, a) => removeDispute(s, i.id, a),
+  'dailyReports.preview': (s, i) => previewDailyReport(s, i.date),
+  'dailyReports.issue': (s, i, a) => issueDailyReport(s, i, a),
+  'dailyReports.list': (s, i) => listDailyReports(s, i),
+  'dailyReports.matrix': (s, i) => dailyReportMatrix(s, i),
+  'receptionDays.list': (s, i) => listReceptionDays(s, i),
+  'receptionDays.save': (s, i, a) => saveReceptionDay(s, i, a),
+  'receptionDays.remove': (s, i, a) => removeReceptionDay(s, i.id, a),
   'conflicts.settle': (s, i, a) => {
     settleConflict(s, { tbl: i.tbl, rowId: i.rowId, field: i.field, value: i.value }, a);
     return listConflicts(s);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Menu, Select, Spin, App as AntApp } from 'antd';
-import { FileAddOutlined, ScheduleOutlined, SettingOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, CalendarOutlined, FileAddOutlined, FileDoneOutlined, ScheduleOutlined, SettingOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AppProvider, useApp } from './lib/app-context';
 import { call } from './lib/api-client';
 import { navigate, useRoute } from './lib/router';
@@ -12,6 +12,9 @@ import { CaseDetailScreen } from './screens/CaseDetailScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SyncScreen } from './screens/SyncScreen';
 import { ConflictsScreen } from './screens/ConflictsScreen';
+import { DisputesScreen } from './screens/DisputesScreen';
+import { DailyReportScreen } from './screens/DailyReportScreen';
+import { ReceptionDaysScreen } from './screens/ReceptionDaysScreen';
 import { STAFF_ROLES } from '../src-main/api';
 
 export function App() {
@@ -63,6 +66,9 @@ function Shell() {
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'sync' && <SyncScreen />}
         {route.name === 'conflicts' && <ConflictsScreen />}
+        {route.name === 'disputes' && <DisputesScreen />}
+        {route.name === 'daily' && <DailyReportScreen />}
+        {route.name === 'reception' && <ReceptionDaysScreen />}
       </main>
     </>
   );
@@ -155,7 +161,7 @@ function Header({ active, route }: { active: string; route: string }) {
         theme="dark"
         selectedKeys={[active]}
         style={{ background: 'transparent' }}
-        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'sync' | 'settings' })}
+        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'disputes' | 'daily' | 'reception' | 'sync' | 'settings' })}
         items={[
           { key: 'intake', icon: <FileAddOutlined />, label: '登记' },
           {
@@ -169,6 +175,9 @@ function Header({ active, route }: { active: string; route: string }) {
             ),
           },
           { key: 'register', icon: <UnorderedListOutlined />, label: '台账' },
+          { key: 'disputes', icon: <AuditOutlined />, label: '矛盾纠纷' },
+          { key: 'daily', icon: <FileDoneOutlined />, label: '日报告' },
+          { key: 'reception', icon: <CalendarOutlined />, label: '接访日' },
           {
             key: 'sync',
             icon: <SwapOutlined />,

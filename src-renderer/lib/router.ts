@@ -1,4 +1,7 @@
-/** A hash router small enough to read: #/intake, #/work, #/register, #/case/<id>, #/settings, #/sync, #/conflicts. */
+/**
+ * A hash router small enough to read: #/intake, #/work, #/register, #/case/<id>, #/settings, #/sync,
+ * #/conflicts, #/disputes, #/daily, #/reception.
+ */
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -8,7 +11,10 @@ export type Route =
   | { name: 'case'; id: string }
   | { name: 'settings' }
   | { name: 'sync' }
-  | { name: 'conflicts' };
+  | { name: 'conflicts' }
+  | { name: 'disputes' }
+  | { name: 'daily' }
+  | { name: 'reception' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/');
@@ -18,6 +24,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'sync') return { name: 'sync' };
   if (parts[0] === 'conflicts') return { name: 'conflicts' };
+  if (parts[0] === 'disputes') return { name: 'disputes' };
+  if (parts[0] === 'daily') return { name: 'daily' };
+  if (parts[0] === 'reception') return { name: 'reception' };
   return { name: 'intake' };
 }
 

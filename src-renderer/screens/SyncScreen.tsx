@@ -24,6 +24,7 @@ const SETTINGS_NAMES: Record<string, string> = {
   staff: '工作人员',
   letter_templates: '文书模板',
 };
+const LEDGER_NAMES: Record<string, string> = { disputes: '矛盾纠纷', daily_reports: '日报告', reception_days: '领导接访日' };
 
 const INBOX_POLL_MS = 10_000;
 
@@ -364,6 +365,7 @@ function ImportPreview({ report, onCancel, onApply }: { report: ImportReport; on
   const s = report.summary;
   const events = Object.entries(s.events).filter(([, n]) => n > 0);
   const settings = Object.entries(s.settings).filter(([, n]) => n > 0);
+  const ledgers = Object.entries(s.ledgers).filter(([, n]) => n > 0);
   const warnings = [
     report.missingPackages.length ? `缺少${report.from.name}之前的第 ${report.missingPackages.join('、')} 号交换包（其内容会随以后的交换包补齐；如对方已发出，请找到后一并导入）` : null,
     report.previousDiffers ? '本包所称的上一号交换包与本机导入过的不一致，请与发送单位核实' : null,
@@ -399,6 +401,9 @@ function ImportPreview({ report, onCancel, onApply }: { report: ImportReport; on
         </Descriptions.Item>
         <Descriptions.Item label="设置更新" span={2}>
           {settings.length ? settings.map(([k, n]) => <Tag key={k}>{`${SETTINGS_NAMES[k] ?? k} ${n} 项`}</Tag>) : '无'}
+        </Descriptions.Item>
+        <Descriptions.Item label="排查与接访" span={2}>
+          {ledgers.length ? ledgers.map(([k, n]) => <Tag key={k}>{`${LEDGER_NAMES[k] ?? k} ${n} 条`}</Tag>) : '无'}
         </Descriptions.Item>
         <Descriptions.Item label="数据冲突">{s.conflicts ? <Typography.Text type="warning">{s.conflicts} 处（导入后到“冲突处理”中确认）</Typography.Text> : '无'}</Descriptions.Item>
         <Descriptions.Item label="删除">{s.deletedCases ? `${s.deletedCases} 件` : '无'}</Descriptions.Item>

@@ -102,6 +102,11 @@ async function exerciseWrites() {
   await call(s, 'letters.issue', { caseId: a.id, kind: 'acceptNotice', content: letter.content, issuedOn: '2026-11-20' });
   await call(s, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}反映的问题已受理。\n特此告知。' });
   await call(s, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}反映的问题本机关已依法受理。\n特此告知。' });
+  const d = await call(s, 'disputes.save', { foundOn: '2026-11-20', parties: [{ name: '钱大', phone: '13811112222' }], kind: 'neighbor', description: '邻里噪音纠纷', mediator: '村调委会' });
+  await call(s, 'disputes.setStatus', { id: d.id, status: 'resolved', resolvedOn: '2026-11-21', resolution: '调解成功' });
+  await call(s, 'dailyReports.issue', { date: '2026-11-20' });
+  const r = await call(s, 'receptionDays.save', { date: '2026-11-20', startTime: '09:00', endTime: '11:30', leaderId: t.staff('赵领导') });
+  await call(s, 'receptionDays.save', { id: r.id, date: '2026-11-20', startTime: '09:00', endTime: '12:00', leaderId: t.staff('赵领导'), place: '接待室' });
   return { a, b };
 }
 

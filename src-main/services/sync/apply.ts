@@ -29,6 +29,8 @@ export interface ApplySummary {
   events: Record<string, number>;
   /** rows of the shared settings changed: offices, calendar, classification, villages, units, staff, letter templates */
   settings: Record<string, number>;
+  /** rows of the ledgers beside the register changed: disputes, daily reports, reception days */
+  ledgers: Record<string, number>;
   /** cases marked deleted */
   deletedCases: number;
   /** fields newly in conflict */
@@ -41,6 +43,7 @@ export interface ApplySummary {
 
 const SETTINGS_TABLES = new Set(['offices', 'calendar_days', 'categories', 'villages', 'units', 'staff', 'letter_templates']);
 const CASE_TABLES = new Set(['cases', 'petitioners', 'case_events', 'attachments', 'documents']);
+const LEDGER_TABLES = new Set(['disputes', 'daily_reports', 'reception_days']);
 
 /** Deletions beyond this share of the live register (and at least MASS_DELETE_MIN cases) are held. */
 export const MASS_DELETE_SHARE = 0.1;
@@ -78,7 +81,7 @@ export function checkMassDeletion(sqlite: Database.Database, ops: Operation[], c
  */
 export function applyOperations(store: Store, ops: Operation[], onProgress?: (done: number, total: number) => void): ApplySummary {
   const { sqlite } = store;
-  const summary: ApplySummary = { received: ops.length, fresh: 0, newCases: [], updatedCases: [], events: {}, settings: {}, deletedCases: 0, conflicts: 0, deferred: 0, clockAheadMinutes: 0 };
+  const summary: ApplySummary = { received: ops.length, fresh: 0, newCases: [], updatedCases: [], events: {}, settings: {}, ledgers: {}, deletedCases: 0, conflicts: 0, deferred: 0, clockAheadMinutes: 0 };
   const insert = sqlite.prepare(
     `INSERT OR IGNORE INTO change_log (origin, origin_seq, hlc, office_id, actor, tbl, row_id, op, data, base)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -144,6 +147,7 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
         summary.settings[tbl] = (summary.settings[tbl] ?? 0) + 1;
         if (tbl === 'offices' || tbl === 'calendar_days') rulesChanged = true;
       }
+      if (LEDGER_TABLES.has(tbl)) summary.ledgers[tbl] = (summary.ledgers[tbl] ?? 0) + 1;
       if (CASE_TABLES.has(tbl)) {
         caseIds.add(tbl === 'cases' ? id : (m.row.case_id as string));
         if (tbl === 'cases') {

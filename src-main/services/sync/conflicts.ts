@@ -34,6 +34,28 @@ const TABLE_LABELS: Record<string, string> = {
   categories: '内容分类',
   offices: '单位',
   calendar_days: '节假日',
+  disputes: '矛盾纠纷',
+  daily_reports: '日报告',
+  reception_days: '领导接访日',
+};
+
+/** Fields of the ledgers beside the register (the register's own are in register.ts). */
+const LEDGER_FIELD_LABELS: Record<string, string> = {
+  foundOn: '发现日期',
+  parties: '当事人',
+  kind: '纠纷类型',
+  description: '简要情况',
+  mediator: '调处人',
+  status: '调处状态',
+  resolution: '化解情况',
+  resolvedOn: '化解日期',
+  date: '日期',
+  startTime: '开始时间',
+  endTime: '结束时间',
+  leaderId: '接访领导',
+  place: '接访地点',
+  note: '备注',
+  deleted: '删除',
 };
 
 /** Rows a field may name by id, shown by their name. */
@@ -51,7 +73,7 @@ export function listConflicts(store: Store, caseId?: string): Conflict[] {
     (store.sqlite.prepare(`SELECT name FROM "${table}" WHERE id = ?`).get(String(id)) as { name: string } | undefined)?.name ?? null;
   return rows.map((r) => {
     const prop = isSyncedTable(r.tbl) ? propertyOfColumn(r.tbl, r.field) : undefined;
-    const fieldLabel = (prop && FIELD_LABELS[prop]) ?? prop ?? r.field;
+    const fieldLabel = (prop && (FIELD_LABELS[prop] ?? LEDGER_FIELD_LABELS[prop])) ?? prop ?? r.field;
     const owner = r.tbl === 'petitioners' ? nameOf('petitioners', r.rowId) : null;
     const show = (value: unknown): string => {
       if (value === null || value === undefined || value === '') return '（空）';

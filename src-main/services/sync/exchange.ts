@@ -99,8 +99,9 @@ function rangesOf(ops: { origin: string; seq: number }[]): [string, number, numb
 
 /**
  * Whether an operation concerns the recipient. The county receives everything of a township;
- * a township receives its own cases, the cases assigned to it, its own villages, units and
- * staff, the county's staff, the shared settings and letter templates, the letters of its cases,
+ * a township receives its own cases, the cases assigned to it, its own villages, units, staff
+ * and ledgers (disputes, daily reports, reception days: a replaced machine is rebuilt from the
+ * county's copy), the county's staff, the shared settings and letter templates, the letters of its cases,
  * and the office rows of itself and its county.
  */
 function concernsRecipient(store: Store, me: { id: string; level: string }, recipient: Peer): (o: Operation) => boolean {
@@ -128,7 +129,10 @@ function concernsRecipient(store: Store, me: { id: string; level: string }, reci
         return o.rowId === recipient.officeId || o.rowId === me.id;
       case 'villages':
       case 'units':
-      case 'staff': {
+      case 'staff':
+      case 'disputes':
+      case 'daily_reports':
+      case 'reception_days': {
         const r = sqlite.prepare(`SELECT office_id AS o FROM "${o.tbl}" WHERE id = ?`).get(o.rowId) as { o: string } | undefined;
         // the county's own people too: their names stand on the steps they took in the township's cases
         return r?.o === recipient.officeId || (o.tbl === 'staff' && r?.o === me.id);

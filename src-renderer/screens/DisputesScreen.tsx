@@ -1,0 +1,423 @@
+/**
+ * 矛盾纠纷排查台账: disputes found by screening, filtered by status, village and date, added and
+ * edited in a form (Ctrl+Enter saves), moved through their status, deleted after a confirmation.
+ * The county sees every township's, read-only.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { DISPUTE_STATUSES, DISPUTE_TYPES, type DisputeInput, type DisputeList, type DisputeStatus, type DisputeView } from '../../src-main/api';
+import { call } from '../lib/api-client';
+import { useApp } from '../lib/app-context';
+import { options } from '../lib/format';
+import { pinyinFilter } from '../lib/pinyin-filter';
+import { onCtrlEnter } from '../lib/keys';
+
+const STATUS_COLORS: Record<DisputeStatus, string> = { pending: 'orange', mediating: 'blue', resolved: 'green', referred: 'default' };
+
+interface Filter {
+  status?: DisputeStatus[];
+  villageId?: string[];
+  officeId?: string[];
+  range?: [string, string] | null;
+}
+
+interface FormValues {
+  foundOn: Dayjs;
+  villageId?: string | null;
+  parties: { name: string; phone?: string }[];
+  kind: DisputeInput['kind'];
+  description: string;
+  mediator?: string;
+  status: DisputeStatus;
+  resolvedOn?: Dayjs | null;
+  resolution?: string;
+}
+
+const ended = (s: DisputeStatus | undefined) => s === 'resolved' || s === 'referred';
+
+
+export function DisputesScreen() {
+  const { settings } = useApp();
+  const { message } = App.useApp();
+  const county = settings.office.level === 'county';
+  const [filter, setFilter] = useState<Filter>({});
+  const [list, setList] = useState<DisputeList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [editing, setEditing] = useState<DisputeView | 'new' | null>(null);
+  const [statusOf, setStatusOf] = useState<DisputeView | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setList(
+        await call('disputes.list', {
+          filter: {
+            status: filter.status?.length ? filter.status : undefined,
+            villageId: filter.villageId?.length ? filter.villageId : undefined,
+            officeId: filter.officeId?.length ? filter.officeId : undefined,
+            from: filter.range?.[0] || undefined,
+            to: filter.range?.[1] || undefined,
+          },
+        }),
+      );
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [filter]);
+  useEffect(() => void load(), [load]);
+
+  const remove = async (d: DisputeView) => {
+    try {
+      await call('disputes.remove', { id: d.id });
+      message.success('已删除');
+      await load();
+    } catch (e) {
+      message.error((e as Error).message);
+    }
+  };
+
+  const own = (d: DisputeView) => d.officeId === settings.office.id;
+  /** One multiple-choice filter: its label is its placeholder and its accessible name. */
+  const multi = (key: 'status' | 'officeId' | 'villageId', name: string, choices: { value: string; label: string }[]) => (
+    <Select
+      mode="multiple"
+      allowClear
+      aria-label={name}
+      placeholder={name}
+      style={{ minWidth: 140 }}
+      value={filter[key]}
+      onChange={(v: string[]) => setFilter({ ...filter, [key]: v })}
+      options={choices}
+      showSearch={{ filterOption: pinyinFilter }}
+    />
+  );
+  return (
+    <div>
+      <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }}>
+        <h2 className="screen-title" style={{ margin: 0 }}>
+          矛盾纠纷排查台账
+        </h2>
+        <Space>
+          {list
+            ? (Object.keys(DISPUTE_STATUSES) as DisputeStatus[])
+                .filter((k) => list.byStatus[k])
+                .map((k) => (
+                  <Tag key={k} color={STATUS_COLORS[k]}>
+                    {DISPUTE_STATUSES[k]} {list.byStatus[k]}
+                  </Tag>
+                ))
+            : null}
+          <Typography.Text data-testid="disputes-total">{list ? `共 ${list.total} 件` : '查询中…'}</Typography.Text>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            登记矛盾纠纷
+          </Button>
+        </Space>
+      </Space>
+      <Space wrap style={{ marginBottom: 10 }}>
+        {multi('status', '调处状态', options(DISPUTE_STATUSES))}
+        {county && multi('officeId', '乡镇', settings.townships.map((o) => ({ value: o.id, label: o.name })))}
+        {settings.villages.length > 0 && multi('villageId', '村/社区', settings.villages.map((v) => ({ value: v.id, label: v.name })))}
+        <DatePicker.RangePicker
+          aria-label="发现日期"
+          allowEmpty={[true, true]}
+          value={filter.range ? [filter.range[0] ? dayjs(filter.range[0]) : null, filter.range[1] ? dayjs(filter.range[1]) : null] : null}
+          onChange={(v: [Dayjs | null, Dayjs | null] | null) =>
+            setFilter({ ...filter, range: v ? [v[0]?.format('YYYY-MM-DD') ?? '', v[1]?.format('YYYY-MM-DD') ?? ''] : null })
+          }
+          placeholder={['发现日期起', '止']}
+        />
+        <Button onClick={() => setFilter({})}>重置</Button>
+      </Space>
+      {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} /> : null}
+      {list && list.total > list.rows.length ? (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} message={`共 ${list.total} 件，列出最近的 ${list.rows.length} 件；请用日期等条件缩小范围`} />
+      ) : null}
+      <Table<DisputeView>
+        size="small"
+        rowKey="id"
+        loading={!list && !error}
+        dataSource={list?.rows ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        locale={{ emptyText: '暂无矛盾纠纷记录' }}
+        columns={[
+          { title: '发现日期', dataIndex: 'foundOn', width: 104 },
+          ...(county ? [{ title: '乡镇', dataIndex: 'office', width: 100 }] : []),
+          { title: '村/社区', dataIndex: 'village', width: 100, render: (v: string | null) => v ?? '—' },
+          {
+            title: '当事人',
+            width: 190,
+            render: (_: unknown, d: DisputeView) => d.parties.map((p) => (p.phone ? `${p.name}（${p.phone}）` : p.name)).join('、'),
+          },
+          { title: '类型', dataIndex: 'kind', width: 96, render: (k: keyof typeof DISPUTE_TYPES) => DISPUTE_TYPES[k] ?? k },
+          { title: '简要情况', dataIndex: 'description', ellipsis: true },
+          { title: '调处人', dataIndex: 'mediator', width: 120, ellipsis: true, render: (v: string) => v || '—' },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 86,
+            render: (s: DisputeStatus) => <Tag color={STATUS_COLORS[s]}>{DISPUTE_STATUSES[s]}</Tag>,
+          },
+          {
+            title: '化解 / 移交',
+            width: 200,
+            ellipsis: true,
+            render: (_: unknown, d: DisputeView) => (ended(d.status) ? `${d.resolvedOn ? `${d.resolvedOn} ` : ''}${d.resolution}` : '—'),
+          },
+          {
+            title: '操作',
+            width: 150,
+            render: (_: unknown, d: DisputeView) =>
+              own(d) ? (
+                <Space size="small">
+                  <a onClick={() => setEditing(d)}>编辑</a>
+                  <a onClick={() => setStatusOf(d)}>调处状态</a>
+                  <Popconfirm
+                    title="删除这条矛盾纠纷记录？"
+                    description="删除后将从台账和统计中去除，并随下次数据交换同步。"
+                    okText="删除"
+                    okButtonProps={{ danger: true }}
+                    cancelText="取消"
+                    onConfirm={() => remove(d)}
+                  >
+                    <a>删除</a>
+                  </Popconfirm>
+                </Space>
+              ) : (
+                <span className="muted">—</span>
+              ),
+          },
+        ]}
+      />
+      {editing ? (
+        <DisputeForm
+          dispute={editing === 'new' ? null : editing}
+          onClose={() => setEditing(null)}
+          onSaved={async () => {
+            setEditing(null);
+            await load();
+          }}
+        />
+      ) : null}
+      {statusOf ? (
+        <StatusDialog
+          dispute={statusOf}
+          onClose={() => setStatusOf(null)}
+          onSaved={async () => {
+            setStatusOf(null);
+            await load();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Puts a refusal from the server on the field it names, or shows it as a message. */
+function showRefusal<T>(form: FormInstance<T>, e: unknown, message: { error(t: string): void }) {
+  const err = e as Error & { field?: string };
+  const field = err.field?.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  if (field?.length) form.setFields([{ name: field as never, errors: [err.message] }]);
+  else message.error(err.message);
+}
+
+function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | null; onClose(): void; onSaved(): Promise<void> }) {
+  const { settings } = useApp();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+  const status = Form.useWatch('status', form);
+
+  // the form needs the phones whole: the list masks them
+  useEffect(() => {
+    if (!dispute) return;
+    call('disputes.get', { id: dispute.id }).then(
+      (d) =>
+        form.setFieldsValue({
+          foundOn: dayjs(d.foundOn),
+          villageId: d.villageId,
+          parties: d.parties.map((p) => ({ name: p.name, phone: p.phone ?? '' })),
+          kind: d.kind,
+          description: d.description,
+          mediator: d.mediator,
+          status: d.status,
+          resolvedOn: d.resolvedOn ? dayjs(d.resolvedOn) : null,
+          resolution: d.resolution,
+        }),
+      (e: Error) => message.error(e.message),
+    );
+  }, [dispute, form, message]);
+
+  const save = async () => {
+    let v: FormValues;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      await call('disputes.save', {
+        id: dispute?.id,
+        foundOn: v.foundOn.format('YYYY-MM-DD'),
+        villageId: v.villageId ?? null,
+        parties: v.parties.map((p) => ({ name: p.name ?? '', phone: p.phone || undefined })),
+        kind: v.kind,
+        description: v.description ?? '',
+        mediator: v.mediator ?? '',
+        status: v.status,
+        resolvedOn: ended(v.status) && v.resolvedOn ? v.resolvedOn.format('YYYY-MM-DD') : null,
+        resolution: ended(v.status) ? (v.resolution ?? '') : '',
+      });
+      message.success(dispute ? '已保存修改' : '已登记，将随下次数据交换报送');
+      await onSaved();
+    } catch (e) {
+      showRefusal(form, e, message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={720}
+      title={dispute ? '编辑矛盾纠纷' : '登记矛盾纠纷'}
+      okText="保存（Ctrl+Enter）"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+    >
+      <div onKeyDown={onCtrlEnter(save)}>
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          initialValues={{ foundOn: dayjs(), parties: [{ name: '', phone: '' }], status: 'pending' }}
+          requiredMark
+        >
+          <Space size="large" align="start" wrap>
+            <Form.Item name="foundOn" label="发现日期" rules={[{ required: true, message: '请选择发现日期' }]}>
+              <DatePicker aria-label="发现日期" allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} autoFocus />
+            </Form.Item>
+            <Form.Item name="villageId" label="村/社区">
+              <Select
+                aria-label="村/社区"
+                allowClear
+                style={{ width: 180 }}
+                placeholder="选择村/社区"
+                options={settings.villages.map((v) => ({ value: v.id, label: v.name }))}
+                showSearch={{ filterOption: pinyinFilter }}
+              />
+            </Form.Item>
+            <Form.Item name="kind" label="纠纷类型" rules={[{ required: true, message: '请选择纠纷类型' }]}>
+              <Select aria-label="纠纷类型" style={{ width: 160 }} placeholder="选择类型" options={options(DISPUTE_TYPES)} showSearch={{ filterOption: pinyinFilter }} />
+            </Form.Item>
+          </Space>
+          <Form.List name="parties">
+            {(fields, { add, remove }) => (
+              <Form.Item label="当事人（姓名及联系电话，调解所需，不登记身份证号）" required>
+                {fields.map((f, i) => (
+                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写当事人姓名' }]}>
+                      <Input aria-label={`当事人${i + 1}姓名`} placeholder="姓名" style={{ width: 160 }} maxLength={30} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'phone']}>
+                      <Input aria-label={`当事人${i + 1}电话`} placeholder="联系电话（可不填）" style={{ width: 200 }} />
+                    </Form.Item>
+                    {fields.length > 1 ? <MinusCircleOutlined aria-label={`删去当事人${i + 1}`} onClick={() => remove(f.name)} /> : null}
+                  </Space>
+                ))}
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', phone: '' })}>
+                  增加当事人
+                </Button>
+              </Form.Item>
+            )}
+          </Form.List>
+          <Form.Item name="description" label="纠纷简要情况" rules={[{ required: true, whitespace: true, message: '请填写纠纷简要情况' }]}>
+            <Input.TextArea aria-label="纠纷简要情况" rows={3} maxLength={4000} placeholder="起因、争议焦点、当前情况" />
+          </Form.Item>
+          <Space size="large" align="start" wrap>
+            <Form.Item name="mediator" label="调处人">
+              <Input aria-label="调处人" style={{ width: 220 }} maxLength={60} placeholder="如 司法所王某、村调委会" />
+            </Form.Item>
+            <Form.Item name="status" label="调处状态">
+              <Select aria-label="调处状态" style={{ width: 140 }} options={options(DISPUTE_STATUSES)} />
+            </Form.Item>
+            {status === 'resolved' ? (
+              <Form.Item name="resolvedOn" label="化解日期" rules={[{ required: true, message: '已化解的纠纷请填写化解日期' }]}>
+                <DatePicker aria-label="化解日期" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+              </Form.Item>
+            ) : null}
+          </Space>
+          {ended(status) ? (
+            <Form.Item
+              name="resolution"
+              label={status === 'resolved' ? '化解情况' : '移交去向及理由'}
+              rules={[{ required: true, whitespace: true, message: status === 'resolved' ? '请填写化解情况' : '请填写移交去向及理由' }]}
+            >
+              <Input.TextArea aria-label={status === 'resolved' ? '化解情况' : '移交去向及理由'} rows={2} maxLength={4000} />
+            </Form.Item>
+          ) : null}
+        </Form>
+      </div>
+    </Modal>
+  );
+}
+
+function StatusDialog({ dispute, onClose, onSaved }: { dispute: DisputeView; onClose(): void; onSaved(): Promise<void> }) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ status: DisputeStatus; resolvedOn?: Dayjs | null; resolution?: string }>();
+  const status = Form.useWatch('status', form);
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    let v: { status: DisputeStatus; resolvedOn?: Dayjs | null; resolution?: string };
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      await call('disputes.setStatus', { id: dispute.id, status: v.status, resolvedOn: v.resolvedOn ? v.resolvedOn.format('YYYY-MM-DD') : null, resolution: v.resolution ?? '' });
+      message.success(`已改为“${DISPUTE_STATUSES[v.status]}”`);
+      await onSaved();
+    } catch (e) {
+      showRefusal(form, e, message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open title={`调处状态：${dispute.parties.map((p) => p.name).join('、')}`} okText="保存（Ctrl+Enter）" cancelText="取消" confirmLoading={saving} onOk={save} onCancel={onClose} destroyOnHidden>
+      <div onKeyDown={onCtrlEnter(save)}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ status: dispute.status, resolvedOn: dispute.resolvedOn ? dayjs(dispute.resolvedOn) : dayjs(), resolution: dispute.resolution }}
+        >
+          <Form.Item name="status" label="调处状态">
+            <Select aria-label="新的调处状态" autoFocus options={options(DISPUTE_STATUSES)} />
+          </Form.Item>
+          {status === 'resolved' ? (
+            <Form.Item name="resolvedOn" label="化解日期" rules={[{ required: true, message: '已化解的纠纷请填写化解日期' }]}>
+              <DatePicker aria-label="化解日期" disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(dispute.foundOn), 'day')} />
+            </Form.Item>
+          ) : null}
+          {ended(status) ? (
+            <Form.Item
+              name="resolution"
+              label={status === 'resolved' ? '化解情况' : '移交去向及理由'}
+              rules={[{ required: true, whitespace: true, message: status === 'resolved' ? '请填写化解情况' : '请填写移交去向及理由' }]}
+            >
+              <Input.TextArea aria-label="化解情况" rows={3} maxLength={4000} />
+            </Form.Item>
+          ) : null}
+        </Form>
+      </div>
+    </Modal>
+  );
+}
