@@ -106,6 +106,8 @@ export function openStore(opts: OpenOptions): Store {
     return store;
   } catch (e) {
     sqlite.close();
+    // damage SQLite trips over before the check has run (e.g. in the schema's own pages) is told the same way
+    if (e instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(e.code)) throw new UserError(integrityMessage(e.message, file));
     throw e;
   }
 }
