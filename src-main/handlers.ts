@@ -26,6 +26,7 @@ import { listConflicts, settleConflict } from './services/sync/conflicts';
 import { draftHtml, draftLetter, issueLetter, issuedLettersHtml, lettersIssuedOn, listLetters, prefixState, savePrefix } from './services/letters/documents';
 import { listTemplates, previewTemplate, resetTemplate, saveTemplate } from './services/letters/template-store';
 import { letterDocxFile } from './services/letters/docx';
+import { buildReport } from './services/reports/report';
 
 /** Long work (sync export and import) reports its stages; the bridges pass them on to the screen. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -80,6 +81,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'letters.previewTemplate': (s, i) => previewTemplate(s, i),
   'letters.prefix': (s) => prefixState(s),
   'letters.savePrefix': (s, i, a) => savePrefix(s, i.prefix, a),
+  'reports.get': (s, i) => buildReport(s, i),
   'sync.status': (s) => syncOverview(s),
   'sync.saveSettings': (s, i) => {
     saveSyncSettings(s, i);

@@ -13,6 +13,7 @@ import type { Store } from './database';
 import { computeDeadlines, deadlineView, loadRules, noticeOwed, openDuties, type DeadlineRules } from './deadlines';
 import { currentUserId } from './office';
 import { foldEvents, initialStatusOf, type WorkflowEvent, type WorkflowState } from './workflow';
+import { rebuildFacts, writeFacts } from './reports/facts';
 
 /** The row of a case its clocks depend on, besides its events and petitioners. */
 export interface ClockHead {
@@ -120,10 +121,15 @@ export function refreshClocks(store: Store, caseIds: string[], rules: DeadlineRu
     const c = head.get(id) as ClockHead | undefined;
     if (!c) {
       store.sqlite.prepare('DELETE FROM case_clocks WHERE case_id = ?').run(id);
+      writeFacts(store, id, [], foldEvents([]), [], rules);
       continue;
     }
     const events = rows.events.get(id) ?? [];
-    replaceClocks(store, c, foldEvents(events, initialStatusOf(events)), rows.petitioners.get(id) ?? [], rules);
+    const state = foldEvents(events, initialStatusOf(events));
+    const petitioners = rows.petitioners.get(id) ?? [];
+    replaceClocks(store, c, state, petitioners, rules);
+    // the report figures follow the same events and rules
+    writeFacts(store, id, events, state, petitioners, rules);
   }
 }
 
@@ -152,8 +158,18 @@ export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(sto
       onProgress?.(done, total);
     }
     sqlite.prepare(`DELETE FROM local_state WHERE key = 'clocks_stale'`).run();
+    // the report figures count days by the same rules
+    rebuildFacts(store, rules, (ids) => loadCaseRows(store, ids), foldCase);
   });
   run();
+}
+
+const foldCase = (events: WorkflowEvent[]) => foldEvents(events, initialStatusOf(events));
+
+/** At start: builds the report figures when a migration left them stale. */
+export function rebuildFactsIfStale(store: Store, onProgress?: (done: number, total: number) => void): void {
+  const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'report_facts_stale'`).get() as { value: string } | undefined;
+  if (stale?.value === '1') rebuildFacts(store, loadRules(store), (ids) => loadCaseRows(store, ids), foldCase, onProgress);
 }
 
 /** At start: builds the clocks when a migration (or an older version) left them stale. */
