@@ -536,6 +536,8 @@ export const caseFacts = sqliteTable(
     replyPendDue: text('reply_pend_due'),
     /** the earliest deadline of the supervision notices not yet answered */
     supPendDue: text('sup_pend_due'),
+    /** the earliest due date of the office's running duties (the case's work-list clocks); null when none */
+    dutyDue: text('duty_due'),
   },
   (t) => [
     index('case_facts_received').on(t.receivedOn),
@@ -543,6 +545,7 @@ export const caseFacts = sqliteTable(
     index('case_facts_accept_pend').on(t.receivedOn, t.officeId, t.acceptPendDue).where(sql`${t.acceptPendDue} IS NOT NULL`),
     index('case_facts_reply_pend').on(t.receivedOn, t.officeId, t.replyPendDue).where(sql`${t.replyPendDue} IS NOT NULL`),
     index('case_facts_sup_pend').on(t.receivedOn, t.officeId, t.supPendDue).where(sql`${t.supPendDue} IS NOT NULL`),
+    index('case_facts_duty').on(t.receivedOn, t.officeId, t.dutyDue).where(sql`${t.dutyDue} IS NOT NULL`),
   ],
 );
 

@@ -45,13 +45,15 @@ CREATE TABLE `case_facts` (
 	`rereview_redo` integer DEFAULT 0 NOT NULL,
 	`accept_pend_due` text,
 	`reply_pend_due` text,
-	`sup_pend_due` text
+	`sup_pend_due` text,
+	`duty_due` text
 );
 --> statement-breakpoint
 CREATE INDEX `case_facts_received` ON `case_facts` (`received_on`);--> statement-breakpoint
 CREATE INDEX `case_facts_accept_pend` ON `case_facts` (`received_on`,`office_id`,`accept_pend_due`) WHERE "case_facts"."accept_pend_due" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `case_facts_reply_pend` ON `case_facts` (`received_on`,`office_id`,`reply_pend_due`) WHERE "case_facts"."reply_pend_due" IS NOT NULL;--> statement-breakpoint
 CREATE INDEX `case_facts_sup_pend` ON `case_facts` (`received_on`,`office_id`,`sup_pend_due`) WHERE "case_facts"."sup_pend_due" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `case_facts_duty` ON `case_facts` (`received_on`,`office_id`,`duty_due`) WHERE "case_facts"."duty_due" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `report_cells` (
 	`month` text NOT NULL,
 	`dim` text NOT NULL,
@@ -96,4 +98,5 @@ CREATE TABLE `report_cells` (
 	PRIMARY KEY(`month`, `dim`, `key`, `office_id`)
 );
 --> statement-breakpoint
+-- derived from events: built at the next start (work-list.ts rebuildFactsIfStale)
 INSERT OR REPLACE INTO `local_state` (`key`, `value`) VALUES ('report_facts_stale', '1');

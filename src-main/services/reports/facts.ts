@@ -7,7 +7,7 @@
  */
 import { REPORT_COUNTERS, type ReportCounter } from '../../../db/schema';
 import type { Store } from '../database';
-import { computeDeadlines, noticeOwed, type DeadlineRules } from '../deadlines';
+import { computeDeadlines, noticeOwed, openDuties, type DeadlineRules } from '../deadlines';
 import type { WorkflowEvent, WorkflowState } from '../workflow';
 import { COLLECTIVE_FROM } from '../../api';
 
@@ -35,6 +35,7 @@ export interface FactsRow extends Counters {
   accept_pend_due: string | null;
   reply_pend_due: string | null;
   sup_pend_due: string | null;
+  duty_due: string | null;
 }
 
 /** The columns of a case the facts read, besides its events and petitioners. */
@@ -151,10 +152,12 @@ export function factsOf(h: FactsHead, events: WorkflowEvent[], s: WorkflowState,
     accept_pend_due: acceptPend,
     reply_pend_due: replyPend,
     sup_pend_due: supPend,
+    // as the work list's clocks (work-list.ts clocksOf): none once closed
+    duty_due: s.status === 'closed' ? null : earliest(openDuties(deadlines).map((d) => d.due)),
   };
 }
 
-const FACT_COLUMNS = ['case_id', 'office_id', 'received_on', 'channel', 'matter_type', 'category_id', 'village_id', 'unit_id', ...REPORT_COUNTERS, 'accept_pend_due', 'reply_pend_due', 'sup_pend_due'];
+const FACT_COLUMNS = ['case_id', 'office_id', 'received_on', 'channel', 'matter_type', 'category_id', 'village_id', 'unit_id', ...REPORT_COUNTERS, 'accept_pend_due', 'reply_pend_due', 'sup_pend_due', 'duty_due'];
 
 function statements(store: Store) {
   const { sqlite } = store;

@@ -32,7 +32,7 @@ const MEASURE_SQL: Record<ReportMeasure, { where: string; asOf?: true }> = {
   satisfied: { where: 'satisfied + basically > 0' },
   closed: { where: 'closed = 1' },
   resolved: { where: 'resolved = 1' },
-  overdue: { where: 'case_id IN (SELECT case_id FROM case_clocks WHERE due < ?)', asOf: true },
+  overdue: { where: 'duty_due < ?', asOf: true },
   leader: { where: 'leader = 1' },
   leaderClosed: { where: 'leader_closed = 1' },
   leaderResolved: { where: 'leader_resolved = 1' },

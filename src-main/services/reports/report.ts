@@ -6,7 +6,7 @@
  *
  * Whole months are read from report_cells (summed ahead), the days of a month covered in part
  * from case_facts; what depends on the report's day (duties now past due) from case_facts'
- * pending columns and the work-list clocks.
+ * due-date columns, on their partial indexes (only cases with a duty still running are read).
  */
 import { CHANNELS, MATTER_TYPES, REPORT_DIMS, REPORT_KINDS, type ApiParsed, type CaseFilter, type Report, type ReportBreakdownRow, type ReportDim, type ReportFigure, type ReportLinks, type ReportPeriod, type ReportSection, type ReportValue } from '../../api';
 import { REPORT_COUNTERS } from '../../../db/schema';
@@ -18,15 +18,12 @@ import { DIM_COLUMNS, zeroCounters, type Counters } from './facts';
 import { FIGURE_SECTIONS, FIGURES, percent, type FigureDef, type Totals } from './measures';
 import { monthsBetween, periodOf, previousPeriod, splitRange, yearOnYear } from './periods';
 
-interface CellRow extends Counters {
-  dim: string;
-  key: string;
-  office_id: string;
-}
-
 /** What a period's figures are computed from. */
 interface PeriodData {
-  cells: CellRow[];
+  /** every counter, per office */
+  offices: (Counters & { office_id: string })[];
+  /** 批次 and 人次 per breakdown key */
+  keys: { dim: string; key: string; n: number; people: number }[];
   /** today-dependent counts per office */
   pending: Map<string, Pick<Totals, 'accept_pend_late' | 'reply_pend_late' | 'sup_pend_late' | 'overdue'>>;
 }
@@ -38,22 +35,25 @@ function gather(store: Store, from: string, to: string, asOf: string, officeId: 
   const office = officeId ? ' AND office_id = ?' : '';
   const scope = officeId ? [officeId] : [];
   const split = splitRange(from, to);
-  const cells: CellRow[] = [];
+  const offices: PeriodData['offices'] = [];
+  const keys: PeriodData['keys'] = [];
   if (split.months) {
-    cells.push(
+    const [first, last] = split.months;
+    offices.push(...(sqlite.prepare(`SELECT office_id, ${SUMS} FROM report_cells WHERE month >= ? AND month <= ? AND dim = 'all'${office} GROUP BY office_id`).all(first, last, ...scope) as PeriodData['offices']));
+    keys.push(
       ...(sqlite
-        .prepare(`SELECT dim, key, office_id, ${SUMS} FROM report_cells WHERE month >= ? AND month <= ?${office} GROUP BY dim, key, office_id`)
-        .all(split.months[0], split.months[1], ...scope) as CellRow[]),
+        .prepare(`SELECT dim, key, sum(n) AS n, sum(people) AS people FROM report_cells WHERE month >= ? AND month <= ? AND dim <> 'all'${office} GROUP BY dim, key`)
+        .all(first, last, ...scope) as PeriodData['keys']),
     );
   }
   if (split.days.length) {
-    const keyed: [string, string][] = [['all', "''"], ...Object.entries(DIM_COLUMNS)];
-    const days = split.days.map(() => '(received_on >= ? AND received_on <= ?)').join(' OR ');
-    const sql = keyed
-      .map(([dim, col]) => `SELECT '${dim}' AS dim, ${col} AS key, office_id, ${SUMS} FROM case_facts WHERE (${days})${office} GROUP BY 2, 3`)
+    const days = `(${split.days.map(() => '(received_on >= ? AND received_on <= ?)').join(' OR ')})${office}`;
+    const params = [...split.days.flat(), ...scope];
+    offices.push(...(sqlite.prepare(`SELECT office_id, ${SUMS} FROM case_facts WHERE ${days} GROUP BY office_id`).all(...params) as PeriodData['offices']));
+    const sql = Object.entries(DIM_COLUMNS)
+      .map(([dim, col]) => `SELECT '${dim}' AS dim, ${col} AS key, count(*) AS n, sum(people) AS people FROM case_facts WHERE ${days} GROUP BY 2`)
       .join(' UNION ALL ');
-    const params = keyed.flatMap(() => [...split.days.flat(), ...scope]);
-    cells.push(...(sqlite.prepare(sql).all(...params) as CellRow[]));
+    keys.push(...(sqlite.prepare(sql).all(...Object.keys(DIM_COLUMNS).flatMap(() => params)) as PeriodData['keys']));
   }
 
   const pending: PeriodData['pending'] = new Map();
@@ -66,20 +66,14 @@ function gather(store: Store, from: string, to: string, asOf: string, officeId: 
     ['accept_pend_late', 'accept_pend_due'],
     ['reply_pend_late', 'reply_pend_due'],
     ['sup_pend_late', 'sup_pend_due'],
+    ['overdue', 'duty_due'],
   ] as const) {
     const rows = sqlite
       .prepare(`SELECT office_id, count(*) AS n FROM case_facts WHERE received_on >= ? AND received_on <= ? AND ${col} < ?${office} GROUP BY office_id`)
       .all(from, to, asOf, ...scope) as { office_id: string; n: number }[];
     for (const r of rows) at(r.office_id)[field] = r.n;
   }
-  const overdue = sqlite
-    .prepare(
-      `SELECT f.office_id, count(DISTINCT k.case_id) AS n FROM case_clocks k JOIN case_facts f ON f.case_id = k.case_id
-       WHERE k.due < ? AND f.received_on >= ? AND f.received_on <= ?${officeId ? ' AND f.office_id = ?' : ''} GROUP BY f.office_id`,
-    )
-    .all(asOf, from, to, ...scope) as { office_id: string; n: number }[];
-  for (const r of overdue) at(r.office_id).overdue = r.n;
-  return { cells, pending };
+  return { offices, keys, pending };
 }
 
 function addInto(into: Counters, row: Counters) {
@@ -89,7 +83,7 @@ function addInto(into: Counters, row: Counters) {
 /** The period's totals, of one office or of all. */
 function totals(data: PeriodData, office?: string): Totals {
   const t: Totals = { ...zeroCounters(), accept_pend_late: 0, reply_pend_late: 0, sup_pend_late: 0, overdue: 0 };
-  for (const r of data.cells) if (r.dim === 'all' && (!office || r.office_id === office)) addInto(t, r);
+  for (const r of data.offices) if (!office || r.office_id === office) addInto(t, r);
   for (const [o, p] of data.pending) {
     if (office && o !== office) continue;
     t.accept_pend_late += p.accept_pend_late;
@@ -103,7 +97,7 @@ function totals(data: PeriodData, office?: string): Totals {
 /** The period's 批次 and 人次 per key of a breakdown. */
 function byKey(data: PeriodData, dim: ReportDim): Map<string, { n: number; people: number }> {
   const out = new Map<string, { n: number; people: number }>();
-  for (const r of data.cells) {
+  for (const r of data.keys) {
     if (r.dim !== dim) continue;
     const v = out.get(r.key) ?? { n: 0, people: 0 };
     v.n += r.n;
