@@ -978,6 +978,10 @@ export const api = {
   'letters.savePrefix': method<{ prefix: string; saved: boolean }>()(z.object({ prefix: trimmed('机关代字', 10) })),
 
   'reports.get': method<Report>()(reportInput),
+  /** the same report as A4 landscape pages to print or save as PDF */
+  'reports.html': method<{ html: string }>()(reportInput),
+  /** the same report's tables as an .xlsx to hand in */
+  'reports.xlsx': method<FileBytes>()(reportInput),
 
   'sync.status': method<SyncOverview>()(none),
   'sync.saveSettings': method<SyncOverview>()(syncSettingsInput),

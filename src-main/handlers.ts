@@ -27,6 +27,7 @@ import { draftHtml, draftLetter, issueLetter, issuedLettersHtml, lettersIssuedOn
 import { listTemplates, previewTemplate, resetTemplate, saveTemplate } from './services/letters/template-store';
 import { letterDocxFile } from './services/letters/docx';
 import { buildReport } from './services/reports/report';
+import { reportHtml, reportXlsx } from './services/reports/output';
 
 /** Long work (sync export and import) reports its stages; the bridges pass them on to the screen. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -82,6 +83,8 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'letters.prefix': (s) => prefixState(s),
   'letters.savePrefix': (s, i, a) => savePrefix(s, i.prefix, a),
   'reports.get': (s, i) => buildReport(s, i),
+  'reports.html': (s, i) => ({ html: reportHtml(buildReport(s, i)) }),
+  'reports.xlsx': (s, i) => reportXlsx(buildReport(s, i)),
   'sync.status': (s) => syncOverview(s),
   'sync.saveSettings': (s, i) => {
     saveSyncSettings(s, i);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Menu, Select, Spin, App as AntApp } from 'antd';
-import { FileAddOutlined, ScheduleOutlined, SettingOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { BarChartOutlined, FileAddOutlined, ScheduleOutlined, SettingOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AppProvider, useApp } from './lib/app-context';
 import { call } from './lib/api-client';
 import { navigate, useRoute } from './lib/router';
@@ -12,6 +12,7 @@ import { CaseDetailScreen } from './screens/CaseDetailScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SyncScreen } from './screens/SyncScreen';
 import { ConflictsScreen } from './screens/ConflictsScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 import { STAFF_ROLES } from '../src-main/api';
 
 export function App() {
@@ -60,6 +61,7 @@ function Shell() {
         {route.name === 'work' && <WorkListScreen />}
         {route.name === 'register' && <RegisterScreen />}
         {route.name === 'case' && <CaseDetailScreen key={route.id} id={route.id} />}
+        {route.name === 'reports' && <ReportsScreen />}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'sync' && <SyncScreen />}
         {route.name === 'conflicts' && <ConflictsScreen />}
@@ -155,7 +157,7 @@ function Header({ active, route }: { active: string; route: string }) {
         theme="dark"
         selectedKeys={[active]}
         style={{ background: 'transparent' }}
-        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'sync' | 'settings' })}
+        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'reports' | 'sync' | 'settings' })}
         items={[
           { key: 'intake', icon: <FileAddOutlined />, label: '登记' },
           {
@@ -169,6 +171,7 @@ function Header({ active, route }: { active: string; route: string }) {
             ),
           },
           { key: 'register', icon: <UnorderedListOutlined />, label: '台账' },
+          { key: 'reports', icon: <BarChartOutlined />, label: <span data-testid="nav-reports">统计</span> },
           {
             key: 'sync',
             icon: <SwapOutlined />,
