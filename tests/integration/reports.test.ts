@@ -22,10 +22,16 @@
  *   Y  visit, 3; not accepted (不予受理) 01-21, notified, closed 01-25 (not counted by 化解率)
  * Received February 2026: H, visit, 1, nothing done (outside January).
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseFilter, CaseStepInput, IntakeInput, Report, ReportBreakdownRow, ReportFigure } from '../../src-main/api';
 import { call, callError, createTownship, sampleIntake, samplePetitioner, type Township } from '../helpers/store';
 import { rebuildFactsIfStale } from '../../src-main/services/work-list';
+import { BREAKDOWN_COLUMNS, FIGURE_COLUMNS } from '../../src-main/services/reports/output';
+import { createCounty, createEnrolledTownship, exchange } from '../helpers/sync';
 
 let t: Township;
 const ids: Record<string, string> = {};
@@ -280,5 +286,117 @@ describe('report figures (January 2026, asOf 2026-03-31)', () => {
     expect((await callError(t.store, 'reports.get', { kind: 'range', from: '2026-02-01', to: '2026-01-01' })).message).toBe('截止日期不能早于起始日期');
     expect((await callError(t.store, 'reports.get', { kind: 'range', from: '2026-02-01' })).message).toBe('请选择自定义统计的截止日期');
     expect((await callError(t.store, 'reports.get', { kind: 'month', from: '2026-02-01', officeId: '330102002' })).message).toBe('所选乡镇不存在，请重新选择');
+  });
+});
+
+describe('report on paper and in Excel', () => {
+  it('writes the .xlsx with the screen’s tables, read back equal to the report', async () => {
+    const input = { kind: 'month', from: '2026-01-01', asOf: AS_OF } as const;
+    const r = await call(t.store, 'reports.get', input);
+    const file = await call(t.store, 'reports.xlsx', input);
+    expect(file.fileName).toBe('示范镇信访统计_2026年1月.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['总量与办理', '分类统计', '口径说明']);
+
+    const ws = wb.getWorksheet('总量与办理')!;
+    expect(ws.getCell(1, 1).value).toBe('示范镇信访工作月报');
+    expect(String(ws.getCell(2, 1).value)).toContain('统计期间：2026年1月　同比：2025年1月　环比：2025年12月');
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.columns.map((c) => c.width)).toEqual(FIGURE_COLUMNS.map((c) => c.width));
+    // every figure's row: label, unit, values, numerator and denominator, changes, as on screen
+    const sheetRows = new Map<string, ExcelJS.CellValue[]>();
+    ws.eachRow((row) => {
+      const v = row.values as ExcelJS.CellValue[];
+      if (typeof v[2] === 'string' && v[3] !== undefined) sheetRows.set(`${String(v[1])}|${String(v[2])}`, v.slice(1));
+    });
+    const dash = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x);
+    let checked = 0;
+    for (const sec of r.sections) {
+      if (sec.kind !== 'figures') continue;
+      for (const f of sec.figures) {
+        const row = sheetRows.get(`${f.label}|${f.unit}`);
+        expect(row, f.key).toBeDefined();
+        expect(row!.slice(2, 9), f.key).toEqual([
+          dash(f.cur.value),
+          f.rate ? f.cur.num : undefined,
+          f.rate ? f.cur.den : undefined,
+          dash(f.yoy.value),
+          dash(f.yoyChange),
+          dash(f.mom.value),
+          dash(f.momChange),
+        ]);
+        checked++;
+      }
+    }
+    expect(checked).toBe(29);
+    // number formats: a rate with one decimal, a change with its sign
+    const rateRow = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((row) => row.getCell(1).value === '及时受理率')!;
+    expect(rateRow.getCell(3).numFmt).toBe('0.0"%"');
+    expect(rateRow.getCell(7).numFmt).toContain('个百分点');
+
+    const bs = wb.getWorksheet('分类统计')!;
+    expect(bs.columns.map((c) => c.width)).toEqual(BREAKDOWN_COLUMNS.map((c) => c.width));
+    const got: unknown[][] = [];
+    bs.eachRow((row, n) => n > 4 && got.push((row.values as unknown[]).slice(1, 6)));
+    const want = r.sections.flatMap((sec) =>
+      sec.kind === 'breakdown' ? sec.rows.filter((x) => x.n || x.yoyN || x.momN).map((x) => [sec.title, x.label, x.n, x.people, dash(x.share)]) : [],
+    );
+    expect(got).toEqual(want);
+  });
+
+  it('lays the printed report out on A4 landscape with the office, the period and the date', async () => {
+    const { html } = await call(t.store, 'reports.html', { kind: 'quarter', from: '2026-01-01', asOf: AS_OF });
+    expect(html).toContain('size: A4 landscape');
+    expect(html).toContain('<h1>示范镇信访工作季报</h1>');
+    expect(html).toContain('统计期间：2026年第一季度');
+    expect(html).toContain('办理情况截至：2026年3月31日');
+    expect(html).toMatch(/制表日期：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(html).toContain('及时受理率</b>：按时受理并告知的件数');
+  });
+});
+
+describe('county mode', () => {
+  it('reports each township in the ranking table, and one township alone', async () => {
+    const county = await createCounty();
+    const north = await createEnrolledTownship(county, '330102001', '示范镇');
+    const south = await createEnrolledTownship(county, '330102002', '南湖乡');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-report-county-'));
+    try {
+      const visit = async (town: Township, at: string, people: number, accept?: string) => {
+        const c = await call(town.store, 'cases.create', sampleIntake({ receivedAt: at, peopleCount: people }));
+        if (accept) await call(town.store, 'cases.step', { caseId: c.id, kind: 'accept', on: accept });
+        if (accept) await call(town.store, 'cases.step', { caseId: c.id, kind: 'notify', on: accept, method: 'inPerson' });
+      };
+      await visit(north, '2026-01-05T09:00', 6, '2026-01-06');
+      await visit(north, '2026-01-06T09:00', 1, '2026-01-30');
+      await visit(south, '2026-01-07T09:00', 2, '2026-01-08');
+      exchange(north, county, dir);
+      exchange(south, county, dir);
+
+      const r = await call(county.store, 'reports.get', { kind: 'month', from: '2026-01-01', asOf: AS_OF });
+      expect(r.title).toBe('示范县信访局信访工作月报');
+      expect(figure(r, 'n').cur.value).toBe(3);
+      expect(figure(r, 'people').cur.value).toBe(9);
+      const ranking = r.sections.find((x) => x.kind === 'ranking');
+      if (ranking?.kind !== 'ranking') throw new Error('no ranking');
+      const row = (name: string) => ranking.rows.find((x) => x.name === name)!;
+      expect(row('示范镇').values).toMatchObject({ n: 2, people: 7, collective: 1, acceptRate: 50 });
+      expect(row('南湖乡').values).toMatchObject({ n: 1, people: 2, collective: 0, acceptRate: 100 });
+      // the township's figure lists its cases at the county
+      const list = await call(county.store, 'cases.list', { filter: row('示范镇').links.n, limit: 10 });
+      expect(list.total).toBe(2);
+      expect(r.sections.some((x) => x.kind === 'breakdown' && x.key === 'village')).toBe(false);
+
+      const one = await call(county.store, 'reports.get', { kind: 'month', from: '2026-01-01', asOf: AS_OF, officeId: '330102002' });
+      expect(one.title).toBe('示范县信访局（南湖乡）信访工作月报');
+      expect(figure(one, 'n').cur.value).toBe(1);
+      expect(one.sections.some((x) => x.kind === 'ranking')).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      north.cleanup();
+      south.cleanup();
+      county.cleanup();
+    }
   });
 });
