@@ -127,7 +127,7 @@ function BreakdownCard({ section, report }: { section: Extract<ReportSection, { 
         grid: { left: 110, right: 20, top: 10, bottom: 20 },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', inverse: true, data: top.map((r) => r.label), axisLabel: { width: 100, overflow: 'truncate' } },
-        series: [{ type: 'bar', name: '批次', data: top.map((r) => r.n), itemStyle: { color: '#1677ff' } }],
+        series: [{ type: 'bar', name: '批次', data: top.map((r) => r.n), barMaxWidth: 18, itemStyle: { color: '#1677ff' } }],
       };
   return (
     <Card size="small" title={section.title} style={{ marginBottom: 12 }} data-testid={`section-${section.key}`}>
@@ -141,7 +141,7 @@ function BreakdownCard({ section, report }: { section: Extract<ReportSection, { 
         dataSource={rows}
         locale={{ emptyText: '本期无信访事项' }}
         columns={[
-          { title: '名称', dataIndex: 'label' },
+          { title: '名称', dataIndex: 'label', width: 150 },
           {
             title: section.nUnit,
             key: 'n',
@@ -168,14 +168,14 @@ function TrendCard({ section }: { section: Extract<ReportSection, { kind: 'trend
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: ['本期（批次）', '上年同月（批次）', '人次'] },
-      grid: { left: 40, right: 40, top: 36, bottom: 28 },
+      legend: { top: 0, data: ['本期（批次）', '上年同月（批次）', '人次'] },
+      grid: { left: 40, right: 40, top: 40, bottom: 28 },
       xAxis: { type: 'category', data: section.months.map((m) => `${Number(m.month.slice(0, 4)) % 100}年${Number(m.month.slice(5))}月`) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: '本期（批次）', type: 'line', data: section.months.map((m) => m.n), symbolSize: 8 },
         { name: '上年同月（批次）', type: 'line', data: section.months.map((m) => m.prevN), lineStyle: { type: 'dashed' } },
-        { name: '人次', type: 'bar', data: section.months.map((m) => m.people), itemStyle: { color: '#d6e4ff' } },
+        { name: '人次', type: 'bar', data: section.months.map((m) => m.people), barMaxWidth: 28, itemStyle: { color: '#d6e4ff' } },
       ],
     }),
     [section],
