@@ -137,23 +137,26 @@ export function refreshClocks(store: Store, caseIds: string[], rules: DeadlineRu
 export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(store), onProgress?: (done: number, total: number) => void): void {
   const { sqlite } = store;
   const BATCH = 2000;
-  // batches of open cases in id order, each with its events and petitioners read in one go
+  // batches of open cases in rowid order (a range of the table: ordered by id, the planner read
+  // every live case through an index and sorted them for each batch), each with its events and
+  // petitioners read in one go
   const heads = sqlite.prepare(
-    `SELECT id, received_at, anonymous, deleted, status FROM cases WHERE id > ? AND deleted = 0 AND status <> 'closed' ORDER BY id LIMIT ${BATCH}`,
+    `SELECT rowid AS rid, id, received_at, anonymous, deleted, status FROM cases WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`,
   );
   const total = onProgress ? (sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`).get() as { n: number }).n : 0;
   let done = 0;
   const run = sqlite.transaction(() => {
     sqlite.exec('DELETE FROM case_clocks');
-    for (let after = ''; ; ) {
-      const cases = heads.all(after) as CaseHead[];
-      if (cases.length === 0) break;
+    for (let after = 0; ; ) {
+      const batch = heads.all(after) as (CaseHead & { rid: number })[];
+      if (batch.length === 0) break;
+      const cases = batch.filter((c) => !c.deleted && c.status !== 'closed');
       const rows = loadCaseRows(store, cases.map((c) => c.id));
       for (const c of cases) {
         const events = rows.events.get(c.id) ?? [];
         insertClocks(store, clocksOf(c, foldEvents(events, initialStatusOf(events)), rows.petitioners.get(c.id) ?? [], rules));
       }
-      after = cases[cases.length - 1].id;
+      after = batch[batch.length - 1].rid;
       done += cases.length;
       onProgress?.(done, total);
     }

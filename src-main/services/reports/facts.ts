@@ -220,22 +220,25 @@ export function rebuildFacts(
 ): void {
   const { sqlite } = store;
   const BATCH = 2000;
-  const heads = sqlite.prepare(`SELECT ${HEAD_COLUMNS} FROM cases WHERE id > ? AND deleted = 0 ORDER BY id LIMIT ${BATCH}`);
+  // batches in rowid order: a range of the table itself (ordering by id made the planner read
+  // every live case through the received-date index and sort them, for each batch)
+  const heads = sqlite.prepare(`SELECT rowid AS rid, ${HEAD_COLUMNS} FROM cases WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`);
   const total = onProgress ? (sqlite.prepare('SELECT count(*) AS n FROM cases WHERE deleted = 0').get() as { n: number }).n : 0;
   const st = statements(store);
   let done = 0;
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM case_facts; DELETE FROM report_cells');
-    for (let after = ''; ; ) {
-      const batch = heads.all(after) as FactsHead[];
+    for (let after = 0; ; ) {
+      const batch = heads.all(after) as (FactsHead & { rid: number })[];
       if (batch.length === 0) break;
-      const rows = load(batch.map((h) => h.id));
-      for (const h of batch) {
+      const live = batch.filter((h) => !h.deleted);
+      const rows = load(live.map((h) => h.id));
+      for (const h of live) {
         const events = rows.events.get(h.id) ?? [];
         st.insert.run(factsOf(h, events, fold(events), rows.petitioners.get(h.id) ?? [], rules));
       }
-      after = batch[batch.length - 1].id;
-      done += batch.length;
+      after = batch[batch.length - 1].rid;
+      done += live.length;
       onProgress?.(done, total);
     }
     const sums = REPORT_COUNTERS.map((c) => `sum(${c})`).join(', ');
