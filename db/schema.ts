@@ -545,3 +545,112 @@ export const SYNCED_TABLES = {
   reception_days: receptionDays,
 } as const;
 export type SyncedTableName = keyof typeof SYNCED_TABLES;
+
+// ---- local: report figures (services/reports/) ----------------------------------------------
+
+/**
+ * The counters one case adds to the report figures, each 0/1 (or people for the 人次 counters).
+ * They depend on the case's events and the office's day-counting rules only, never on today, so
+ * they can be summed ahead of time (report_cells); what depends on today (a duty now past its
+ * due date) is read from the *_pend_due columns of case_facts when a report is made.
+ */
+export const REPORT_COUNTERS = [
+  'n', // 批次 / 件
+  'people', // 人次 / 件次
+  'collective',
+  'collective_people',
+  'first',
+  'repeat',
+  'skip_level',
+  'skip_level_people',
+  'accept_ok', // decided and notified within the 15 days
+  'accept_late', // decided or notified after them
+  'reply_ok', // replied within 60 days (plus the extension)
+  'reply_late',
+  'extended',
+  'delivered',
+  'satisfied',
+  'basically',
+  'unsatisfied',
+  'closed', // accepted cases closed
+  'resolved', // of those, closed as resolved (化解)
+  'leader', // under a leader (包案)
+  'leader_closed',
+  'leader_resolved',
+  'supervised', // cases with a supervision notice (督办)
+  'sup_notices',
+  'sup_on_time',
+  'sup_late',
+  'review_requested',
+  'review_uphold',
+  'review_revoke',
+  'review_amend',
+  'review_redo',
+  'rereview_requested',
+  'rereview_uphold',
+  'rereview_revoke',
+  'rereview_amend',
+  'rereview_redo',
+] as const;
+export type ReportCounter = (typeof REPORT_COUNTERS)[number];
+
+const counterColumns = () =>
+  Object.fromEntries(REPORT_COUNTERS.map((c) => [c, integer(c).notNull().default(0)])) as Record<ReportCounter, ReturnType<typeof integer>>;
+
+/**
+ * One row per live case: what it adds to the reports (REPORT_COUNTERS), the keys it is broken
+ * down by, and the due dates of duties not yet met (null when met or owed none). Derived from the
+ * events with the case's clocks (services/reports/facts.ts); rebuilt whole when the rules change.
+ */
+export const caseFacts = sqliteTable(
+  'case_facts',
+  {
+    caseId: text('case_id').primaryKey(),
+    /** the township handling the case: the one it was assigned (交办) to, else the one that registered it */
+    officeId: text('office_id').notNull(),
+    receivedOn: text('received_on').notNull(),
+    channel: text('channel').notNull(),
+    matterType: text('matter_type').notNull(),
+    /** '' when none was chosen, so it is a key of its own */
+    categoryId: text('category_id').notNull(),
+    villageId: text('village_id').notNull(),
+    /** the responsible unit now handling it ('' for none) */
+    unitId: text('unit_id').notNull(),
+    ...counterColumns(),
+    /** 受理/书面告知 not yet done (and none done late): the earliest of their due dates */
+    acceptPendDue: text('accept_pend_due'),
+    /** accepted and not yet replied: the reply's due date */
+    replyPendDue: text('reply_pend_due'),
+    /** the earliest deadline of the supervision notices not yet answered */
+    supPendDue: text('sup_pend_due'),
+    /** the earliest due date of the office's running duties (the case's work-list clocks); null when none */
+    dutyDue: text('duty_due'),
+  },
+  (t) => [
+    index('case_facts_received').on(t.receivedOn),
+    // the few cases with a duty still running: a report counts those past due on its day
+    index('case_facts_accept_pend').on(t.receivedOn, t.officeId, t.acceptPendDue).where(sql`${t.acceptPendDue} IS NOT NULL`),
+    index('case_facts_reply_pend').on(t.receivedOn, t.officeId, t.replyPendDue).where(sql`${t.replyPendDue} IS NOT NULL`),
+    index('case_facts_sup_pend').on(t.receivedOn, t.officeId, t.supPendDue).where(sql`${t.supPendDue} IS NOT NULL`),
+    index('case_facts_duty').on(t.receivedOn, t.officeId, t.dutyDue).where(sql`${t.dutyDue} IS NOT NULL`),
+  ],
+);
+
+/**
+ * case_facts summed per month received, office and breakdown key (dim 'all' with key '' is the
+ * total), kept in step with every write of case_facts, so a year's report reads a few thousand
+ * sums instead of a year of cases.
+ */
+export const reportCells = sqliteTable(
+  'report_cells',
+  {
+    /** YYYY-MM of the received date */
+    month: text('month').notNull(),
+    /** all | channel | matter | category | village | unit */
+    dim: text('dim').notNull(),
+    key: text('key').notNull(),
+    officeId: text('office_id').notNull(),
+    ...counterColumns(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.dim, t.key, t.officeId] })],
+);

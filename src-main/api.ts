@@ -384,6 +384,47 @@ export const calendarDayInput = z.object({
   note: trimmed('说明', 40).default(''),
 });
 
+// ---- reports ------------------------------------------------------------------------------
+
+/** The cases behind a report figure (services/reports/measures.ts holds each one's condition). */
+export const REPORT_MEASURES = {
+  acceptOk: '按时受理告知',
+  acceptLate: '未按时受理告知',
+  acceptCounted: '应受理告知',
+  replyOk: '按期答复',
+  replyLate: '未按期答复',
+  replyCounted: '应答复',
+  extended: '延期办理',
+  delivered: '已送达处理意见',
+  evaluated: '已评价',
+  satisfied: '满意或基本满意',
+  closed: '已办结（受理事项）',
+  resolved: '已化解',
+  overdue: '当前逾期',
+  leader: '领导包案',
+  leaderClosed: '包案已办结',
+  leaderResolved: '包案已化解',
+  supervised: '督办',
+  supOnTime: '督办按时回复',
+  supLate: '督办未按时回复',
+  supCounted: '督办应回复',
+  reviewRequested: '申请复查',
+  reviewUphold: '复查维持',
+  reviewChanged: '复查撤销或变更',
+  reviewRedo: '复查责令重新办理',
+  rereviewRequested: '申请复核',
+  rereviewUphold: '复核维持',
+  rereviewChanged: '复核撤销或变更',
+  rereviewRedo: '复核责令重新办理',
+} as const;
+export type ReportMeasure = keyof typeof REPORT_MEASURES;
+
+export const REPORT_KINDS = { day: '日报', month: '月报', quarter: '季报', year: '年报', range: '自定义' } as const;
+export type ReportKind = keyof typeof REPORT_KINDS;
+/** Breakdowns of a report (services/reports/facts.ts DIM_COLUMNS). */
+export const REPORT_DIMS = { channel: '按信访形式', matter: '按事项性质', category: '按内容分类', village: '按村（社区）', unit: '按责任单位' } as const;
+export type ReportDim = keyof typeof REPORT_DIMS;
+
 // ---- the register -----------------------------------------------------------------------
 
 export const caseFilter = z.object({
@@ -398,6 +439,12 @@ export const caseFilter = z.object({
   from: localDate.optional(),
   to: localDate.optional(),
   flags: z.array(z.enum(Object.keys(FLAGS) as [Flag, ...Flag[]])).optional(),
+  /** the responsible unit now handling the case ('' for none; '' in categoryId and villageId likewise) */
+  unitId: z.array(z.string()).optional(),
+  /** a report figure's cases (statistics click-through): see REPORT_MEASURES */
+  measure: z.enum(Object.keys(REPORT_MEASURES) as [ReportMeasure, ...ReportMeasure[]]).optional(),
+  /** the day a measure that depends on today (overdue) is judged on; today when absent */
+  asOf: localDate.optional(),
 });
 export type CaseFilter = z.input<typeof caseFilter>;
 
@@ -419,6 +466,25 @@ export const uploadInput = z.object({
 });
 
 export const importFileInput = z.object({ fileName: z.string().min(1), base64: z.string() });
+
+export const reportInput = z
+  .object({
+    kind: z.enum(keysOf(REPORT_KINDS), { message: '请选择报表周期' }),
+    /** any day of the day, month, quarter or year reported; the first day of a custom range */
+    from: localDate,
+    /** the last day of a custom range */
+    to: localDate.optional(),
+    /** county mode: one township only */
+    officeId: z.string().optional(),
+    /** the day the report is made for (overdue is judged on it); today when absent */
+    asOf: localDate.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== 'range') return;
+    if (!v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '请选择自定义统计的截止日期' });
+    else if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '截止日期不能早于起始日期' });
+    else if (Number(v.to.slice(0, 4)) - Number(v.from.slice(0, 4)) > 10) ctx.addIssue({ code: 'custom', path: ['to'], message: '自定义统计的时间跨度不超过十年' });
+  });
 
 // ---- output types -----------------------------------------------------------------------
 
@@ -599,6 +665,97 @@ export interface RepeatMatch {
   petitioner: string;
   /** re-reviewed (复核终结): the same facts and reasons are not accepted again (Art. 36) */
   final: boolean;
+}
+
+/** A period of a report, and the earlier one it is compared with. */
+export interface ReportPeriod {
+  kind: ReportKind;
+  from: string;
+  to: string;
+  /** 2026年1月, 2026年第一季度, 2026年1月1日至2026年3月15日 … */
+  label: string;
+}
+
+/** One value of a figure in one period: a count, or a rate (percent) with its two counts. */
+export interface ReportValue {
+  value: number | null;
+  num?: number;
+  den?: number;
+}
+
+/** The cases behind a value: the value's own, and for a rate its numerator's and denominator's. */
+export interface ReportLinks {
+  value: CaseFilter;
+  num?: CaseFilter;
+  den?: CaseFilter;
+}
+
+export interface ReportFigure {
+  key: string;
+  label: string;
+  /** 批次, 人次, 件, % … */
+  unit: string;
+  rate: boolean;
+  /** for a rate: numerator, denominator and what is left out, as shown beside it */
+  definition: string | null;
+  cur: ReportValue;
+  yoy: ReportValue;
+  mom: ReportValue;
+  /** percent change of a count, or the change in percentage points of a rate; null when the earlier value is 0 or none */
+  yoyChange: number | null;
+  momChange: number | null;
+  links: { cur: ReportLinks; yoy: ReportLinks; mom: ReportLinks };
+}
+
+export interface ReportBreakdownRow {
+  key: string;
+  label: string;
+  n: number;
+  people: number;
+  /** share of the period's 批次, percent */
+  share: number | null;
+  yoyN: number;
+  momN: number;
+  yoyChange: number | null;
+  momChange: number | null;
+  links: { cur: CaseFilter; yoy: CaseFilter; mom: CaseFilter };
+}
+
+export interface ReportRankingRow {
+  officeId: string;
+  name: string;
+  /** by ReportSection ranking column key */
+  values: Record<string, number | null>;
+  links: Record<string, CaseFilter>;
+}
+
+/** A part of a report; further kinds (other ledgers) may be added beside these. */
+export type ReportSection =
+  | { kind: 'figures'; key: string; title: string; figures: ReportFigure[] }
+  | { kind: 'breakdown'; key: ReportDim; title: string; nUnit: string; peopleUnit: string; rows: ReportBreakdownRow[] }
+  | { kind: 'trend'; key: string; title: string; months: { month: string; n: number; people: number; prevN: number; link: CaseFilter }[] }
+  | {
+      kind: 'ranking';
+      key: string;
+      title: string;
+      columns: { key: string; label: string; unit: string; rate: boolean; definition: string | null }[];
+      rows: ReportRankingRow[];
+    };
+
+export interface Report {
+  title: string;
+  officeName: string;
+  /** the township reported on in county mode, or null for the whole register */
+  scope: { officeId: string; name: string } | null;
+  period: ReportPeriod;
+  /** 同比: the same period a year before */
+  yoy: ReportPeriod;
+  /** 环比: the period just before */
+  mom: ReportPeriod;
+  /** the day overdue duties are judged on */
+  asOf: string;
+  generatedAt: string;
+  sections: ReportSection[];
 }
 
 export interface ImportPreviewRow { line: number; code: string; name: string; error: string | null }
@@ -1010,6 +1167,12 @@ export const api = {
   'letters.previewTemplate': method<{ html: string }>()(templateInput),
   'letters.prefix': method<{ prefix: string; saved: boolean }>()(none),
   'letters.savePrefix': method<{ prefix: string; saved: boolean }>()(z.object({ prefix: trimmed('机关代字', 10) })),
+
+  'reports.get': method<Report>()(reportInput),
+  /** the same report as A4 landscape pages to print or save as PDF */
+  'reports.html': method<{ html: string }>()(reportInput),
+  /** the same report's tables as an .xlsx to hand in */
+  'reports.xlsx': method<FileBytes>()(reportInput),
 
   'sync.status': method<SyncOverview>()(none),
   'sync.saveSettings': method<SyncOverview>()(syncSettingsInput),

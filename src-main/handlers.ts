@@ -29,6 +29,8 @@ import { letterDocxFile } from './services/letters/docx';
 import { getDispute, listDisputes, removeDispute, saveDispute, setDisputeStatus } from './services/disputes';
 import { dailyReportMatrix, issueDailyReport, listDailyReports, previewDailyReport } from './services/daily-report';
 import { listReceptionDays, removeReceptionDay, saveReceptionDay } from './services/reception-days';
+import { buildReport } from './services/reports/report';
+import { reportHtml, reportXlsx } from './services/reports/output';
 
 /** Long work (sync export and import) reports its stages; the bridges pass them on to the screen. */
 export type Progress = (stage: string, done: number, total: number) => void;
@@ -83,6 +85,9 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'letters.previewTemplate': (s, i) => previewTemplate(s, i),
   'letters.prefix': (s) => prefixState(s),
   'letters.savePrefix': (s, i, a) => savePrefix(s, i.prefix, a),
+  'reports.get': (s, i) => buildReport(s, i),
+  'reports.html': (s, i) => ({ html: reportHtml(buildReport(s, i)) }),
+  'reports.xlsx': (s, i) => reportXlsx(buildReport(s, i)),
   'sync.status': (s) => syncOverview(s),
   'sync.saveSettings': (s, i) => {
     saveSyncSettings(s, i);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Menu, Select, Spin, App as AntApp } from 'antd';
-import { AuditOutlined, CalendarOutlined, FileAddOutlined, FileDoneOutlined, ScheduleOutlined, SettingOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, CalendarOutlined, FileAddOutlined, FileDoneOutlined, ScheduleOutlined, SettingOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { AppProvider, useApp } from './lib/app-context';
 import { call } from './lib/api-client';
 import { navigate, useRoute } from './lib/router';
@@ -15,6 +15,7 @@ import { ConflictsScreen } from './screens/ConflictsScreen';
 import { DisputesScreen } from './screens/DisputesScreen';
 import { DailyReportScreen } from './screens/DailyReportScreen';
 import { ReceptionDaysScreen } from './screens/ReceptionDaysScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
 import { STAFF_ROLES } from '../src-main/api';
 
 export function App() {
@@ -63,6 +64,7 @@ function Shell() {
         {route.name === 'work' && <WorkListScreen />}
         {route.name === 'register' && <RegisterScreen />}
         {route.name === 'case' && <CaseDetailScreen key={route.id} id={route.id} />}
+        {route.name === 'reports' && <ReportsScreen />}
         {route.name === 'settings' && <SettingsScreen />}
         {route.name === 'sync' && <SyncScreen />}
         {route.name === 'conflicts' && <ConflictsScreen />}
@@ -161,7 +163,7 @@ function Header({ active, route }: { active: string; route: string }) {
         theme="dark"
         selectedKeys={[active]}
         style={{ background: 'transparent' }}
-        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'disputes' | 'daily' | 'reception' | 'sync' | 'settings' })}
+        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'reports' | 'disputes' | 'daily' | 'reception' | 'sync' | 'settings' })}
         items={[
           { key: 'intake', icon: <FileAddOutlined />, label: '登记' },
           {
@@ -175,6 +177,7 @@ function Header({ active, route }: { active: string; route: string }) {
             ),
           },
           { key: 'register', icon: <UnorderedListOutlined />, label: '台账' },
+          { key: 'reports', icon: <BarChartOutlined />, label: <span data-testid="nav-reports">统计</span> },
           { key: 'disputes', icon: <AuditOutlined />, label: '矛盾纠纷' },
           { key: 'daily', icon: <FileDoneOutlined />, label: '日报告' },
           { key: 'reception', icon: <CalendarOutlined />, label: '接访日' },

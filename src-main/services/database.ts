@@ -16,7 +16,7 @@ import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema';
 import { UserError } from './errors';
 import { rebuildSearchIndexIfStale } from './search-index';
-import { rebuildClocksIfStale } from './work-list';
+import { rebuildClocksIfStale, rebuildFactsIfStale } from './work-list';
 import { replayDeferred } from './sync/apply';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -54,7 +54,7 @@ export interface OpenOptions {
   onProgress?: (task: StartupTask, done: number, total: number) => void;
 }
 
-export type StartupTask = '重建检索索引' | '重建待办期限';
+export type StartupTask = '重建检索索引' | '重建待办期限' | '重建统计数据';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -99,6 +99,7 @@ export function openStore(opts: OpenOptions): Store {
     const store: Store = { sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: large ? 'checking' : 'ok' } };
     rebuildSearchIndexIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建检索索引', d, t)));
     rebuildClocksIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建待办期限', d, t)));
+    rebuildFactsIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建统计数据', d, t)));
     // operations an older version could not apply (from a newer sender) are applied now
     replayDeferred(store);
     if (large) checkInBackground(store, file, opts.nativeBinding);

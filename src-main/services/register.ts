@@ -22,7 +22,8 @@ import { parseIdNumber, maskIdNumber } from './id-number';
 import { normalizePhone, maskPhone } from './phone';
 import { KEY_SPAN, reindexCase, toMatchQuery } from './search-index';
 import { UserError } from './errors';
-import { nowLocal } from './local-time';
+import { nowLocal, todayLocal } from './local-time';
+import { measureSql } from './reports/measures';
 import { caseWorkflow, noticeOwed } from './deadlines';
 import { isFinal } from './repeats';
 import { refreshClocks } from './work-list';
@@ -351,8 +352,11 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
   const inList = (col: string, values?: string[]) => {
     if (!values?.length) return;
     const term = ties.includes(col.slice(2)) ? `+${col}` : col;
-    clauses.push(`${term} IN (${values.map(() => '?').join(',')})`);
-    params.push(...values);
+    // '' stands for "none chosen" (a report's row of cases without a village, say)
+    const given = values.filter((v) => v !== '');
+    const terms = [...(given.length ? [`${term} IN (${given.map(() => '?').join(',')})`] : []), ...(given.length < values.length ? [`${col} IS NULL`] : [])];
+    clauses.push(terms.length > 1 ? `(${terms.join(' OR ')})` : terms[0]);
+    params.push(...given);
   };
   inList('c.status', filter.status);
   inList('c.channel', filter.channel);
@@ -374,6 +378,31 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
     params.push(`${filter.to}T99`);
   }
   for (const f of filter.flags ?? []) clauses.push(FLAG_SQL[f]);
+  // a report figure's cases: its condition on the cases' report facts, within the same dates
+  const facts: string[] = [];
+  const factParams: unknown[] = [];
+  if (filter.from) {
+    facts.push('received_on >= ?');
+    factParams.push(filter.from);
+  }
+  if (filter.to) {
+    facts.push('received_on <= ?');
+    factParams.push(filter.to);
+  }
+  const dated = facts.length;
+  if (filter.unitId?.length) {
+    facts.push(`unit_id IN (${filter.unitId.map(() => '?').join(',')})`);
+    factParams.push(...filter.unitId);
+  }
+  if (filter.measure) {
+    const m = measureSql(filter.measure, filter.asOf ?? todayLocal());
+    facts.push(m.where);
+    factParams.push(...m.params);
+  }
+  if (facts.length > dated) {
+    clauses.push(`c.id IN (SELECT case_id FROM case_facts WHERE ${facts.join(' AND ')})`);
+    params.push(...factParams);
+  }
   if (filter.q) {
     const match = toMatchQuery(filter.q);
     if (match === null) return null;
@@ -437,7 +466,7 @@ function indexOnlySql(filter: CaseFilter): { where: string; params: string[] } |
 
 /** Whether a filter narrows by status, channel, matter type, category, village or flags. */
 function hasListFilters(filter: CaseFilter): boolean {
-  return [filter.status, filter.channel, filter.matterType, filter.categoryId, filter.villageId, filter.officeId, filter.flags].some((l) => l?.length);
+  return [filter.status, filter.channel, filter.matterType, filter.categoryId, filter.villageId, filter.officeId, filter.flags, filter.unitId].some((l) => l?.length) || !!filter.measure;
 }
 
 /** Whether a filter asks for the whole live register. */

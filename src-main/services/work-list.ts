@@ -13,6 +13,7 @@ import type { Store } from './database';
 import { computeDeadlines, deadlineView, loadRules, noticeOwed, openDuties, type DeadlineRules } from './deadlines';
 import { currentUserId } from './office';
 import { foldEvents, initialStatusOf, type WorkflowEvent, type WorkflowState } from './workflow';
+import { rebuildFacts, writeFacts } from './reports/facts';
 
 /** The row of a case its clocks depend on, besides its events and petitioners. */
 export interface ClockHead {
@@ -120,10 +121,15 @@ export function refreshClocks(store: Store, caseIds: string[], rules: DeadlineRu
     const c = head.get(id) as ClockHead | undefined;
     if (!c) {
       store.sqlite.prepare('DELETE FROM case_clocks WHERE case_id = ?').run(id);
+      writeFacts(store, id, [], foldEvents([]), [], rules);
       continue;
     }
     const events = rows.events.get(id) ?? [];
-    replaceClocks(store, c, foldEvents(events, initialStatusOf(events)), rows.petitioners.get(id) ?? [], rules);
+    const state = foldEvents(events, initialStatusOf(events));
+    const petitioners = rows.petitioners.get(id) ?? [];
+    replaceClocks(store, c, state, petitioners, rules);
+    // the report figures follow the same events and rules
+    writeFacts(store, id, events, state, petitioners, rules);
   }
 }
 
@@ -131,29 +137,42 @@ export function refreshClocks(store: Store, caseIds: string[], rules: DeadlineRu
 export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(store), onProgress?: (done: number, total: number) => void): void {
   const { sqlite } = store;
   const BATCH = 2000;
-  // batches of open cases in id order, each with its events and petitioners read in one go
+  // batches of open cases in rowid order (a range of the table: ordered by id, the planner read
+  // every live case through an index and sorted them for each batch), each with its events and
+  // petitioners read in one go
   const heads = sqlite.prepare(
-    `SELECT id, received_at, anonymous, deleted, status FROM cases WHERE id > ? AND deleted = 0 AND status <> 'closed' ORDER BY id LIMIT ${BATCH}`,
+    `SELECT rowid AS rid, id, received_at, anonymous, deleted, status FROM cases WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`,
   );
   const total = onProgress ? (sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`).get() as { n: number }).n : 0;
   let done = 0;
   const run = sqlite.transaction(() => {
     sqlite.exec('DELETE FROM case_clocks');
-    for (let after = ''; ; ) {
-      const cases = heads.all(after) as CaseHead[];
-      if (cases.length === 0) break;
+    for (let after = 0; ; ) {
+      const batch = heads.all(after) as (CaseHead & { rid: number })[];
+      if (batch.length === 0) break;
+      const cases = batch.filter((c) => !c.deleted && c.status !== 'closed');
       const rows = loadCaseRows(store, cases.map((c) => c.id));
       for (const c of cases) {
         const events = rows.events.get(c.id) ?? [];
         insertClocks(store, clocksOf(c, foldEvents(events, initialStatusOf(events)), rows.petitioners.get(c.id) ?? [], rules));
       }
-      after = cases[cases.length - 1].id;
+      after = batch[batch.length - 1].rid;
       done += cases.length;
       onProgress?.(done, total);
     }
     sqlite.prepare(`DELETE FROM local_state WHERE key = 'clocks_stale'`).run();
+    // the report figures count days by the same rules
+    rebuildFacts(store, rules, (ids) => loadCaseRows(store, ids), foldCase);
   });
   run();
+}
+
+const foldCase = (events: WorkflowEvent[]) => foldEvents(events, initialStatusOf(events));
+
+/** At start: builds the report figures when a migration left them stale. */
+export function rebuildFactsIfStale(store: Store, onProgress?: (done: number, total: number) => void): void {
+  const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'report_facts_stale'`).get() as { value: string } | undefined;
+  if (stale?.value === '1') rebuildFacts(store, loadRules(store), (ids) => loadCaseRows(store, ids), foldCase, onProgress);
 }
 
 /** At start: builds the clocks when a migration (or an older version) left them stale. */

@@ -1,6 +1,6 @@
 /**
- * A hash router small enough to read: #/intake, #/work, #/register, #/case/<id>, #/settings, #/sync,
- * #/conflicts, #/disputes, #/daily, #/reception.
+ * A hash router small enough to read: #/intake, #/work, #/register, #/case/<id>, #/reports, #/settings,
+ * #/sync, #/conflicts, #/disputes, #/daily, #/reception.
  */
 import { useEffect, useState } from 'react';
 
@@ -8,6 +8,7 @@ export type Route =
   | { name: 'intake' }
   | { name: 'work' }
   | { name: 'register' }
+  | { name: 'reports' }
   | { name: 'case'; id: string }
   | { name: 'settings' }
   | { name: 'sync' }
@@ -21,6 +22,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'case' && parts[1]) return { name: 'case', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'register') return { name: 'register' };
   if (parts[0] === 'work') return { name: 'work' };
+  if (parts[0] === 'reports') return { name: 'reports' };
   if (parts[0] === 'settings') return { name: 'settings' };
   if (parts[0] === 'sync') return { name: 'sync' };
   if (parts[0] === 'conflicts') return { name: 'conflicts' };

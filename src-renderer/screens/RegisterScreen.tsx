@@ -1,18 +1,19 @@
 /** 台账: every case, filtered and searched, with export of exactly the filtered rows. */
 import { useCallback, useMemo, useState } from 'react';
-import { App, Button, DatePicker, Input, Select, Space, TreeSelect, Typography } from 'antd';
+import { App, Button, DatePicker, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, type CaseFilter, type Flag } from '../../src-main/api';
+import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, REPORT_MEASURES, type CaseFilter, type Flag, type ReportMeasure } from '../../src-main/api';
 import { call, saveFile } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { categoryTree, options } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
 import { navigate } from '../lib/router';
+import { REGISTER_FILTER_KEY } from '../lib/open-cases';
 import { CaseTable } from '../components/CaseTable';
 import { BatchPrintButton } from '../components/BatchPrint';
 
-const FILTER_KEY = 'register-filter';
+const FILTER_KEY = REGISTER_FILTER_KEY;
 
 interface FilterState {
   q?: string;
@@ -24,6 +25,10 @@ interface FilterState {
   officeId?: string[];
   flags?: Flag[];
   range?: [string, string] | null;
+  /** from a report figure (统计): the responsible unit and the figure's condition, judged on asOf */
+  unitId?: string[];
+  measure?: ReportMeasure;
+  asOf?: string;
 }
 
 export function RegisterScreen() {
@@ -69,6 +74,9 @@ export function RegisterScreen() {
       flags: state.flags?.length ? state.flags : undefined,
       from: state.range?.[0] || undefined,
       to: state.range?.[1] || undefined,
+      unitId: state.unitId?.length ? state.unitId : undefined,
+      measure: state.measure,
+      asOf: state.measure ? state.asOf : undefined,
     }),
     [state],
   );
@@ -155,11 +163,28 @@ export function RegisterScreen() {
         <Button
           onClick={() => {
             setQText('');
-            update({ q: undefined, status: [], channel: [], matterType: [], categoryId: [], villageId: [], officeId: [], flags: [], range: null });
+            update({ q: undefined, status: [], channel: [], matterType: [], categoryId: [], villageId: [], officeId: [], flags: [], range: null, unitId: [], measure: undefined, asOf: undefined });
           }}
         >
           重置
         </Button>
+        {(state.measure || !!state.unitId?.length) && (
+          <Tag
+            color="blue"
+            closable
+            data-testid="register-report-filter"
+            onClose={() => update({ unitId: [], measure: undefined, asOf: undefined })}
+          >
+            统计：
+            {[
+              state.measure ? REPORT_MEASURES[state.measure] : '',
+              state.unitId?.length ? `责任单位 ${state.unitId.map((u) => (u ? (settings.units.find((x) => x.id === u)?.name ?? u) : '未确定')).join('、')}` : '',
+            ]
+              .filter(Boolean)
+              .join('，')}
+            {state.measure && state.asOf ? `（截至${state.asOf}）` : ''}
+          </Tag>
+        )}
       </Space>
       <CaseTable filter={filter} county={county} onOpen={(id) => navigate({ name: 'case', id })} onTotal={onTotal} />
     </div>

@@ -4,7 +4,7 @@
  *   npm run bench                 1,000,000 cases
  *   npm run bench -- --quick      100,000 cases
  *   options: --cases N  --seed S  --fresh (generate again even if a register of that size exists)
- *            --only register|sync (one part: the big register's figures, or sync's)
+ *            --only register|reports|sync (one part: the big register's figures, its reports, or sync's)
  *
  * The register is generated once per size and seed into .bench-data/<cases>-s<seed>/ (git-ignored)
  * and reused by later runs. Every figure is printed next to the baseline it is measured against
@@ -20,6 +20,11 @@
  *             floor: one 4 KB write made durable with fdatasync
  *   size      database bytes per case against the bytes of the register's own tables
  *   worklist  the work list over every open case (generated cases are all 待受理: the worst case)
+ *   reports   on the big register: the yearly report (last whole year, with 同比/环比, breakdowns,
+ *             trend) and the monthly report (last whole month) through the api's service, each
+ *             against a bare count of the same period's cases on the register's received-date
+ *             index; and the full rebuild of the report facts and sums (what a change of the
+ *             day-counting rules, or the migration, costs)
  *   sync      in temporary folders of their own (same size with --quick, under a minute): a
  *             township enrolled with a county generates 11,600 cases (about 100,000 operations,
  *             counted from its change log), exports one package to the county and the county
@@ -40,11 +45,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { api, type CaseFilter } from '../../src-main/api';
 import { openStore, closeStore, withWriteGate, type Store } from '../../src-main/services/database';
 import { createCase, filterSql, listCases } from '../../src-main/services/register';
-import { workList } from '../../src-main/services/work-list';
+import { loadCaseRows, workList } from '../../src-main/services/work-list';
+import { buildReport } from '../../src-main/services/reports/report';
+import { rebuildFacts } from '../../src-main/services/reports/facts';
+import { loadRules } from '../../src-main/services/deadlines';
+import { foldEvents, initialStatusOf } from '../../src-main/services/workflow';
 import { currentUserId } from '../../src-main/services/office';
 import { ensureSeedOffice, sampleIntakes, seedCases } from '../../src-main/services/seed';
 import { progressReporter, formatDuration } from '../../src-main/progress';
@@ -67,12 +77,12 @@ const { values: args } = parseArgs({
 const CASES = args.cases ? Number(args.cases) : args.quick ? 100_000 : 1_000_000;
 const SEED = args.seed ? Number(args.seed) : 1;
 if (!Number.isInteger(CASES) || CASES < 1000) throw new Error('--cases must be an integer ≥ 1000');
-if (args.only && args.only !== 'register' && args.only !== 'sync') throw new Error('--only must be register or sync');
-const wanted = (part: 'register' | 'sync') => !args.only || args.only === part;
+if (args.only && !['register', 'reports', 'sync'].includes(args.only)) throw new Error('--only must be register, reports or sync');
+const wanted = (part: 'register' | 'reports' | 'sync') => !args.only || args.only === part;
 /** cases the sync township generates: about 100,000 operations with their follow-up histories */
 const SYNC_CASES = 11_600;
 
-const TARGETS = { searchP95: 50, listP95: 30, intakeP95: 5 };
+const TARGETS = { searchP95: 50, listP95: 30, intakeP95: 5, yearlyReport: 300 };
 
 interface Figure {
   name: string;
@@ -211,6 +221,7 @@ async function integrityChecked(store: Store): Promise<void> {
 
 async function main() {
   if (wanted('register')) await registerBench();
+  if (wanted('reports')) await reportsBench();
   if (wanted('sync')) await syncBench();
   fs.writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(figures, null, 2)}\n`);
   printTable();
@@ -329,6 +340,61 @@ async function registerBench() {
     } finally {
       fs.closeSync(fd);
       fs.rmSync(syncFile, { force: true });
+    }
+  } finally {
+    closeStore(store);
+  }
+}
+
+// ---- reports ------------------------------------------------------------------------------
+
+async function reportsBench() {
+  const { dir } = prepareRegister();
+  // a register from before the reports is migrated at opening, and its report facts built then
+  const probe = new Database(path.join(dir, 'register.db'), { readonly: true });
+  const migrated = !!probe.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'case_facts'`).get();
+  probe.close();
+  const opening = performance.now();
+  const store = openStore({ dataDir: dir });
+  const openMs = performance.now() - opening;
+  try {
+    await integrityChecked(store);
+    const { sqlite } = store;
+    const count = (from: string, to: string) =>
+      (sqlite.prepare('SELECT count(*) AS n FROM cases WHERE deleted = 0 AND received_at >= ? AND received_at < ?').get(from, `${to}T99`) as { n: number }).n;
+    const today = new Date();
+    const year = today.getFullYear() - 1;
+    const lastMonth = new Date(today.getFullYear(), today.getMonth() - 1, 1);
+    const month = localDate(lastMonth);
+    const monthEnd = localDate(new Date(lastMonth.getFullYear(), lastMonth.getMonth() + 1, 0));
+    const yearly = api['reports.get'].input.parse({ kind: 'year', from: `${year}-01-01` });
+    const monthly = api['reports.get'].input.parse({ kind: 'month', from: month });
+    const inYear = count(`${year}-01-01`, `${year}-12-31`);
+    const inMonth = count(month, monthEnd);
+    const check = buildReport(store, yearly);
+    const n = check.sections.find((s) => s.kind === 'figures')?.kind === 'figures' ? (check.sections[0] as { figures: { cur: { value: number | null } }[] }).figures[0].cur.value : null;
+    if (n !== inYear) throw new Error(`yearly report counts ${n} cases, the register ${inYear}`);
+    process.stderr.write(`  报表：${year}年 ${inYear.toLocaleString('en-US')} 件，${month.slice(0, 7)} ${inMonth.toLocaleString('en-US')} 件\n`);
+
+    const y = measure([0], 20, () => buildReport(store, yearly));
+    const yBase = measure([0], 20, () => count(`${year}-01-01`, `${year}-12-31`));
+    record('reports.yearly.p50', `年报（${inYear.toLocaleString('en-US')} 件，含同比环比、分类、趋势）p50`, y.p50, 'ms', yBase.p50, null);
+    record('reports.yearly.p95', '年报 p95（基线：同年件数裸计数）', y.p95, 'ms', yBase.p95, TARGETS.yearlyReport);
+    const m = measure([0], 20, () => buildReport(store, monthly));
+    const mBase = measure([0], 20, () => count(month, monthEnd));
+    record('reports.monthly.p50', `月报（${inMonth.toLocaleString('en-US')} 件）p50`, m.p50, 'ms', mBase.p50, null);
+    record('reports.monthly.p95', '月报 p95（基线：同月件数裸计数）', m.p95, 'ms', mBase.p95, null);
+    // a custom range over parts of two months: the days read case by case
+    const range = api['reports.get'].input.parse({ kind: 'range', from: `${year}-03-16`, to: `${year}-05-15` });
+    const r = measure([0], 10, () => buildReport(store, range));
+    record('reports.range.p50', '自定义区间报表（两个半月）p50', r.p50, 'ms', count(range.from, range.to!) && measure([0], 10, () => count(range.from, range.to!)).p50, null);
+
+    if (!migrated) {
+      record('reports.build_at_open.s', `打开台账并首次建立统计数据（迁移后，${count('0000-01-01', '9999-12-31').toLocaleString('en-US')} 件）`, openMs / 1000, 's', null, null);
+    } else {
+      const rebuild = performance.now();
+      rebuildFacts(store, loadRules(store), (ids) => loadCaseRows(store, ids), (events) => foldEvents(events, initialStatusOf(events)));
+      record('reports.rebuild.s', '统计数据全部重建（计日规则变更时）', (performance.now() - rebuild) / 1000, 's', null, null);
     }
   } finally {
     closeStore(store);

@@ -18,6 +18,8 @@ const LOCAL_TABLES = [
   'change_log', // the log itself; travels as operations, not as a table
   'drafts', // unsaved forms of this machine's users
   'case_clocks', // the work list's clocks, derived from events and rules
+  'case_facts', // what each case adds to the report figures, derived from events and rules
+  'report_cells', // case_facts summed per month, office and breakdown key
   'audit_log', // this machine's audit trail
   'case_search', // full-text index, rebuilt from cases
   'case_search_data', // FTS5 shadow tables of case_search

@@ -35,7 +35,7 @@ const FONTS = {
   song: `"宋体", "SimSun", "Noto Serif CJK SC", serif`,
 };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const HEADING_1 = /^[一二三四五六七八九十]+、/;
 const HEADING_2 = /^（[一二三四五六七八九十]+）/;
@@ -108,21 +108,21 @@ html, body { margin: 0; padding: 0; background: #fff; color: #000; }
 /** The body of one letter (no <html>): for a print preview and for batches of letters. */
 function letterBody(c: LetterContent): string {
   const out: string[] = ['<article class="letter">'];
-  out.push(`<p class="title">${escape(c.title)}</p>`);
-  if (c.docNo) out.push(`<p class="doc-no">${escape(c.docNo)}</p>`);
-  if (c.addressee) out.push(`<p class="addressee">${escape(c.addressee)}</p>`);
+  out.push(`<p class="title">${escapeHtml(c.title)}</p>`);
+  if (c.docNo) out.push(`<p class="doc-no">${escapeHtml(c.docNo)}</p>`);
+  if (c.addressee) out.push(`<p class="addressee">${escapeHtml(c.addressee)}</p>`);
   for (const p of c.paragraphs) {
     const { level, head, rest } = splitHeading(p);
-    out.push(`<p>${head ? `<span class="h${level}">${escape(head)}</span>` : ''}${escape(rest)}</p>`);
+    out.push(`<p>${head ? `<span class="h${level}">${escapeHtml(head)}</span>` : ''}${escapeHtml(rest)}</p>`);
   }
   if (c.rows) {
     out.push('<table>');
     for (const [label, value] of c.rows) {
-      out.push(`<tr><td class="label">${escape(label)}</td><td class="${HANDWRITTEN_ROWS.has(label) ? 'tall' : ''}">${escape(value)}</td></tr>`);
+      out.push(`<tr><td class="label">${escapeHtml(label)}</td><td class="${HANDWRITTEN_ROWS.has(label) ? 'tall' : ''}">${escapeHtml(value)}</td></tr>`);
     }
     out.push('</table>');
   }
-  out.push(`<div class="sign"><p class="office"><span>${escape(c.signature)}</span></p><p class="date">${escape(c.date)}</p></div>`);
+  out.push(`<div class="sign"><p class="office"><span>${escapeHtml(c.signature)}</span></p><p class="date">${escapeHtml(c.date)}</p></div>`);
   out.push('</article>');
   return out.join('\n');
 }
@@ -131,6 +131,6 @@ function letterBody(c: LetterContent): string {
 export function lettersHtml(letters: LetterContent[], title = letters[0]?.title ?? '文书'): string {
   const bodies = letters.map(letterBody).join('\n<div style="break-after: page"></div>\n');
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(title)}</title><style>${LETTER_CSS}</style></head>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${LETTER_CSS}</style></head>
 <body>${bodies}</body></html>`;
 }
