@@ -178,9 +178,17 @@ function Header({ active, route }: { active: string; route: string }) {
           },
           { key: 'register', icon: <UnorderedListOutlined />, label: '台账' },
           { key: 'reports', icon: <BarChartOutlined />, label: <span data-testid="nav-reports">统计</span> },
-          { key: 'disputes', icon: <AuditOutlined />, label: '矛盾纠纷' },
-          { key: 'daily', icon: <FileDoneOutlined />, label: '日报告' },
-          { key: 'reception', icon: <CalendarOutlined />, label: '接访日' },
+          {
+            // the ledgers around the cases, under one entry so the menu fits a 1024-pixel screen
+            key: 'ledgers',
+            icon: <AuditOutlined />,
+            label: <span data-testid="nav-ledgers">排查接访</span>,
+            children: [
+              { key: 'disputes', icon: <AuditOutlined />, label: '矛盾纠纷排查' },
+              { key: 'daily', icon: <FileDoneOutlined />, label: '日报告' },
+              { key: 'reception', icon: <CalendarOutlined />, label: '领导接访日' },
+            ],
+          },
           {
             key: 'sync',
             icon: <SwapOutlined />,

@@ -27,7 +27,8 @@ afterAll(async () => {
 
 describe('ledgers', () => {
   it('adds a dispute from the keyboard and sees it in the ledger', async () => {
-    await page.getByRole('menuitem', { name: /矛盾纠纷/ }).click();
+    await page.getByTestId('nav-ledgers').hover();
+    await page.getByRole('menuitem', { name: /矛盾纠纷排查/ }).click();
     await page.getByText('矛盾纠纷排查台账').waitFor();
     await expect.poll(() => page.getByTestId('disputes-total').textContent()).toBe('共 0 件');
     await page.getByRole('button', { name: '登记矛盾纠纷' }).click();
@@ -54,6 +55,7 @@ describe('ledgers', () => {
   });
 
   it("produces the day's report in one click and lists it; again asks first", async () => {
+    await page.getByTestId('nav-ledgers').hover();
     await page.getByRole('menuitem', { name: /日报告/ }).click();
     const produce = page.getByTestId('daily-produce');
     await produce.getByText('新排查矛盾纠纷').waitFor();
