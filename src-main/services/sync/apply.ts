@@ -108,7 +108,7 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
     }
   }
   done = ops.length;
-  const held = rowsHeldBefore(sqlite, logEnd);
+  const held = rowsHeldBefore(sqlite, logEnd, touched, summary.fresh);
 
   const deferred = sqlite.prepare('INSERT OR IGNORE INTO sync_deferred (tbl, row_id) VALUES (?, ?)');
   const caseLive = sqlite.prepare('SELECT deleted FROM cases WHERE id = ?') as Database.Statement<[string], { deleted: number }>;
@@ -176,22 +176,32 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
 
 /**
  * The rows, by table, that already had operations in the change log before the entry `logEnd`
- * and were touched after it. One pass over the new entries by id (NOT INDEXED keeps SQLite from
- * scanning the whole row index instead), each checked with one seek in that index.
+ * and were touched after it (`touched`, from `fresh` new entries). Whichever side is smaller is
+ * read: a register holding fewer entries than the package brought (a first import) reads its
+ * old entries and looks each up in `touched`; otherwise one pass over the new entries by id (NOT
+ * INDEXED keeps SQLite from scanning the whole row index instead), each checked with one seek in
+ * that index.
  */
-function rowsHeldBefore(sqlite: Database.Database, logEnd: number): Map<string, Set<string>> {
+function rowsHeldBefore(sqlite: Database.Database, logEnd: number, touched: Map<string, Map<string, unknown>>, fresh: number): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (tbl: string, rowId: string) => {
+    let set = out.get(tbl);
+    if (!set) out.set(tbl, (set = new Set()));
+    set.add(rowId);
+  };
+  // ids only grow and entries are never removed: logEnd bounds the old entries' count
+  if (logEnd < fresh) {
+    const old = sqlite.prepare('SELECT tbl, row_id FROM change_log WHERE id <= ?').raw().iterate(logEnd) as Iterable<[string, string]>;
+    for (const [tbl, rowId] of old) if (touched.get(tbl)?.has(rowId)) add(tbl, rowId);
+    return out;
+  }
   const rows = sqlite
     .prepare(
       `SELECT n.tbl, n.row_id AS rowId FROM change_log n NOT INDEXED
        WHERE n.id > ? AND EXISTS (SELECT 1 FROM change_log o WHERE o.tbl = n.tbl AND o.row_id = n.row_id AND o.id <= ?)`,
     )
     .all(logEnd, logEnd) as { tbl: string; rowId: string }[];
-  const out = new Map<string, Set<string>>();
-  for (const r of rows) {
-    let set = out.get(r.tbl);
-    if (!set) out.set(r.tbl, (set = new Set()));
-    set.add(r.rowId);
-  }
+  for (const r of rows) add(r.tbl, r.rowId);
   return out;
 }
 
