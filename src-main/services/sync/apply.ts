@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3';
 import { withWriteGate, type Store } from '../database';
 import { loadRules } from '../deadlines';
-import { refreshDerived } from '../derived';
+import { refreshDerived, type WrittenRows } from '../derived';
 import { rebuildClocks } from '../work-list';
 import { getLocal, setLocal } from '../local-state';
 import { formatHlc, parseHlc, receive, type HlcState } from '../hlc';
@@ -113,6 +113,8 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
   const deferred = sqlite.prepare('INSERT OR IGNORE INTO sync_deferred (tbl, row_id) VALUES (?, ?)');
   const caseLive = sqlite.prepare('SELECT deleted FROM cases WHERE id = ?') as Database.Statement<[string], { deleted: number }>;
   const caseIds = new Set<string>();
+  // what derived.ts would read back of the touched cases, kept as written
+  const written: WrittenRows = { events: new Map(), petitioners: new Map() };
   let rulesChanged = false;
   for (const [tbl, rows] of touched) {
     if (!isSyncedTable(tbl)) {
@@ -146,6 +148,12 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
       }
       if (CASE_TABLES.has(tbl)) {
         caseIds.add(tbl === 'cases' ? id : (m.row.case_id as string));
+        const kept = tbl === 'case_events' ? written.events : tbl === 'petitioners' ? written.petitioners : null;
+        if (kept) {
+          const list = kept.get(m.row.case_id as string);
+          if (list) list.push(m.row);
+          else kept.set(m.row.case_id as string, [m.row]);
+        }
         if (tbl === 'cases') {
           if (!before) summary.newCases.push(id);
           if (m.row.deleted && !before?.deleted) summary.deletedCases++;
@@ -158,7 +166,7 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
 
   // derived data of the touched cases; new rules (office, calendar) rebuild every case's clocks
   const rules = loadRules(store);
-  refreshDerived(store, caseIds, rules, { clocks: !rulesChanged });
+  refreshDerived(store, caseIds, rules, { clocks: !rulesChanged, written });
   if (rulesChanged) rebuildClocks(store, rules);
 
   if (newest) {
