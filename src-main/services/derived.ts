@@ -7,8 +7,8 @@
 import type { Store } from './database';
 import { loadRules, type DeadlineRules } from './deadlines';
 import { indexCase, unindexCase } from './search-index';
-import { loadCaseRows, replaceClocks } from './work-list';
-import { foldEvents, initialStatusOf } from './workflow';
+import { loadCaseRows, replaceClocks, type PetitionerFacts } from './work-list';
+import { foldEvents, initialStatusOf, type WorkflowEvent } from './workflow';
 import { writeFacts } from './reports/facts';
 
 /** Cases read, with their events and petitioners, per query. */
@@ -28,16 +28,91 @@ interface Head {
 }
 
 /**
+ * Rows of case_events and petitioners the caller has just written, by case id, as written (column
+ * names): an import holds them already, so a case all of whose rows are among them is not read back.
+ */
+export interface WrittenRows {
+  events: Map<string, Record<string, unknown>[]>;
+  petitioners: Map<string, Record<string, unknown>[]>;
+}
+
+/** A case's events in stamp order as loadCaseRows gives them, or null when memory cannot say for sure. */
+function eventsFrom(rows: Record<string, unknown>[]): WorkflowEvent[] | null {
+  for (const r of rows) if (typeof r.hlc !== 'string' || typeof r.id !== 'string' || typeof r.kind !== 'string' || typeof r.data !== 'string') return null;
+  const sorted = rows.slice().sort((a, b) => ((a.hlc as string) < (b.hlc as string) ? -1 : (a.hlc as string) > (b.hlc as string) ? 1 : 0));
+  // equal stamps are ordered by rowid in the register: leave those to it
+  for (let i = 1; i < sorted.length; i++) if (sorted[i].hlc === sorted[i - 1].hlc) return null;
+  return sorted.map((r) => ({ id: r.id as string, kind: r.kind as string, data: JSON.parse(r.data as string) as Record<string, unknown> }));
+}
+
+const textOrNull = (v: unknown) => v === null || typeof v === 'string';
+
+/** A case's live petitioners in order as loadCaseRows gives them, or null when memory cannot say for sure. */
+function petitionersFrom(rows: Record<string, unknown>[]): PetitionerFacts[] | null {
+  for (const r of rows) {
+    if (!Number.isInteger(r.sort) || (r.deleted !== 0 && r.deleted !== 1) || typeof r.name !== 'string' || !textOrNull(r.id_number) || !textOrNull(r.phone) || !textOrNull(r.address)) return null;
+  }
+  const live = rows.filter((r) => r.deleted === 0).sort((a, b) => (a.sort as number) - (b.sort as number));
+  for (let i = 1; i < live.length; i++) if (live[i].sort === live[i - 1].sort) return null;
+  return live.map((r) => ({ name: r.name as string, idNumber: r.id_number as string | null, phone: r.phone as string | null, address: r.address as string | null }));
+}
+
+/**
+ * The events and live petitioners of a batch of cases: from `written` for a case whose rows in the
+ * register are exactly those written (counted in the tables' case indexes, without reading a row),
+ * from the register for the others.
+ */
+function caseRows(store: Store, ids: string[], written?: WrittenRows): ReturnType<typeof loadCaseRows> {
+  if (!written) return loadCaseRows(store, ids);
+  const counts = (table: string) =>
+    new Map(
+      store.sqlite
+        .prepare(`SELECT case_id, count(*) AS n FROM "${table}" WHERE case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id`)
+        .raw()
+        .all(JSON.stringify(ids)) as [string, number][],
+    );
+  const eventCounts = counts('case_events');
+  const petitionerCounts = counts('petitioners');
+  const out: ReturnType<typeof loadCaseRows> = { events: new Map(), petitioners: new Map() };
+  const rest: string[] = [];
+  for (const id of ids) {
+    const ev = written.events.get(id) ?? [];
+    const pe = written.petitioners.get(id) ?? [];
+    // the written rows are in the register, so as many rows there means no other row
+    const events = ev.length === (eventCounts.get(id) ?? 0) ? eventsFrom(ev) : null;
+    const people = pe.length === (petitionerCounts.get(id) ?? 0) ? petitionersFrom(pe) : null;
+    if (!events || !people) {
+      rest.push(id);
+      continue;
+    }
+    out.events.set(id, events);
+    out.petitioners.set(id, people);
+  }
+  if (rest.length) {
+    const read = loadCaseRows(store, rest);
+    for (const [id, v] of read.events) out.events.set(id, v);
+    for (const [id, v] of read.petitioners) out.petitioners.set(id, v);
+  }
+  return out;
+}
+
+/**
  * The cases go in the search index's key order (received minute, then rowid: search-index.ts).
  * FTS5 writes its pending entries out as a new segment whenever a key is lower than the last one
  * written, so in this order a large package's entries go in as a few big segments instead of one
  * per case. Any order gives the same index; this one indexed 11,600 cases 20–40 % faster.
  *
  * `clocks: false` leaves the clocks and the report facts to a caller that rebuilds all of them
- * (the rules changed: rebuildClocks rebuilds both).
+ * (the rules changed: rebuildClocks rebuilds both); `written`: the events and petitioners the
+ * caller has just written (see WrittenRows).
  * Ids of cases this register does not hold are passed over.
  */
-export function refreshDerived(store: Store, caseIds: Iterable<string>, rules: DeadlineRules = loadRules(store), opts: { clocks: boolean } = { clocks: true }): void {
+export function refreshDerived(
+  store: Store,
+  caseIds: Iterable<string>,
+  rules: DeadlineRules = loadRules(store),
+  opts: { clocks: boolean; written?: WrittenRows } = { clocks: true },
+): void {
   const { sqlite } = store;
   const ordered = sqlite
     .prepare(`SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY CAST(strftime('%s', received_at) AS INTEGER) / 60, rowid`)
@@ -51,7 +126,7 @@ export function refreshDerived(store: Store, caseIds: Iterable<string>, rules: D
   const setStatus = sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?');
   for (let i = 0; i < ordered.length; i += BATCH) {
     const ids = ordered.slice(i, i + BATCH);
-    const rows = loadCaseRows(store, ids);
+    const rows = caseRows(store, ids, opts.written);
     for (const h of heads.all(JSON.stringify(ids)) as Head[]) {
       const events = rows.events.get(h.id) ?? [];
       const petitioners = rows.petitioners.get(h.id) ?? [];

@@ -103,16 +103,17 @@ export const KEY_SPAN = 4294967296;
 const KEY_SQL = `(CAST(strftime('%s', ?) AS INTEGER) / 60) * ${KEY_SPAN} + CAST(? AS INTEGER)`;
 
 /** The index's statements, prepared once per connection (bulk loads index many cases). */
-const statements = new WeakMap<Store['sqlite'], { remove: Statement; forget: Statement; remember: Statement; insert: Statement }>();
+const statements = new WeakMap<Store['sqlite'], { known: Statement; remove: Statement; forget: Statement; remember: Statement; insert: Statement }>();
 function indexStatements(store: Store) {
   let s = statements.get(store.sqlite);
   if (!s) {
     s = {
+      known: store.sqlite.prepare('SELECT 1 FROM case_search_keys WHERE case_rowid = ?').pluck(),
       remove: store.sqlite.prepare('DELETE FROM case_search WHERE rowid = (SELECT key FROM case_search_keys WHERE case_rowid = ?)'),
       forget: store.sqlite.prepare('DELETE FROM case_search_keys WHERE case_rowid = ?'),
       remember: store.sqlite.prepare(`INSERT OR REPLACE INTO case_search_keys (case_rowid, key) VALUES (?, ${KEY_SQL})`),
       // keys pass 2^53, so they stay in SQLite and never become JS numbers
-      insert: store.sqlite.prepare('INSERT INTO case_search (rowid, body) VALUES ((SELECT key FROM case_search_keys WHERE case_rowid = ?), ?)'),
+      insert: store.sqlite.prepare(`INSERT INTO case_search (rowid, body) VALUES (${KEY_SQL}, ?)`),
     };
     statements.set(store.sqlite, s);
   }
@@ -122,9 +123,12 @@ function indexStatements(store: Store) {
 /** Writes (or rewrites) one case's index entry; call inside the transaction that changed it. */
 export function indexCase(store: Store, rowid: number, c: IndexedCase): void {
   const s = indexStatements(store);
-  s.remove.run(rowid);
+  // a case indexed for the first time (every case of a first import) has no entry to remove: a
+  // delete from the index costs even when it finds nothing
+  if (s.known.get(rowid)) s.remove.run(rowid);
   s.remember.run(rowid, c.receivedAt, rowid);
-  s.insert.run(rowid, indexText(c));
+  // the key worked out again rather than read back: one lookup less per case
+  s.insert.run(c.receivedAt, rowid, indexText(c));
 }
 
 /** Takes a case out of the index: the index holds live cases only, so it can count a search alone. */

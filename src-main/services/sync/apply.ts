@@ -10,7 +10,7 @@
 import type Database from 'better-sqlite3';
 import { withWriteGate, type Store } from '../database';
 import { loadRules } from '../deadlines';
-import { refreshDerived } from '../derived';
+import { refreshDerived, type WrittenRows } from '../derived';
 import { rebuildClocks } from '../work-list';
 import { getLocal, setLocal } from '../local-state';
 import { formatHlc, parseHlc, receive, type HlcState } from '../hlc';
@@ -111,11 +111,13 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
     }
   }
   done = ops.length;
-  const held = rowsHeldBefore(sqlite, logEnd);
+  const held = rowsHeldBefore(sqlite, logEnd, touched, summary.fresh);
 
   const deferred = sqlite.prepare('INSERT OR IGNORE INTO sync_deferred (tbl, row_id) VALUES (?, ?)');
   const caseLive = sqlite.prepare('SELECT deleted FROM cases WHERE id = ?') as Database.Statement<[string], { deleted: number }>;
   const caseIds = new Set<string>();
+  // what derived.ts would read back of the touched cases, kept as written
+  const written: WrittenRows = { events: new Map(), petitioners: new Map() };
   let rulesChanged = false;
   for (const [tbl, rows] of touched) {
     if (!isSyncedTable(tbl)) {
@@ -150,6 +152,12 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
       if (LEDGER_TABLES.has(tbl)) summary.ledgers[tbl] = (summary.ledgers[tbl] ?? 0) + 1;
       if (CASE_TABLES.has(tbl)) {
         caseIds.add(tbl === 'cases' ? id : (m.row.case_id as string));
+        const kept = tbl === 'case_events' ? written.events : tbl === 'petitioners' ? written.petitioners : null;
+        if (kept) {
+          const list = kept.get(m.row.case_id as string);
+          if (list) list.push(m.row);
+          else kept.set(m.row.case_id as string, [m.row]);
+        }
         if (tbl === 'cases') {
           if (!before) summary.newCases.push(id);
           if (m.row.deleted && !before?.deleted) summary.deletedCases++;
@@ -162,7 +170,7 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
 
   // derived data of the touched cases; new rules (office, calendar) rebuild every case's clocks
   const rules = loadRules(store);
-  refreshDerived(store, caseIds, rules, { clocks: !rulesChanged });
+  refreshDerived(store, caseIds, rules, { clocks: !rulesChanged, written });
   if (rulesChanged) rebuildClocks(store, rules);
 
   if (newest) {
@@ -180,22 +188,32 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
 
 /**
  * The rows, by table, that already had operations in the change log before the entry `logEnd`
- * and were touched after it. One pass over the new entries by id (NOT INDEXED keeps SQLite from
- * scanning the whole row index instead), each checked with one seek in that index.
+ * and were touched after it (`touched`, from `fresh` new entries). Whichever side is smaller is
+ * read: a register holding fewer entries than the package brought (a first import) reads its
+ * old entries and looks each up in `touched`; otherwise one pass over the new entries by id (NOT
+ * INDEXED keeps SQLite from scanning the whole row index instead), each checked with one seek in
+ * that index.
  */
-function rowsHeldBefore(sqlite: Database.Database, logEnd: number): Map<string, Set<string>> {
+function rowsHeldBefore(sqlite: Database.Database, logEnd: number, touched: Map<string, Map<string, unknown>>, fresh: number): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (tbl: string, rowId: string) => {
+    let set = out.get(tbl);
+    if (!set) out.set(tbl, (set = new Set()));
+    set.add(rowId);
+  };
+  // ids only grow and entries are never removed: logEnd bounds the old entries' count
+  if (logEnd < fresh) {
+    const old = sqlite.prepare('SELECT tbl, row_id FROM change_log WHERE id <= ?').raw().iterate(logEnd) as Iterable<[string, string]>;
+    for (const [tbl, rowId] of old) if (touched.get(tbl)?.has(rowId)) add(tbl, rowId);
+    return out;
+  }
   const rows = sqlite
     .prepare(
       `SELECT n.tbl, n.row_id AS rowId FROM change_log n NOT INDEXED
        WHERE n.id > ? AND EXISTS (SELECT 1 FROM change_log o WHERE o.tbl = n.tbl AND o.row_id = n.row_id AND o.id <= ?)`,
     )
     .all(logEnd, logEnd) as { tbl: string; rowId: string }[];
-  const out = new Map<string, Set<string>>();
-  for (const r of rows) {
-    let set = out.get(r.tbl);
-    if (!set) out.set(r.tbl, (set = new Set()));
-    set.add(r.rowId);
-  }
+  for (const r of rows) add(r.tbl, r.rowId);
   return out;
 }
 
