@@ -416,6 +416,7 @@ export const REPORT_MEASURES = {
   rereviewUphold: '复核维持',
   rereviewChanged: '复核撤销或变更',
   rereviewRedo: '复核责令重新办理',
+  reception: '领导接访日接待的来访',
 } as const;
 export type ReportMeasure = keyof typeof REPORT_MEASURES;
 
@@ -704,7 +705,10 @@ export interface ReportFigure {
   /** percent change of a count, or the change in percentage points of a rate; null when the earlier value is 0 or none */
   yoyChange: number | null;
   momChange: number | null;
-  links: { cur: ReportLinks; yoy: ReportLinks; mom: ReportLinks };
+  /** the register's cases behind each value; null for a figure of the dispute ledger (no cases) */
+  links: { cur: ReportLinks; yoy: ReportLinks; mom: ReportLinks } | null;
+  /** a dispute figure: the ledger lists what it counts, by the day found or the day resolved, in each period */
+  disputes: { dateOf: 'found' | 'resolved' } | null;
 }
 
 export interface ReportBreakdownRow {
@@ -1001,9 +1005,10 @@ export const disputeFilter = z.object({
   villageId: z.array(z.string()).optional(),
   /** county mode: the townships whose disputes to show */
   officeId: z.array(z.string()).optional(),
-  /** found on or after / on or before */
+  /** found (or, with dateOf 'resolved', resolved) on or after / on or before */
   from: localDate.optional(),
   to: localDate.optional(),
+  dateOf: z.enum(['found', 'resolved']).optional(),
 });
 
 export interface DisputeView {

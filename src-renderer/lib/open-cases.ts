@@ -1,6 +1,6 @@
 /**
- * Opens the register (台账) filtered to a list of cases, e.g. the cases behind a report figure.
- * The register keeps its filter in sessionStorage (RegisterScreen FILTER_KEY); this writes it there.
+ * Opens the list behind a report figure: the register (台账) filtered to its cases, or the dispute
+ * ledger filtered to its disputes. Each screen keeps its filter in sessionStorage; this writes it there.
  */
 import type { CaseFilter } from '../../src-main/api';
 import { navigate } from './router';
@@ -23,4 +23,21 @@ export function openCases(filter: CaseFilter): void {
   };
   sessionStorage.setItem(REGISTER_FILTER_KEY, JSON.stringify(state));
   navigate({ name: 'register' });
+}
+
+export const DISPUTES_FILTER_KEY = 'disputes-filter';
+
+/** The dispute ledger's filter as its screen keeps it. */
+export interface DisputesFilterState {
+  status?: string[];
+  villageId?: string[];
+  officeId?: string[];
+  range?: [string, string] | null;
+  /** the range is of the day resolved (the 化解 figure), not the day found */
+  dateOf?: 'found' | 'resolved';
+}
+
+export function openDisputes(filter: DisputesFilterState): void {
+  sessionStorage.setItem(DISPUTES_FILTER_KEY, JSON.stringify(filter));
+  navigate({ name: 'disputes' });
 }

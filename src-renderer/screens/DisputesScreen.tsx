@@ -13,6 +13,7 @@ import { useApp } from '../lib/app-context';
 import { options } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
 import { onCtrlEnter } from '../lib/keys';
+import { DISPUTES_FILTER_KEY } from '../lib/open-cases';
 
 const STATUS_COLORS: Record<DisputeStatus, string> = { pending: 'orange', mediating: 'blue', resolved: 'green', referred: 'default' };
 
@@ -21,6 +22,15 @@ interface Filter {
   villageId?: string[];
   officeId?: string[];
   range?: [string, string] | null;
+  /** set by a report figure: the range is of the day resolved */
+  dateOf?: 'found' | 'resolved';
+}
+
+/** The filter a report figure left (open-cases.ts openDisputes), taken once. */
+function takeFilter(): Filter {
+  const saved = sessionStorage.getItem(DISPUTES_FILTER_KEY);
+  sessionStorage.removeItem(DISPUTES_FILTER_KEY);
+  return saved ? (JSON.parse(saved) as Filter) : {};
 }
 
 interface FormValues {
@@ -42,7 +52,7 @@ export function DisputesScreen() {
   const { settings } = useApp();
   const { message } = App.useApp();
   const county = settings.office.level === 'county';
-  const [filter, setFilter] = useState<Filter>({});
+  const [filter, setFilter] = useState<Filter>(takeFilter);
   const [list, setList] = useState<DisputeList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<DisputeView | 'new' | null>(null);
@@ -58,6 +68,7 @@ export function DisputesScreen() {
             officeId: filter.officeId?.length ? filter.officeId : undefined,
             from: filter.range?.[0] || undefined,
             to: filter.range?.[1] || undefined,
+            dateOf: filter.dateOf,
           },
         }),
       );
@@ -120,7 +131,7 @@ export function DisputesScreen() {
         {county && multi('officeId', '乡镇', settings.townships.map((o) => ({ value: o.id, label: o.name })))}
         {settings.villages.length > 0 && multi('villageId', '村/社区', settings.villages.map((v) => ({ value: v.id, label: v.name })))}
         <DatePicker.RangePicker
-          aria-label="发现日期"
+          aria-label={filter.dateOf === 'resolved' ? '化解日期' : '发现日期'}
           allowEmpty={[true, true]}
           value={filter.range ? [filter.range[0] ? dayjs(filter.range[0]) : null, filter.range[1] ? dayjs(filter.range[1]) : null] : null}
           onChange={(v: [Dayjs | null, Dayjs | null] | null) =>
@@ -128,6 +139,11 @@ export function DisputesScreen() {
           }
           placeholder={['发现日期起', '止']}
         />
+        {filter.dateOf === 'resolved' ? (
+          <Tag closable color="blue" onClose={() => setFilter({ ...filter, dateOf: undefined, range: null })} data-testid="resolved-range">
+            统计：期间内化解的纠纷
+          </Tag>
+        ) : null}
         <Button onClick={() => setFilter({})}>重置</Button>
       </Space>
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} /> : null}

@@ -11,7 +11,7 @@ import quarterOfYear from 'dayjs/plugin/quarterOfYear';
 import { REPORT_KINDS, type ApiInput, type CaseFilter, type Report, type ReportBreakdownRow, type ReportFigure, type ReportKind, type ReportSection, type ReportValue } from '../../src-main/api';
 import { call, saveFile } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
-import { openCases } from '../lib/open-cases';
+import { openCases, openDisputes } from '../lib/open-cases';
 import { printHtml } from '../lib/print-html';
 import { EChart } from '../components/EChart';
 
@@ -47,8 +47,22 @@ function CasesLink({ filter, children, testId, title }: { filter: CaseFilter; ch
   );
 }
 
-function FigureValue({ f, which }: { f: ReportFigure; which: 'cur' | 'yoy' | 'mom' }) {
+function FigureValue({ f, which, report }: { f: ReportFigure; which: 'cur' | 'yoy' | 'mom'; report: Report }) {
   const v = f[which];
+  if (!f.links) {
+    // a dispute figure: the ledger, by the same day, over the same period
+    const p = report[which === 'cur' ? 'period' : which];
+    const scope = report.scope ? [report.scope.officeId] : undefined;
+    return (
+      <Typography.Link
+        data-testid={`fig-${f.key}-${which}`}
+        title="查看这些矛盾纠纷"
+        onClick={() => f.disputes && openDisputes({ dateOf: f.disputes.dateOf, range: [p.from, p.to], officeId: scope })}
+      >
+        {valueText(v, false)}
+      </Typography.Link>
+    );
+  }
   const links = f.links[which];
   if (!f.rate) {
     return (
@@ -88,10 +102,10 @@ function FiguresTable({ section, report }: { section: Extract<ReportSection, { k
         columns={[
           { title: '指标', dataIndex: 'label', width: 150 },
           { title: '单位', dataIndex: 'unit', width: 56 },
-          { title: report.period.label, key: 'cur', width: 130, render: (_, f) => <FigureValue f={f} which="cur" /> },
-          { title: `同比（${report.yoy.label}）`, key: 'yoy', width: 150, render: (_, f) => <FigureValue f={f} which="yoy" /> },
+          { title: report.period.label, key: 'cur', width: 130, render: (_, f) => <FigureValue f={f} which="cur" report={report} /> },
+          { title: `同比（${report.yoy.label}）`, key: 'yoy', width: 150, render: (_, f) => <FigureValue f={f} which="yoy" report={report} /> },
           { title: '同比增减', key: 'yoyChange', width: 100, render: (_, f) => <Change v={f.yoyChange} rate={f.rate} /> },
-          { title: `环比（${report.mom.label}）`, key: 'mom', width: 150, render: (_, f) => <FigureValue f={f} which="mom" /> },
+          { title: `环比（${report.mom.label}）`, key: 'mom', width: 150, render: (_, f) => <FigureValue f={f} which="mom" report={report} /> },
           { title: '环比增减', key: 'momChange', width: 100, render: (_, f) => <Change v={f.momChange} rate={f.rate} /> },
           {
             title: '口径说明',

@@ -43,6 +43,13 @@ beforeAll(async () => {
         { kind: 'accept', on: '2026-02-20' },
         { kind: 'notify', on: '2026-02-20' },
       ]);
+      // the dispute ledger beside the register: one found in January, one in February
+      for (const [foundOn, description] of [
+        ['2026-01-08', '两户因宅基地界址争执'],
+        ['2026-02-03', '养殖场噪音扰民'],
+      ]) {
+        await call(store, 'disputes.save', { foundOn, villageId: null, parties: [{ name: '钱大' }], kind: 'neighbor', description, mediator: '村调委会' });
+      }
     },
   });
   page = app.page;
@@ -102,6 +109,15 @@ describe('统计报表', () => {
     await page.getByTestId('fig-n-cur').click();
     await expect.poll(() => page.getByTestId('register-total').textContent()).toBe('共 3 件');
     for (const n of ['A', 'B', 'C']) expect(await page.getByTestId('case-table').textContent()).toContain(caseNos[n]);
+  });
+
+  it('opens the dispute ledger on the disputes behind a dispute figure', async () => {
+    await openJanuary();
+    expect(await page.getByTestId('fig-ledger-found-cur').textContent()).toBe('1');
+    await page.getByTestId('fig-ledger-found-cur').click();
+    await page.getByText('矛盾纠纷排查台账').waitFor();
+    await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain('两户因宅基地界址争执');
+    expect(await page.locator('.ant-table-tbody').textContent()).not.toContain('养殖场噪音扰民');
   });
 
   it('prints the report as A4 landscape pages', async () => {

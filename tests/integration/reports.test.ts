@@ -107,7 +107,13 @@ afterAll(() => t.cleanup());
 
 const report = (input: { kind: 'day' | 'month' | 'quarter' | 'year' | 'range'; from: string; to?: string }) => call(t.store, 'reports.get', { ...input, asOf: AS_OF });
 
-function figure(r: Report, key: string): ReportFigure {
+/** A figure of the register's cases (with their lists). */
+function figure(r: Report, key: string): ReportFigure & { links: NonNullable<ReportFigure['links']> } {
+  const f = anyFigure(r, key);
+  if (!f.links) throw new Error(`figure ${key} lists no cases`);
+  return f as ReportFigure & { links: NonNullable<ReportFigure['links']> };
+}
+function anyFigure(r: Report, key: string): ReportFigure {
   for (const s of r.sections) if (s.kind === 'figures') for (const f of s.figures) if (f.key === key) return f;
   throw new Error(`no figure ${key}`);
 }
@@ -238,6 +244,8 @@ describe('report figures (January 2026, asOf 2026-03-31)', () => {
     for (const s of r.sections) {
       if (s.kind !== 'figures') continue;
       for (const x of s.figures) {
+        // dispute figures list disputes; a reception day is a day, its list is the visits
+        if (!x.links || x.key === 'ledger-days') continue;
         if (x.rate || x.unit === '人次' || x.key === 'supNotices' || x.key.startsWith('review') || x.key.startsWith('rereview')) continue;
         expect((await call(t.store, 'cases.list', { filter: x.links.cur.value, limit: 1 })).total, x.key).toBe(x.cur.value);
       }
@@ -329,7 +337,7 @@ describe('report on paper and in Excel', () => {
         checked++;
       }
     }
-    expect(checked).toBe(29);
+    expect(checked).toBe(29 + 5); // the register's figures and the ledgers'
     // number formats: a rate with one decimal, a change with its sign
     const rateRow = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((row) => row.getCell(1).value === '及时受理率')!;
     expect(rateRow.getCell(3).numFmt).toBe('0.0"%"');
@@ -398,5 +406,53 @@ describe('county mode', () => {
       south.cleanup();
       county.cleanup();
     }
+  });
+});
+
+describe('the ledgers beside the register (January 2026)', () => {
+  it('counts disputes found and resolved on their own days, and reception days with the visits in their hours', async () => {
+    const leader = t.staff('赵领导');
+    // A (8 people) at 09:00 on 01-05 is inside; C at 09:00 on 01-20 is after that day's hours
+    for (const [date, startTime, endTime] of [
+      ['2026-01-05', '08:30', '11:30'],
+      ['2026-01-20', '08:00', '08:59'],
+      ['2025-12-15', '08:00', '12:00'], // F, 6 people: 环比
+      ['2025-01-08', '08:00', '10:00'], // Z, 1 person: 同比
+    ]) {
+      await call(t.store, 'receptionDays.save', { date, startTime, endTime, leaderId: leader, place: '镇信访接待室' });
+    }
+    const dispute = (foundOn: string) =>
+      call(t.store, 'disputes.save', { foundOn, villageId: null, parties: [{ name: '钱大' }], kind: 'neighbor', description: '邻里纠纷', mediator: '村调委会' });
+    const janFebResolved = await dispute('2026-01-03');
+    const decJanResolved = await dispute('2025-12-20');
+    await dispute('2026-01-25');
+    await dispute('2025-01-10');
+    await call(t.store, 'disputes.setStatus', { id: janFebResolved.id, status: 'resolved', resolvedOn: '2026-02-02', resolution: '调解' });
+    await call(t.store, 'disputes.setStatus', { id: decJanResolved.id, status: 'resolved', resolvedOn: '2026-01-15', resolution: '调解' });
+
+    const r = await report({ kind: 'month', from: '2026-01-01' });
+    const v = (key: string) => {
+      const f = anyFigure(r, `ledger-${key}`);
+      return [f.cur.value, f.yoy.value, f.mom.value];
+    };
+    expect(v('found')).toEqual([2, 1, 1]);
+    expect(v('resolved')).toEqual([1, 0, 0]);
+    expect(v('days')).toEqual([2, 1, 1]);
+    expect(v('batches')).toEqual([1, 1, 1]);
+    expect(v('persons')).toEqual([8, 1, 6]);
+    expect(anyFigure(r, 'ledger-persons').momChange).toBe(33.3);
+
+    // behind the visits: the register's cases; behind the disputes: the ledger, by the same day
+    const visits = figure(r, 'ledger-batches').links;
+    expect([await casesOf(visits.cur.value), await casesOf(visits.yoy.value), await casesOf(visits.mom.value)]).toEqual([['A'], ['Z'], ['F']]);
+    expect(anyFigure(r, 'ledger-resolved').disputes).toEqual({ dateOf: 'resolved' });
+    const listed = async (dateOf: 'found' | 'resolved') =>
+      (await call(t.store, 'disputes.list', { filter: { from: r.period.from, to: r.period.to, dateOf } })).rows.map((d) => d.foundOn).sort();
+    expect(await listed('found')).toEqual(['2026-01-03', '2026-01-25']);
+    expect(await listed('resolved')).toEqual(['2025-12-20']);
+
+    // on paper and in Excel too: a section of its own
+    const { html } = await call(t.store, 'reports.html', { kind: 'month', from: '2026-01-01', asOf: AS_OF });
+    expect(html).toContain('矛盾纠纷排查与领导接访');
   });
 });

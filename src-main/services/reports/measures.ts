@@ -21,6 +21,11 @@ export interface Totals extends Counters {
 /** Each measure's condition on case_facts; `asOf` marks the one bound parameter of those that need it. */
 const MEASURE_SQL: Record<ReportMeasure, { where: string; asOf?: true }> = {
   acceptOk: { where: 'accept_ok = 1' },
+  // a visit received within a reception day's hours, as reception-days.ts counts it
+  reception: {
+    where: `case_id IN (SELECT c2.id FROM cases c2 JOIN reception_days r ON r.office_id = c2.office_id AND r.deleted = 0
+      AND c2.received_at BETWEEN r.date || 'T' || r.start_time AND r.date || 'T' || r.end_time WHERE c2.channel = 'visit' AND c2.deleted = 0)`,
+  },
   acceptLate: { where: '(accept_late = 1 OR accept_pend_due < ?)', asOf: true },
   acceptCounted: { where: '(accept_ok = 1 OR accept_late = 1 OR accept_pend_due < ?)', asOf: true },
   replyOk: { where: 'reply_ok = 1' },

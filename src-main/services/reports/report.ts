@@ -14,6 +14,8 @@ import type { Store } from '../database';
 import { UserError } from '../errors';
 import { nowLocal, todayLocal } from '../local-time';
 import { requireOffice } from '../office';
+import { disputeCounts } from '../disputes';
+import { receptionCounts } from '../reception-days';
 import { DIM_COLUMNS, zeroCounters, type Counters } from './facts';
 import { FIGURE_SECTIONS, FIGURES, percent, type FigureDef, type Totals } from './measures';
 import { monthsBetween, periodOf, previousPeriod, splitRange, yearOnYear } from './periods';
@@ -143,6 +145,52 @@ export function figureOf(def: FigureDef, t: { cur: Totals; yoy: Totals; mom: Tot
     yoyChange: diff(yoy),
     momChange: diff(mom),
     links: { cur: linksOf(def, base.cur), yoy: linksOf(def, base.yoy), mom: linksOf(def, base.mom) },
+    disputes: null,
+  };
+}
+
+/**
+ * What the ledgers beside the register add: disputes found and resolved by screening (each on its
+ * own day), and the leaders' reception days with the visits received in their hours.
+ */
+function ledgerSection(
+  store: Store,
+  periods: { cur: ReportPeriod; yoy: ReportPeriod; mom: ReportPeriod },
+  officeId: string | null,
+  base: { cur: CaseFilter; yoy: CaseFilter; mom: CaseFilter },
+): ReportSection {
+  const counts = (p: ReportPeriod) => {
+    const range = { from: p.from, to: p.to, ...(officeId ? { officeId } : {}) };
+    return { ...disputeCounts(store, range), ...receptionCounts(store, range) };
+  };
+  const c = { cur: counts(periods.cur), yoy: counts(periods.yoy), mom: counts(periods.mom) };
+  type Count = keyof typeof c.cur;
+  const reception = (which: 'cur' | 'yoy' | 'mom'): ReportLinks => ({ value: { ...base[which], measure: 'reception' } });
+  const figure = (key: Count, label: string, unit: string, definition: string, open: Pick<ReportFigure, 'links' | 'disputes'>): ReportFigure => ({
+    key: `ledger-${key}`,
+    label,
+    unit,
+    rate: false,
+    definition,
+    cur: { value: c.cur[key] },
+    yoy: { value: c.yoy[key] },
+    mom: { value: c.mom[key] },
+    yoyChange: change(c.cur[key], c.yoy[key]),
+    momChange: change(c.cur[key], c.mom[key]),
+    ...open,
+  });
+  const visits = { links: { cur: reception('cur'), yoy: reception('yoy'), mom: reception('mom') }, disputes: null };
+  return {
+    kind: 'figures',
+    key: 'ledgers',
+    title: '矛盾纠纷排查与领导接访',
+    figures: [
+      figure('found', '排查发现矛盾纠纷', '件', '按发现日期统计（矛盾纠纷排查台账）', { links: null, disputes: { dateOf: 'found' } }),
+      figure('resolved', '化解矛盾纠纷', '件', '按化解日期统计，现仍为“已化解”的纠纷', { links: null, disputes: { dateOf: 'resolved' } }),
+      figure('days', '领导接访日', '天', '期间内安排的接访日（每个单位每天计一天）', visits),
+      figure('batches', '领导接访', '批次', '接访日接访时段内收到的来访事项', visits),
+      figure('persons', '领导接访', '人次', '上述来访事项的人数之和', visits),
+    ],
   };
 }
 
@@ -323,6 +371,7 @@ export function buildReport(store: Store, input: ApiParsed<'reports.get'>): Repo
   const base = { cur: filterOf(period), yoy: filterOf(yoy), mom: filterOf(mom) };
 
   const sections: ReportSection[] = FIGURE_SECTIONS.map((s) => ({ kind: 'figures', key: s.key, title: s.title, figures: s.figures.map((f) => figureOf(f, t, base)) }));
+  sections.push(ledgerSection(store, { cur: period, yoy, mom }, officeId, base));
   sections.push(trend(store, period, officeId, base.cur));
   const dims: ReportDim[] = office.level === 'county' && !scope ? ['channel', 'matter', 'category'] : ['channel', 'matter', 'category', 'village', 'unit'];
   for (const dim of dims) sections.push(breakdown(store, dim, data, base));
