@@ -16,7 +16,8 @@ import { openStore, closeStore, type Store } from './services/database';
 import { defaultDataDir, resolveDataDir } from './data-dir';
 import { UserError } from './services/errors';
 import { currentOfficeId, currentUserId, requireOffice } from './services/office';
-import { STEP_KINDS } from './api';
+import { STEP_KINDS, type Report } from './api';
+import { dispatch } from './handlers';
 import { exportPackage, importPackage, openPackage, syncStatus, type ImportReport } from './services/sync/exchange';
 import { applyEnrollment, createEnrollment } from './services/sync/enrollment';
 import { folderWriteFailures, writeFileDurably } from './services/durable-file';
@@ -304,7 +305,89 @@ ${DATA_DIR_HELP}`,
   },
 };
 
-const COMMANDS: Command[] = [seedCommand, enrollCommand, exportCommand, importCommand, verifyCommand, statusCommand];
+// ---- reports ----------------------------------------------------------------------------------
+
+/** `--from 2026-01` or `--from 2026` as the first day of that month or year; a full date as given. */
+function reportDay(raw: string): string {
+  if (/^\d{4}$/.test(raw)) return `${raw}-01-01`;
+  if (/^\d{4}-\d{2}$/.test(raw)) return `${raw}-01`;
+  return raw;
+}
+
+/** A figure's value as the tables print it: a rate with its numerator and denominator. */
+function figureText(v: { value: number | null; num?: number; den?: number }, rate: boolean): string {
+  if (v.value === null) return rate ? `—（${v.num ?? 0}/${v.den ?? 0}）` : '—';
+  return rate ? `${v.value.toFixed(1)}%（${v.num}/${v.den}）` : String(v.value);
+}
+
+const reportCommand: Command = {
+  name: 'report',
+  summary: '统计报表：打印各项数字，或保存为 Excel / 可打印的网页',
+  help: `用法：npm run cli -- report --kind <周期> --from <日期> [选项]
+
+与“统计”界面相同的报表：按收到日期统计期间内登记的信访事项，附同比、环比，以及矛盾纠纷排查与领导接访。
+各项数字以制表符分隔输出到标准输出（可导入表格软件）。
+
+选项：
+  --kind <周期>       day 日报、month 月报、quarter 季报、year 年报、range 自定义
+  --from <日期>       报表期间内任一天，如 2026-01-15；月报可写 2026-01，年报可写 2026；自定义为起始日
+  --to <日期>         自定义期间的截止日
+  --township <代码>   县级：只统计该乡镇
+  --as-of <日期>      办理情况截至哪一天，默认今天
+  --xlsx <文件>       另存为 Excel 工作簿（与界面“导出 Excel”相同）
+  --html <文件>       另存为 A4 横向的打印页（用浏览器打开后打印或另存为 PDF）
+${DATA_DIR_HELP}`,
+  options: { kind: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, township: { type: 'string' }, 'as-of': { type: 'string' }, xlsx: { type: 'string' }, html: { type: 'string' } },
+  async run(values, dataDir) {
+    if (typeof values.kind !== 'string' || typeof values.from !== 'string') throw new UsageError('需要 --kind 和 --from');
+    const input = {
+      kind: values.kind,
+      from: reportDay(values.from),
+      ...(typeof values.to === 'string' ? { to: reportDay(values.to) } : {}),
+      ...(typeof values.township === 'string' ? { officeId: values.township } : {}),
+      ...(typeof values['as-of'] === 'string' ? { asOf: values['as-of'] } : {}),
+    };
+    const store = openStore({ dataDir, onProgress: startupProgress() });
+    try {
+      // through the api, so a bad period is refused with the screen's own words
+      const call = async <T>(method: 'reports.get' | 'reports.xlsx' | 'reports.html'): Promise<T> => {
+        const r = await dispatch(store, method, input);
+        if (!r.ok) {
+          const option = r.error.field && { kind: 'kind', from: 'from', to: 'to', officeId: 'township', asOf: 'as-of' }[r.error.field];
+          throw new UserError(option ? `--${option} ${String(values[option])}：${r.error.message}` : r.error.message);
+        }
+        return r.value as T;
+      };
+      const report = await call<Report>('reports.get');
+      const lines = [['指标', '单位', report.period.label, `同比（${report.yoy.label}）`, '同比增减', `环比（${report.mom.label}）`, '环比增减'].join('\t')];
+      const change = (v: number | null, rate: boolean) => (v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(1)}${rate ? '个百分点' : '%'}`);
+      for (const s of report.sections) {
+        if (s.kind !== 'figures') continue;
+        lines.push(`【${s.title}】`);
+        for (const f of s.figures) {
+          lines.push([f.label, f.unit, figureText(f.cur, f.rate), figureText(f.yoy, f.rate), change(f.yoyChange, f.rate), figureText(f.mom, f.rate), change(f.momChange, f.rate)].join('\t'));
+        }
+      }
+      process.stderr.write(`${report.title}　统计期间：${report.period.label}　办理情况截至 ${report.asOf}\n`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      if (typeof values.xlsx === 'string') {
+        const file = await call<{ base64: string }>('reports.xlsx');
+        writeFileDurably(values.xlsx, Buffer.from(file.base64, 'base64'), folderWriteFailures('报表'));
+        process.stderr.write(`已保存 Excel：${values.xlsx}\n`);
+      }
+      if (typeof values.html === 'string') {
+        const page = await call<{ html: string }>('reports.html');
+        writeFileDurably(values.html, Buffer.from(page.html, 'utf8'), folderWriteFailures('报表'));
+        process.stderr.write(`已保存打印页：${values.html}\n`);
+      }
+      return 0;
+    } finally {
+      closeStore(store);
+    }
+  },
+};
+
+const COMMANDS: Command[] = [seedCommand, enrollCommand, exportCommand, importCommand, verifyCommand, statusCommand, reportCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4) + 2;

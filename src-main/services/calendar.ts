@@ -11,6 +11,7 @@
  * bundled with externalizeDeps: false) and handled natively by tsx and vitest.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json';
+import { UserError } from './errors';
 
 export type DayKind = 'rest' | 'work';
 /** The office's own entries (a synced table edited in settings): dates the package does not know yet or corrections. They win over the package. */
@@ -199,4 +200,9 @@ export function periodEnd(
 /** Parses a 'YYYY-MM-DD' string strictly (real calendar date) — true/false. */
 export function isValidDate(date: string): boolean {
   return !Number.isNaN(tryParse(date));
+}
+
+/** A day a person typed must exist: '日期 2026-02-30 不存在', on the field that holds it. */
+export function requireDate(on: string, field: string): void {
+  if (!isValidDate(on)) throw new UserError(`日期 ${on} 不存在`, field);
 }

@@ -16,7 +16,7 @@ import { nowLocal, todayLocal } from '../local-time';
 import { appendEvent } from '../register';
 import { recordStep } from '../follow-up';
 import { computeDeadlines, loadRules, noticeOwed, type DeadlineRules } from '../deadlines';
-import { isValidDate } from '../calendar';
+import { requireDate } from '../calendar';
 import type { WorkflowState } from '../workflow';
 import { KIND_RULES } from './kinds';
 import { addresseeOf, checkSource, composeLetter, letterSource, type LetterParts, type LetterSource } from './values';
@@ -138,10 +138,6 @@ function caseHead(store: Store, caseId: string): CaseHead {
 function caseDeadlines(store: Store, caseId: string, head: CaseHead, state: WorkflowState, rules: DeadlineRules): DeadlineView[] {
   const people = store.sqlite.prepare('SELECT name, address FROM petitioners WHERE case_id = ? AND deleted = 0').all(caseId) as { name: string | null; address: string | null }[];
   return computeDeadlines({ receivedOn: head.receivedOn, noticeOwed: noticeOwed(head.anonymous, people) }, state, rules);
-}
-
-function requireDate(on: string, field: string): void {
-  if (!isValidDate(on)) throw new UserError(`日期 ${on} 不存在`, field);
 }
 
 /** A correction replaces a letter of this office, case and kind that no other letter corrects yet. */

@@ -3,7 +3,7 @@
  * (同比) and the period just before (环比). Dates are ISO local dates (YYYY-MM-DD).
  */
 import type { ReportKind, ReportPeriod } from '../../api';
-import { addCalendarDays, daysBetween, isValidDate } from '../calendar';
+import { addCalendarDays, daysBetween, requireDate } from '../calendar';
 import { UserError } from '../errors';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -45,7 +45,8 @@ function make(kind: ReportKind, from: string, to: string): ReportPeriod {
 
 /** The period of that kind holding `from` (a custom range runs from `from` to `to`). */
 export function periodOf(kind: ReportKind, from: string, to?: string): ReportPeriod {
-  if (!isValidDate(from) || (to !== undefined && !isValidDate(to))) throw new UserError('日期无效，请重新选择');
+  requireDate(from, 'from');
+  if (to !== undefined) requireDate(to, 'to');
   const y = Number(from.slice(0, 4));
   const m = Number(from.slice(5, 7));
   switch (kind) {
