@@ -1,0 +1,64 @@
+/**
+ * Report rules found wrong in review, each on its own small register.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Report, ReportFigure } from '../../src-main/api';
+import { call, createTownship, sampleIntake, type Township } from '../helpers/store';
+import { getLocal } from '../../src-main/services/local-state';
+import { FACTS_VERSION } from '../../src-main/services/reports/facts';
+import { rebuildFactsIfStale } from '../../src-main/services/work-list';
+
+let t: Township | null = null;
+afterEach(() => {
+  t?.cleanup();
+  t = null;
+});
+
+function figure(r: Report, key: string): ReportFigure {
+  for (const s of r.sections) if (s.kind === 'figures') for (const f of s.figures) if (f.key === key) return f;
+  throw new Error(`no figure ${key}`);
+}
+
+describe('参评率 and 满意率', () => {
+  it('count only evaluations of a delivered handling opinion: a case closed after 不予受理 and then evaluated adds to neither side', async () => {
+    t = await createTownship();
+    const reply = { kind: 'reply', on: '2026-02-10', outcome: 'support', request: '请求', facts: '事实', basis: '依据' } as const;
+    // delivered, not evaluated
+    const a = await call(t.store, 'cases.create', sampleIntake({ receivedAt: '2026-01-05T09:00' }));
+    for (const s of [{ kind: 'accept', on: '2026-01-06' }, reply, { kind: 'deliver', on: '2026-02-12', method: 'inPerson', receivedOn: '2026-02-12' }] as const) {
+      await call(t.store, 'cases.step', { ...s, caseId: a.id });
+    }
+    // not accepted, closed, then evaluated: there is no handling opinion delivered to evaluate
+    const b = await call(t.store, 'cases.create', sampleIntake({ receivedAt: '2026-01-06T09:00' }));
+    for (const s of [
+      { kind: 'reject', on: '2026-01-07', reason: '属诉讼范围', route: 'litigation' },
+      { kind: 'close', on: '2026-01-10', findings: '查明', actions: '处理', resolved: false },
+      { kind: 'evaluate', on: '2026-01-11', satisfaction: 'satisfied' },
+    ] as const) {
+      await call(t.store, 'cases.step', { ...s, caseId: b.id });
+    }
+    const r = await call(t.store, 'reports.get', { kind: 'month', from: '2026-01-01', asOf: '2026-03-31' });
+    expect(figure(r, 'evalRate').cur).toEqual({ value: 0, num: 0, den: 1 });
+    expect(figure(r, 'satRate').cur).toEqual({ value: null, num: 0, den: 0 });
+    // the click-through agrees: no case behind 已评价
+    const listed = await call(t.store, 'cases.list', { filter: figure(r, 'evalRate').links!.cur.num!, limit: 10 });
+    expect(listed.rows).toEqual([]);
+  });
+});
+
+describe('report facts of an older version', () => {
+  it('are rebuilt at start when the rules that wrote them changed', async () => {
+    t = await createTownship();
+    const c = await call(t.store, 'cases.create', sampleIntake({ receivedAt: '2026-01-05T09:00' }));
+    expect(getLocal(t.store, 'report_facts_version')).toBe(FACTS_VERSION);
+    // as an older version wrote it: an evaluation counted without a delivered opinion
+    t.store.sqlite.prepare('UPDATE case_facts SET satisfied = 1 WHERE case_id = ?').run(c.id);
+    t.store.sqlite.prepare(`UPDATE report_cells SET satisfied = 1 WHERE dim = 'all'`).run();
+    t.store.sqlite.prepare(`UPDATE local_state SET value = '1' WHERE key = 'report_facts_version'`).run();
+    rebuildFactsIfStale(t.store);
+    expect(t.store.sqlite.prepare('SELECT satisfied FROM case_facts WHERE case_id = ?').pluck().get(c.id)).toBe(0);
+    const r = await call(t.store, 'reports.get', { kind: 'month', from: '2026-01-01', asOf: '2026-03-31' });
+    expect(figure(r, 'satRate').cur).toEqual({ value: null, num: 0, den: 0 });
+    expect(getLocal(t.store, 'report_facts_version')).toBe(FACTS_VERSION);
+  });
+});
