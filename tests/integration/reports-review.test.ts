@@ -7,6 +7,10 @@ import { call, createTownship, sampleIntake, type Township } from '../helpers/st
 import { getLocal } from '../../src-main/services/local-state';
 import { FACTS_VERSION } from '../../src-main/services/reports/facts';
 import { rebuildFactsIfStale } from '../../src-main/services/work-list';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCounty, createEnrolledTownship, exchange } from '../helpers/sync';
 
 let t: Township | null = null;
 afterEach(() => {
@@ -60,5 +64,34 @@ describe('report facts of an older version', () => {
     const r = await call(t.store, 'reports.get', { kind: 'month', from: '2026-01-01', asOf: '2026-03-31' });
     expect(figure(r, 'satRate').cur).toEqual({ value: null, num: 0, den: 0 });
     expect(getLocal(t.store, 'report_facts_version')).toBe(FACTS_VERSION);
+  });
+});
+
+describe('a settled conflict on the holiday calendar', () => {
+  it('moves the clocks and the report figures like any change of the calendar', async () => {
+    const county = await createCounty();
+    const town = await createEnrolledTownship(county);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-conflict-'));
+    try {
+      // received 01-05: acceptance due 01-20, or 01-21 when 01-20 is a day of rest; decided 01-21
+      const c = await call(town.store, 'cases.create', sampleIntake({ receivedAt: '2026-01-05T09:00', anonymous: true, petitioners: [] }));
+      await call(town.store, 'cases.step', { kind: 'accept', on: '2026-01-21', caseId: c.id });
+      exchange(town, county, dir);
+      // the county and the township write the same day of the calendar each its own way
+      await call(town.store, 'settings.saveCalendarDay', { date: '2026-01-20', kind: 'work', note: '镇：正常上班' });
+      await call(county.store, 'settings.saveCalendarDay', { date: '2026-01-20', kind: 'rest', note: '县：调休' });
+      exchange(county, town, dir);
+      const conflict = (await call(town.store, 'conflicts.list', {})).find((k) => k.tbl === 'calendar_days' && k.field === 'kind');
+      expect(conflict).toBeDefined();
+      const current = town.store.sqlite.prepare(`SELECT kind FROM calendar_days WHERE id = '2026-01-20'`).pluck().get() as string;
+      const settled = current === 'rest' ? 'work' : 'rest';
+      await call(town.store, 'conflicts.settle', { tbl: conflict!.tbl, rowId: conflict!.rowId, field: conflict!.field, value: settled });
+      const r = await call(town.store, 'reports.get', { kind: 'month', from: '2026-01-01', asOf: '2026-03-31' });
+      expect(figure(r, 'acceptRate').cur).toEqual(settled === 'rest' ? { value: 100, num: 1, den: 1 } : { value: 0, num: 0, den: 1 });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      town.cleanup();
+      county.cleanup();
+    }
   });
 });
