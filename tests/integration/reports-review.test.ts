@@ -95,3 +95,17 @@ describe('a settled conflict on the holiday calendar', () => {
     }
   });
 });
+
+describe('日报告 at the county', () => {
+  it('finds the report that replaces another through an index, not a scan of every report for each row', async () => {
+    t = await createTownship();
+    const plan = (sql: string) => (t!.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+    // the two correlated lookups dailyReportMatrix and listDailyReports make for every report
+    const replacedBy = plan('SELECT (SELECT r.id FROM daily_reports r WHERE r.replaces_id = d.id ORDER BY r.issued_at DESC LIMIT 1) FROM daily_reports d');
+    const current = plan(`SELECT d.id FROM daily_reports d WHERE d.report_date BETWEEN '2026-01-01' AND '2026-02-28' AND NOT EXISTS (SELECT 1 FROM daily_reports r WHERE r.replaces_id = d.id)`);
+    for (const p of [replacedBy, current]) {
+      expect(p.some((d) => d.includes('daily_reports_replaces'))).toBe(true);
+      expect(p.some((d) => /^SCAN r\b/.test(d))).toBe(false);
+    }
+  });
+});
