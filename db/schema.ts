@@ -315,7 +315,7 @@ export const dailyReports = sqliteTable(
     /** the earlier report of the same day this one replaces */
     replacesId: text('replaces_id'),
   },
-  (t) => [index('daily_reports_office_date').on(t.officeId, t.reportDate), index('daily_reports_date').on(t.reportDate)],
+  (t) => [index('daily_reports_office_date').on(t.officeId, t.reportDate), index('daily_reports_date').on(t.reportDate), index('daily_reports_replaces').on(t.replacesId)],
 );
 
 /**

@@ -13,7 +13,7 @@ import type { Store } from './database';
 import { computeDeadlines, deadlineView, loadRules, noticeOwed, openDuties, type DeadlineRules } from './deadlines';
 import { currentUserId } from './office';
 import { foldEvents, initialStatusOf, type WorkflowEvent, type WorkflowState } from './workflow';
-import { rebuildFacts, writeFacts } from './reports/facts';
+import { factsStale, rebuildFacts, writeFacts } from './reports/facts';
 
 /** The row of a case its clocks depend on, besides its events and petitioners. */
 export interface ClockHead {
@@ -169,10 +169,9 @@ export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(sto
 
 const foldCase = (events: WorkflowEvent[]) => foldEvents(events, initialStatusOf(events));
 
-/** At start: builds the report figures when a migration left them stale. */
+/** At start: builds the report figures when a migration or other rules of an older version left them stale. */
 export function rebuildFactsIfStale(store: Store, onProgress?: (done: number, total: number) => void): void {
-  const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'report_facts_stale'`).get() as { value: string } | undefined;
-  if (stale?.value === '1') rebuildFacts(store, loadRules(store), (ids) => loadCaseRows(store, ids), foldCase, onProgress);
+  if (factsStale(store)) rebuildFacts(store, loadRules(store), (ids) => loadCaseRows(store, ids), foldCase, onProgress);
 }
 
 /** At start: builds the clocks when a migration (or an older version) left them stale. */

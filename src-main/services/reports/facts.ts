@@ -7,6 +7,7 @@
  */
 import { REPORT_COUNTERS, type ReportCounter } from '../../../db/schema';
 import type { Store } from '../database';
+import { getLocal, setLocal } from '../local-state';
 import { computeDeadlines, noticeOwed, openDuties, type DeadlineRules } from '../deadlines';
 import type { WorkflowEvent, WorkflowState } from '../workflow';
 import { COLLECTIVE_FROM } from '../../api';
@@ -57,6 +58,18 @@ interface FactsHead {
 
 const HEAD_COLUMNS = 'id, office_id, assigned_office_id, received_at, channel, matter_type, category_id, village_id, people_count, repeat_of, skip_level, anonymous, deleted';
 
+/**
+ * The version of the rules in factsOf. Raise it whenever what a case adds changes: a register
+ * whose facts were written by another version rebuilds them at start (rebuildFactsIfStale).
+ * 2: evaluations count only on a delivered handling opinion.
+ */
+export const FACTS_VERSION = '2';
+
+/** Whether the facts were written by other rules than this version's (or a migration asked). */
+export function factsStale(store: Store): boolean {
+  return getLocal(store, 'report_facts_stale') === '1' || getLocal(store, 'report_facts_version') !== FACTS_VERSION;
+}
+
 export function zeroCounters(): Counters {
   return Object.fromEntries(REPORT_COUNTERS.map((c) => [c, 0])) as Counters;
 }
@@ -105,10 +118,14 @@ export function factsOf(h: FactsHead, events: WorkflowEvent[], s: WorkflowState,
   }
   if (s.extension) c.extended = 1;
 
-  if (s.deliveredOn) c.delivered = 1;
-  if (s.satisfaction === 'satisfied') c.satisfied = 1;
-  else if (s.satisfaction === 'basically') c.basically = 1;
-  else if (s.satisfaction === 'unsatisfied') c.unsatisfied = 1;
+  // 参评率 and 满意率 count evaluations of a delivered handling opinion: the workflow also takes
+  // an evaluation on a case closed after 不予受理 or 转送, which has none (num would pass den)
+  if (s.deliveredOn) {
+    c.delivered = 1;
+    if (s.satisfaction === 'satisfied') c.satisfied = 1;
+    else if (s.satisfaction === 'basically') c.basically = 1;
+    else if (s.satisfaction === 'unsatisfied') c.unsatisfied = 1;
+  }
 
   const lastClose = [...events].reverse().find((e) => e.kind === 'close');
   const closed = s.status === 'closed' && !!s.acceptedOn;
@@ -251,5 +268,6 @@ export function rebuildFacts(
       );
     }
     sqlite.prepare(`DELETE FROM local_state WHERE key = 'report_facts_stale'`).run();
+    setLocal(store, 'report_facts_version', FACTS_VERSION);
   })();
 }

@@ -7,6 +7,7 @@ import { mutate, propertyOfColumn } from '../mutation';
 import { UserError } from '../errors';
 import { officeName } from '../office';
 import { refreshDerived } from '../derived';
+import { rebuildClocks } from '../work-list';
 import { isSyncedTable, type ConflictVersion } from './merge';
 import { FIELD_LABELS } from '../register';
 
@@ -109,6 +110,8 @@ export function settleConflict(store: Store, input: { tbl: string; rowId: string
     // the settled value may move the case's clocks (received time, anonymity, a petitioner's name
     // or address) as well as its search entry
     if (conflict.caseId) refreshDerived(store, [conflict.caseId]);
+    // the office's day counting or its calendar: every clock and report fact, as apply.ts does
+    else if (tbl === 'calendar_days' || (tbl === 'offices' && (field === 'day_count' || field === 'warn_days'))) rebuildClocks(store);
   });
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX `daily_reports_replaces` ON `daily_reports` (`replaces_id`);
