@@ -9,17 +9,14 @@ import { loadRules, type DeadlineRules } from './deadlines';
 import { indexCase, unindexCase } from './search-index';
 import { loadCaseRows, replaceClocks, type PetitionerFacts } from './work-list';
 import { foldEvents, initialStatusOf, type WorkflowEvent } from './workflow';
-import { writeFacts } from './reports/facts';
+import { FactsBatch, HEAD_COLUMNS, type FactsHead } from './reports/facts';
 
 /** Cases read, with their events and petitioners, per query. */
 const BATCH = 2000;
 
-interface Head {
+/** The columns the status, clocks and search entry need, and those the report facts read. */
+interface Head extends FactsHead {
   rid: number;
-  id: string;
-  received_at: string;
-  anonymous: number;
-  deleted: number;
   status: string;
   case_no: string;
   query_code: string;
@@ -120,13 +117,15 @@ export function refreshDerived(
     .all(JSON.stringify([...caseIds])) as string[];
   // a batch is a run of consecutive keys, so reading it in key order keeps the order whole
   const heads = sqlite.prepare(
-    `SELECT rowid AS rid, id, received_at, anonymous, deleted, status, case_no, query_code, summary, content FROM cases
+    `SELECT rowid AS rid, ${HEAD_COLUMNS}, status, case_no, query_code, summary, content FROM cases
      WHERE id IN (SELECT value FROM json_each(?)) ORDER BY CAST(strftime('%s', received_at) AS INTEGER) / 60, rowid`,
   );
   const setStatus = sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?');
+  const facts = opts.clocks ? new FactsBatch(store) : null;
   for (let i = 0; i < ordered.length; i += BATCH) {
     const ids = ordered.slice(i, i + BATCH);
     const rows = caseRows(store, ids, opts.written);
+    const heldFacts = facts?.held(ids);
     for (const h of heads.all(JSON.stringify(ids)) as Head[]) {
       const events = rows.events.get(h.id) ?? [];
       const petitioners = rows.petitioners.get(h.id) ?? [];
@@ -134,10 +133,11 @@ export function refreshDerived(
       if (state.status !== h.status) setStatus.run(state.status, h.id);
       if (opts.clocks) {
         replaceClocks(store, h, state, petitioners, rules);
-        writeFacts(store, h.id, events, state, petitioners, rules);
+        facts!.write(h.id, h, heldFacts!.get(h.id), events, state, petitioners, rules);
       }
       if (h.deleted) unindexCase(store, h.rid);
       else indexCase(store, h.rid, { receivedAt: h.received_at, caseNo: h.case_no, queryCode: h.query_code, summary: h.summary, content: h.content, petitioners });
     }
   }
+  facts?.flush();
 }
