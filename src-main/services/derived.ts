@@ -6,13 +6,15 @@
  */
 import type { Store } from './database';
 import { loadRules, type DeadlineRules } from './deadlines';
-import { indexCase, unindexCase } from './search-index';
+import { indexCase, unindexCase, withRoomyIndexWrites } from './search-index';
 import { loadCaseRows, replaceClocks, type PetitionerFacts } from './work-list';
 import { foldEvents, initialStatusOf, type WorkflowEvent } from './workflow';
 import { FactsBatch, HEAD_COLUMNS, type FactsHead } from './reports/facts';
 
 /** Cases read, with their events and petitioners, per query. */
 const BATCH = 2000;
+/** Cases from which the search entries are written with more room in memory. */
+const ROOMY_INDEX_FROM = 1000;
 
 /** The columns the status, clocks and search entry need, and those the report facts read. */
 interface Head extends FactsHead {
@@ -122,22 +124,27 @@ export function refreshDerived(
   );
   const setStatus = sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?');
   const facts = opts.clocks ? new FactsBatch(store) : null;
-  for (let i = 0; i < ordered.length; i += BATCH) {
-    const ids = ordered.slice(i, i + BATCH);
-    const rows = caseRows(store, ids, opts.written);
-    const heldFacts = facts?.held(ids);
-    for (const h of heads.all(JSON.stringify(ids)) as Head[]) {
-      const events = rows.events.get(h.id) ?? [];
-      const petitioners = rows.petitioners.get(h.id) ?? [];
-      const state = foldEvents(events, initialStatusOf(events));
-      if (state.status !== h.status) setStatus.run(state.status, h.id);
-      if (opts.clocks) {
-        replaceClocks(store, h, state, petitioners, rules);
-        facts!.write(h.id, h, heldFacts!.get(h.id), events, state, petitioners, rules);
+  const all = () => {
+    for (let i = 0; i < ordered.length; i += BATCH) {
+      const ids = ordered.slice(i, i + BATCH);
+      const rows = caseRows(store, ids, opts.written);
+      const heldFacts = facts?.held(ids);
+      for (const h of heads.all(JSON.stringify(ids)) as Head[]) {
+        const events = rows.events.get(h.id) ?? [];
+        const petitioners = rows.petitioners.get(h.id) ?? [];
+        const state = foldEvents(events, initialStatusOf(events));
+        if (state.status !== h.status) setStatus.run(state.status, h.id);
+        if (opts.clocks) {
+          replaceClocks(store, h, state, petitioners, rules);
+          facts!.write(h.id, h, heldFacts!.get(h.id), events, state, petitioners, rules);
+        }
+        if (h.deleted) unindexCase(store, h.rid);
+        else indexCase(store, h.rid, { receivedAt: h.received_at, caseNo: h.case_no, queryCode: h.query_code, summary: h.summary, content: h.content, petitioners });
       }
-      if (h.deleted) unindexCase(store, h.rid);
-      else indexCase(store, h.rid, { receivedAt: h.received_at, caseNo: h.case_no, queryCode: h.query_code, summary: h.summary, content: h.content, petitioners });
     }
-  }
+  };
+  // many cases: their search entries go out in a few large segments (withRoomyIndexWrites)
+  if (ordered.length >= ROOMY_INDEX_FROM) withRoomyIndexWrites(store, all);
+  else all();
   facts?.flush();
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexCase, indexText, KEY_SPAN, nameKeys, tokenize, tokenizeByRuns, toMatchQuery, unindexCase, type IndexedCase } from '../../src-main/services/search-index';
+import { indexCase, indexText, KEY_SPAN, nameKeys, tokenize, tokenizeByRuns, toMatchQuery, unindexCase, withRoomyIndexWrites, type IndexedCase } from '../../src-main/services/search-index';
 import { createTempStore, IDS, type TempStore } from '../helpers/store';
 
 describe('tokenize', () => {
@@ -215,5 +215,22 @@ describe('search on a real FTS5 index', () => {
     expect(search('宅基地')).toEqual([1]);
     indexCase(t.store, 1, docs[1]);
     expect(search('土地承包')).toEqual([1]);
+  });
+
+  it('writes entries with more room in memory (an import) into the same index, and sets the room back', () => {
+    const hashsize = () => t.store.sqlite.prepare(`SELECT v FROM case_search_config WHERE k = 'hashsize'`).pluck().get();
+    t.store.sqlite.transaction(() =>
+      withRoomyIndexWrites(t.store, () => {
+        expect(hashsize()).toBe(16 * 1024 * 1024);
+        for (let rowid = 10; rowid < 1010; rowid++) indexCase(t.store, rowid, { ...docs[2], receivedAt: '2026-03-04T09:00', summary: `申请低保第${rowid}件` });
+        indexCase(t.store, 2, { ...docs[2], summary: '申请临时救助' });
+      }),
+    )();
+    expect(hashsize()).toBe(1024 * 1024);
+    expect(search('低保')).toHaveLength(1000);
+    expect(search('临时救助')).toEqual([2]);
+    expect(search('土地承包')).toEqual([1]);
+    expect(search('被征收')).toHaveLength(1001);
+    t.store.sqlite.exec(`INSERT INTO case_search (case_search) VALUES ('integrity-check')`);
   });
 });
