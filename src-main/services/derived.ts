@@ -6,20 +6,19 @@
  */
 import type { Store } from './database';
 import { loadRules, type DeadlineRules } from './deadlines';
-import { indexCase, unindexCase } from './search-index';
+import { indexCase, unindexCase, withRoomyIndexWrites } from './search-index';
 import { loadCaseRows, replaceClocks, type PetitionerFacts } from './work-list';
 import { foldEvents, initialStatusOf, type WorkflowEvent } from './workflow';
-import { writeFacts } from './reports/facts';
+import { FactsBatch, HEAD_COLUMNS, type FactsHead } from './reports/facts';
 
 /** Cases read, with their events and petitioners, per query. */
 const BATCH = 2000;
+/** Cases from which the search entries are written with more room in memory. */
+const ROOMY_INDEX_FROM = 1000;
 
-interface Head {
+/** The columns the status, clocks and search entry need, and those the report facts read. */
+interface Head extends FactsHead {
   rid: number;
-  id: string;
-  received_at: string;
-  anonymous: number;
-  deleted: number;
   status: string;
   case_no: string;
   query_code: string;
@@ -120,24 +119,32 @@ export function refreshDerived(
     .all(JSON.stringify([...caseIds])) as string[];
   // a batch is a run of consecutive keys, so reading it in key order keeps the order whole
   const heads = sqlite.prepare(
-    `SELECT rowid AS rid, id, received_at, anonymous, deleted, status, case_no, query_code, summary, content FROM cases
+    `SELECT rowid AS rid, ${HEAD_COLUMNS}, status, case_no, query_code, summary, content FROM cases
      WHERE id IN (SELECT value FROM json_each(?)) ORDER BY CAST(strftime('%s', received_at) AS INTEGER) / 60, rowid`,
   );
   const setStatus = sqlite.prepare('UPDATE cases SET status = ? WHERE id = ?');
-  for (let i = 0; i < ordered.length; i += BATCH) {
-    const ids = ordered.slice(i, i + BATCH);
-    const rows = caseRows(store, ids, opts.written);
-    for (const h of heads.all(JSON.stringify(ids)) as Head[]) {
-      const events = rows.events.get(h.id) ?? [];
-      const petitioners = rows.petitioners.get(h.id) ?? [];
-      const state = foldEvents(events, initialStatusOf(events));
-      if (state.status !== h.status) setStatus.run(state.status, h.id);
-      if (opts.clocks) {
-        replaceClocks(store, h, state, petitioners, rules);
-        writeFacts(store, h.id, events, state, petitioners, rules);
+  const facts = opts.clocks ? new FactsBatch(store) : null;
+  const all = () => {
+    for (let i = 0; i < ordered.length; i += BATCH) {
+      const ids = ordered.slice(i, i + BATCH);
+      const rows = caseRows(store, ids, opts.written);
+      const heldFacts = facts?.held(ids);
+      for (const h of heads.all(JSON.stringify(ids)) as Head[]) {
+        const events = rows.events.get(h.id) ?? [];
+        const petitioners = rows.petitioners.get(h.id) ?? [];
+        const state = foldEvents(events, initialStatusOf(events));
+        if (state.status !== h.status) setStatus.run(state.status, h.id);
+        if (opts.clocks) {
+          replaceClocks(store, h, state, petitioners, rules);
+          facts!.write(h.id, h, heldFacts!.get(h.id), events, state, petitioners, rules);
+        }
+        if (h.deleted) unindexCase(store, h.rid);
+        else indexCase(store, h.rid, { receivedAt: h.received_at, caseNo: h.case_no, queryCode: h.query_code, summary: h.summary, content: h.content, petitioners });
       }
-      if (h.deleted) unindexCase(store, h.rid);
-      else indexCase(store, h.rid, { receivedAt: h.received_at, caseNo: h.case_no, queryCode: h.query_code, summary: h.summary, content: h.content, petitioners });
     }
-  }
+  };
+  // many cases: their search entries go out in a few large segments (withRoomyIndexWrites)
+  if (ordered.length >= ROOMY_INDEX_FROM) withRoomyIndexWrites(store, all);
+  else all();
+  facts?.flush();
 }

@@ -28,15 +28,16 @@
  *   sync      in temporary folders of their own (same size with --quick, under a minute): a
  *             township enrolled with a county generates 11,600 cases (about 100,000 operations,
  *             counted from its change log), exports one package to the county and the county
- *             imports it (importPackage: checks, one transaction, status, search and clocks).
+ *             imports it (importPackage: checks, one transaction, status, search, clocks and
+ *             report facts).
  *             Two baselines, both measured in the same run: raw better-sqlite3 bulk inserts of rows
  *             the import stored, read back from the county, each into a fresh register (same
  *             schema, write gate open) in one transaction with prepared statements, the faster of
  *             two runs:
  *               a  the register rows only (every row of a synced table the operations name)
  *               b  those rows plus the operations' change_log entries: every row the import
- *                  stores but what it derives (search index, work-list clocks) and its one-row
- *                  records of the package and its batch
+ *                  stores but what it derives (search index, work-list clocks, report facts)
+ *                  and its one-row records of the package and its batch
  *             Target against each: import throughput at least half the raw insert's, i.e. import
  *             time at most twice its time. Also the package's bytes per operation, and the time
  *             of opening and checking the package alone (decrypting, parsing, every signature).

@@ -14,7 +14,7 @@ import { mutate } from '../../src-main/services/mutation';
 import { todayLocal } from '../../src-main/services/local-time';
 import { caseIdOfRow, materializeRow } from '../../src-main/services/sync/merge';
 import { reindexCase } from '../../src-main/services/search-index';
-import { refreshClocks } from '../../src-main/services/work-list';
+import { rebuildFactsIfStale, refreshClocks } from '../../src-main/services/work-list';
 import { SYNCED_TABLES, type SyncedTableName } from '../../db/schema';
 import { withWriteGate, type Store } from '../../src-main/services/database';
 
@@ -81,6 +81,41 @@ it('a package mixing rows already held and rows first seen gives each row what i
   const applied = dump(county.store);
   rewriteFromLog(county.store);
   expect(dump(county.store)).toEqual(applied);
+});
+
+it('an import moving cases between report cells, deleting one, keeps the facts and sums a rebuild gives', async () => {
+  const day = '2026-01-05T09:00';
+  const a = await call(town.store, 'cases.create', sampleIntake({ receivedAt: day, villageId: town.village('东村') }));
+  const b = await call(town.store, 'cases.create', sampleIntake({ receivedAt: day, villageId: town.village('西村'), peopleCount: 6 }));
+  const c = await call(town.store, 'cases.create', sampleIntake({ receivedAt: day, villageId: town.village('东村') }));
+  exchange(town, county, dir);
+  // a moves to 南山社区, b (西村's only case) is deleted, c is accepted: cells gain, lose and empty
+  mutate(town.store, { actor: null }, (m) => m.update('cases', a.id, { villageId: town.village('南山社区') }));
+  mutate(town.store, { actor: null }, (m) => m.update('cases', b.id, { deleted: true }));
+  await call(town.store, 'cases.step', { caseId: c.id, kind: 'accept', on: '2026-01-06' });
+  const d = await call(town.store, 'cases.create', sampleIntake({ receivedAt: day, villageId: town.village('东村') }));
+  exchange(town, county, dir);
+
+  const { sqlite } = county.store;
+  const facts = () => sqlite.prepare('SELECT * FROM case_facts ORDER BY case_id').all() as { case_id: string; village_id: string }[];
+  const cells = () => sqlite.prepare('SELECT * FROM report_cells ORDER BY month, dim, key, office_id').all() as { dim: string; key: string; n: number }[];
+  const imported = { facts: facts(), cells: cells() };
+  expect(imported.facts.map((f) => [f.case_id, f.village_id]).sort()).toEqual(
+    [
+      [a.id, town.village('南山社区')],
+      [c.id, town.village('东村')],
+      [d.id, town.village('东村')],
+    ].sort(),
+  );
+  expect(imported.cells.filter((x) => x.dim === 'village').map((x) => [x.key, x.n]).sort()).toEqual(
+    [
+      [town.village('东村'), 2],
+      [town.village('南山社区'), 1],
+    ].sort(),
+  );
+  sqlite.prepare(`INSERT OR REPLACE INTO local_state (key, value) VALUES ('report_facts_stale', '1')`).run();
+  rebuildFactsIfStale(county.store);
+  expect({ facts: facts(), cells: cells() }).toEqual(imported);
 });
 
 it('a case first seen whose number another case here already has is refused, and nothing is written', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexCase, indexText, KEY_SPAN, nameKeys, tokenize, toMatchQuery, unindexCase, type IndexedCase } from '../../src-main/services/search-index';
+import { indexCase, indexText, KEY_SPAN, nameKeys, tokenize, tokenizeByRuns, toMatchQuery, unindexCase, withRoomyIndexWrites, type IndexedCase } from '../../src-main/services/search-index';
 import { createTempStore, IDS, type TempStore } from '../helpers/store';
 
 describe('tokenize', () => {
@@ -26,6 +26,26 @@ describe('tokenize', () => {
 
   it('folds full-width characters (NFKC)', () => {
     expect(tokenize('ＡＢＣ１２３')).toEqual(['abc123']);
+  });
+  it('gives the tokens of the reference tokenizer (the runs of RUN) for any text', () => {
+    // a fixed pseudo-random mix of Han (BMP, extension A and astral), Latin, digits, full-width
+    // forms, other scripts, combining marks, punctuation, spaces and lone surrogates
+    const pool = [
+      ..."土地承包低保张三李四㐀㑀単﨎ＡＢＣ１２３abcXYZ0123456789éßΣσДжعربي한글ひらカナ\u0301\u0663，。、；：-_/ .()\"'\n\t",
+      '\u{20000}',
+      '\u{2A6D6}',
+      '\u{1D400}',
+      '\u{1F600}',
+      '\uD800',
+      '\uDC00',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let n = 0; n < 3000; n++) {
+      let text = '';
+      for (let len = next() % 24; len > 0; len--) text += pool[next() % pool.length];
+      expect(tokenize(text), JSON.stringify(text)).toEqual(tokenizeByRuns(text));
+    }
   });
 });
 
@@ -195,5 +215,22 @@ describe('search on a real FTS5 index', () => {
     expect(search('宅基地')).toEqual([1]);
     indexCase(t.store, 1, docs[1]);
     expect(search('土地承包')).toEqual([1]);
+  });
+
+  it('writes entries with more room in memory (an import) into the same index, and sets the room back', () => {
+    const hashsize = () => t.store.sqlite.prepare(`SELECT v FROM case_search_config WHERE k = 'hashsize'`).pluck().get();
+    t.store.sqlite.transaction(() =>
+      withRoomyIndexWrites(t.store, () => {
+        expect(hashsize()).toBe(16 * 1024 * 1024);
+        for (let rowid = 10; rowid < 1010; rowid++) indexCase(t.store, rowid, { ...docs[2], receivedAt: '2026-03-04T09:00', summary: `申请低保第${rowid}件` });
+        indexCase(t.store, 2, { ...docs[2], summary: '申请临时救助' });
+      }),
+    )();
+    expect(hashsize()).toBe(1024 * 1024);
+    expect(search('低保')).toHaveLength(1000);
+    expect(search('临时救助')).toEqual([2]);
+    expect(search('土地承包')).toEqual([1]);
+    expect(search('被征收')).toHaveLength(1001);
+    t.store.sqlite.exec(`INSERT INTO case_search (case_search) VALUES ('integrity-check')`);
   });
 });

@@ -25,7 +25,7 @@ import type { OfficeInfo } from '../../api';
 import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, nameOfOffice, ownKeys, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
 import type { OfficeKeys } from './envelope';
 import type { Operation } from './merge';
-import { decodePackageBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type PackageBody } from './package';
+import { decodePackageBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type OpTuple, type PackageBody } from './package';
 import { covered, holds, mergeVectors, originState, type OriginState, type VersionVector } from './version-vector';
 
 // ---- what this register holds ------------------------------------------------------------------
@@ -84,13 +84,15 @@ function opsInRanges(sqlite: Database.Database, ranges: [string, number, number]
   return ranges.flatMap(([o, f, t]) => stmt.all(o, f, t) as Operation[]);
 }
 
-/** Sequence ranges of a list of operations, in order: how a stored batch names its operations. */
-function rangesOf(ops: { origin: string; seq: number }[]): [string, number, number][] {
+/** Sequence ranges of a batch's operations as carried, in order: how a stored batch names its operations. */
+function rangesOf(ops: OpTuple[]): [string, number, number][] {
   const out: [string, number, number][] = [];
-  for (const o of ops) {
+  for (const t of ops) {
+    const origin = t[0];
+    const seq = t[1];
     const last = out[out.length - 1];
-    if (last && last[0] === o.origin && last[2] + 1 === o.seq) last[2] = o.seq;
-    else out.push([o.origin, o.seq, o.seq]);
+    if (last && last[0] === origin && last[2] + 1 === seq) last[2] = seq;
+    else out.push([origin, seq, seq]);
   }
   return out;
 }
@@ -468,7 +470,7 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
     const storeBatch = sqlite.prepare('INSERT OR IGNORE INTO sync_batches (office_id, signing_key, sig, ranges, operations) VALUES (?, ?, ?, ?, ?)');
     for (const { batch, key } of p.batches) {
       if (batch.officeId === me.id && key === keys.signing.publicKey) continue; // our own: re-signed when sent
-      storeBatch.run(batch.officeId, key, batch.sig, JSON.stringify(rangesOf(batch.ops.map(fromTuple))), batch.ops.length);
+      storeBatch.run(batch.officeId, key, batch.sig, JSON.stringify(rangesOf(batch.ops)), batch.ops.length);
     }
     sqlite
       .prepare(
