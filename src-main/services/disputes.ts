@@ -121,7 +121,8 @@ export function saveDispute(store: Store, input: ApiParsed<'disputes.save'>, act
   const office = requireOffice(store);
   checkDate(input.foundOn, 'foundOn', '发现日期');
   checkDate(input.resolvedOn, 'resolvedOn', '化解日期');
-  if (input.villageId && !store.sqlite.prepare('SELECT 1 FROM villages WHERE id = ? AND deleted = 0').get(input.villageId)) {
+  // the office's own villages: a county register also holds every township's
+  if (input.villageId && !store.sqlite.prepare('SELECT 1 FROM villages WHERE id = ? AND office_id = ? AND deleted = 0').get(input.villageId, office.id)) {
     throw new UserError('所选村/社区不存在，请重新选择', 'villageId');
   }
   const fields = {

@@ -10,6 +10,7 @@ import { disputeCounts } from '../../src-main/services/disputes';
 import { receptionCounts } from '../../src-main/services/reception-days';
 import { addCalendarDays } from '../../src-main/services/calendar';
 import { todayLocal } from '../../src-main/services/local-time';
+import { withWriteGate } from '../../src-main/services/database';
 
 let t: Township;
 beforeEach(async () => {
@@ -71,7 +72,11 @@ describe('矛盾纠纷排查台账', () => {
   });
 
   it('refuses bad input with a Chinese message and saves nothing', async () => {
+    // a village of another office (a county register holds every township's, brought by sync)
+    const { sqlite } = t.store;
+    withWriteGate(sqlite, () => sqlite.prepare(`INSERT INTO villages (id, office_id, code, name) VALUES ('other-village', '330102999', '330102999001', '别乡村')`).run());
     const cases: [Partial<DisputeInput>, string][] = [
+      [{ villageId: 'other-village' }, '所选村/社区不存在，请重新选择'],
       [{ parties: [] }, '请至少填写一名当事人'],
       [{ parties: [{ name: '钱大', phone: '1381111' }] }, '手机号应为11位，现为7位'],
       [{ description: '  ' }, '请填写纠纷简要情况'],
