@@ -178,7 +178,9 @@ function BreakdownCard({ section, report }: { section: Extract<ReportSection, { 
   );
 }
 
-function TrendCard({ section }: { section: Extract<ReportSection, { kind: 'trend' }> }) {
+function TrendCard({ section, asOf }: { section: Extract<ReportSection, { kind: 'trend' }>; asOf: string }) {
+  // months after the report day have not happened: no point at 0, the line stops
+  const now = (m: { month: string }, v: number) => (m.month > asOf.slice(0, 7) ? null : v);
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
@@ -187,12 +189,12 @@ function TrendCard({ section }: { section: Extract<ReportSection, { kind: 'trend
       xAxis: { type: 'category', data: section.months.map((m) => `${Number(m.month.slice(0, 4)) % 100}年${Number(m.month.slice(5))}月`) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: '本期（批次）', type: 'line', data: section.months.map((m) => m.n), symbolSize: 8 },
+        { name: '本期（批次）', type: 'line', data: section.months.map((m) => now(m, m.n)), symbolSize: 8 },
         { name: '上年同月（批次）', type: 'line', data: section.months.map((m) => m.prevN), lineStyle: { type: 'dashed' } },
-        { name: '人次', type: 'bar', data: section.months.map((m) => m.people), barMaxWidth: 28, itemStyle: { color: '#d6e4ff' } },
+        { name: '人次', type: 'bar', data: section.months.map((m) => now(m, m.people)), barMaxWidth: 28, itemStyle: { color: '#d6e4ff' } },
       ],
     }),
-    [section],
+    [section, asOf],
   );
   return (
     <Card size="small" title={section.title} style={{ marginBottom: 12 }} data-testid="section-trend">
@@ -400,7 +402,7 @@ export function ReportsScreen() {
             .map((s) => (
               <FiguresTable key={s.key} section={s as Extract<ReportSection, { kind: 'figures' }>} report={report} />
             ))}
-          {report.sections.map((s) => (s.kind === 'trend' ? <TrendCard key={s.key} section={s} /> : null))}
+          {report.sections.map((s) => (s.kind === 'trend' ? <TrendCard key={s.key} section={s} asOf={report.asOf} /> : null))}
           <Row gutter={12}>
             {report.sections.map((s) =>
               s.kind === 'breakdown' ? (
