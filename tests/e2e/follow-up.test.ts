@@ -156,6 +156,8 @@ describe('follow-up path', () => {
     for (const letter of ['信访事项处理意见书', '送达回证']) {
       await page.getByTestId('new-letter').click();
       await page.getByRole('menuitem', { name: letter, exact: true }).click();
+      // the draft is in the form once its pages show beside it
+      await page.frameLocator('[data-testid="letter-preview"]').getByText(letter, { exact: true }).first().waitFor();
       await page.getByTestId('issue-letter').click();
       await page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '出具' }).click();
       await page.getByTestId('issued-preview').waitFor();
