@@ -16,6 +16,7 @@ import { dispatch } from '../../src-main/handlers';
 import type { ApiInput, ApiMethod, ApiOutput, CaseDetail, CaseStepInput, CaseUpdateInput, IntakeInput, PetitionerInput, Settings, SetupInput } from '../../src-main/api';
 import { addCalendarDays } from '../../src-main/services/calendar';
 import { todayLocal } from '../../src-main/services/local-time';
+import { fromCase, toIntakeInput } from '../../src-renderer/components/case-form-values';
 
 export const TOWNSHIP_CODE = '330102001';
 export const TOWNSHIP_NAME = '示范镇';
@@ -161,34 +162,13 @@ export function countOf(store: Store, table: string): number {
   return (store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
 
-/** The `cases.update` input that saves a case exactly as it is, with the given fields changed. */
+/**
+ * The `cases.update` input that saves a case exactly as it is, with the given fields changed: the
+ * case screen's own mapping (case-form-values.ts), as the screen saves an edit.
+ */
 export function updateInputOf(detail: CaseDetail, overrides: Partial<CaseUpdateInput> = {}): CaseUpdateInput {
-  return {
-    id: detail.id,
-    channel: detail.channel,
-    receivedAt: detail.receivedAt,
-    proxyBy: detail.proxyBy ?? undefined,
-    matterType: detail.matterType,
-    categoryId: detail.categoryId,
-    summary: detail.summary,
-    content: detail.content,
-    villageId: detail.villageId,
-    peopleCount: detail.peopleCount,
-    jointly: detail.jointly,
-    anonymous: detail.anonymous,
-    skipLevel: detail.skipLevel,
-    repeatOf: detail.repeatOf?.id ?? null,
-    petitioners: detail.petitioners.map((p) => ({
-      id: p.id,
-      name: p.name,
-      idNumber: p.idNumber ?? undefined,
-      phone: p.phone ?? undefined,
-      address: p.address ?? undefined,
-      villageId: p.villageId,
-      representative: p.representative,
-    })),
-    ...overrides,
-  };
+  const { attachments: _attachments, ...input } = toIntakeInput(fromCase(detail));
+  return { id: detail.id, ...input, ...overrides };
 }
 
 /**
