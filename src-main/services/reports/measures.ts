@@ -6,6 +6,7 @@
  */
 import type { CaseFilter, ReportMeasure } from '../../api';
 import type { Counters } from './facts';
+import { RECEPTION_VISITS } from '../reception-days';
 
 /** Counters summed over a period, with what depends on the report's day (asOf). */
 export interface Totals extends Counters {
@@ -22,10 +23,7 @@ export interface Totals extends Counters {
 const MEASURE_SQL: Record<ReportMeasure, { where: string; asOf?: true }> = {
   acceptOk: { where: 'accept_ok = 1' },
   // a visit received within a reception day's hours, as reception-days.ts counts it
-  reception: {
-    where: `case_id IN (SELECT c2.id FROM cases c2 JOIN reception_days r ON r.office_id = c2.office_id AND r.deleted = 0
-      AND c2.received_at BETWEEN r.date || 'T' || r.start_time AND r.date || 'T' || r.end_time WHERE c2.channel = 'visit' AND c2.deleted = 0)`,
-  },
+  reception: { where: `case_id IN (SELECT id FROM (${RECEPTION_VISITS}))` },
   acceptLate: { where: '(accept_late = 1 OR accept_pend_due < ?)', asOf: true },
   acceptCounted: { where: '(accept_ok = 1 OR accept_late = 1 OR accept_pend_due < ?)', asOf: true },
   replyOk: { where: 'reply_ok = 1' },
