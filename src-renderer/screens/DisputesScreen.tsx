@@ -3,12 +3,13 @@
  * edited in a form (Ctrl+Enter saves), moved through their status, deleted after a confirmation.
  * The county sees every township's, read-only.
  */
-import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DISPUTE_STATUSES, DISPUTE_TYPES, type DisputeInput, type DisputeList, type DisputeStatus, type DisputeView } from '../../src-main/api';
+import { DISPUTE_STATUSES, DISPUTE_TYPES, type DisputeInput, type DisputeStatus, type DisputeView } from '../../src-main/api';
 import { call } from '../lib/api-client';
+import { showRefusal, useLoaded } from '../lib/use-loaded';
 import { useApp } from '../lib/app-context';
 import { options } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
@@ -53,31 +54,23 @@ export function DisputesScreen() {
   const { message } = App.useApp();
   const county = settings.office.level === 'county';
   const [filter, setFilter] = useState<Filter>(takeFilter);
-  const [list, setList] = useState<DisputeList | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<DisputeView | 'new' | null>(null);
   const [statusOf, setStatusOf] = useState<DisputeView | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setList(
-        await call('disputes.list', {
-          filter: {
-            status: filter.status?.length ? filter.status : undefined,
-            villageId: filter.villageId?.length ? filter.villageId : undefined,
-            officeId: filter.officeId?.length ? filter.officeId : undefined,
-            from: filter.range?.[0] || undefined,
-            to: filter.range?.[1] || undefined,
-            dateOf: filter.dateOf,
-          },
-        }),
-      );
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [filter]);
-  useEffect(() => void load(), [load]);
+  const { value: list, error, reload: load } = useLoaded(
+    () =>
+      call('disputes.list', {
+        filter: {
+          status: filter.status?.length ? filter.status : undefined,
+          villageId: filter.villageId?.length ? filter.villageId : undefined,
+          officeId: filter.officeId?.length ? filter.officeId : undefined,
+          from: filter.range?.[0] || undefined,
+          to: filter.range?.[1] || undefined,
+          dateOf: filter.dateOf,
+        },
+      }),
+    [filter],
+  );
 
   const remove = async (d: DisputeView) => {
     try {
@@ -228,14 +221,6 @@ export function DisputesScreen() {
       ) : null}
     </div>
   );
-}
-
-/** Puts a refusal from the server on the field it names, or shows it as a message. */
-function showRefusal<T>(form: FormInstance<T>, e: unknown, message: { error(t: string): void }) {
-  const err = e as Error & { field?: string };
-  const field = err.field?.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-  if (field?.length) form.setFields([{ name: field as never, errors: [err.message] }]);
-  else message.error(err.message);
 }
 
 function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | null; onClose(): void; onSaved(): Promise<void> }) {

@@ -2,12 +2,13 @@
  * 领导接访日: the month's schedule (date, hours, leader on duty, place) and for each day the
  * visits received within its hours, linked to their case screens, counted in 批次/人次.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { STAFF_ROLES, type ReceivedCase, type ReceptionDayView } from '../../src-main/api';
 import { call } from '../lib/api-client';
+import { showRefusal, useLoaded } from '../lib/use-loaded';
 import { useApp } from '../lib/app-context';
 import { label, showDateTime } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
@@ -28,19 +29,12 @@ export function ReceptionDaysScreen() {
   const { message } = App.useApp();
   const county = settings.office.level === 'county';
   const [month, setMonth] = useState(() => dayjs().startOf('month'));
-  const [days, setDays] = useState<ReceptionDayView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<ReceptionDayView | 'new' | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      setDays(await call('receptionDays.list', { from: month.format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') }));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [month]);
-  useEffect(() => void load(), [load]);
+  const { value: days, error, reload: load } = useLoaded(
+    () => call('receptionDays.list', { from: month.format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') }),
+    [month],
+  );
 
   const remove = async (d: ReceptionDayView) => {
     try {
@@ -178,9 +172,7 @@ function ReceptionForm({ day, onClose, onSaved }: { day: ReceptionDayView | null
       message.success('已保存接访日安排');
       await onSaved();
     } catch (e) {
-      const err = e as Error & { field?: string };
-      if (err.field) form.setFields([{ name: err.field as keyof FormValues, errors: [err.message] }]);
-      else message.error(err.message);
+      showRefusal(form, e, message);
     } finally {
       setSaving(false);
     }
