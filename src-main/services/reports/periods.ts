@@ -66,10 +66,20 @@ export function periodOf(kind: ReportKind, from: string, to?: string): ReportPer
   }
 }
 
-/** 同比: the same period a year before. */
+/**
+ * 同比: the same period a year before. A range covering the whole of its last month ends on that
+ * month's last day a year before (so 1–28 February 2025 compares with all of February 2024,
+ * the 29th included), and one starting on 29 February starts on 1 March; a range of that one
+ * day alone compares with 28 February.
+ */
 export function yearOnYear(p: ReportPeriod): ReportPeriod {
-  if (p.kind === 'range') return make('range', yearBefore(p.from), yearBefore(p.to));
-  return periodOf(p.kind, yearBefore(p.from));
+  if (p.kind !== 'range') return periodOf(p.kind, yearBefore(p.from));
+  const y = Number(p.to.slice(0, 4)) - 1;
+  const m = Number(p.to.slice(5, 7));
+  const wholeMonth = p.from <= `${p.to.slice(0, 7)}-01` && p.to === monthEnd(y + 1, m);
+  const to = wholeMonth ? monthEnd(y, m) : yearBefore(p.to);
+  const from = p.from.endsWith('-02-29') ? `${Number(p.from.slice(0, 4)) - 1}-03-01` : yearBefore(p.from);
+  return make('range', from <= to ? from : to, to);
 }
 
 /** 环比: the period just before (the previous day, month, quarter or year; a range of the same length). */
