@@ -30,6 +30,8 @@ export interface CaseFacts {
 export interface DeadlineRules extends DayRules {
   /** warn this many days before a deadline */
   warnDays: number;
+  /** in a township's register, the township: a case the county assigned to another one has no duties here */
+  township?: string;
 }
 
 /** Hearing days of one stage, inclusive of both ends. */
@@ -120,13 +122,13 @@ export function openDuties(deadlines: DeadlineView[]): DeadlineView[] {
 
 /** The office's day-counting setting, its calendar entries, and today. */
 export function loadRules(store: Store, today = todayLocal()): DeadlineRules {
-  const office = store.sqlite.prepare('SELECT day_count, warn_days FROM offices WHERE id = ?').get(currentOfficeId(store) ?? '') as
-    | { day_count: DayCount; warn_days: number }
+  const office = store.sqlite.prepare('SELECT id, level, day_count, warn_days FROM offices WHERE id = ?').get(currentOfficeId(store) ?? '') as
+    | { id: string; level: string; day_count: DayCount; warn_days: number }
     | undefined;
   const overrides = new Map(
     (store.sqlite.prepare('SELECT id, kind FROM calendar_days WHERE deleted = 0').all() as { id: string; kind: DayKind }[]).map((r) => [r.id, r.kind]),
   );
-  return { dayCount: office?.day_count ?? 'calendar', warnDays: office?.warn_days ?? 3, overrides, today };
+  return { dayCount: office?.day_count ?? 'calendar', warnDays: office?.warn_days ?? 3, overrides, today, ...(office?.level === 'township' ? { township: office.id } : {}) };
 }
 
 /** Art. 23: a written notice is owed unless the petitioner's name or address is unknown. */

@@ -77,6 +77,13 @@ function checkReferences(store: Store, step: CaseStep) {
       | undefined;
     if (own.level !== 'county') throw new UserError('只有县信访局可以交办给乡镇');
     if (!township || township.parent !== own.id) throw new UserError('所选乡镇不是本县已登记的乡镇，请重新选择');
+    // a township's own case travels only in its own signed packages, and the county relays those
+    // to no other township: assigned elsewhere, the case would reach it without its register entry
+    const registrar = store.sqlite.prepare('SELECT c.office_id AS id, o.name FROM cases c LEFT JOIN offices o ON o.id = c.office_id WHERE c.id = ?').get(step.caseId) as
+      | { id: string; name: string | null }
+      | undefined;
+    if (registrar && registrar.id !== own.id && registrar.id !== step.officeId)
+      throw new UserError(`此件由${registrar.name ?? registrar.id}登记，只能交办给${registrar.name ?? '登记它的乡镇'}或本局的责任单位；应由其他乡镇办理的，请${registrar.name ?? '该乡镇'}转送`, 'officeId');
   }
   if (step.kind === 'deliver' && step.receiptId) checkReturnedReceipt(store, step.caseId, step.receiptId);
   if (step.kind === 'takeCharge') {

@@ -363,11 +363,13 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
   inList('c.matter_type', filter.matterType);
   inList('c.category_id', filter.categoryId);
   inList('c.village_id', filter.villageId);
-  // county mode: a township's cases are those it registered and those assigned (交办) to it
+  // a township's cases are those it handles: assigned (交办) to it, else registered by it and not
+  // assigned on (the list's 乡镇 column, and the office a case's report facts count under); a
+  // reception day's visits are the receiving office's, wherever the case went next
   if (filter.officeId?.length) {
-    const marks = filter.officeId.map(() => '?').join(',');
-    clauses.push(`(c.office_id IN (${marks}) OR c.assigned_office_id IN (${marks}))`);
-    params.push(...filter.officeId, ...filter.officeId);
+    const office = filter.measure === 'reception' ? 'c.office_id' : 'coalesce(c.assigned_office_id, c.office_id)';
+    clauses.push(`${office} IN (${filter.officeId.map(() => '?').join(',')})`);
+    params.push(...filter.officeId);
   }
   if (filter.from) {
     clauses.push('c.received_at >= ?');

@@ -48,9 +48,13 @@ interface ClockRow {
   leader_id: string | null;
 }
 
-/** The clocks of one case from its head, its folded state and petitioners (none once closed or deleted). */
+/**
+ * The clocks of one case from its head, its folded state and petitioners: none once closed or
+ * deleted, nor in a township's register once the county has assigned the case to another township.
+ */
 function clocksOf(c: ClockHead, state: WorkflowState, petitioners: { name: string | null; address: string | null }[], rules: DeadlineRules): ClockRow[] {
   if (c.deleted || state.status === 'closed') return [];
+  if (rules.township && state.assignment?.officeId && state.assignment.officeId !== rules.township) return [];
   const facts = { receivedOn: c.received_at.slice(0, 10), noticeOwed: noticeOwed(!!c.anonymous, petitioners) };
   return openDuties(computeDeadlines(facts, state, rules)).map((d) => ({
     case_id: c.id,

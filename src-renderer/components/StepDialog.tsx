@@ -205,6 +205,8 @@ export function StepDialog({
   const unitId = Form.useWatch('unitId', form) as string | undefined;
   // county mode: a case is usually assigned (交办) down to a township office
   const toTownship = kind === 'assign' && settings.office.level === 'county' && settings.townships.length > 0;
+  // a township's own case can go back only to it (its register entry travels in its packages only)
+  const townships = c.officeId === settings.office.id ? settings.townships : settings.townships.filter((o) => o.id === c.officeId);
   const target = (Form.useWatch('target', form) as string | undefined) ?? initial.target;
   const receivedOn = c.receivedAt.slice(0, 10);
   /** 送达: the case's 送达回证 still waiting to come back signed, newest first */
@@ -353,7 +355,7 @@ export function StepDialog({
             )}
             {toTownship && target === 'township' ? (
               <Form.Item name="officeId" label="交办乡镇" rules={[{ required: true, message: '请选择交办的乡镇' }]} extra="下次导出给该乡镇的交换包将带上此件信访事项的全部材料">
-                <Select placeholder="请选择" options={settings.townships.map((o) => ({ value: o.id, label: o.name }))} showSearch={{ filterOption: pinyinFilter }} />
+                <Select placeholder="请选择" options={townships.map((o) => ({ value: o.id, label: o.name }))} showSearch={{ filterOption: pinyinFilter }} />
               </Form.Item>
             ) : (
               <UnitHandler settings={settings} unitId={unitId} unitLabel="责任单位" />

@@ -36,6 +36,8 @@ export function RegisterScreen() {
   const { message } = App.useApp();
   const county = settings.office.level === 'county';
   const [state, setState] = useState<FilterState>(() => JSON.parse(sessionStorage.getItem(FILTER_KEY) ?? '{}') as FilterState);
+  /** a township report's click-through narrows to the office's own cases (there is no 乡镇 filter to show it) */
+  const ownOnly = !county && !!state.officeId?.length;
   const [qText, setQText] = useState(state.q ?? '');
   const [total, setTotal] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -168,15 +170,17 @@ export function RegisterScreen() {
         >
           重置
         </Button>
-        {(state.measure || !!state.unitId?.length) && (
+        {(state.measure || !!state.unitId?.length || ownOnly) && (
           <Tag
             color="blue"
             closable
             data-testid="register-report-filter"
-            onClose={() => update({ unitId: [], measure: undefined, asOf: undefined })}
+            onClose={() => update({ unitId: [], measure: undefined, asOf: undefined, ...(ownOnly ? { officeId: [] } : {}) })}
           >
             统计：
             {[
+              // a township's report counts the cases it handles: not those the county assigned on to another township
+              ownOnly ? '本乡镇办理的事项' : '',
               state.measure ? REPORT_MEASURES[state.measure] : '',
               state.unitId?.length ? `责任单位 ${state.unitId.map((u) => (u ? (settings.units.find((x) => x.id === u)?.name ?? u) : '未确定')).join('、')}` : '',
             ]

@@ -356,7 +356,9 @@ export function buildReport(store: Store, input: ApiParsed<'reports.get'>): Repo
   const period = periodOf(input.kind, input.from, input.to);
   const yoy = yearOnYear(period);
   const mom = previousPeriod(period);
-  const officeId = scope?.officeId ?? null;
+  // a township reports the cases it handles: one the county assigned on to another township is
+  // that township's (report facts count a case under the office handling it)
+  const officeId = scope?.officeId ?? (office.level === 'county' ? null : office.id);
 
   const cache = new Map<string, PeriodData>();
   const dataOf = (p: ReportPeriod) => {

@@ -101,7 +101,7 @@ function rangesOf(ops: OpTuple[]): [string, number, number][] {
 
 /**
  * Whether an operation concerns the recipient. The county receives everything of a township;
- * a township receives its own cases, the cases assigned to it, its own villages, units, staff
+ * a township receives its own cases, the cases assigned to it (now or before), its own villages, units, staff
  * and ledgers (disputes, daily reports, reception days: a replaced machine is rebuilt from the
  * county's copy), the county's staff, the shared settings and letter templates, the letters of its cases,
  * and the office rows of itself and its county.
@@ -110,6 +110,9 @@ function concernsRecipient(store: Store, me: { id: string; level: string }, reci
   if (recipient.level === 'county') return () => true;
   const { sqlite } = store;
   const caseOffice = sqlite.prepare('SELECT office_id AS o, assigned_office_id AS a FROM cases WHERE id = ?');
+  // a township the county assigned the case to before (and then, after its objection, to another)
+  // still holds the case: it must learn where the case went and see its duties end
+  const assignedBefore = sqlite.prepare(`SELECT 1 FROM case_events WHERE case_id = ? AND kind = 'assign' AND data ->> '$.officeId' = ? LIMIT 1`);
   const rowCase = (tbl: string) => sqlite.prepare(`SELECT case_id AS c FROM "${tbl}" WHERE id = ?`);
   const byTable = new Map<string, Database.Statement>();
   const cache = new Map<string, boolean>();
@@ -117,7 +120,7 @@ function concernsRecipient(store: Store, me: { id: string; level: string }, reci
     let v = cache.get(caseId);
     if (v === undefined) {
       const c = caseOffice.get(caseId) as { o: string; a: string | null } | undefined;
-      v = !!c && (c.o === recipient.officeId || c.a === recipient.officeId);
+      v = !!c && (c.o === recipient.officeId || c.a === recipient.officeId || !!assignedBefore.get(caseId, recipient.officeId));
       cache.set(caseId, v);
     }
     return v;
