@@ -12,6 +12,7 @@ import { REPORT_KINDS, type ApiInput, type CaseFilter, type Report, type ReportB
 import { call, saveFile } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { openCases, openDisputes } from '../lib/open-cases';
+import { rankRows } from '../lib/ranking';
 import { printHtml } from '../lib/print-html';
 import { EChart } from '../components/EChart';
 
@@ -206,12 +207,7 @@ function TrendCard({ section, asOf }: { section: Extract<ReportSection, { kind: 
 function RankingCard({ section }: { section: Extract<ReportSection, { kind: 'ranking' }> }) {
   const [by, setBy] = useState('n');
   const col = section.columns.find((c) => c.key === by)!;
-  // a rate ranks highest first; a count of petitions or overdue cases ranks fewest first
-  const sorted = [...section.rows].sort((a, b) => {
-    const x = a.values[by] ?? (col.rate ? -1 : Infinity);
-    const y = b.values[by] ?? (col.rate ? -1 : Infinity);
-    return col.rate ? y - x : x - y;
-  });
+  const sorted = rankRows(section.rows, by, col.rate);
   return (
     <Card
       size="small"
@@ -228,6 +224,9 @@ function RankingCard({ section }: { section: Extract<ReportSection, { kind: 'ran
             onChange={setBy}
             options={section.columns.map((c) => ({ value: c.key, label: `${c.label}（${c.unit}）` }))}
           />
+          <Typography.Text type="secondary" data-testid="ranking-order">
+            {col.rate ? '高者在前' : '少者在前'}
+          </Typography.Text>
         </Space>
       }
     >
@@ -237,7 +236,7 @@ function RankingCard({ section }: { section: Extract<ReportSection, { kind: 'ran
         rowKey="officeId"
         dataSource={sorted}
         columns={[
-          { title: '排名', key: 'rank', width: 56, render: (_, __, i) => i + 1 },
+          { title: '排名', key: 'rank', width: 56, dataIndex: 'rank' },
           { title: '乡镇（街道）', dataIndex: 'name' },
           ...section.columns.map((c) => ({
             title: (
