@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, callError, countOf, createTownship, sampleIntake, samplePetitioner, updateInputOf, type Township } from '../helpers/store';
 import type { DisputeInput } from '../../src-main/api';
 import { disputeCounts } from '../../src-main/services/disputes';
-import { receptionCounts } from '../../src-main/services/reception-days';
+import { RECEPTION_VISITS, receptionCounts } from '../../src-main/services/reception-days';
 import { addCalendarDays } from '../../src-main/services/calendar';
 import { todayLocal } from '../../src-main/services/local-time';
 import { withWriteGate } from '../../src-main/services/database';
@@ -197,5 +197,15 @@ describe('领导接访日', () => {
     await call(t.store, 'receptionDays.remove', { id: day.id });
     expect((await call(t.store, 'receptionDays.list', { from: DAY, to: DAY })).map((d) => d.startTime)).toEqual(['13:30']);
     expect(receptionCounts(t.store, { from: DAY, to: DAY })).toEqual({ days: 1, batches: 1, persons: 1 });
+  });
+
+  it('reads each reception day’s visits off the cases’ received-time index, never scanning every case', () => {
+    // the reception days drive the join: a county's whole report once scanned its every case here
+    const plan = (sql: string) => (t.store.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail);
+    for (const sql of [`SELECT * FROM (${RECEPTION_VISITS}) WHERE date BETWEEN '2026-01-01' AND '2026-12-31'`, `SELECT id FROM (${RECEPTION_VISITS})`]) {
+      const steps = plan(sql);
+      expect(steps.some((d) => /^SEARCH c USING INDEX cases_received \(deleted=\? AND received_at>\? AND received_at<\?\)/.test(d))).toBe(true);
+      expect(steps.filter((d) => /^SCAN c\b|SEARCH c USING INDEX cases_received \(deleted=\?\)$/.test(d))).toEqual([]);
+    }
   });
 });
