@@ -367,9 +367,10 @@ export type CaseStepInput = z.input<typeof caseStepInput>;
 export type CaseStep = z.output<typeof caseStepInput>;
 
 export const workListInput = z.object({
-  /** whose items: everyone's, mine (handler or leader), or one unit's */
-  scope: z.enum(['all', 'mine', 'unit']).default('all'),
+  /** whose items: everyone's, mine (handler or leader), one unit's, or (county) one township's */
+  scope: z.enum(['all', 'mine', 'unit', 'office']).default('all'),
   unitId: id.optional(),
+  officeId: z.string().optional(),
   /** the most urgent items returned (the counts cover all of them) */
   limit: z.number().int().min(1).max(5000).default(500),
 });
@@ -643,6 +644,9 @@ export interface WorkItem {
   status: CaseStatus;
   unit: string | null;
   handler: string | null;
+  /** the office handling the case: the township it was assigned to, else the one that registered it */
+  officeId: string;
+  office: string | null;
   deadline: DeadlineView;
   /** overdue, due today, due later this week (to Sunday), or later */
   bucket: 'overdue' | 'today' | 'week' | 'later';

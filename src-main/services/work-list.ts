@@ -1,6 +1,7 @@
 /**
  * The work list (待办): every running duty of every open case, most urgent first, for the whole
- * office, for the current user (as handler or leader in charge) or for one unit.
+ * office, for the current user (as handler or leader in charge), for one unit, or (county) for
+ * one township.
  *
  * The duties live in case_clocks, derived from each case's events and the office's rules: a step
  * rewrites its case's rows in its own transaction, a change of rules rebuilds them all. Reading
@@ -198,7 +199,9 @@ export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: 
       ? { where: 'k.handler_id = @me OR k.leader_id = @me', params: { me: me ?? '' } }
       : input.scope === 'unit'
         ? { where: 'k.unit_id = @unit', params: { unit: input.unitId ?? '' } }
-        : { where: '1', params: {} };
+        : input.scope === 'office'
+          ? { where: 'k.case_id IN (SELECT id FROM cases WHERE coalesce(assigned_office_id, office_id) = @office)', params: { office: input.officeId ?? '' } }
+          : { where: '1', params: {} };
   const today = rules.today;
   const weekEnd = endOfWeek(today);
   const warnEnd = addCalendarDays(today, rules.warnDays);
@@ -215,12 +218,14 @@ export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: 
 
   const rows = sqlite
     .prepare(
-      `SELECT k.*, c.case_no, c.summary, u.name AS unit, s.name AS handler FROM case_clocks k
+      `SELECT k.*, c.case_no, c.summary, u.name AS unit, s.name AS handler,
+              coalesce(c.assigned_office_id, c.office_id) AS office_id, coalesce(ao.name, o.name) AS office FROM case_clocks k
        JOIN cases c ON c.id = k.case_id
        LEFT JOIN units u ON u.id = k.unit_id LEFT JOIN staff s ON s.id = k.handler_id
+       LEFT JOIN offices o ON o.id = c.office_id LEFT JOIN offices ao ON ao.id = c.assigned_office_id
        WHERE ${scope.where} ORDER BY k.due, c.case_no LIMIT @limit`,
     )
-    .all({ ...scope.params, limit: input.limit }) as (ClockRow & { case_no: string; summary: string; unit: string | null; handler: string | null })[];
+    .all({ ...scope.params, limit: input.limit }) as (ClockRow & { case_no: string; summary: string; unit: string | null; handler: string | null; office_id: string; office: string | null })[];
   const names = new Map<string, string[]>();
   for (const p of sqlite
     .prepare(`SELECT case_id, name FROM petitioners WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`)
@@ -241,6 +246,8 @@ export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: 
       status: r.status,
       unit: r.unit,
       handler: r.handler,
+      officeId: r.office_id,
+      office: r.office,
       deadline,
       bucket: left < 0 ? 'overdue' : left === 0 ? 'today' : r.due <= weekEnd ? 'week' : 'later',
     };

@@ -15,7 +15,7 @@ import { deadlineColor, deadlineWords, label } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
 import { href, navigate } from '../lib/router';
 
-type Scope = 'all' | 'mine' | 'unit';
+type Scope = 'all' | 'mine' | 'unit' | 'office';
 type Bucket = WorkItem['bucket'];
 /** a quick filter: one of the buckets, or everything within the warning days */
 type Quick = 'overdue' | 'today' | 'week' | 'warning' | null;
@@ -40,9 +40,14 @@ export function WorkListScreen() {
   const { settings, session } = useApp();
   const { message } = App.useApp();
   // where the clerk was, so coming back from a case returns to the same scope, filter and page
-  const saved = useMemo(() => JSON.parse(sessionStorage.getItem(SCOPE_KEY) ?? '{}') as { scope?: Scope; unitId?: string; quick?: Quick; page?: number }, []);
-  const [scope, setScope] = useState<Scope>(saved.scope ?? 'all');
+  const saved = useMemo(
+    () => JSON.parse(sessionStorage.getItem(SCOPE_KEY) ?? '{}') as { scope?: Scope; unitId?: string; officeId?: string; quick?: Quick; page?: number },
+    [],
+  );
+  const county = settings.office.level === 'county';
+  const [scope, setScope] = useState<Scope>(saved.scope === 'office' && !county ? 'all' : (saved.scope ?? 'all'));
   const [unitId, setUnitId] = useState<string | undefined>(saved.unitId);
+  const [officeId, setOfficeId] = useState<string | undefined>(saved.officeId);
   const [data, setData] = useState<WorkList | null>(null);
   const [loading, setLoading] = useState(false);
   const [quick, setQuick] = useState<Quick>(saved.quick ?? null);
@@ -53,7 +58,8 @@ export function WorkListScreen() {
 
   const me = session.currentUser;
   const unitKnown = !unitId || settings.units.some((u) => u.id === unitId);
-  const ready = scope === 'all' || (scope === 'mine' && !!me) || (scope === 'unit' && !!unitId && unitKnown);
+  const officeKnown = !officeId || settings.townships.some((o) => o.id === officeId);
+  const ready = scope === 'all' || (scope === 'mine' && !!me) || (scope === 'unit' && !!unitId && unitKnown) || (scope === 'office' && !!officeId && officeKnown);
 
   const load = useCallback(async () => {
     const gen = ++generation.current;
@@ -64,7 +70,7 @@ export function WorkListScreen() {
     }
     setLoading(true);
     try {
-      const w = await call('worklist.get', scope === 'unit' ? { scope, unitId } : { scope });
+      const w = await call('worklist.get', scope === 'unit' ? { scope, unitId } : scope === 'office' ? { scope, officeId } : { scope });
       if (gen === generation.current) setData(w);
     } catch (e) {
       if (gen === generation.current) message.error((e as Error).message);
@@ -72,12 +78,12 @@ export function WorkListScreen() {
       if (gen === generation.current) setLoading(false);
     }
     // me: another current user means another 我的
-  }, [scope, unitId, ready, message, me?.id]);
+  }, [scope, unitId, officeId, ready, message, me?.id]);
 
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => sessionStorage.setItem(SCOPE_KEY, JSON.stringify({ scope, unitId, quick, page })), [scope, unitId, quick, page]);
+  useEffect(() => sessionStorage.setItem(SCOPE_KEY, JSON.stringify({ scope, unitId, officeId, quick, page })), [scope, unitId, officeId, quick, page]);
 
   const filtered = useMemo(() => {
     const items = data?.items ?? [];
@@ -159,7 +165,7 @@ export function WorkListScreen() {
       title: '期限',
       key: 'label',
       width: 128,
-      onCell: (r) => (r.type === 'group' ? { colSpan: 8 } : {}),
+      onCell: (r) => (r.type === 'group' ? { colSpan: county ? 9 : 8 } : {}),
       render: (_, r) =>
         r.type === 'group' ? (
           <span style={{ fontWeight: 600, color: BUCKETS.find((b) => b.key === r.bucket)?.color }}>
@@ -230,6 +236,19 @@ export function WorkListScreen() {
       onCell: (r) => (r.type === 'group' ? { colSpan: 0 } : {}),
       render: (_, r) => r.type === 'item' && <Tag style={{ marginInlineEnd: 0 }}>{label.status(r.item.status)}</Tag>,
     },
+    // county: the township handling each case
+    ...(county
+      ? [
+          {
+            title: '乡镇',
+            key: 'office',
+            width: 96,
+            ellipsis: true,
+            onCell: (r: Row) => (r.type === 'group' ? { colSpan: 0 } : {}),
+            render: (_: unknown, r: Row) => r.type === 'item' && (r.item.officeId === settings.office.id ? <span className="muted">本局</span> : r.item.office),
+          },
+        ]
+      : []),
     {
       title: '责任单位/承办人',
       key: 'unit',
@@ -239,7 +258,8 @@ export function WorkListScreen() {
       render: (_, r) => {
         if (r.type !== 'item') return null;
         const text = [r.item.unit, r.item.handler].filter(Boolean).join(' / ');
-        return text || <span className="muted">未交办</span>;
+        // a township's own case is handled there, not waiting for the county's 交办
+        return text || <span className="muted">{r.item.officeId === settings.office.id ? '未交办' : '—'}</span>;
       },
     },
   ];
@@ -274,8 +294,21 @@ export function WorkListScreen() {
               { value: 'all', label: '全部' },
               { value: 'mine', label: '我的' },
               { value: 'unit', label: '按单位' },
+              ...(county ? [{ value: 'office' as const, label: '按乡镇' }] : []),
             ]}
           />
+          {scope === 'office' && (
+            <Select
+              aria-label="乡镇"
+              placeholder="选择乡镇"
+              style={{ width: 160 }}
+              value={officeKnown ? officeId : undefined}
+              onChange={(v: string) => (setOfficeId(v), setData(null), pick(null))}
+              options={settings.townships.map((o) => ({ value: o.id, label: o.name }))}
+              showSearch={{ filterOption: pinyinFilter }}
+              notFoundContent="尚未登记乡镇"
+            />
+          )}
           {scope === 'unit' && (
             <Select
               aria-label="责任单位"
@@ -371,7 +404,9 @@ export function WorkListScreen() {
                   !ready
                     ? scope === 'mine'
                       ? '请先在右上角选择当前工作人员'
-                      : '请选择责任单位'
+                      : scope === 'office'
+                        ? '请选择乡镇'
+                        : '请选择责任单位'
                     : loading && !data
                       ? '正在查询…'
                       : quick

@@ -57,6 +57,12 @@ describe('the county assigns a case on to another township', () => {
     expect(await workItems(north)).not.toContain(c.id);
     expect(await workItems(south)).toContain(c.id);
     expect((await call(south.store, 'cases.get', { id: c.id })).status).toBe('handling');
+    // the county's work list names the township handling it, and narrows to one township
+    const atCounty = await call(county.store, 'worklist.get', {});
+    expect(atCounty.items.filter((i) => i.caseId === c.id).map((i) => [i.officeId, i.office])).toContainEqual(['330102002', '南湖乡']);
+    const ofTownship = async (officeId: string) => (await call(county.store, 'worklist.get', { scope: 'office', officeId })).items.map((i) => i.caseId);
+    expect(await ofTownship('330102002')).toContain(c.id);
+    expect(await ofTownship('330102001')).not.toContain(c.id);
 
     // figures: the second township's, at the county and in each township's own report
     const r = await monthOf(county);
