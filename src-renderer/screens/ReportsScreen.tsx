@@ -12,7 +12,7 @@ import { REPORT_KINDS, type ApiInput, type CaseFilter, type Report, type ReportB
 import { call, saveFile } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { openCases, openDisputes } from '../lib/open-cases';
-import { rankRows } from '../lib/ranking';
+import { rankRows } from '../../src-main/services/reports/ranking';
 import { printHtml } from '../lib/print-html';
 import { EChart } from '../components/EChart';
 

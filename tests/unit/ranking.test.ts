@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { rankRows } from '../../src-renderer/lib/ranking';
+import { rankRows } from '../../src-main/services/reports/ranking';
 
 const rows = [
-  { name: '甲', values: { n: 8, rate: 75 } },
-  { name: '乙', values: { n: 2, rate: null } },
-  { name: '丙', values: { n: 8, rate: 90 } },
-  { name: '丁', values: { n: 17, rate: 75 } },
-  { name: '戊', values: { n: 8, rate: 100 } },
+  { officeId: '1', name: '甲', values: { n: 8, rate: 75 } },
+  { officeId: '2', name: '乙', values: { n: 2, rate: null } },
+  { officeId: '3', name: '丙', values: { n: 8, rate: 90 } },
+  { officeId: '4', name: '丁', values: { n: 17, rate: 75 } },
+  { officeId: '5', name: '戊', values: { n: 8, rate: 100 } },
 ];
 const ranked = (by: string, rate: boolean) => rankRows(rows, by, rate).map((r) => `${r.rank}${r.name}`);
 

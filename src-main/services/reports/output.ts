@@ -12,6 +12,7 @@ import ExcelJS from 'exceljs';
 import type { FileBytes, Report, ReportBreakdownRow, ReportFigure, ReportSection } from '../../api';
 import { escapeHtml as esc } from '../letters/layout';
 import { dateLabel } from './periods';
+import { rankRows } from './ranking';
 
 type Figures = Extract<ReportSection, { kind: 'figures' }>;
 type Breakdown = Extract<ReportSection, { kind: 'breakdown' }>;
@@ -22,9 +23,7 @@ const breakdownsOf = (r: Report) => r.sections.filter((s): s is Breakdown => s.k
 const rankingOf = (r: Report) => r.sections.find((s): s is Ranking => s.kind === 'ranking');
 
 /** The townships in rank order: fewest petitions first (the screen's default order). */
-export function rankedRows(s: Ranking) {
-  return [...s.rows].sort((a, b) => (a.values.n ?? 0) - (b.values.n ?? 0) || a.officeId.localeCompare(b.officeId));
-}
+const rankedRows = (s: Ranking) => rankRows(s.rows, 'n', false);
 
 /** What the heading says under the title. */
 export function reportSubtitle(r: Report): string {
@@ -82,7 +81,7 @@ function breakdownTable(r: Report, s: Breakdown): string {
 function rankingTable(s: Ranking): string {
   const head = s.columns.map((c) => `<th>${esc(c.label)}<br>（${esc(c.unit)}）</th>`).join('');
   const rows = rankedRows(s)
-    .map((row, i) => `<tr><td class="n">${i + 1}</td><td>${esc(row.name)}</td>${s.columns.map((c) => `<td class="n">${num(row.values[c.key], c.rate)}</td>`).join('')}</tr>`)
+    .map((row) => `<tr><td class="n">${row.rank}</td><td>${esc(row.name)}</td>${s.columns.map((c) => `<td class="n">${num(row.values[c.key], c.rate)}</td>`).join('')}</tr>`)
     .join('');
   return `<h2>${esc(s.title)}</h2><table><thead><tr><th>排名</th><th>乡镇（街道）</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -223,8 +222,8 @@ export async function reportXlsx(r: Report): Promise<FileBytes> {
     const rs = wb.addWorksheet('各乡镇情况', { pageSetup, views: [{ state: 'frozen', ySplit: 4 }] });
     sheetHead(rs, r, `${r.title}（各乡镇）`, cols);
     headerRow(rs, cols.map((c) => c.header));
-    rankedRows(ranking).forEach((row, i) =>
-      dataRow(rs, [i + 1, row.name, ...ranking.columns.map((c) => row.values[c.key])], [COUNT_FMT, null, ...ranking.columns.map((c) => (c.rate ? RATE_FMT : COUNT_FMT))]),
+    rankedRows(ranking).forEach((row) =>
+      dataRow(rs, [row.rank, row.name, ...ranking.columns.map((c) => row.values[c.key])], [COUNT_FMT, null, ...ranking.columns.map((c) => (c.rate ? RATE_FMT : COUNT_FMT))]),
     );
   }
 
