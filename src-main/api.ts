@@ -517,7 +517,7 @@ export interface Settings {
   units: Unit[];
   staff: Staff[];
   categories: Category[];
-  /** county mode: the townships it has enrolled, which it can assign (交办) cases to */
+  /** the county's townships: in county mode those it can assign (交办) cases to; a township sees its county's (names for the timeline) */
   townships: { id: string; name: string }[];
   deadlines: { dayCount: DayCount; warnDays: number };
   /** the office's own holiday-calendar entries, and the years the shipped calendar knows */
@@ -625,6 +625,8 @@ export interface DeadlineView {
 export interface CaseWorkflow {
   status: CaseStatus;
   allowed: StepKind[];
+  /** in a township's register: the other township the county assigned the case to (no steps here then) */
+  handledElsewhere: { officeId: string; name: string } | null;
   deadlines: DeadlineView[];
   unitId: string | null;
   handlerId: string | null;

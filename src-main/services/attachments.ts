@@ -14,6 +14,7 @@ import { mutate } from './mutation';
 import { appendEvent, getCase } from './register';
 import { nowLocal } from './local-time';
 import { UserError } from './errors';
+import { requireHandledHere } from './handling-office';
 
 export const MAX_ATTACHMENT_BYTES = 30 * 1024 * 1024;
 const ALLOWED = /^(image\/(jpeg|png|gif|webp|bmp|tiff)|application\/pdf)$/;
@@ -43,6 +44,7 @@ export function uploadAttachment(store: Store, input: ApiParsed<'attachments.upl
 
 export function addAttachment(store: Store, input: ApiParsed<'attachments.add'>, actor: string | null): CaseDetail {
   getCase(store, input.caseId);
+  requireHandledHere(store, input.caseId);
   if (!fs.existsSync(blobPath(store, input.file.sha256))) throw new UserError('附件文件未找到，请重新选择文件上传');
   mutate(store, { actor }, (m) => {
     m.insert('attachments', {

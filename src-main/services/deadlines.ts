@@ -8,6 +8,7 @@ import { addWorkingDays, daysBetween, periodEnd, type DayKind } from './calendar
 import type { Store } from './database';
 import { todayLocal } from './local-time';
 import { currentOfficeId } from './office';
+import { handledElsewhere } from './handling-office';
 import {
   ACCEPT_DAYS,
   OBJECTION_WORKING_DAYS,
@@ -139,10 +140,13 @@ export function noticeOwed(anonymous: boolean, petitioners: { name: string | nul
 /** What the case screen shows of the workflow: state, the steps it may take, every clock. */
 export function caseWorkflow(store: Store, caseId: string, facts: CaseFacts, rules = loadRules(store)): CaseWorkflow {
   const s = caseState(store, caseId);
+  const elsewhere = handledElsewhere(store, caseId);
   return {
     status: s.status,
-    allowed: allowedSteps(s, rules),
-    deadlines: computeDeadlines(facts, s, rules),
+    allowed: elsewhere ? [] : allowedSteps(s, rules),
+    handledElsewhere: elsewhere,
+    // the other township's clocks now: not this office's to keep
+    deadlines: elsewhere ? [] : computeDeadlines(facts, s, rules),
     unitId: s.unitId,
     handlerId: s.handlerId,
     leaderId: s.leaderId,

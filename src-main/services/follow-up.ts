@@ -10,6 +10,7 @@ import { mutate, type Mutator } from './mutation';
 import { UserError } from './errors';
 import { nowLocal } from './local-time';
 import type { DeadlineRules } from './deadlines';
+import { requireHandledHere } from './handling-office';
 import { refreshClocks } from './work-list';
 import { requireOffice } from './office';
 import { reconsiderPassedOver } from './sync/enrollment';
@@ -38,6 +39,7 @@ export function recordStep(store: Store, m: Mutator, step: CaseStep, rules: Dead
   const head = store.sqlite.prepare('SELECT id, received_at, status, deleted FROM cases WHERE id = ?').get(step.caseId) as CaseHead | undefined;
   if (!head || head.deleted) throw new UserError('信访事项不存在或已删除');
   checkReferences(store, step);
+  requireHandledHere(store, step.caseId);
   const before = caseState(store, step.caseId);
   const eventId = randomUUID();
   const after = nextState(before, step, { receivedOn: head.received_at.slice(0, 10) }, rules, eventId);

@@ -141,9 +141,10 @@ export function getSettings(store: Store): Settings {
   const days = store.sqlite
     .prepare('SELECT id AS date, kind, note FROM calendar_days WHERE deleted = 0 ORDER BY id')
     .all() as Settings['calendar']['days'];
+  // a township's are its county's (itself and the others), named on a case assigned on to one
   const townships = store.sqlite
     .prepare(`SELECT id, name FROM offices WHERE parent_id = ? AND level = 'township' AND deleted = 0 ORDER BY id`)
-    .all(office.id) as Settings['townships'];
+    .all(office.level === 'county' ? office.id : (office.parentId ?? '')) as Settings['townships'];
   return { office, villages, units, staff, categories, townships, deadlines: rules, calendar: { days, knownYears: knownYears() } };
 }
 

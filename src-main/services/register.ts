@@ -27,6 +27,7 @@ import { measureSql } from './reports/measures';
 import { caseWorkflow, noticeOwed } from './deadlines';
 import { isFinal } from './repeats';
 import { refreshClocks } from './work-list';
+import { requireHandledHere } from './handling-office';
 
 export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
 
@@ -168,6 +169,7 @@ export const FIELD_LABELS: Record<string, string> = {
 
 export function updateCase(store: Store, input: ApiParsed<'cases.update'>, actor: string | null): CaseDetail {
   const before = getCase(store, input.id);
+  requireHandledHere(store, input.id);
   checkReferences(store, input, input.id);
   mutate(store, { actor }, (m) => {
     const changes: { field: string; label: string; before: unknown; after: unknown; petitioner?: string }[] = [];

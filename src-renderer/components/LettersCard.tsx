@@ -15,7 +15,7 @@ import { LetterPreview } from './LetterPreview';
 
 type Kind = keyof typeof LETTER_KINDS;
 
-export function LettersCard({ c, onChanged }: { c: CaseDetail; onChanged(): void }) {
+export function LettersCard({ c, onChanged, readOnly = false }: { c: CaseDetail; onChanged(): void; readOnly?: boolean }) {
   const { message } = App.useApp();
   const [letters, setLetters] = useState<CaseLetter[]>([]);
   const [editing, setEditing] = useState<{ draft: LetterDraft; replaces: IssuedLetter | null } | null>(null);
@@ -61,14 +61,16 @@ export function LettersCard({ c, onChanged }: { c: CaseDetail; onChanged(): void
       style={{ marginBottom: 12 }}
       data-testid="letters-card"
       extra={
-        <Dropdown
-          trigger={['click']}
-          menu={{ items: (Object.keys(LETTER_KINDS) as Kind[]).map((k) => ({ key: k, label: LETTER_KINDS[k] })), onClick: (e) => startDraft(e.key as Kind) }}
-        >
-          <Button size="small" icon={<FileTextOutlined />} data-testid="new-letter">
-            出具文书
-          </Button>
-        </Dropdown>
+        !readOnly && (
+          <Dropdown
+            trigger={['click']}
+            menu={{ items: (Object.keys(LETTER_KINDS) as Kind[]).map((k) => ({ key: k, label: LETTER_KINDS[k] })), onClick: (e) => startDraft(e.key as Kind) }}
+          >
+            <Button size="small" icon={<FileTextOutlined />} data-testid="new-letter">
+              出具文书
+            </Button>
+          </Dropdown>
+        )
       }
     >
       <List

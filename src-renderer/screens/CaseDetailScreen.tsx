@@ -31,6 +31,8 @@ export function CaseDetailScreen({ id }: { id: string }) {
 
   if (error) return <Alert type="error" showIcon message={error} action={<Button onClick={() => navigate({ name: 'register' })}>返回台账</Button>} />;
   if (!c) return <Spin style={{ display: 'block', margin: 60 }} />;
+  // assigned on to another township by the county: kept here for the record only
+  const elsewhere = !!c.workflow.handledElsewhere;
 
   const village = (vid: string | null) => settings.villages.find((v) => v.id === vid)?.name ?? '';
 
@@ -70,9 +72,11 @@ export function CaseDetailScreen({ id }: { id: string }) {
             size="small"
             title="登记信息"
             extra={
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                修改登记信息
-              </Button>
+              !elsewhere && (
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  修改登记信息
+                </Button>
+              )
             }
             style={{ marginBottom: 12 }}
           >
@@ -129,7 +133,7 @@ export function CaseDetailScreen({ id }: { id: string }) {
           <Card
             size="small"
             title={`附件（${c.attachments.length}）`}
-            extra={<UploadButton label="添加附件" onUploaded={async (file) => setCase(await call('attachments.add', { caseId: c.id, file }))} />}
+            extra={!elsewhere && <UploadButton label="添加附件" onUploaded={async (file) => setCase(await call('attachments.add', { caseId: c.id, file }))} />}
           >
             <List
               size="small"
@@ -145,7 +149,7 @@ export function CaseDetailScreen({ id }: { id: string }) {
           </Card>
         </Col>
         <Col span={8}>
-          <LettersCard c={c} onChanged={load} />
+          <LettersCard c={c} onChanged={load} readOnly={elsewhere} />
           <Card size="small" title="办理过程">
             <Timeline items={c.events.map((e) => ({ key: e.id, color: eventColor(e.kind), content: <EventText event={e} settings={settings} events={c.events} /> }))} />
           </Card>
@@ -232,6 +236,17 @@ function StepBar({ c, settings, onStep }: { c: CaseDetail; settings: Settings; o
     pick(owed ? RECORDS : [...RECORDS, 'notify']),
     pick(OVERSIGHT),
   ];
+  if (w.handledElsewhere)
+    return (
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        data-testid="handled-elsewhere"
+        title={`县信访局已将此件交办${w.handledElsewhere.name}办理`}
+        description="本乡镇保留此件的记录，不再办理，也不计入本乡镇的待办和统计。"
+      />
+    );
   if (!main.length && !records.length && !oversight.length && !who) return null;
   return (
     <Card size="small" style={{ marginBottom: 12 }} styles={{ body: { padding: '8px 12px' } }} data-testid="step-bar">

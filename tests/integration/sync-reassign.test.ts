@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseFilter, Report, ReportFigure } from '../../src-main/api';
-import { call, callError, sampleIntake, type Township } from '../helpers/store';
+import { call, callError, sampleIntake, updateInputOf, type Township } from '../helpers/store';
 import { createCounty, createEnrolledTownship, exchange } from '../helpers/sync';
 
 let county: Township;
@@ -55,6 +55,28 @@ describe('the county assigns a case on to another township', () => {
     // the first township's copy follows the case to the second one and leaves its work list
     expect(north.store.sqlite.prepare('SELECT assigned_office_id FROM cases WHERE id = ?').pluck().get(c.id)).toBe('330102002');
     expect(await workItems(north)).not.toContain(c.id);
+    // it keeps the record there, with no steps to take: they are the other township's now
+    const inNorth = (await call(north.store, 'cases.get', { id: c.id })).workflow;
+    expect([inNorth.allowed, inNorth.handledElsewhere]).toEqual([[], { officeId: '330102002', name: '南湖乡' }]);
+    expect((await call(north.store, 'settings.get', {})).townships.map((o) => o.name)).toEqual(['示范镇', '南湖乡']);
+    const refused = await callError(north.store, 'cases.step', { caseId: c.id, kind: 'investigate', on: '2026-11-06', note: '走访' });
+    expect(refused.message).toBe('县信访局已将此件交办南湖乡办理，本乡镇不再办理此件');
+    // nor an edit, an attachment or a letter: each refused the same way, nothing written
+    const logged = () => north.store.sqlite.prepare('SELECT count(*) FROM change_log').pluck().get();
+    const before = logged();
+    const detail = await call(north.store, 'cases.get', { id: c.id });
+    const file = await call(north.store, 'attachments.upload', { fileName: '补充材料.pdf', mime: 'application/pdf', base64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64') });
+    const draft = await call(north.store, 'letters.draft', { caseId: c.id, kind: 'registerForm' });
+    for (const [method, input] of [
+      ['cases.update', updateInputOf(detail, { summary: '改动摘要' })],
+      ['attachments.add', { caseId: c.id, file }],
+      ['letters.issue', { caseId: c.id, kind: 'registerForm', content: draft.content, issuedOn: '2026-11-06' }],
+    ] as const) {
+      expect([method, (await callError(north.store, method, input)).message]).toEqual([method, '县信访局已将此件交办南湖乡办理，本乡镇不再办理此件']);
+    }
+    expect(logged()).toBe(before);
+    const inSouth = (await call(south.store, 'cases.get', { id: c.id })).workflow;
+    expect([inSouth.allowed.includes('investigate'), inSouth.handledElsewhere]).toEqual([true, null]);
     expect(await workItems(south)).toContain(c.id);
     expect((await call(south.store, 'cases.get', { id: c.id })).status).toBe('handling');
     // the county's work list names the township handling it, and narrows to one township

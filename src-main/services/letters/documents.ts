@@ -23,6 +23,7 @@ import { addresseeOf, checkSource, composeLetter, letterSource, type LetterParts
 import { fillTemplate } from './templates';
 import { templateFor } from './template-store';
 import { lettersHtml } from './layout';
+import { requireHandledHere } from '../handling-office';
 
 /** 机关代字: the office's own setting (saved), else its name without the common endings. */
 function prefixOf(store: Store, office: OfficeInfo): { prefix: string; saved: boolean } {
@@ -163,6 +164,7 @@ export function issueLetter(store: Store, input: ApiParsed<'letters.issue'>, act
     // inside the write transaction, against the case as it is now: the step taken, the date not
     // before the petition was received, the letter corrected not corrected by anyone else
     const head = caseHead(store, input.caseId);
+    requireHandledHere(store, input.caseId);
     const state = checkSource(store, input.caseId, kind, !!head.repeatOf);
     if (input.issuedOn < head.receivedOn) throw new UserError(`成文日期不能早于收到信访事项的日期（${head.receivedOn}）`, 'issuedOn');
     if (input.replacesId) checkReplaces(store, input.replacesId, input.caseId, kind, office.id);

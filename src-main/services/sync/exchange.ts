@@ -104,7 +104,8 @@ function rangesOf(ops: OpTuple[]): [string, number, number][] {
  * a township receives its own cases, the cases assigned to it (now or before), its own villages, units, staff
  * and ledgers (disputes, daily reports, reception days: a replaced machine is rebuilt from the
  * county's copy), the county's staff, the shared settings and letter templates, the letters of its cases,
- * and the office rows of itself and its county.
+ * and the office rows of the county and its townships (names, no keys: a case the county
+ * assigned on after this township's 异议 shows where it went).
  */
 function concernsRecipient(store: Store, me: { id: string; level: string }, recipient: Peer): (o: Operation) => boolean {
   if (recipient.level === 'county') return () => true;
@@ -130,8 +131,9 @@ function concernsRecipient(store: Store, me: { id: string; level: string }, reci
       case 'categories':
       case 'calendar_days':
         return true;
+      // every office of the county: a case assigned on to another township names it
       case 'offices':
-        return o.rowId === recipient.officeId || o.rowId === me.id;
+        return true;
       case 'villages':
       case 'units':
       case 'staff':
