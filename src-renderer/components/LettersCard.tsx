@@ -247,7 +247,7 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
       ]}
     >
       {replaces ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`此件将更正 ${replaces.docNo ?? replaces.content.title}（${replaces.issuedOn}），原文书保留不变`} /> : null}
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} /> : null}
+      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} data-testid="letter-error" /> : null}
       <Row gutter={16}>
         <Col flex="1">
           <Form form={form} layout="vertical" initialValues={initial} data-testid="letter-form">
