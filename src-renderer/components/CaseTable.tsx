@@ -3,11 +3,12 @@
  * fetched from the services a page at a time as they scroll into view, so 100,000 cases (or a
  * county's million) scroll as smoothly as ten. Arrow keys move between rows, Enter opens one.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { Empty, Tag } from 'antd';
+import { Empty, Tag, Tooltip } from 'antd';
 import type { CaseFilter, CaseRow } from '../../src-main/api';
 import { call } from '../lib/api-client';
+import { useApp } from '../lib/app-context';
 import { FLAG_COLORS, label, showDateTime } from '../lib/format';
 
 const PAGE = 100;
@@ -39,6 +40,23 @@ const COLUMNS: { key: string; title: string; width: number; grow?: boolean; rend
 ];
 /** county mode: the township handling a case stands where a township shows its village */
 const COUNTY_COLUMNS = COLUMNS.map((c) => (c.key === 'village' ? { key: 'office', title: '乡镇', width: 100, render: (r: CaseRow) => r.office } : c));
+/** a township's list: a case the county assigned on to another township says so in place of its status */
+const townshipColumns = (own: string) =>
+  COLUMNS.map((c) =>
+    c.key === 'status'
+      ? {
+          ...c,
+          render: (r: CaseRow) =>
+            r.office && r.office !== own ? (
+              <Tooltip title={`县信访局已将此件交办${r.office}办理`}>
+                <span className="muted">已改交</span>
+              </Tooltip>
+            ) : (
+              label.status(r.status)
+            ),
+        }
+      : c,
+  );
 const widthOf = (columns: typeof COLUMNS) => columns.reduce((s, c) => s + c.width, 0);
 /** the summary column takes whatever width the window has left */
 const cellStyle = (c: (typeof COLUMNS)[number]) => (c.grow ? { flex: `1 0 ${c.width}px` } : { width: c.width });
@@ -54,7 +72,9 @@ export function CaseTable({
   onOpen(id: string): void;
   onTotal(n: number | null, error?: string): void;
 }) {
-  const columns = county ? COUNTY_COLUMNS : COLUMNS;
+  const { settings } = useApp();
+  const ownColumns = useMemo(() => townshipColumns(settings.office.name), [settings.office.name]);
+  const columns = county ? COUNTY_COLUMNS : ownColumns;
   const scrollRef = useRef<HTMLDivElement>(null);
   const pages = useRef(new Map<number, CaseRow[] | 'loading'>());
   const generation = useRef(0);
