@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseFilter, Report, ReportFigure } from '../../src-main/api';
 import { call, callError, sampleIntake, updateInputOf, type Township } from '../helpers/store';
@@ -75,6 +76,11 @@ describe('the county assigns a case on to another township', () => {
       expect([method, (await callError(north.store, method, input)).message]).toEqual([method, '县信访局已将此件交办南湖乡办理，本乡镇不再办理此件']);
     }
     expect(logged()).toBe(before);
+    // its register lists it as handed on, on screen and in the exported ledger
+    expect((await call(north.store, 'cases.list', { filter: {}, limit: 10 })).rows.map((r) => [r.id === c.id, r.office])).toEqual([[true, '南湖乡']]);
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load(Buffer.from((await call(north.store, 'cases.exportXlsx', { filter: {} })).base64, 'base64') as unknown as ArrayBuffer);
+    expect(xlsx.getWorksheet('信访台账')!.getRow(4).getCell(15).value).toBe('已改交（南湖乡）');
     const inSouth = (await call(south.store, 'cases.get', { id: c.id })).workflow;
     expect([inSouth.allowed.includes('investigate'), inSouth.handledElsewhere]).toEqual([true, null]);
     expect(await workItems(south)).toContain(c.id);
