@@ -1,7 +1,8 @@
 /**
  * What a screen shows from the services, and how it keeps it: a hook that loads on mount and
  * whenever its inputs change, keeps the failure to show in place of the list, and reloads after
- * a change; and the way a refusal from the services lands on the form field it names.
+ * a change; the way a refusal from the services lands on the form field it names; a dialog's
+ * save; a removal that reloads.
  */
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import type { FormInstance } from 'antd';
@@ -28,4 +29,48 @@ export function showRefusal<T>(form: FormInstance<T>, e: unknown, message: { err
   const err = e as Error & { field?: string };
   if (err.field) form.setFields([{ name: fieldPath(err.field) as never, errors: [err.message] }]);
   else message.error(err.message);
+}
+
+type Messages = { success(text: string): void; error(text: string): void };
+
+/**
+ * A dialog's save: validates (the form itself shows what is missing), sends, says `done` and runs
+ * `after`; a refusal from the services lands on its field. `saving` while it runs.
+ */
+export function useFormSave<V>(
+  form: FormInstance<V>,
+  message: Messages,
+  send: (values: V) => Promise<string>,
+  after: () => Promise<void>,
+): { save(): Promise<void>; saving: boolean } {
+  const [saving, setSaving] = useState(false);
+  const save = async () => {
+    let v: V;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return;
+    }
+    setSaving(true);
+    try {
+      message.success(await send(v));
+      await after();
+    } catch (e) {
+      showRefusal(form, e, message);
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { save, saving };
+}
+
+/** Removes through the services, says `done` and reloads the list; a refusal is shown as a message. */
+export async function removeAndReload(remove: () => Promise<unknown>, done: string, reload: () => Promise<void>, message: Messages): Promise<void> {
+  try {
+    await remove();
+    message.success(done);
+    await reload();
+  } catch (e) {
+    message.error((e as Error).message);
+  }
 }

@@ -9,7 +9,7 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { DISPUTE_STATUSES, DISPUTE_TYPES, type DisputeInput, type DisputeStatus, type DisputeView } from '../../src-main/api';
 import { call } from '../lib/api-client';
-import { showRefusal, useLoaded } from '../lib/use-loaded';
+import { removeAndReload, useFormSave, useLoaded } from '../lib/use-loaded';
 import { useApp } from '../lib/app-context';
 import { options } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
@@ -72,15 +72,7 @@ export function DisputesScreen() {
     [filter],
   );
 
-  const remove = async (d: DisputeView) => {
-    try {
-      await call('disputes.remove', { id: d.id });
-      message.success('已删除');
-      await load();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const remove = (d: DisputeView) => removeAndReload(() => call('disputes.remove', { id: d.id }), '已删除', load, message);
 
   const own = (d: DisputeView) => d.officeId === settings.office.id;
   /** One multiple-choice filter: its label is its placeholder and its accessible name. */
@@ -227,7 +219,6 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
   const { settings } = useApp();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   const status = Form.useWatch('status', form);
 
   // the form needs the phones whole: the list masks them
@@ -250,15 +241,10 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
     );
   }, [dispute, form, message]);
 
-  const save = async () => {
-    let v: FormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
+  const { save, saving } = useFormSave(
+    form,
+    message,
+    async (v) => {
       await call('disputes.save', {
         id: dispute?.id,
         foundOn: v.foundOn.format('YYYY-MM-DD'),
@@ -271,14 +257,10 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
         resolvedOn: ended(v.status) && v.resolvedOn ? v.resolvedOn.format('YYYY-MM-DD') : null,
         resolution: ended(v.status) ? (v.resolution ?? '') : '',
       });
-      message.success(dispute ? '已保存修改' : '已登记，将随下次数据交换报送');
-      await onSaved();
-    } catch (e) {
-      showRefusal(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+      return dispute ? '已保存修改' : '已登记，将随下次数据交换报送';
+    },
+    onSaved,
+  );
 
   return (
     <Modal
@@ -354,15 +336,7 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
               </Form.Item>
             ) : null}
           </Space>
-          {ended(status) ? (
-            <Form.Item
-              name="resolution"
-              label={status === 'resolved' ? '化解情况' : '移交去向及理由'}
-              rules={[{ required: true, whitespace: true, message: status === 'resolved' ? '请填写化解情况' : '请填写移交去向及理由' }]}
-            >
-              <Input.TextArea aria-label={status === 'resolved' ? '化解情况' : '移交去向及理由'} rows={2} maxLength={4000} />
-            </Form.Item>
-          ) : null}
+          <ResolutionField status={status} rows={2} />
         </Form>
       </div>
     </Modal>
@@ -373,25 +347,15 @@ function StatusDialog({ dispute, onClose, onSaved }: { dispute: DisputeView; onC
   const { message } = App.useApp();
   const [form] = Form.useForm<{ status: DisputeStatus; resolvedOn?: Dayjs | null; resolution?: string }>();
   const status = Form.useWatch('status', form);
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    let v: { status: DisputeStatus; resolvedOn?: Dayjs | null; resolution?: string };
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
+  const { save, saving } = useFormSave(
+    form,
+    message,
+    async (v) => {
       await call('disputes.setStatus', { id: dispute.id, status: v.status, resolvedOn: v.resolvedOn ? v.resolvedOn.format('YYYY-MM-DD') : null, resolution: v.resolution ?? '' });
-      message.success(`已改为“${DISPUTE_STATUSES[v.status]}”`);
-      await onSaved();
-    } catch (e) {
-      showRefusal(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+      return `已改为“${DISPUTE_STATUSES[v.status]}”`;
+    },
+    onSaved,
+  );
   return (
     <Modal open title={`调处状态：${dispute.parties.map((p) => p.name).join('、')}`} okText="保存（Ctrl+Enter）" cancelText="取消" confirmLoading={saving} onOk={save} onCancel={onClose} destroyOnHidden>
       <div onKeyDown={onCtrlEnter(save)}>
@@ -408,17 +372,20 @@ function StatusDialog({ dispute, onClose, onSaved }: { dispute: DisputeView; onC
               <DatePicker aria-label="化解日期" disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(dispute.foundOn), 'day')} />
             </Form.Item>
           ) : null}
-          {ended(status) ? (
-            <Form.Item
-              name="resolution"
-              label={status === 'resolved' ? '化解情况' : '移交去向及理由'}
-              rules={[{ required: true, whitespace: true, message: status === 'resolved' ? '请填写化解情况' : '请填写移交去向及理由' }]}
-            >
-              <Input.TextArea aria-label="化解情况" rows={3} maxLength={4000} />
-            </Form.Item>
-          ) : null}
+          <ResolutionField status={status} rows={3} />
         </Form>
       </div>
     </Modal>
+  );
+}
+
+/** How an ended dispute ended: the settlement, or where it was passed on and why (required then). */
+function ResolutionField({ status, rows }: { status: DisputeStatus | undefined; rows: number }) {
+  if (!ended(status)) return null;
+  const name = status === 'resolved' ? '化解情况' : '移交去向及理由';
+  return (
+    <Form.Item name="resolution" label={name} rules={[{ required: true, whitespace: true, message: `请填写${name}` }]}>
+      <Input.TextArea aria-label={name} rows={rows} maxLength={4000} />
+    </Form.Item>
   );
 }

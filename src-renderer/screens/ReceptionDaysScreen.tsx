@@ -8,7 +8,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { STAFF_ROLES, type ReceivedCase, type ReceptionDayView } from '../../src-main/api';
 import { call } from '../lib/api-client';
-import { showRefusal, useLoaded } from '../lib/use-loaded';
+import { removeAndReload, useFormSave, useLoaded } from '../lib/use-loaded';
 import { useApp } from '../lib/app-context';
 import { label, showDateTime } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
@@ -36,15 +36,7 @@ export function ReceptionDaysScreen() {
     [month],
   );
 
-  const remove = async (d: ReceptionDayView) => {
-    try {
-      await call('receptionDays.remove', { id: d.id });
-      message.success('已删除该接访日安排');
-      await load();
-    } catch (e) {
-      message.error((e as Error).message);
-    }
-  };
+  const remove = (d: ReceptionDayView) => removeAndReload(() => call('receptionDays.remove', { id: d.id }), '已删除该接访日安排', load, message);
 
   const held = new Set((days ?? []).map((d) => `${d.officeId}/${d.date}`)).size;
   const batches = (days ?? []).reduce((n, d) => n + d.batches, 0);
@@ -155,28 +147,18 @@ function ReceptionForm({ day, onClose, onSaved }: { day: ReceptionDayView | null
   const { settings } = useApp();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [saving, setSaving] = useState(false);
   // leaders first: the duty is theirs, but a township may have listed its heads under another role
   const staff = [...settings.staff].sort((a, b) => Number(b.role === 'leader') - Number(a.role === 'leader'));
 
-  const save = async () => {
-    let v: FormValues;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
-    setSaving(true);
-    try {
+  const { save, saving } = useFormSave(
+    form,
+    message,
+    async (v) => {
       await call('receptionDays.save', { id: day?.id, date: v.date.format('YYYY-MM-DD'), startTime: v.startTime, endTime: v.endTime, leaderId: v.leaderId, place: v.place ?? '', note: v.note ?? '' });
-      message.success('已保存接访日安排');
-      await onSaved();
-    } catch (e) {
-      showRefusal(form, e, message);
-    } finally {
-      setSaving(false);
-    }
-  };
+      return '已保存接访日安排';
+    },
+    onSaved,
+  );
 
   return (
     <Modal open title={day ? '修改接访日' : '安排接访日'} okText="保存（Ctrl+Enter）" cancelText="取消" confirmLoading={saving} onOk={save} onCancel={onClose} destroyOnHidden maskClosable={false}>
