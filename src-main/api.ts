@@ -534,6 +534,7 @@ export interface CaseRow {
   village: string | null;
   /** the township that handles the case (county mode shows it) */
   office: string | null;
+  officeId: string;
   summary: string;
   peopleCount: number;
   petitioners: string;

@@ -90,7 +90,7 @@ export async function exportLedger(store: Store, filter: CaseFilter, actor: stri
       r.summary,
       rowFlags(r).map((f) => FLAGS[f]).join('、'),
       // a township's case the county assigned on to another township is that township's to handle
-      office.level === 'township' && r.office && r.office !== office.name ? `已改交（${r.office}）` : (CASE_STATUSES[r.status as keyof typeof CASE_STATUSES] ?? r.status),
+      office.level === 'township' && r.office_id !== office.id ? `已改交（${r.office ?? r.office_id}）` : (CASE_STATUSES[r.status as keyof typeof CASE_STATUSES] ?? r.status),
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
   });

@@ -418,7 +418,7 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
 
 const ROW_COLUMNS = `SELECT c.id, c.case_no, c.received_at, c.channel, c.proxy_by, c.matter_type, c.summary, c.people_count,
   c.jointly, c.anonymous, c.skip_level, c.repeat_of, c.status, cat.name AS category, v.name AS village,
-  coalesce(ao.name, o.name) AS office`;
+  coalesce(ao.name, o.name) AS office, coalesce(c.assigned_office_id, c.office_id) AS office_id`;
 const ROW_JOINS = `LEFT JOIN categories cat ON cat.id = c.category_id LEFT JOIN villages v ON v.id = c.village_id
   LEFT JOIN offices o ON o.id = c.office_id LEFT JOIN offices ao ON ao.id = c.assigned_office_id`;
 
@@ -440,6 +440,7 @@ interface ListRecord {
   village: string | null;
   /** the township handling the case: the one it was assigned to, else the one that registered it */
   office: string | null;
+  office_id: string;
 }
 
 export interface FullRow extends ListRecord {
@@ -548,6 +549,7 @@ export function listCases(store: Store, input: ApiParsed<'cases.list'>): CaseLis
     category: r.category,
     village: r.village,
     office: r.office,
+    officeId: r.office_id,
     summary: r.summary,
     peopleCount: r.people_count,
     petitioners: r.petitioners.map((p) => p.name).join('、'),

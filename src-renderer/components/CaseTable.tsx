@@ -47,8 +47,8 @@ const townshipColumns = (own: string) =>
       ? {
           ...c,
           render: (r: CaseRow) =>
-            r.office && r.office !== own ? (
-              <Tooltip title={`县信访局已将此件交办${r.office}办理`}>
+            r.officeId !== own ? (
+              <Tooltip title={`县信访局已将此件交办${r.office ?? r.officeId}办理`}>
                 <span className="muted">已改交</span>
               </Tooltip>
             ) : (
@@ -73,7 +73,7 @@ export function CaseTable({
   onTotal(n: number | null, error?: string): void;
 }) {
   const { settings } = useApp();
-  const ownColumns = useMemo(() => townshipColumns(settings.office.name), [settings.office.name]);
+  const ownColumns = useMemo(() => townshipColumns(settings.office.id), [settings.office.id]);
   const columns = county ? COUNTY_COLUMNS : ownColumns;
   const scrollRef = useRef<HTMLDivElement>(null);
   const pages = useRef(new Map<number, CaseRow[] | 'loading'>());
