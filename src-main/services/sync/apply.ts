@@ -88,8 +88,8 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
   );
   // change_log ids only grow (AUTOINCREMENT): every entry above this one is from this package
   const logEnd = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number }).n;
-  /** the fresh operations of each touched row, by table, in package order */
-  const touched = new Map<string, Map<string, ParsedOp[]>>();
+  /** the fresh operations of each touched row, by table, in package order (parsed when the row is written: short-lived) */
+  const touched = new Map<string, Map<string, Operation[]>>();
   let newest: string | null = null;
   const total = ops.length * 2;
   let done = 0;
@@ -99,16 +99,11 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
     if (r.changes === 0) continue;
     summary.fresh++;
     if (!newest || o.hlc > newest) newest = o.hlc;
-    const p = parseOperation(o);
     let rows = touched.get(o.tbl);
     if (!rows) touched.set(o.tbl, (rows = new Map()));
     const list = rows.get(o.rowId);
-    if (list) list.push(p);
-    else rows.set(o.rowId, [p]);
-    if (o.tbl === 'case_events' && o.op === 'insert') {
-      const kind = typeof p.data.kind === 'string' ? p.data.kind : '';
-      summary.events[kind] = (summary.events[kind] ?? 0) + 1;
-    }
+    if (list) list.push(o);
+    else rows.set(o.rowId, [o]);
   }
   done = ops.length;
   const held = rowsHeldBefore(sqlite, logEnd, touched, summary.fresh);
@@ -129,7 +124,15 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
     const caseOf = caseIdOfRow(tbl);
     const heldHere = held.get(tbl);
     const settingsRow = SETTINGS_TABLES.has(tbl) ? sqlite.prepare(`SELECT * FROM "${tbl}" WHERE id = ?`) : null;
-    for (const [id, fresh] of rows) {
+    for (const [id, freshOps] of rows) {
+      const fresh = freshOps.map(parseOperation);
+      if (tbl === 'case_events') {
+        for (const p of fresh) {
+          if (p.op.op !== 'insert') continue;
+          const kind = typeof p.data.kind === 'string' ? p.data.kind : '';
+          summary.events[kind] = (summary.events[kind] ?? 0) + 1;
+        }
+      }
       const before = tbl === 'cases' ? caseLive.get(id) : undefined;
       // the same shipped list or office row written on both sides changes nothing: not reported
       const settingsBefore = settingsRow ? JSON.stringify(settingsRow.get(id) ?? null) : null;
