@@ -393,7 +393,7 @@ function ImportPreview({ report, onCancel, onApply }: { report: ImportReport; on
         <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} />
       ))}
       {massDeletion ? <Alert type="error" showIcon message={`此交换包将删除 ${report.deletions} 件信访事项，比例异常。请先与发送单位核实。`} style={{ marginBottom: 8 }} /> : null}
-      <Descriptions size="small" bordered column={2} data-testid="import-preview">
+      <Descriptions size="small" bordered column={2} styles={{ label: { whiteSpace: 'nowrap' } }} data-testid="import-preview">
         <Descriptions.Item label="新增信访事项">{s.newCases.length} 件</Descriptions.Item>
         <Descriptions.Item label="更新信访事项">{s.updatedCases.length} 件</Descriptions.Item>
         <Descriptions.Item label="办理记录" span={2}>
@@ -412,6 +412,11 @@ function ImportPreview({ report, onCancel, onApply }: { report: ImportReport; on
           {s.fresh} / {s.received} 项为本机未有
         </Descriptions.Item>
       </Descriptions>
+      {report.cases.length < s.newCases.length + s.updatedCases.length ? (
+        <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="import-cases-cut">
+          下表列出前 {report.cases.length} 件（共 {s.newCases.length + s.updatedCases.length} 件），导入后可在台账中查看全部。
+        </Typography.Paragraph>
+      ) : null}
       {report.cases.length ? (
         <Table
           style={{ marginTop: 12 }}
