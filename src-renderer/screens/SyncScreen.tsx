@@ -363,6 +363,7 @@ function Reminders({ overview, county }: { overview: SyncOverview; county: boole
 /** What an import would change, before anything is written. */
 function ImportPreview({ report, onCancel, onApply }: { report: ImportReport; onCancel(): void; onApply(): void }) {
   const s = report.summary;
+  const touchedCases = s.newCases.length + s.updatedCases.length;
   const events = Object.entries(s.events).filter(([, n]) => n > 0);
   const settings = Object.entries(s.settings).filter(([, n]) => n > 0);
   const ledgers = Object.entries(s.ledgers).filter(([, n]) => n > 0);
@@ -412,9 +413,9 @@ function ImportPreview({ report, onCancel, onApply }: { report: ImportReport; on
           {s.fresh} / {s.received} 项为本机未有
         </Descriptions.Item>
       </Descriptions>
-      {report.cases.length < s.newCases.length + s.updatedCases.length ? (
+      {report.cases.length < touchedCases ? (
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }} data-testid="import-cases-cut">
-          下表列出前 {report.cases.length} 件（共 {s.newCases.length + s.updatedCases.length} 件），导入后可在台账中查看全部。
+          下表列出前 {report.cases.length} 件（共 {touchedCases} 件），导入后可在台账中查看全部。
         </Typography.Paragraph>
       ) : null}
       {report.cases.length ? (

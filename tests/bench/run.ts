@@ -412,15 +412,15 @@ async function reportsBench() {
 // ---- sync ---------------------------------------------------------------------------------
 
 /**
- * A baseline of an import: rows it stored, read back from the receiving register (once, untimed),
- * and a run that inserts them raw into a fresh register (same schema, write gate open) in one
- * transaction with prepared statements, returning its time.
+ * A baseline of an import: rows it stored, read back from the receiving register (untimed), then
+ * inserted raw into a fresh register (same schema, write gate open) in one transaction with
+ * prepared statements; returns how many and the insert's time.
  * The register rows are every row of a synced table the operations of `origin` name, in the order
  * the import wrote them; `withLog` adds first, as the import does, those operations' change_log
  * entries (its columns but the id, in log order); `withDerived` adds what the import derives
  * (baseline c in the header).
  */
-function rawBaseline(from: Store, origin: string, withLog: boolean, withDerived = false): { rows: number; run: () => number } {
+function rawInsert(from: Store, origin: string, withLog: boolean, withDerived = false): { rows: number; ms: number } {
   const read = (t: string, sql: string, ...params: string[]) => {
     const stmt = from.sqlite.prepare(sql).safeIntegers(t === 'case_search_keys');
     return { t, columns: stmt.columns().map((c) => c.name), rows: stmt.raw().all(...params) as unknown[][] };
@@ -450,30 +450,27 @@ function rawBaseline(from: Store, origin: string, withLog: boolean, withDerived 
     ).map((c) => [c.key, indexText({ receivedAt: c.received_at, caseNo: c.case_no, queryCode: c.query_code, summary: c.summary, content: c.content, petitioners: loaded.petitioners.get(c.id) ?? [] })]);
     tables.push({ t: 'case_search', columns: ['rowid', 'body'], rows: entries });
   }
-  const run = () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-bench-raw-'));
-    const fresh = openStore({ dataDir: dir });
-    try {
-      const { sqlite } = fresh;
-      const started = performance.now();
-      sqlite.transaction(() => withWriteGate(sqlite, () => {
-        // the index written with the same room for new entries the import gives it
-        const write = () => {
-          for (const { t, columns, rows } of tables) {
-            const insert = sqlite.prepare(`INSERT INTO "${t}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-            for (const r of rows) insert.run(r);
-          }
-        };
-        if (withDerived) withRoomyIndexWrites(fresh, write);
-        else write();
-      }))();
-      return performance.now() - started;
-    } finally {
-      closeStore(fresh);
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  };
-  return { rows: tables.reduce((n, x) => n + x.rows.length, 0), run };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-bench-raw-'));
+  const fresh = openStore({ dataDir: dir });
+  try {
+    const { sqlite } = fresh;
+    const started = performance.now();
+    sqlite.transaction(() => withWriteGate(sqlite, () => {
+      // the index written with the same room for new entries the import gives it
+      const write = () => {
+        for (const { t, columns, rows } of tables) {
+          const insert = sqlite.prepare(`INSERT INTO "${t}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+          for (const r of rows) insert.run(r);
+        }
+      };
+      if (withDerived) withRoomyIndexWrites(fresh, write);
+      else write();
+    }))();
+    return { rows: tables.reduce((n, x) => n + x.rows.length, 0), ms: performance.now() - started };
+  } finally {
+    closeStore(fresh);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Rounds of the import and its inserts, back to back in each (medians reported: see the header). Identical imports here took 6.3 s and 10.7 s minutes apart. */
@@ -490,7 +487,6 @@ async function syncBench() {
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-bench-outbox-'));
   // the county as it stands before the import: each round imports into a copy of it
   const before = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-bench-county-'));
-  const intoCopy: string[] = [];
   try {
     const progress = progressReporter('同步：乡镇生成信访事项');
     seedCases(town.store, { cases: SYNC_CASES, seed: SEED, onProgress: (d, t) => progress.update(d, t) });
@@ -515,27 +511,23 @@ async function syncBench() {
     let newCases = 0;
     for (let i = 0; i < SYNC_ROUNDS; i++) {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-bench-import-'));
-      intoCopy.push(dir);
-      fs.cpSync(before, dir, { recursive: true });
-      const into = openStore({ dataDir: dir });
+      let into: Store | null = null;
       try {
+        fs.cpSync(before, dir, { recursive: true });
+        into = openStore({ dataDir: dir });
         t = performance.now();
         const imported = importPackage(into, bytes, { actor: null, fileName: path.basename(out.file) });
         const importMs = performance.now() - t;
         newCases = imported.summary.newCases.length;
         // read again each round and let go after it: rows held in memory from an earlier round
         // made each later import slower (a larger heap to collect), 10.6 s, 11.7 s, 12.0 s
-        const raw = (withLog: boolean, withDerived?: boolean) => {
-          const base = rawBaseline(into, origin, withLog, withDerived);
-          return { rows: base.rows, ms: base.run() };
-        };
-        const a = raw(false);
-        const b = raw(true);
-        const c = raw(true, true);
+        const a = rawInsert(into, origin, false);
+        const b = rawInsert(into, origin, true);
+        const c = rawInsert(into, origin, true, true);
         Object.assign(rowCounts, { a: a.rows, b: b.rows, c: c.rows });
         rounds.push({ importMs, a: a.ms, b: b.ms, c: c.ms });
       } finally {
-        closeStore(into);
+        if (into) closeStore(into);
         fs.rmSync(dir, { recursive: true, force: true });
       }
       const r = rounds[i];
@@ -565,7 +557,7 @@ async function syncBench() {
   } finally {
     county.cleanup();
     town.cleanup();
-    for (const d of [outbox, before, ...intoCopy]) fs.rmSync(d, { recursive: true, force: true });
+    for (const d of [outbox, before]) fs.rmSync(d, { recursive: true, force: true });
   }
 }
 
