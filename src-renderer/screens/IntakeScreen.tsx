@@ -41,26 +41,40 @@ export function IntakeScreen() {
     return () => clearTimeout(timer.current);
   }, [form]);
 
+  /** counts the form's changes: a save answered after the clerk typed on does not say 已保存 */
+  const edits = useRef(0);
+  /** the draft's writes, one after another, so an older one never lands over a newer one */
+  const writes = useRef<Promise<unknown>>(Promise.resolve());
+  const queueWrite = (write: () => Promise<unknown>) => (writes.current = writes.current.then(write, write));
+
   const saveDraft = useCallback(() => {
     clearTimeout(timer.current);
+    const edit = ++edits.current;
     setDraftState('saving');
     timer.current = setTimeout(() => {
-      call('drafts.save', { form: DRAFT, data: toDraft(form.getFieldsValue(true)) })
-        .then((r) => {
-          setDraftState('saved');
-          setDraftSavedAt(r.savedAt);
-        })
-        .catch(() => setDraftState('failed'));
+      void queueWrite(() =>
+        call('drafts.save', { form: DRAFT, data: toDraft(form.getFieldsValue(true)) }).then(
+          (r) => {
+            if (edit !== edits.current) return;
+            setDraftState('saved');
+            setDraftSavedAt(r.savedAt);
+          },
+          () => {
+            if (edit === edits.current) setDraftState('failed');
+          },
+        ),
+      );
     }, 400);
   }, [form]);
 
   const reset = async () => {
     clearTimeout(timer.current);
+    edits.current++;
     form.resetFields();
     form.setFieldsValue(emptyCaseForm());
     setRestored(null);
     setDraftState('idle');
-    await call('drafts.clear', { form: DRAFT }).catch(() => undefined);
+    await queueWrite(() => call('drafts.clear', { form: DRAFT }).catch(() => undefined));
   };
 
   const submit = async () => {

@@ -154,8 +154,22 @@ describe('clerk path', () => {
     await page.getByRole('button', { name: '清空表单' }).click();
     await page.getByRole('button', { name: '清空', exact: true }).click(); // confirm
     await expect.poll(() => page.getByLabel('信访人1姓名').inputValue()).toBe('');
+    // the save of the name alone is answered only after the summary is typed: that answer must
+    // not say 已保存, or the clerk (and this test) would trust a draft without the summary
+    let sent!: () => void;
+    const nameSent = new Promise<void>((resolve) => (sent = resolve));
+    let answer!: () => void;
+    const typedOn = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/drafts.save', async (route) => {
+      sent();
+      const response = await route.fetch();
+      await typedOn;
+      await route.fulfill({ response });
+    }, { times: 1 });
     await page.getByLabel('信访人1姓名').fill('周德明');
+    await nameSent;
     await page.getByLabel('内容摘要').fill('草稿：反映宅基地审批进度缓慢');
+    answer();
     await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 10_000 }).toContain('草稿已自动保存');
 
     await app.restart('SIGKILL');
