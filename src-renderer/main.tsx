@@ -5,12 +5,15 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
+import { useReducedMotion } from './lib/reduced-motion';
 import './styles.css';
 
 dayjs.locale('zh-cn');
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
+/** The theme, with motion off when the system asks for less (see reduced-motion.ts). */
+function Root() {
+  const reducedMotion = useReducedMotion();
+  return (
     <ConfigProvider
       locale={zhCN}
       button={{ autoInsertSpace: false }}
@@ -19,6 +22,7 @@ createRoot(document.getElementById('root')!).render(
           colorPrimary: '#b71c1c',
           fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
           fontSize: 14,
+          motion: !reducedMotion,
         },
       }}
     >
@@ -26,5 +30,11 @@ createRoot(document.getElementById('root')!).render(
         <App />
       </AntApp>
     </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
   </StrictMode>,
 );

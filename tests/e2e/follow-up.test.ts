@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { addCalendarDays } from '../../src-main/services/calendar';
 import { todayLocal } from '../../src-main/services/local-time';
 import { call, sampleIntake } from '../helpers/store';
-import { launchBrowser, openApp, type OpenedApp } from './harness';
+import { issueDraftedLetter, launchBrowser, openApp, type OpenedApp } from './harness';
 
 let browser: Browser;
 let app: OpenedApp;
@@ -158,15 +158,7 @@ describe('follow-up path', () => {
       await page.getByRole('menuitem', { name: letter, exact: true }).click();
       // the draft is in the form once its pages show beside it
       await page.frameLocator('[data-testid="letter-preview"]').getByText(letter, { exact: true }).first().waitFor();
-      await page.getByTestId('issue-letter').click();
-      const confirm = page.locator('.ant-modal-confirm-btns').getByRole('button', { name: '出具' });
-      await confirm.click();
-      // issued, or refused with the reason on the form (said here rather than waited out)
-      const outcome = await Promise.race([
-        page.getByTestId('issued-preview').waitFor().then(() => 'issued'),
-        page.getByTestId('letter-error').waitFor().then(async () => `refused: ${await page.getByTestId('letter-error').textContent()}`),
-      ]);
-      expect(outcome).toBe('issued');
+      await issueDraftedLetter(page);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByTestId('letter-item').allTextContents()).toContainEqual(expect.stringContaining(letter));
     }

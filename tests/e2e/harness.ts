@@ -90,7 +90,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  // reduced motion, as a clerk may set it in Windows: dialogs then open without zooming in. A
+  // dialog zooming in can move between the press and the release of a click, and the click is
+  // lost (Playwright checks only where the press lands). A CI run waited out a 出具 whose
+  // confirmation stayed open after the test had clicked it; this explains it.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, reducedMotion: 'reduce' });
   return context.newPage();
 }
 
@@ -149,4 +153,22 @@ export async function openApp(browser: Browser, opts: OpenAppOptions = {}): Prom
     },
   };
   return app;
+}
+
+/**
+ * Issues the letter drafted in the open dialog: 出具, then the confirmation's 出具. Resolves once
+ * the issued letter shows (and `text` in it, when given); a refusal on the form fails the test
+ * with its reason rather than waiting it out.
+ */
+export async function issueDraftedLetter(page: Page, text?: string): Promise<void> {
+  await page.getByTestId('issue-letter').click();
+  const confirm = page.locator('.ant-modal-confirm');
+  await confirm.getByRole('button', { name: '出具' }).click();
+  await confirm.waitFor({ state: 'detached' });
+  const issued = page.frameLocator('[data-testid="issued-preview"]');
+  const outcome = await Promise.race([
+    (text ? issued.getByText(text) : issued.locator('body')).waitFor().then(() => 'issued'),
+    page.getByTestId('letter-error').waitFor().then(async () => `refused: ${await page.getByTestId('letter-error').textContent()}`),
+  ]);
+  if (outcome !== 'issued') throw new Error(`出具 failed: ${outcome}`);
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { todayLocal } from '../../src-main/services/local-time';
 import { call, sampleIntake } from '../helpers/store';
-import { launchBrowser, openApp, type OpenedApp } from './harness';
+import { issueDraftedLetter, launchBrowser, openApp, type OpenedApp } from './harness';
 
 let browser: Browser;
 let app: OpenedApp;
@@ -50,9 +50,7 @@ describe('letters on screen', () => {
     await expect(preview.locator('.doc-no').textContent()).resolves.toBe(`示范信受〔${year}〕1号`);
     await page.screenshot({ path: `${app.dataDir}/letter-draft.png` });
 
-    await page.getByTestId('issue-letter').click();
-    await page.getByRole('button', { name: '出具', exact: true }).click();
-    await page.frameLocator('[data-testid="issued-preview"]').getByText('如有疑问，请与镇信访办联系。').waitFor();
+    await issueDraftedLetter(page, '如有疑问，请与镇信访办联系。');
     await page.screenshot({ path: `${app.dataDir}/letter-issued.png` });
     await page.keyboard.press('Escape');
 
@@ -82,5 +80,37 @@ describe('letters on screen', () => {
     await page.getByRole('button', { name: '保存模板' }).click();
     await page.getByText('已保存信访事项受理告知书模板').waitFor();
     await page.screenshot({ path: `${app.dataDir}/letter-templates.png` });
+  });
+
+  it('opens its dialogs in place when the system asks for less motion, and zooms them in otherwise', async () => {
+    const classesSeen = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const other = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion });
+      try {
+        await other.goto(app.server.url);
+        await other.goto(`${app.base}#/case/${caseId}`);
+        await other.getByTestId('new-letter').click();
+        // every class the dialog is given while it opens, not only the one it ends with
+        await other.evaluate(() => {
+          const seen: string[] = [];
+          (window as unknown as { seen: string[] }).seen = seen;
+          new MutationObserver((records) => {
+            for (const r of records) {
+              const nodes = r.type === 'attributes' ? [r.target] : [...r.addedNodes];
+              for (const n of nodes) if (n instanceof HTMLElement) for (const m of [n, ...n.querySelectorAll('.ant-modal')]) if (m.classList.contains('ant-modal')) seen.push(m.className);
+            }
+          }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+        });
+        await other.getByRole('menuitem', { name: '信访事项受理告知书' }).click();
+        await other.frameLocator('[data-testid="letter-preview"]').locator('.doc-no').waitFor();
+        return (await other.evaluate(() => (window as unknown as { seen: string[] }).seen)).join(' ');
+      } finally {
+        await other.context().close();
+      }
+    };
+    // zooming in is the -start (scaled to nothing) and -active (growing) states; -prepare is drawn at full size
+    const still = await classesSeen('reduce');
+    expect(still).toContain('ant-modal');
+    expect(still).not.toMatch(/appear-(start|active)/);
+    await expect(classesSeen('no-preference')).resolves.toMatch(/ant-zoom-appear-start.*ant-zoom-appear-active/);
   });
 });
