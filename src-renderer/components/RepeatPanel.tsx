@@ -25,21 +25,40 @@ export function RepeatPanel({
   onMark(caseId: string | null, notReaccepted: boolean): void;
 }) {
   const [matches, setMatches] = useState<RepeatMatch[]>([]);
+  /** why the check could not be made: said in the panel, never shown as “no earlier case” */
+  const [failed, setFailed] = useState<string | null>(null);
   const key = JSON.stringify(petitioners.map((p) => [p?.name?.trim(), p?.idNumber?.trim(), p?.phone?.trim()]));
 
   useEffect(() => {
-    const query = JSON.parse(key) as [string?, string?, string?][];
-    const usable = query.filter(([name, id, phone]) => (id && id.length === 18) || (name && phone));
+    // a field left empty comes back from the key as null: the services take it as absent
+    const query = (JSON.parse(key) as (string | null)[][]).map(([name, idNumber, phone]) => ({ name: name || undefined, idNumber: idNumber || undefined, phone: phone || undefined }));
+    const usable = query.filter((p) => (p.idNumber && p.idNumber.length === 18) || (p.name && p.phone));
     if (usable.length === 0) {
       setMatches([]);
+      setFailed(null);
       return;
     }
+    // an answer for what the petitioners were before the clerk typed on is dropped, so the list
+    // never shows another person's earlier cases to be marked as this one's
+    let live = true;
     const timer = setTimeout(() => {
-      call('cases.findRepeats', { petitioners: usable.map(([name, idNumber, phone]) => ({ name, idNumber, phone })), excludeCaseId })
-        .then(setMatches)
-        .catch(() => setMatches([]));
+      call('cases.findRepeats', { petitioners: usable, excludeCaseId }).then(
+        (m) => {
+          if (!live) return;
+          setMatches(m);
+          setFailed(null);
+        },
+        (e: Error) => {
+          if (!live) return;
+          setMatches([]);
+          setFailed(e.message);
+        },
+      );
     }, 300);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [key, excludeCaseId]);
 
   return (
@@ -68,7 +87,9 @@ export function RepeatPanel({
           description="对同一事实和理由提出的信访，不再受理（《信访工作条例》第三十六条）。如有新的事实和理由，请标为重复件。"
         />
       )}
-      {matches.length === 0 ? (
+      {failed ? (
+        <Alert type="error" showIcon message="未能查找此前的信访事项" description={failed} data-testid="repeat-failed" />
+      ) : matches.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未发现此前登记的相同信访人" />
       ) : (
         <List

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { checkCharOf } from '../../src-main/services/id-number';
-import { launchBrowser, openApp, type OpenedApp } from './harness';
+import { holdNextAnswer, launchBrowser, openApp, type OpenedApp } from './harness';
 
 const withCheck = (first17: string) => first17 + checkCharOf(first17);
 const REPS = [
@@ -149,6 +149,33 @@ describe('clerk path', () => {
     await expect.poll(() => page.getByTestId('register-total').textContent()).toBe('共 1 件');
   });
 
+  it('lists the earlier cases of the petitioner as typed now, whatever answers last', async () => {
+    await page.getByRole('menuitem', { name: /登记/ }).click();
+    await page.getByRole('button', { name: '清空表单' }).click();
+    await page.getByRole('button', { name: '清空', exact: true }).click(); // confirm
+    await expect.poll(() => page.getByLabel('信访人1姓名').inputValue()).toBe('');
+    const panel = page.getByTestId('repeat-panel');
+    // the search for a number nobody has is answered only after the clerk corrected it to 李建国's
+    const first = await holdNextAnswer(page, 'cases.findRepeats');
+    await page.getByLabel('信访人1姓名').fill(REPS[0].name);
+    await page.getByLabel('信访人1身份证号').fill(withCheck('33010219900101007'));
+    await first.sent;
+    await page.getByLabel('信访人1身份证号').fill(REPS[0].id);
+    await panel.getByText('身份证号相同').waitFor(); // the group visit registered above
+    first.release();
+    await first.delivered;
+    // the late answer has reached the page and had two frames to show itself
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expect(panel.getByText('身份证号相同').count()).resolves.toBe(1);
+    await expect(panel.getByText('未发现此前登记的相同信访人').count()).resolves.toBe(0);
+
+    // a check that could not be made says so, rather than “no earlier case”
+    await page.route('**/api/cases.findRepeats', (route) => route.fulfill({ json: { ok: false, error: { message: '本机服务暂时无法查询' } } }), { times: 1 });
+    await page.getByLabel('信访人1身份证号').fill(REPS[1].id);
+    await expect.poll(() => panel.getByTestId('repeat-failed').textContent()).toContain('本机服务暂时无法查询');
+    await expect(panel.getByText('未发现此前登记的相同信访人').count()).resolves.toBe(0);
+  });
+
   it('brings a typed draft back after the server is killed and restarted', async () => {
     await page.getByRole('menuitem', { name: /登记/ }).click();
     await page.getByRole('button', { name: '清空表单' }).click();
@@ -156,20 +183,11 @@ describe('clerk path', () => {
     await expect.poll(() => page.getByLabel('信访人1姓名').inputValue()).toBe('');
     // the save of the name alone is answered only after the summary is typed: that answer must
     // not say 已保存, or the clerk (and this test) would trust a draft without the summary
-    let sent!: () => void;
-    const nameSent = new Promise<void>((resolve) => (sent = resolve));
-    let answer!: () => void;
-    const typedOn = new Promise<void>((resolve) => (answer = resolve));
-    await page.route('**/api/drafts.save', async (route) => {
-      sent();
-      const response = await route.fetch();
-      await typedOn;
-      await route.fulfill({ response });
-    }, { times: 1 });
+    const nameSave = await holdNextAnswer(page, 'drafts.save');
     await page.getByLabel('信访人1姓名').fill('周德明');
-    await nameSent;
+    await nameSave.sent;
     await page.getByLabel('内容摘要').fill('草稿：反映宅基地审批进度缓慢');
-    answer();
+    nameSave.release();
     await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 10_000 }).toContain('草稿已自动保存');
 
     await app.restart('SIGKILL');

@@ -172,3 +172,26 @@ export async function issueDraftedLetter(page: Page, text?: string): Promise<voi
   ]);
   if (outcome !== 'issued') throw new Error(`出具 failed: ${outcome}`);
 }
+
+/**
+ * Holds the services' answer to the page's next call of `method` until `release()`: the call is
+ * made (the server does its work at once), only its answer reaches the page late. `sent`
+ * resolves when the call has gone out; `delivered` when the held answer has reached the page.
+ */
+export async function holdNextAnswer(page: Page, method: string): Promise<{ sent: Promise<void>; release(): void; delivered: Promise<void> }> {
+  let onSent!: () => void;
+  const sent = new Promise<void>((resolve) => (onSent = resolve));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let onDelivered!: () => void;
+  const delivered = new Promise<void>((resolve) => (onDelivered = resolve));
+  await page.route(`**/api/${encodeURIComponent(method)}`, async (route) => {
+    onSent();
+    const response = await route.fetch();
+    await released;
+    const finished = page.waitForEvent('requestfinished', (r) => r === route.request());
+    await route.fulfill({ response });
+    await finished.then(onDelivered, () => undefined); // the page may be gone by then: nobody waits
+  }, { times: 1 });
+  return { sent, release, delivered };
+}
