@@ -24,14 +24,19 @@ export function BatchPrintButton() {
 
   useEffect(() => {
     if (!open) return;
+    let live = true; // the list of the day and kind chosen last, whatever answers first
     call('letters.issuedOn', { on: day.format('YYYY-MM-DD'), kind }).then(
       (r) => {
+        if (!live) return;
         setRows(r);
         // corrected letters are not sent again
         setSelected(r.filter((l) => !l.replacedBy).map((l) => l.id));
       },
-      (e: Error) => message.error(e.message),
+      (e: Error) => live && message.error(e.message),
     );
+    return () => {
+      live = false;
+    };
   }, [open, day, kind]);
 
   const savePdf = pdfSaver();

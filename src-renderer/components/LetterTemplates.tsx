@@ -98,16 +98,21 @@ function TemplateEditor({ template, onSaved }: { template: TemplateView; onSaved
 
   useEffect(() => {
     const v = values ?? template;
+    let live = true; // an answer for text since changed is dropped: no fixed problem comes back
     const timer = setTimeout(() => {
       call('letters.previewTemplate', { kind: template.kind, title: v.title ?? '', body: v.body ?? '' }).then(
         (r) => {
+          if (!live) return;
           setHtml(r.html);
           setProblem(null);
         },
-        (e: Error) => setProblem(e.message),
+        (e: Error) => live && setProblem(e.message),
       );
     }, 300);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [values, template]);
 
   const save = async () => {

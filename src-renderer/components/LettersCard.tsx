@@ -176,16 +176,21 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
   // the pages follow the text, a moment after typing stops
   useEffect(() => {
     const v = values ?? initial;
+    let live = true; // an answer for text since changed is dropped
     const timer = setTimeout(() => {
       pages(v).then(
         (r) => {
+          if (!live) return;
           setHtml(r.html);
           setNumber(r.nextNumber ?? null);
         },
         () => undefined,
       );
     }, 300);
-    return () => clearTimeout(timer);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [values, initial, draft]);
 
   const issue = async () => {

@@ -4,20 +4,25 @@
  * a change; the way a refusal from the services lands on the form field it names; a dialog's
  * save; a removal that reloads.
  */
-import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import type { FormInstance } from 'antd';
 import { fieldPath } from '../components/case-form-values';
 
 export function useLoaded<T>(fetch: () => Promise<T>, deps: DependencyList): { value: T | null; error: string | null; reload(): Promise<void> } {
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** the newest load: an older one answering later (filters changed meanwhile) is dropped */
+  const newest = useRef(0);
   // `fetch` is a new closure each render; `deps` says when it asks for something new
   const reload = useCallback(async () => {
+    const mine = ++newest.current;
     try {
-      setValue(await fetch());
+      const v = await fetch();
+      if (mine !== newest.current) return;
+      setValue(v);
       setError(null);
     } catch (e) {
-      setError((e as Error).message);
+      if (mine === newest.current) setError((e as Error).message);
     }
   }, deps);
   useEffect(() => void reload(), [reload]);

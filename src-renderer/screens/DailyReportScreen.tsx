@@ -157,13 +157,18 @@ function CountyMatrix() {
   const [matrix, setMatrix] = useState<DailyReportMatrix | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
+    let live = true; // the days chosen last, whatever answers first
     call('dailyReports.matrix', { from: range[0], to: range[1] }).then(
       (m) => {
+        if (!live) return;
         setMatrix(m);
         setError(null);
       },
-      (e: Error) => setError(e.message),
+      (e: Error) => live && setError(e.message),
     );
+    return () => {
+      live = false;
+    };
   }, [range]);
 
   const cell = (r: DailyReportView | undefined, day: string) => {

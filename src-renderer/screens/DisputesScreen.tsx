@@ -224,8 +224,11 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
   // the form needs the phones whole: the list masks them
   useEffect(() => {
     if (!dispute) return;
+    // a dispute opened before this one and answering late must not fill this one's form
+    let live = true;
     call('disputes.get', { id: dispute.id }).then(
       (d) =>
+        live &&
         form.setFieldsValue({
           foundOn: dayjs(d.foundOn),
           villageId: d.villageId,
@@ -237,8 +240,11 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
           resolvedOn: d.resolvedOn ? dayjs(d.resolvedOn) : null,
           resolution: d.resolution,
         }),
-      (e: Error) => message.error(e.message),
+      (e: Error) => live && message.error(e.message),
     );
+    return () => {
+      live = false;
+    };
   }, [dispute, form, message]);
 
   const { save, saving } = useFormSave(
