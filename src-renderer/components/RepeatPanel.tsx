@@ -96,26 +96,8 @@ export function RepeatPanel({
           size="small"
           dataSource={matches}
           renderItem={(m) => (
-            <List.Item
-              actions={[
-                repeatOf === m.id ? (
-                  <Button key="undo" size="small" onClick={() => onMark(null, false)}>
-                    取消
-                  </Button>
-                ) : (
-                  <Space key="mark" direction="vertical" size={4}>
-                    <Button size="small" type="primary" ghost onClick={() => onMark(m.id, false)}>
-                      标为重复
-                    </Button>
-                    {m.final && (
-                      <Button size="small" danger data-testid="mark-not-reaccepted" onClick={() => onMark(m.id, true)}>
-                        不再受理
-                      </Button>
-                    )}
-                  </Space>
-                ),
-              ]}
-            >
+            // the buttons under the text, not beside it: the panel is narrow, the case number long
+            <List.Item style={{ display: 'block' }}>
               <List.Item.Meta
                 title={
                   <a href={`#/case/${m.id}`} target="_blank" rel="noreferrer">
@@ -136,6 +118,24 @@ export function RepeatPanel({
                   </>
                 }
               />
+              <Space size={8} style={{ marginTop: 6 }}>
+                {repeatOf === m.id ? (
+                  <Button size="small" onClick={() => onMark(null, false)}>
+                    取消
+                  </Button>
+                ) : (
+                  <>
+                    <Button size="small" type="primary" ghost onClick={() => onMark(m.id, false)}>
+                      标为重复
+                    </Button>
+                    {m.final && (
+                      <Button size="small" danger data-testid="mark-not-reaccepted" onClick={() => onMark(m.id, true)}>
+                        不再受理
+                      </Button>
+                    )}
+                  </>
+                )}
+              </Space>
             </List.Item>
           )}
         />

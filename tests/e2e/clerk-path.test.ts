@@ -168,6 +168,12 @@ describe('clerk path', () => {
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await expect(panel.getByText('身份证号相同').count()).resolves.toBe(1);
     await expect(panel.getByText('未发现此前登记的相同信访人').count()).resolves.toBe(0);
+    // the clerk marks the new petition 重复 of it, and takes that back
+    await panel.getByRole('button', { name: '标为重复' }).click();
+    await panel.getByText('已标为重复件').waitFor();
+    await panel.getByRole('button', { name: '取消' }).click();
+    await panel.getByText('初信初访').waitFor();
+    await page.screenshot({ path: `${app.dataDir}/intake-repeat.png` });
 
     // a check that could not be made says so, rather than “no earlier case”
     await page.route('**/api/cases.findRepeats', (route) => route.fulfill({ json: { ok: false, error: { message: '本机服务暂时无法查询' } } }), { times: 1 });
