@@ -194,12 +194,8 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
   }, [values, initial, draft]);
 
   const issue = async () => {
-    let v: Values;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     // the number for the date chosen, asked now: the preview may not have caught up yet
     let predicted: string | null;
     try {

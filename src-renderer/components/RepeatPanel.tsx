@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Empty, List, Space, Tag } from 'antd';
-import type { RepeatMatch } from '../../src-main/api';
+import type { ApiInput, RepeatMatch } from '../../src-main/api';
 import { call } from '../lib/api-client';
 import { label, showDateTime } from '../lib/format';
 import type { PetitionerValues } from './case-form-values';
@@ -27,12 +27,16 @@ export function RepeatPanel({
   const [matches, setMatches] = useState<RepeatMatch[]>([]);
   /** why the check could not be made: said in the panel, never shown as “no earlier case” */
   const [failed, setFailed] = useState<string | null>(null);
-  const key = JSON.stringify(petitioners.map((p) => [p?.name?.trim(), p?.idNumber?.trim(), p?.phone?.trim()]));
+  // the petitioners to search for, as a string the effect can depend on: trimmed, an empty field
+  // left out (JSON drops undefined), only those with a whole ID number or a name and phone
+  const key = JSON.stringify(
+    petitioners
+      .map((p) => ({ name: p?.name?.trim() || undefined, idNumber: p?.idNumber?.trim() || undefined, phone: p?.phone?.trim() || undefined }))
+      .filter((p) => p.idNumber?.length === 18 || (p.name && p.phone)),
+  );
 
   useEffect(() => {
-    // a field left empty comes back from the key as null: the services take it as absent
-    const query = (JSON.parse(key) as (string | null)[][]).map(([name, idNumber, phone]) => ({ name: name || undefined, idNumber: idNumber || undefined, phone: phone || undefined }));
-    const usable = query.filter((p) => (p.idNumber && p.idNumber.length === 18) || (p.name && p.phone));
+    const usable = JSON.parse(key) as ApiInput<'cases.findRepeats'>['petitioners'];
     if (usable.length === 0) {
       setMatches([]);
       setFailed(null);

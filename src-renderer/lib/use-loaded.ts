@@ -50,12 +50,8 @@ export function useFormSave<V>(
 ): { save(): Promise<void>; saving: boolean } {
   const [saving, setSaving] = useState(false);
   const save = async () => {
-    let v: V;
-    try {
-      v = await form.validateFields();
-    } catch {
-      return;
-    }
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       message.success(await send(v));

@@ -10,6 +10,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { CHANNELS, type DailyFigures, type DailyReportMatrix, type DailyReportPreview, type DailyReportView } from '../../src-main/api';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
+import { useLoaded } from '../lib/use-loaded';
 import { showDateTime } from '../lib/format';
 
 const today = () => dayjs().format('YYYY-MM-DD');
@@ -154,22 +155,7 @@ function TownshipReports() {
 
 function CountyMatrix() {
   const [range, setRange] = useState<[string, string]>(() => [dayjs().subtract(6, 'day').format('YYYY-MM-DD'), today()]);
-  const [matrix, setMatrix] = useState<DailyReportMatrix | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true; // the days chosen last, whatever answers first
-    call('dailyReports.matrix', { from: range[0], to: range[1] }).then(
-      (m) => {
-        if (!live) return;
-        setMatrix(m);
-        setError(null);
-      },
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [range]);
+  const { value: matrix, error } = useLoaded(() => call('dailyReports.matrix', { from: range[0], to: range[1] }), [range]);
 
   const cell = (r: DailyReportView | undefined, day: string) => {
     // the day's report is due by its end: today is still open

@@ -89,12 +89,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser): Promise<Page> {
+export async function newPage(browser: Browser, reducedMotion: 'reduce' | 'no-preference' = 'reduce'): Promise<Page> {
   // reduced motion, as a clerk may set it in Windows: dialogs then open without zooming in. A
   // dialog zooming in can move between the press and the release of a click, and the click is
   // lost (Playwright checks only where the press lands). A CI run waited out a 出具 whose
   // confirmation stayed open after the test had clicked it; this explains it.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, reducedMotion: 'reduce' });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, reducedMotion });
   return context.newPage();
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { todayLocal } from '../../src-main/services/local-time';
 import { call, sampleIntake } from '../helpers/store';
-import { issueDraftedLetter, launchBrowser, openApp, type OpenedApp } from './harness';
+import { issueDraftedLetter, launchBrowser, newPage, openApp, type OpenedApp } from './harness';
 
 let browser: Browser;
 let app: OpenedApp;
@@ -84,7 +84,7 @@ describe('letters on screen', () => {
 
   it('opens its dialogs in place when the system asks for less motion, and zooms them in otherwise', async () => {
     const classesSeen = async (reducedMotion: 'reduce' | 'no-preference') => {
-      const other = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', reducedMotion });
+      const other = await newPage(browser, reducedMotion);
       try {
         await other.goto(app.server.url);
         await other.goto(`${app.base}#/case/${caseId}`);
@@ -93,12 +93,12 @@ describe('letters on screen', () => {
         await other.evaluate(() => {
           const seen: string[] = [];
           (window as unknown as { seen: string[] }).seen = seen;
-          new MutationObserver((records) => {
-            for (const r of records) {
-              const nodes = r.type === 'attributes' ? [r.target] : [...r.addedNodes];
-              for (const n of nodes) if (n instanceof HTMLElement) for (const m of [n, ...n.querySelectorAll('.ant-modal')]) if (m.classList.contains('ant-modal')) seen.push(m.className);
-            }
-          }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+          new MutationObserver(() => document.querySelectorAll('.ant-modal').forEach((m) => seen.push(m.className))).observe(document.body, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            attributeFilter: ['class'],
+          });
         });
         await other.getByRole('menuitem', { name: '信访事项受理告知书' }).click();
         await other.frameLocator('[data-testid="letter-preview"]').locator('.doc-no').waitFor();
