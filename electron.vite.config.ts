@@ -18,10 +18,14 @@ const root = path.dirname(fileURLToPath(import.meta.url));
  */
 function electronMajor(): string {
   try {
-    return String(createRequire(path.join(root, 'package.json'))('electron/package.json').version).split('.')[0];
+    return String(createRequire(path.join(root, 'package.json'))('electron/package.json').version).split(
+      '.',
+    )[0];
   } catch {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    return String(pkg.optionalDependencies?.electron ?? pkg.devDependencies?.electron).replace(/^\D*/, '').split('.')[0];
+    return String(pkg.optionalDependencies?.electron ?? pkg.devDependencies?.electron)
+      .replace(/^\D*/, '')
+      .split('.')[0];
   }
 }
 process.env.ELECTRON_MAJOR_VER ||= electronMajor();

@@ -66,7 +66,8 @@ export function detectArch(bytes) {
 /** Command line → what to build. Throws a Chinese message on a wrong command line. */
 export function parseArgs(argv, host = { platform: process.platform, arch: process.arch }) {
   const [runtime, ...rest] = argv;
-  if (runtime !== 'electron') throw new Error('用法：node build/native.mjs electron [--dist | --platform 平台 --arch 架构[,架构]]');
+  if (runtime !== 'electron')
+    throw new Error('用法：node build/native.mjs electron [--dist | --platform 平台 --arch 架构[,架构]]');
   let platform = host.platform;
   let arches = null;
   let dist = false;
@@ -133,11 +134,20 @@ function expectedAbi(require, version) {
 
 function run(label, args, cwd, timeoutMs) {
   console.log(`  ${label}…`);
-  const r = spawnSync(process.execPath, args, { cwd, env: toolEnv(), stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, args, {
+    cwd,
+    env: toolEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: timeoutMs,
+    encoding: 'utf8',
+  });
   if (r.status === 0) return true;
   // the last lines that say something (node-gyp ends with lines that never do)
   const boilerplate = /gyp ERR! (System|command|cwd|node -v|node-gyp -v|not ok)/;
-  const lines = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim().split('\n').filter((l) => !boilerplate.test(l));
+  const lines = `${r.stdout ?? ''}${r.stderr ?? ''}`
+    .trim()
+    .split('\n')
+    .filter((l) => !boilerplate.test(l));
   const out = lines.slice(-6).join('\n    ');
   console.log(`  ${label}未成功${r.error ? `（${r.error.message}）` : ''}：\n    ${out}`);
   return false;
@@ -146,34 +156,63 @@ function run(label, args, cwd, timeoutMs) {
 function buildOne(require, version, platform, arch, host) {
   const dir = path.join(ROOT, '.native', nativeFolderName(version, platform, arch));
   const pkgDir = path.dirname(require.resolve('better-sqlite3/package.json'));
-  const expected = { electron: version, betterSqlite3: require('better-sqlite3/package.json').version, platform, arch };
+  const expected = {
+    electron: version,
+    betterSqlite3: require('better-sqlite3/package.json').version,
+    platform,
+    arch,
+  };
   if (isUpToDate(dir, expected)) {
-    console.log(`Electron ${version} 版 SQLite 模块已就绪（${platform}-${arch}）：${path.relative(ROOT, dir)}`);
+    console.log(
+      `Electron ${version} 版 SQLite 模块已就绪（${platform}-${arch}）：${path.relative(ROOT, dir)}`,
+    );
     return;
   }
-  console.log(`正在准备 Electron ${version} 版 SQLite 模块（${platform}-${arch}，better-sqlite3 ${expected.betterSqlite3}）`);
+  console.log(
+    `正在准备 Electron ${version} 版 SQLite 模块（${platform}-${arch}，better-sqlite3 ${expected.betterSqlite3}）`,
+  );
 
   // a throw-away copy, so node_modules/better-sqlite3/build (the Node build) stays as it is
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-native-'));
   const work = path.join(tmp, 'better-sqlite3');
   try {
-    fs.cpSync(pkgDir, work, { recursive: true, filter: (src) => path.relative(pkgDir, src).split(path.sep)[0] !== 'build' });
+    fs.cpSync(pkgDir, work, {
+      recursive: true,
+      filter: (src) => path.relative(pkgDir, src).split(path.sep)[0] !== 'build',
+    });
     const built = path.join(work, 'build', 'Release', BINARY);
     let method = 'prebuild-install';
     const prebuilt = run(
       '下载预编译文件（prebuild-install）',
-      [require.resolve('prebuild-install/bin.js'), '--runtime=electron', `--target=${version}`, `--platform=${platform}`, `--arch=${arch}`, '--verbose'],
+      [
+        require.resolve('prebuild-install/bin.js'),
+        '--runtime=electron',
+        `--target=${version}`,
+        `--platform=${platform}`,
+        `--arch=${arch}`,
+        '--verbose',
+      ],
       work,
       3 * 60_000,
     );
     if (!prebuilt || !fs.existsSync(built)) {
       if (platform !== host.platform || arch !== host.arch) {
-        fail(`无法取得 ${platform}-${arch} 的预编译文件，且本机（${host.platform}-${host.arch}）不能为其编译。请在该平台上运行本命令。`);
+        fail(
+          `无法取得 ${platform}-${arch} 的预编译文件，且本机（${host.platform}-${host.arch}）不能为其编译。请在该平台上运行本命令。`,
+        );
       }
       method = 'node-gyp';
       const compiled = run(
         '从源码编译（node-gyp，需要 C++ 编译器和 Python）',
-        [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${version}`, `--arch=${arch}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'],
+        [
+          require.resolve('node-gyp/bin/node-gyp.js'),
+          'rebuild',
+          '--release',
+          `--target=${version}`,
+          `--arch=${arch}`,
+          '--dist-url=https://electronjs.org/headers',
+          '--runtime=electron',
+        ],
         work,
         20 * 60_000,
       );
@@ -188,14 +227,18 @@ function buildOne(require, version, platform, arch, host) {
     const bytes = fs.readFileSync(built);
     const abi = detectNodeAbi(bytes);
     const wantAbi = expectedAbi(require, version);
-    if (wantAbi !== null && abi !== wantAbi) fail(`得到的模块是为 ABI ${abi} 编译的，而 Electron ${version} 需要 ABI ${wantAbi}；已丢弃。`);
+    if (wantAbi !== null && abi !== wantAbi)
+      fail(`得到的模块是为 ABI ${abi} 编译的，而 Electron ${version} 需要 ABI ${wantAbi}；已丢弃。`);
     const gotArch = detectArch(bytes);
     if (gotArch !== arch) fail(`得到的模块是 ${gotArch ?? '未知'} 架构的，而目标是 ${arch}；已丢弃。`);
 
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(built, path.join(dir, `${BINARY}.partial`));
     fs.renameSync(path.join(dir, `${BINARY}.partial`), path.join(dir, BINARY));
-    fs.writeFileSync(path.join(dir, 'build-info.json'), `${JSON.stringify({ ...expected, abi, method }, null, 2)}\n`);
+    fs.writeFileSync(
+      path.join(dir, 'build-info.json'),
+      `${JSON.stringify({ ...expected, abi, method }, null, 2)}\n`,
+    );
     console.log(`已完成（${method}）：${path.relative(ROOT, path.join(dir, BINARY))}`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

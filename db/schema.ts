@@ -23,7 +23,9 @@ export const offices = sqliteTable('offices', {
    * counted and a period ending on a rest day running to the next working day (民法典 Art. 201,
    * 203), or 'working' days.
    */
-  dayCount: text('day_count', { enum: ['calendar', 'working'] }).notNull().default('calendar'),
+  dayCount: text('day_count', { enum: ['calendar', 'working'] })
+    .notNull()
+    .default('calendar'),
   /** the work list warns this many days before a deadline */
   warnDays: integer('warn_days').notNull().default(3),
   /** 机关代字: the office's short name that opens its document numbers (清波信受〔2026〕12号) */
@@ -132,10 +134,14 @@ export const cases = sqliteTable(
     // deleted first: the live register in received order, and its count, come from this index alone
     index('cases_received').on(t.deleted, t.receivedAt),
     // tombstones only (a handful): the register's total is all rows less these
-    index('cases_tombstones').on(t.id).where(sql`${t.deleted} = 1`),
+    index('cases_tombstones')
+      .on(t.id)
+      .where(sql`${t.deleted} = 1`),
     index('cases_office_year_seq').on(t.officeId, t.year, t.seq),
     // the few cases a county assigned to a township: what a county package to that township carries
-    index('cases_assigned').on(t.assignedOfficeId).where(sql`${t.assignedOfficeId} IS NOT NULL`),
+    index('cases_assigned')
+      .on(t.assignedOfficeId)
+      .where(sql`${t.assignedOfficeId} IS NOT NULL`),
     // One index per list filter: its column and "live" lead, received time orders, and the other
     // two filter columns ride along so a filter's count and a deep page are read from the index
     // alone, without visiting a single case row.
@@ -285,7 +291,10 @@ export const disputes = sqliteTable(
     registeredAt: text('registered_at').notNull(),
     deleted: integer('deleted', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('disputes_office_found').on(t.officeId, t.foundOn), index('disputes_office_resolved').on(t.officeId, t.resolvedOn)],
+  (t) => [
+    index('disputes_office_found').on(t.officeId, t.foundOn),
+    index('disputes_office_resolved').on(t.officeId, t.resolvedOn),
+  ],
 );
 
 /**
@@ -315,7 +324,11 @@ export const dailyReports = sqliteTable(
     /** the earlier report of the same day this one replaces */
     replacesId: text('replaces_id'),
   },
-  (t) => [index('daily_reports_office_date').on(t.officeId, t.reportDate), index('daily_reports_date').on(t.reportDate), index('daily_reports_replaces').on(t.replacesId)],
+  (t) => [
+    index('daily_reports_office_date').on(t.officeId, t.reportDate),
+    index('daily_reports_date').on(t.reportDate),
+    index('daily_reports_replaces').on(t.replacesId),
+  ],
 );
 
 /**
@@ -372,7 +385,10 @@ export const changeLog = sqliteTable(
      */
     base: text('base'),
   },
-  (t) => [uniqueIndex('change_log_origin_seq').on(t.origin, t.originSeq), index('change_log_row').on(t.tbl, t.rowId)],
+  (t) => [
+    uniqueIndex('change_log_origin_seq').on(t.origin, t.originSeq),
+    index('change_log_row').on(t.tbl, t.rowId),
+  ],
 );
 
 /** Unsaved forms, kept per user and form so a crash or power cut loses nothing. */
@@ -494,7 +510,10 @@ export const syncPackages = sqliteTable(
     /** JSON: what the import changed (or the export carried) */
     summary: text('summary').notNull().default('{}'),
   },
-  (t) => [index('sync_packages_peer').on(t.peerOfficeId, t.direction, t.seq), index('sync_packages_hash').on(t.hash)],
+  (t) => [
+    index('sync_packages_peer').on(t.peerOfficeId, t.direction, t.seq),
+    index('sync_packages_hash').on(t.hash),
+  ],
 );
 
 /**
@@ -521,10 +540,14 @@ export const syncBatches = sqliteTable(
  * Rows whose operations name a table or column this version does not know (from a newer
  * sender): kept in the change log and materialized again after an upgrade.
  */
-export const syncDeferred = sqliteTable('sync_deferred', {
-  tbl: text('tbl').notNull(),
-  rowId: text('row_id').notNull(),
-}, (t) => [primaryKey({ columns: [t.tbl, t.rowId] })]);
+export const syncDeferred = sqliteTable(
+  'sync_deferred',
+  {
+    tbl: text('tbl').notNull(),
+    rowId: text('row_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tbl, t.rowId] })],
+);
 
 /** Tables that belong to the register and travel in sync packages. */
 export const SYNCED_TABLES = {
@@ -595,7 +618,10 @@ export const REPORT_COUNTERS = [
 export type ReportCounter = (typeof REPORT_COUNTERS)[number];
 
 const counterColumns = () =>
-  Object.fromEntries(REPORT_COUNTERS.map((c) => [c, integer(c).notNull().default(0)])) as Record<ReportCounter, ReturnType<typeof integer>>;
+  Object.fromEntries(REPORT_COUNTERS.map((c) => [c, integer(c).notNull().default(0)])) as Record<
+    ReportCounter,
+    ReturnType<typeof integer>
+  >;
 
 /**
  * One row per live case: what it adds to the reports (REPORT_COUNTERS), the keys it is broken
@@ -629,10 +655,18 @@ export const caseFacts = sqliteTable(
   (t) => [
     index('case_facts_received').on(t.receivedOn),
     // the few cases with a duty still running: a report counts those past due on its day
-    index('case_facts_accept_pend').on(t.receivedOn, t.officeId, t.acceptPendDue).where(sql`${t.acceptPendDue} IS NOT NULL`),
-    index('case_facts_reply_pend').on(t.receivedOn, t.officeId, t.replyPendDue).where(sql`${t.replyPendDue} IS NOT NULL`),
-    index('case_facts_sup_pend').on(t.receivedOn, t.officeId, t.supPendDue).where(sql`${t.supPendDue} IS NOT NULL`),
-    index('case_facts_duty').on(t.receivedOn, t.officeId, t.dutyDue).where(sql`${t.dutyDue} IS NOT NULL`),
+    index('case_facts_accept_pend')
+      .on(t.receivedOn, t.officeId, t.acceptPendDue)
+      .where(sql`${t.acceptPendDue} IS NOT NULL`),
+    index('case_facts_reply_pend')
+      .on(t.receivedOn, t.officeId, t.replyPendDue)
+      .where(sql`${t.replyPendDue} IS NOT NULL`),
+    index('case_facts_sup_pend')
+      .on(t.receivedOn, t.officeId, t.supPendDue)
+      .where(sql`${t.supPendDue} IS NOT NULL`),
+    index('case_facts_duty')
+      .on(t.receivedOn, t.officeId, t.dutyDue)
+      .where(sql`${t.dutyDue} IS NOT NULL`),
   ],
 );
 

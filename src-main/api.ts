@@ -98,13 +98,36 @@ export const REJECT_ROUTES = {
   other: '其他法定途径',
 } as const;
 /** Art. 32 */
-export const REPLY_OUTCOMES = { support: '予以支持', explain: '作出解释说明', notSupport: '不予支持' } as const;
-export const DELIVERY_METHODS = { inPerson: '当面送达', mail: '邮寄送达', leftAt: '留置送达', electronic: '电子送达' } as const;
-export const SATISFACTION = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意', none: '未评价' } as const;
+export const REPLY_OUTCOMES = {
+  support: '予以支持',
+  explain: '作出解释说明',
+  notSupport: '不予支持',
+} as const;
+export const DELIVERY_METHODS = {
+  inPerson: '当面送达',
+  mail: '邮寄送达',
+  leftAt: '留置送达',
+  electronic: '电子送达',
+} as const;
+export const SATISFACTION = {
+  satisfied: '满意',
+  basically: '基本满意',
+  unsatisfied: '不满意',
+  none: '未评价',
+} as const;
 /** Art. 35–36 */
-export const REVIEW_RESULTS = { uphold: '维持', revoke: '撤销', amend: '变更', redo: '责令重新作出' } as const;
+export const REVIEW_RESULTS = {
+  uphold: '维持',
+  revoke: '撤销',
+  amend: '变更',
+  redo: '责令重新作出',
+} as const;
 /** Art. 33 */
-export const AGREEMENTS = { none: '未达成协议', mediation: '达成调解协议', settlement: '达成和解协议' } as const;
+export const AGREEMENTS = {
+  none: '未达成协议',
+  mediation: '达成调解协议',
+  settlement: '达成和解协议',
+} as const;
 export const DAY_COUNTS = {
   calendar: '自然日（首日不计，期末遇法定休假日顺延）',
   working: '工作日',
@@ -137,8 +160,7 @@ export const MAX_REPRESENTATIVES = 5;
 // ---- shared field schemas ---------------------------------------------------------------
 
 const id = z.string().min(1, '缺少编号');
-const trimmed = (label: string, max: number) =>
-  z.string().trim().max(max, `${label}不能超过${max}个字`);
+const trimmed = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过${max}个字`);
 const required = (label: string, max: number) => trimmed(label, max).min(1, `请填写${label}`);
 
 export const idNumberSchema = z
@@ -169,7 +191,10 @@ export const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式�
 
 export const villageInput = z.object({
   id: id.optional(),
-  code: z.string().trim().regex(/^\d{12}$/, '村/社区代码应为12位数字'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, '村/社区代码应为12位数字'),
   name: required('村/社区名称', 40),
 });
 export const unitInput = z.object({ id: id.optional(), name: required('单位名称', 40) });
@@ -201,7 +226,8 @@ export const setupInput = z
       ctx.addIssue({
         code: 'custom',
         path: ['code'],
-        message: v.level === 'township' ? '乡镇代码应为9位数字（县级代码6位 + 乡镇3位）' : '县级代码应为6位数字',
+        message:
+          v.level === 'township' ? '乡镇代码应为9位数字（县级代码6位 + 乡镇3位）' : '县级代码应为6位数字',
       });
     }
     if (v.level === 'township') {
@@ -245,7 +271,9 @@ const caseFields = {
   channel: z.enum(Object.keys(CHANNELS) as [Channel, ...Channel[]], { message: '请选择信访形式' }),
   receivedAt: localDateTime,
   proxyBy: trimmed('代理人', 40).optional(),
-  matterType: z.enum(Object.keys(MATTER_TYPES) as [MatterType, ...MatterType[]], { message: '请选择事项性质' }),
+  matterType: z.enum(Object.keys(MATTER_TYPES) as [MatterType, ...MatterType[]], {
+    message: '请选择事项性质',
+  }),
   categoryId: id.nullable().optional(),
   summary: required('内容摘要', 200),
   content: trimmed('信访内容', 20000).default(''),
@@ -258,21 +286,43 @@ const caseFields = {
 };
 
 function checkPeople(
-  v: { anonymous: boolean; peopleCount: number; petitioners: { representative?: boolean }[]; channel: Channel; proxyBy?: string },
+  v: {
+    anonymous: boolean;
+    peopleCount: number;
+    petitioners: { representative?: boolean }[];
+    channel: Channel;
+    proxyBy?: string;
+  },
   ctx: z.RefinementCtx,
 ) {
   if (v.channel === 'proxy' && !v.proxyBy) {
-    ctx.addIssue({ code: 'custom', path: ['proxyBy'], message: '代理信访请填写代理人（如村干部姓名及职务）' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['proxyBy'],
+      message: '代理信访请填写代理人（如村干部姓名及职务）',
+    });
   }
   if (!v.anonymous && v.petitioners.length === 0) {
-    ctx.addIssue({ code: 'custom', path: ['petitioners'], message: '请至少登记一名信访人（匿名信访请勾选“匿名”）' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['petitioners'],
+      message: '请至少登记一名信访人（匿名信访请勾选“匿名”）',
+    });
   }
   if (v.petitioners.length > v.peopleCount) {
-    ctx.addIssue({ code: 'custom', path: ['peopleCount'], message: `人数（${v.peopleCount}）少于登记的信访人数（${v.petitioners.length}）` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['peopleCount'],
+      message: `人数（${v.peopleCount}）少于登记的信访人数（${v.petitioners.length}）`,
+    });
   }
   const reps = v.petitioners.filter((p) => p.representative).length;
   if (reps > MAX_REPRESENTATIVES) {
-    ctx.addIssue({ code: 'custom', path: ['petitioners'], message: `多人走访推选代表不超过${MAX_REPRESENTATIVES}人（《信访工作条例》第二十条），现为${reps}人` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['petitioners'],
+      message: `多人走访推选代表不超过${MAX_REPRESENTATIVES}人（《信访工作条例》第二十条），现为${reps}人`,
+    });
   }
 }
 
@@ -285,7 +335,10 @@ export const intakeInput = z
     notReaccepted: z.boolean().default(false),
   })
   .superRefine(checkPeople)
-  .refine((v) => !v.notReaccepted || !!v.repeatOf, { path: ['repeatOf'], message: '登记为不再受理时须选择已复核终结的原信访事项' });
+  .refine((v) => !v.notReaccepted || !!v.repeatOf, {
+    path: ['repeatOf'],
+    message: '登记为不再受理时须选择已复核终结的原信访事项',
+  });
 export type IntakeInput = z.input<typeof intakeInput>;
 
 export const caseUpdateInput = z
@@ -299,8 +352,10 @@ export type CaseUpdateInput = z.input<typeof caseUpdateInput>;
 
 // ---- follow-up ----------------------------------------------------------------------------
 
-const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-const choice = <T extends Record<string, string>>(o: T, label: string) => z.enum(keysOf(o), { message: `请选择${label}` });
+const keysOf = <T extends Record<string, string>>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const choice = <T extends Record<string, string>>(o: T, label: string) =>
+  z.enum(keysOf(o), { message: `请选择${label}` });
 const note = (label: string, max = 4000) => required(label, max);
 
 /**
@@ -312,7 +367,11 @@ const step = <K extends StepKind, S extends z.ZodRawShape>(kind: K, shape: S) =>
 
 export const caseStepInput = z.discriminatedUnion('kind', [
   step('accept', { note: trimmed('说明', 1000).default('') }),
-  step('reject', { reason: note('不予受理理由', 2000), route: choice(REJECT_ROUTES, '告知途径'), routeNote: trimmed('途径说明', 500).default('') }),
+  step('reject', {
+    reason: note('不予受理理由', 2000),
+    route: choice(REJECT_ROUTES, '告知途径'),
+    routeNote: trimmed('途径说明', 500).default(''),
+  }),
   step('forward', { to: required('转送机关', 60), reason: trimmed('转送理由', 1000).default('') }),
   // a township's own unit, or (county mode) a township office the case is sent down to
   step('assign', {
@@ -325,7 +384,11 @@ export const caseStepInput = z.discriminatedUnion('kind', [
   }),
   step('notify', { method: choice(DELIVERY_METHODS, '告知方式'), note: trimmed('说明', 1000).default('') }),
   // passing a case on to another unit or handler says why (kept in the timeline)
-  step('setHandler', { unitId: id, handlerId: id.nullable().optional(), reason: trimmed('变更理由', 1000).default('') }),
+  step('setHandler', {
+    unitId: id,
+    handlerId: id.nullable().optional(),
+    reason: trimmed('变更理由', 1000).default(''),
+  }),
   step('object', { reason: note('异议理由', 2000) }),
   step('reportAssignment', { report: note('办结报告内容', 8000) }),
   step('investigate', { note: note('调查情况', 8000) }),
@@ -333,7 +396,11 @@ export const caseStepInput = z.discriminatedUnion('kind', [
   step('hearing', { until: localDate, note: note('听证情况', 8000) }),
   step('visit', { note: note('走访情况', 8000) }),
   step('extend', {
-    days: z.number({ message: '延期天数应为数字' }).int('延期天数应为整数').min(1, '延期至少1日').max(30, '延期不得超过30日（《信访工作条例》第三十四条）'),
+    days: z
+      .number({ message: '延期天数应为数字' })
+      .int('延期天数应为整数')
+      .min(1, '延期至少1日')
+      .max(30, '延期不得超过30日（《信访工作条例》第三十四条）'),
     reason: note('延期理由', 2000),
     approvedBy: required('批准人', 20),
   }),
@@ -350,17 +417,35 @@ export const caseStepInput = z.discriminatedUnion('kind', [
     /** the 送达回证 that came back signed, when one was issued */
     receiptId: z.string().min(1).nullable().default(null),
   }),
-  step('evaluate', { satisfaction: choice(SATISFACTION, '评价结果'), note: trimmed('说明', 1000).default('') }),
+  step('evaluate', {
+    satisfaction: choice(SATISFACTION, '评价结果'),
+    note: trimmed('说明', 1000).default(''),
+  }),
   step('requestReview', { body: required('复查机关', 60), note: trimmed('复查请求', 4000).default('') }),
-  step('decideReview', { result: choice(REVIEW_RESULTS, '复查结果'), receivedOn: localDate, note: note('复查意见', 8000) }),
+  step('decideReview', {
+    result: choice(REVIEW_RESULTS, '复查结果'),
+    receivedOn: localDate,
+    note: note('复查意见', 8000),
+  }),
   step('requestRereview', { body: required('复核机关', 60), note: trimmed('复核请求', 4000).default('') }),
-  step('decideRereview', { result: choice(REVIEW_RESULTS, '复核结果'), receivedOn: localDate, note: note('复核意见', 8000) }),
+  step('decideRereview', {
+    result: choice(REVIEW_RESULTS, '复核结果'),
+    receivedOn: localDate,
+    note: note('复核意见', 8000),
+  }),
   step('close', { findings: note('查明情况', 8000), actions: note('处理情况', 8000), resolved: z.boolean() }),
-  step('followUp', { note: note('回访情况', 4000), satisfaction: choice(SATISFACTION, '回访评价').optional() }),
+  step('followUp', {
+    note: note('回访情况', 4000),
+    satisfaction: choice(SATISFACTION, '回访评价').optional(),
+  }),
   step('reopen', { reason: note('重新办理理由', 2000) }),
   step('takeCharge', { leaderId: id, plan: note('化解方案', 8000) }),
   step('progress', { note: note('进展情况', 4000) }),
-  step('supervise', { unitId: id.nullable().optional(), deadline: localDate, content: note('督办内容', 4000) }),
+  step('supervise', {
+    unitId: id.nullable().optional(),
+    deadline: localDate,
+    content: note('督办内容', 4000),
+  }),
   step('answerSupervision', { supervisionId: id, answer: note('回复内容', 8000) }),
 ]);
 export type CaseStepInput = z.input<typeof caseStepInput>;
@@ -377,7 +462,11 @@ export const workListInput = z.object({
 
 export const deadlineSettingsInput = z.object({
   dayCount: z.enum(keysOf(DAY_COUNTS)),
-  warnDays: z.number({ message: '提前提醒天数应为数字' }).int().min(0, '提前提醒天数不能为负').max(30, '提前提醒天数不超过30'),
+  warnDays: z
+    .number({ message: '提前提醒天数应为数字' })
+    .int()
+    .min(0, '提前提醒天数不能为负')
+    .max(30, '提前提醒天数不超过30'),
 });
 export const calendarDayInput = z.object({
   date: localDate,
@@ -421,10 +510,22 @@ export const REPORT_MEASURES = {
 } as const;
 export type ReportMeasure = keyof typeof REPORT_MEASURES;
 
-export const REPORT_KINDS = { day: '日报', month: '月报', quarter: '季报', year: '年报', range: '自定义' } as const;
+export const REPORT_KINDS = {
+  day: '日报',
+  month: '月报',
+  quarter: '季报',
+  year: '年报',
+  range: '自定义',
+} as const;
 export type ReportKind = keyof typeof REPORT_KINDS;
 /** Breakdowns of a report (services/reports/facts.ts DIM_COLUMNS). */
-export const REPORT_DIMS = { channel: '按信访形式', matter: '按事项性质', category: '按内容分类', village: '按村（社区）', unit: '按责任单位' } as const;
+export const REPORT_DIMS = {
+  channel: '按信访形式',
+  matter: '按事项性质',
+  category: '按内容分类',
+  village: '按村（社区）',
+  unit: '按责任单位',
+} as const;
 export type ReportDim = keyof typeof REPORT_DIMS;
 
 // ---- the register -----------------------------------------------------------------------
@@ -457,7 +558,9 @@ export const listInput = z.object({
 });
 
 export const repeatQuery = z.object({
-  petitioners: z.array(z.object({ name: z.string().optional(), idNumber: z.string().optional(), phone: z.string().optional() })),
+  petitioners: z.array(
+    z.object({ name: z.string().optional(), idNumber: z.string().optional(), phone: z.string().optional() }),
+  ),
   excludeCaseId: id.optional(),
 });
 
@@ -484,8 +587,10 @@ export const reportInput = z
   .superRefine((v, ctx) => {
     if (v.kind !== 'range') return;
     if (!v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: '请选择自定义统计的截止日期' });
-    else if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '截止日期不能早于起始日期' });
-    else if (Number(v.to.slice(0, 4)) - Number(v.from.slice(0, 4)) > 10) ctx.addIssue({ code: 'custom', path: ['to'], message: '自定义统计的时间跨度不超过十年' });
+    else if (v.to < v.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: '截止日期不能早于起始日期' });
+    else if (Number(v.to.slice(0, 4)) - Number(v.from.slice(0, 4)) > 10)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: '自定义统计的时间跨度不超过十年' });
   });
 
 // ---- output types -----------------------------------------------------------------------
@@ -496,10 +601,27 @@ export interface OfficeInfo {
   level: 'township' | 'county';
   parentId: string | null;
 }
-export interface Village { id: string; code: string; name: string }
-export interface Unit { id: string; name: string }
-export interface Staff { id: string; name: string; role: StaffRole; unitId: string | null; phone: string | null }
-export interface Category { id: string; parentId: string | null; name: string }
+export interface Village {
+  id: string;
+  code: string;
+  name: string;
+}
+export interface Unit {
+  id: string;
+  name: string;
+}
+export interface Staff {
+  id: string;
+  name: string;
+  role: StaffRole;
+  unitId: string | null;
+  phone: string | null;
+}
+export interface Category {
+  id: string;
+  parentId: string | null;
+  name: string;
+}
 
 export interface Session {
   setupDone: boolean;
@@ -544,7 +666,10 @@ export interface CaseRow {
   flags: Flag[];
   status: string;
 }
-export interface CaseList { total: number; rows: CaseRow[] }
+export interface CaseList {
+  total: number;
+  rows: CaseRow[];
+}
 
 export interface PetitionerView {
   id: string;
@@ -558,8 +683,21 @@ export interface PetitionerView {
   villageId: string | null;
   representative: boolean;
 }
-export interface AttachmentView { id: string; sha256: string; fileName: string; mime: string; size: number; addedAt: string }
-export interface CaseEventView { id: string; kind: string; at: string; actor: string | null; data: Record<string, unknown> }
+export interface AttachmentView {
+  id: string;
+  sha256: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  addedAt: string;
+}
+export interface CaseEventView {
+  id: string;
+  kind: string;
+  at: string;
+  actor: string | null;
+  data: Record<string, unknown>;
+}
 export interface CaseDetail {
   id: string;
   caseNo: string;
@@ -743,8 +881,20 @@ export interface ReportRankingRow {
 /** A part of a report; further kinds (other ledgers) may be added beside these. */
 export type ReportSection =
   | { kind: 'figures'; key: string; title: string; figures: ReportFigure[] }
-  | { kind: 'breakdown'; key: ReportDim; title: string; nUnit: string; peopleUnit: string; rows: ReportBreakdownRow[] }
-  | { kind: 'trend'; key: string; title: string; months: { month: string; n: number; people: number; prevN: number; link: CaseFilter }[] }
+  | {
+      kind: 'breakdown';
+      key: ReportDim;
+      title: string;
+      nUnit: string;
+      peopleUnit: string;
+      rows: ReportBreakdownRow[];
+    }
+  | {
+      kind: 'trend';
+      key: string;
+      title: string;
+      months: { month: string; n: number; people: number; prevN: number; link: CaseFilter }[];
+    }
   | {
       kind: 'ranking';
       key: string;
@@ -769,9 +919,20 @@ export interface Report {
   sections: ReportSection[];
 }
 
-export interface ImportPreviewRow { line: number; code: string; name: string; error: string | null }
-export interface FileBytes { fileName: string; base64: string }
-export interface Draft { data: unknown; savedAt: string }
+export interface ImportPreviewRow {
+  line: number;
+  code: string;
+  name: string;
+  error: string | null;
+}
+export interface FileBytes {
+  fileName: string;
+  base64: string;
+}
+export interface Draft {
+  data: unknown;
+  savedAt: string;
+}
 
 // ---- the methods ------------------------------------------------------------------------
 
@@ -802,7 +963,9 @@ export const LETTER_KINDS = {
 
 export type LetterKind = keyof typeof LETTER_KINDS;
 /** A letter kind, checked where it enters (an own key of LETTER_KINDS, never `constructor` or the like). */
-const letterKind = z.enum(keysOf(LETTER_KINDS), { error: (issue) => (issue.input === undefined ? '请选择文书种类' : `未知的文书种类：${String(issue.input)}`) });
+const letterKind = z.enum(keysOf(LETTER_KINDS), {
+  error: (issue) => (issue.input === undefined ? '请选择文书种类' : `未知的文书种类：${String(issue.input)}`),
+});
 
 /** Every variable a template may use, with what it holds (shown beside the template editor). */
 export const LETTER_VARIABLES = {
@@ -899,7 +1062,10 @@ const letterContentInput = z.object({
   addressee: trimmed('主送', 200).nullable(),
   paragraphs: z.array(z.string().max(8000)).max(200),
   signature: required('落款', 60),
-  rows: z.array(z.tuple([z.string().max(40), z.string().max(4000)])).max(60).nullable(),
+  rows: z
+    .array(z.tuple([z.string().max(40), z.string().max(4000)]))
+    .max(60)
+    .nullable(),
 });
 
 export const letterIssueInput = z.object({
@@ -923,11 +1089,18 @@ export const syncSettingsInput = z.object({
   inbox: required('收件文件夹', 500),
   exportOnExit: z.boolean(),
   pickUpAtStart: z.boolean(),
-  remindAfterDays: z.number({ message: '提醒天数应为数字' }).int('提醒天数应为整数').min(1, '提醒天数至少为1天').max(90, '提醒天数不超过90天'),
+  remindAfterDays: z
+    .number({ message: '提醒天数应为数字' })
+    .int('提醒天数应为整数')
+    .min(1, '提醒天数至少为1天')
+    .max(90, '提醒天数不超过90天'),
 });
 
 /** A package picked from the inbox folder, or a file the person chose (its bytes). */
-const packageSource = z.union([z.object({ inbox: z.string().min(1) }), z.object({ fileName: z.string().min(1), base64: z.string().min(1, '请选择交换包文件') })]);
+const packageSource = z.union([
+  z.object({ inbox: z.string().min(1) }),
+  z.object({ fileName: z.string().min(1), base64: z.string().min(1, '请选择交换包文件') }),
+]);
 
 export interface SyncRecord {
   direction: 'in' | 'out';
@@ -970,20 +1143,37 @@ export const DISPUTE_TYPES = {
 export type DisputeType = keyof typeof DISPUTE_TYPES;
 
 /** A dispute is 化解 (resolved) or 移交 (sent on to court, arbitration or a petition) when it ends. */
-export const DISPUTE_STATUSES = { pending: '待调处', mediating: '调处中', resolved: '已化解', referred: '已移交' } as const;
+export const DISPUTE_STATUSES = {
+  pending: '待调处',
+  mediating: '调处中',
+  resolved: '已化解',
+  referred: '已移交',
+} as const;
 export type DisputeStatus = keyof typeof DISPUTE_STATUSES;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 时:分，如 09:00');
 
-export const disputePartyInput = z.object({ name: required('当事人姓名', 30), phone: phoneSchema.optional() });
+export const disputePartyInput = z.object({
+  name: required('当事人姓名', 30),
+  phone: phoneSchema.optional(),
+});
 
 /** The ending of a dispute: resolved needs its day and how; referred says where to. */
-function checkDisputeEnd(v: { status: DisputeStatus; resolvedOn?: string | null; resolution?: string; foundOn?: string }, ctx: z.RefinementCtx) {
-  if (v.status === 'resolved' && !v.resolvedOn) ctx.addIssue({ code: 'custom', path: ['resolvedOn'], message: '已化解的纠纷请填写化解日期' });
+function checkDisputeEnd(
+  v: { status: DisputeStatus; resolvedOn?: string | null; resolution?: string; foundOn?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (v.status === 'resolved' && !v.resolvedOn)
+    ctx.addIssue({ code: 'custom', path: ['resolvedOn'], message: '已化解的纠纷请填写化解日期' });
   if ((v.status === 'resolved' || v.status === 'referred') && !v.resolution) {
-    ctx.addIssue({ code: 'custom', path: ['resolution'], message: v.status === 'resolved' ? '请填写化解情况' : '请填写移交去向及理由' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['resolution'],
+      message: v.status === 'resolved' ? '请填写化解情况' : '请填写移交去向及理由',
+    });
   }
-  if (v.resolvedOn && v.foundOn && v.resolvedOn < v.foundOn) ctx.addIssue({ code: 'custom', path: ['resolvedOn'], message: '化解日期不能早于发现日期' });
+  if (v.resolvedOn && v.foundOn && v.resolvedOn < v.foundOn)
+    ctx.addIssue({ code: 'custom', path: ['resolvedOn'], message: '化解日期不能早于发现日期' });
 }
 
 const disputeStatus = z.enum(keysOf(DISPUTE_STATUSES), { message: '请选择调处状态' });
@@ -1004,7 +1194,12 @@ export const disputeInput = z
 export type DisputeInput = z.input<typeof disputeInput>;
 
 export const disputeStatusInput = z
-  .object({ id, status: disputeStatus, resolvedOn: localDate.nullable().optional(), resolution: trimmed('化解情况', 4000).default('') })
+  .object({
+    id,
+    status: disputeStatus,
+    resolvedOn: localDate.nullable().optional(),
+    resolution: trimmed('化解情况', 4000).default(''),
+  })
   .superRefine(checkDisputeEnd);
 
 export const disputeFilter = z.object({
@@ -1134,7 +1329,9 @@ export const api = {
   'settings.saveUnit': method<Settings>()(unitInput),
   'settings.saveStaff': method<Settings>()(staffInput),
   'settings.saveCategory': method<Settings>()(categoryInput),
-  'settings.remove': method<Settings>()(z.object({ kind: z.enum(['village', 'unit', 'staff', 'category']), id })),
+  'settings.remove': method<Settings>()(
+    z.object({ kind: z.enum(['village', 'unit', 'staff', 'category']), id }),
+  ),
   'villages.previewImport': method<ImportPreviewRow[]>()(importFileInput),
   'villages.applyImport': method<{ added: number; updated: number; skipped: number }>()(importFileInput),
 
@@ -1159,7 +1356,9 @@ export const api = {
   'settings.saveCalendarDay': method<Settings>()(calendarDayInput),
   'settings.removeCalendarDay': method<Settings>()(z.object({ date: localDate })),
 
-  'letters.draft': method<LetterDraft>()(z.object({ caseId: id, kind: letterKind, forLetterId: id.optional() })),
+  'letters.draft': method<LetterDraft>()(
+    z.object({ caseId: id, kind: letterKind, forLetterId: id.optional() }),
+  ),
   'letters.issue': method<IssuedLetter>()(letterIssueInput),
   'letters.list': method<CaseLetter[]>()(z.object({ caseId: id })),
   /** an issued letter as a GB/T 9704 .docx to save and print */
@@ -1172,13 +1371,20 @@ export const api = {
    * `issuedOn` (its date written out and, as nextNumber, the number it would be given that year)
    */
   'letters.html': method<{ html: string; nextNumber?: string | null }>()(
-    z.union([z.object({ ids: z.array(id).min(1, '请选择要打印的文书').max(500) }), z.object({ draft: letterContentInput, kind: letterKind, issuedOn: localDate })]),
+    z.union([
+      z.object({ ids: z.array(id).min(1, '请选择要打印的文书').max(500) }),
+      z.object({ draft: letterContentInput, kind: letterKind, issuedOn: localDate }),
+    ]),
   ),
   /** letters issued on a day (batch printing), optionally of one kind */
-  'letters.issuedOn': method<(IssuedLetter & { caseNo: string })[]>()(z.object({ on: localDate, kind: letterKind.optional() })),
+  'letters.issuedOn': method<(IssuedLetter & { caseNo: string })[]>()(
+    z.object({ on: localDate, kind: letterKind.optional() }),
+  ),
   'letters.previewTemplate': method<{ html: string }>()(templateInput),
   'letters.prefix': method<{ prefix: string; saved: boolean }>()(none),
-  'letters.savePrefix': method<{ prefix: string; saved: boolean }>()(z.object({ prefix: trimmed('机关代字', 10) })),
+  'letters.savePrefix': method<{ prefix: string; saved: boolean }>()(
+    z.object({ prefix: trimmed('机关代字', 10) }),
+  ),
 
   'reports.get': method<Report>()(reportInput),
   /** the same report as A4 landscape pages to print or save as PDF */
@@ -1191,11 +1397,21 @@ export const api = {
   /** a township exports to its county; the county to one township, or (no `to`) to every one with changes */
   'sync.export': method<ExportResult[]>()(z.object({ to: z.string().optional() })),
   'sync.readOutbox': method<FileBytes>()(z.object({ fileName: z.string().min(1) })),
-  'sync.import': method<ImportReport>()(z.object({ source: packageSource, preview: z.boolean(), confirmDeletions: z.boolean().default(false) })),
-  'sync.enroll': method<FileBytes & { fingerprint: string }>()(
-    z.object({ code: z.string().trim().regex(/^\d{9}$/, '乡镇代码应为 9 位数字（统计用区划代码前 9 位）'), name: required('乡镇名称', 40) }),
+  'sync.import': method<ImportReport>()(
+    z.object({ source: packageSource, preview: z.boolean(), confirmDeletions: z.boolean().default(false) }),
   ),
-  'sync.applyEnrollment': method<{ county: string; countyFingerprint: string; ownFingerprint: string }>()(importFileInput),
+  'sync.enroll': method<FileBytes & { fingerprint: string }>()(
+    z.object({
+      code: z
+        .string()
+        .trim()
+        .regex(/^\d{9}$/, '乡镇代码应为 9 位数字（统计用区划代码前 9 位）'),
+      name: required('乡镇名称', 40),
+    }),
+  ),
+  'sync.applyEnrollment': method<{ county: string; countyFingerprint: string; ownFingerprint: string }>()(
+    importFileInput,
+  ),
   'sync.revoke': method<SyncOverview>()(z.object({ officeId: id })),
   'conflicts.list': method<Conflict[]>()(z.object({ caseId: id.optional() })),
   'disputes.list': method<DisputeList>()(z.object({ filter: disputeFilter.default({}) })),
@@ -1205,13 +1421,21 @@ export const api = {
   'disputes.remove': method<null>()(byId),
   'dailyReports.preview': method<DailyReportPreview>()(z.object({ date: localDate })),
   /** `replace` confirms issuing again for a day already reported (the earlier report is kept, marked replaced) */
-  'dailyReports.issue': method<DailyReportView>()(z.object({ date: localDate, note: trimmed('备注', 500).default(''), replace: z.boolean().default(false) })),
+  'dailyReports.issue': method<DailyReportView>()(
+    z.object({
+      date: localDate,
+      note: trimmed('备注', 500).default(''),
+      replace: z.boolean().default(false),
+    }),
+  ),
   'dailyReports.list': method<DailyReportView[]>()(z.object(dateRange)),
   'dailyReports.matrix': method<DailyReportMatrix>()(z.object({ from: localDate, to: localDate })),
   'receptionDays.list': method<ReceptionDayView[]>()(z.object(dateRange)),
   'receptionDays.save': method<ReceptionDayView>()(receptionDayInput),
   'receptionDays.remove': method<null>()(byId),
-  'conflicts.settle': method<Conflict[]>()(z.object({ tbl: z.string().min(1), rowId: id, field: z.string().min(1), value: z.unknown() })),
+  'conflicts.settle': method<Conflict[]>()(
+    z.object({ tbl: z.string().min(1), rowId: id, field: z.string().min(1), value: z.unknown() }),
+  ),
 } as const;
 
 export type Api = typeof api;
@@ -1222,5 +1446,4 @@ export type ApiOutput<M extends ApiMethod> = Api[M]['output'];
 
 /** What crosses the bridge: a value, or an error a person can read. */
 export type ApiResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { message: string; field?: string; internal?: boolean } };
+  { ok: true; value: T } | { ok: false; error: { message: string; field?: string; internal?: boolean } };

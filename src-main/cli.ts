@@ -18,11 +18,23 @@ import { UserError } from './services/errors';
 import { currentOfficeId, currentUserId, requireOffice } from './services/office';
 import { STEP_KINDS, type Report } from './api';
 import { dispatch } from './handlers';
-import { exportPackage, importPackage, openPackage, syncStatus, type ImportReport } from './services/sync/exchange';
+import {
+  exportPackage,
+  importPackage,
+  openPackage,
+  syncStatus,
+  type ImportReport,
+} from './services/sync/exchange';
 import { applyEnrollment, createEnrollment } from './services/sync/enrollment';
 import { folderWriteFailures, writeFileDurably } from './services/durable-file';
 import { isGeneratedRegister, seedCases, SEED_OFFICE } from './services/seed';
-import { formatCount as fmt, formatDuration, progressReporter, stageReporter, startupProgress } from './progress';
+import {
+  formatCount as fmt,
+  formatDuration,
+  progressReporter,
+  stageReporter,
+  startupProgress,
+} from './progress';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 type Values = Record<string, string | boolean | undefined>;
@@ -117,11 +129,19 @@ ${DATA_DIR_HELP}
       }
       process.stderr.write(`数据文件夹：${dataDir}\n`);
       const progress = progressReporter('正在生成信访事项');
-      const result = seedCases(store, { cases, seed, years, batchSize, onProgress: (done, total) => progress.update(done, total) });
+      const result = seedCases(store, {
+        cases,
+        seed,
+        years,
+        batchSize,
+        onProgress: (done, total) => progress.update(done, total),
+      });
       progress.done();
       const office = requireOffice(store);
       if (result.officeCreated) {
-        process.stderr.write(`已建立演示单位 ${office.name}（${office.id}）及 ${result.villagesCreated} 个村/社区。\n`);
+        process.stderr.write(
+          `已建立演示单位 ${office.name}（${office.id}）及 ${result.villagesCreated} 个村/社区。\n`,
+        );
       } else if (result.villagesCreated) {
         process.stderr.write(`已为 ${office.name} 建立 ${result.villagesCreated} 个村/社区。\n`);
       }
@@ -153,16 +173,23 @@ function describeImport(r: ImportReport): string {
     `  记录 ${fmt(s.received)} 条，其中本机没有的 ${fmt(s.fresh)} 条`,
     `  新增信访事项 ${fmt(s.newCases.length)} 件，更新 ${fmt(s.updatedCases.length)} 件，删除 ${fmt(s.deletedCases)} 件`,
   ];
-  const events = Object.entries(s.events).map(([k, n]) => `${STEP_KINDS[k as keyof typeof STEP_KINDS] ?? k} ${n}`);
+  const events = Object.entries(s.events).map(
+    ([k, n]) => `${STEP_KINDS[k as keyof typeof STEP_KINDS] ?? k} ${n}`,
+  );
   if (events.length) lines.push(`  办理记录：${events.join('、')}`);
   const settings = Object.values(s.settings).reduce((a, b) => a + b, 0);
   if (settings) lines.push(`  共享设置（分类、节假日、单位等）更新 ${fmt(settings)} 项`);
   if (r.files) lines.push(`  附件文件 ${r.files} 个`);
   if (s.conflicts) lines.push(`  出现冲突 ${s.conflicts} 处：请到“数据交换 → 冲突处理”逐条确认`);
   if (s.deferred) lines.push(`  有 ${s.deferred} 条记录需要新版软件才能显示，已保存，升级后自动生效`);
-  if (r.missingPackages.length) lines.push(`  注意：尚未导入 ${r.from.name} 的第 ${r.missingPackages.join('、')} 号交换包（其中未确认的内容会在以后的交换包中补发）`);
-  if (r.previousDiffers) lines.push('  注意：此包所指的上一个交换包与本机导入的不同，对方可能恢复过备份，请联系对方核实');
-  if (s.clockAheadMinutes > 5) lines.push(`  注意：对方电脑时钟比本机快约 ${s.clockAheadMinutes} 分钟，请校准时间（不影响导入）`);
+  if (r.missingPackages.length)
+    lines.push(
+      `  注意：尚未导入 ${r.from.name} 的第 ${r.missingPackages.join('、')} 号交换包（其中未确认的内容会在以后的交换包中补发）`,
+    );
+  if (r.previousDiffers)
+    lines.push('  注意：此包所指的上一个交换包与本机导入的不同，对方可能恢复过备份，请联系对方核实');
+  if (s.clockAheadMinutes > 5)
+    lines.push(`  注意：对方电脑时钟比本机快约 ${s.clockAheadMinutes} 分钟，请校准时间（不影响导入）`);
   return lines.join('\n');
 }
 
@@ -182,8 +209,15 @@ ${DATA_DIR_HELP}`,
     if (typeof values.dir !== 'string') throw new UsageError('请用 --dir 指定交换包写入的文件夹');
     const dir = values.dir;
     return withStore(dataDir, (store) => {
-      const r = exportPackage(store, { dir, to: typeof values.to === 'string' ? values.to : undefined, actor: currentUserId(store), onProgress: stageReporter() });
-      process.stderr.write(`已导出第 ${r.seq} 号交换包：${fmt(r.operations)} 条记录，附件文件 ${r.files} 个，${fmt(r.bytes / 1024)} KB\n`);
+      const r = exportPackage(store, {
+        dir,
+        to: typeof values.to === 'string' ? values.to : undefined,
+        actor: currentUserId(store),
+        onProgress: stageReporter(),
+      });
+      process.stderr.write(
+        `已导出第 ${r.seq} 号交换包：${fmt(r.operations)} 条记录，附件文件 ${r.files} 个，${fmt(r.bytes / 1024)} KB\n`,
+      );
       process.stdout.write(`${r.file}\n`);
       return 0;
     });
@@ -203,7 +237,11 @@ const importCommand: Command = {
   --preview              只显示将会发生的变化，不作任何改动
   --confirm-deletions    交换包删除的事项比例异常时，确认后照常导入
 ${DATA_DIR_HELP}`,
-  options: { file: { type: 'string' }, preview: { type: 'boolean' }, 'confirm-deletions': { type: 'boolean' } },
+  options: {
+    file: { type: 'string' },
+    preview: { type: 'boolean' },
+    'confirm-deletions': { type: 'boolean' },
+  },
   run(values, dataDir) {
     if (typeof values.file !== 'string') throw new UsageError('请用 --file 指定要导入的交换包');
     const file = values.file;
@@ -262,11 +300,19 @@ ${DATA_DIR_HELP}`,
       if (s.peers.length === 0) lines.push('尚未与任何单位建立交换关系');
       for (const p of s.peers) {
         const state = p.revoked ? '已撤销' : p.connected ? '已连通' : '等待对方第一个交换包';
-        const last = (x: { seq: number; at: string } | null) => (x ? `第 ${x.seq} 号（${x.at.replace('T', ' ')}）` : '无');
-        lines.push(`${p.name}（${p.officeId}）：${state}；最近导入 ${last(p.lastImport)}；最近导出 ${last(p.lastExport)}；对方未确认的本机记录 ${fmt(p.unconfirmed)} 条`);
+        const last = (x: { seq: number; at: string } | null) =>
+          x ? `第 ${x.seq} 号（${x.at.replace('T', ' ')}）` : '无';
+        lines.push(
+          `${p.name}（${p.officeId}）：${state}；最近导入 ${last(p.lastImport)}；最近导出 ${last(p.lastExport)}；对方未确认的本机记录 ${fmt(p.unconfirmed)} 条`,
+        );
       }
       lines.push(`待处理冲突：${s.conflicts} 处`);
-      if (s.remind) lines.push(s.daysSinceExchange === null ? '提醒：尚未进行过数据交换' : `提醒：距上次数据交换已 ${s.daysSinceExchange} 天（提醒间隔 ${s.remindAfterDays} 天）`);
+      if (s.remind)
+        lines.push(
+          s.daysSinceExchange === null
+            ? '提醒：尚未进行过数据交换'
+            : `提醒：距上次数据交换已 ${s.daysSinceExchange} 天（提醒间隔 ${s.remindAfterDays} 天）`,
+        );
       process.stdout.write(`${lines.join('\n')}\n`);
       return 0;
     });
@@ -284,15 +330,26 @@ const enrollCommand: Command = {
 请通过电话核对双方显示的密钥指纹。为同一乡镇重新登记（更换电脑）后，旧电脑的交换包不再被接受。
 
 ${DATA_DIR_HELP}`,
-  options: { township: { type: 'string' }, name: { type: 'string' }, dir: { type: 'string' }, file: { type: 'string' } },
+  options: {
+    township: { type: 'string' },
+    name: { type: 'string' },
+    dir: { type: 'string' },
+    file: { type: 'string' },
+  },
   run(values, dataDir) {
     return withStore(dataDir, (store) => {
       if (typeof values.file === 'string') {
         const r = applyEnrollment(store, readInputFile(values.file));
-        process.stderr.write(`已登记到 ${r.county}。县信访局密钥指纹 ${r.countyFingerprint}；本机密钥指纹 ${r.ownFingerprint}\n`);
+        process.stderr.write(
+          `已登记到 ${r.county}。县信访局密钥指纹 ${r.countyFingerprint}；本机密钥指纹 ${r.ownFingerprint}\n`,
+        );
         return 0;
       }
-      if (typeof values.township !== 'string' || typeof values.name !== 'string' || typeof values.dir !== 'string') {
+      if (
+        typeof values.township !== 'string' ||
+        typeof values.name !== 'string' ||
+        typeof values.dir !== 'string'
+      ) {
         throw new UsageError('县级制作登记文件需要 --township、--name 和 --dir');
       }
       const e = createEnrollment(store, { id: values.township, name: values.name }, currentUserId(store));
@@ -337,9 +394,18 @@ const reportCommand: Command = {
   --xlsx <文件>       另存为 Excel 工作簿（与界面“导出 Excel”相同）
   --html <文件>       另存为 A4 横向的打印页（用浏览器打开后打印或另存为 PDF）
 ${DATA_DIR_HELP}`,
-  options: { kind: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, township: { type: 'string' }, 'as-of': { type: 'string' }, xlsx: { type: 'string' }, html: { type: 'string' } },
+  options: {
+    kind: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    township: { type: 'string' },
+    'as-of': { type: 'string' },
+    xlsx: { type: 'string' },
+    html: { type: 'string' },
+  },
   async run(values, dataDir) {
-    if (typeof values.kind !== 'string' || typeof values.from !== 'string') throw new UsageError('需要 --kind 和 --from');
+    if (typeof values.kind !== 'string' || typeof values.from !== 'string')
+      throw new UsageError('需要 --kind 和 --from');
     const input = {
       kind: values.kind,
       from: reportDay(values.from),
@@ -353,22 +419,49 @@ ${DATA_DIR_HELP}`,
       const call = async <T>(method: 'reports.get' | 'reports.xlsx' | 'reports.html'): Promise<T> => {
         const r = await dispatch(store, method, input);
         if (!r.ok) {
-          const option = r.error.field && { kind: 'kind', from: 'from', to: 'to', officeId: 'township', asOf: 'as-of' }[r.error.field];
-          throw new UserError(option ? `--${option} ${String(values[option])}：${r.error.message}` : r.error.message);
+          const option =
+            r.error.field &&
+            { kind: 'kind', from: 'from', to: 'to', officeId: 'township', asOf: 'as-of' }[r.error.field];
+          throw new UserError(
+            option ? `--${option} ${String(values[option])}：${r.error.message}` : r.error.message,
+          );
         }
         return r.value as T;
       };
       const report = await call<Report>('reports.get');
-      const lines = [['指标', '单位', report.period.label, `同比（${report.yoy.label}）`, '同比增减', `环比（${report.mom.label}）`, '环比增减'].join('\t')];
-      const change = (v: number | null, rate: boolean) => (v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(1)}${rate ? '个百分点' : '%'}`);
+      const lines = [
+        [
+          '指标',
+          '单位',
+          report.period.label,
+          `同比（${report.yoy.label}）`,
+          '同比增减',
+          `环比（${report.mom.label}）`,
+          '环比增减',
+        ].join('\t'),
+      ];
+      const change = (v: number | null, rate: boolean) =>
+        v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(1)}${rate ? '个百分点' : '%'}`;
       for (const s of report.sections) {
         if (s.kind !== 'figures') continue;
         lines.push(`【${s.title}】`);
         for (const f of s.figures) {
-          lines.push([f.label, f.unit, figureText(f.cur, f.rate), figureText(f.yoy, f.rate), change(f.yoyChange, f.rate), figureText(f.mom, f.rate), change(f.momChange, f.rate)].join('\t'));
+          lines.push(
+            [
+              f.label,
+              f.unit,
+              figureText(f.cur, f.rate),
+              figureText(f.yoy, f.rate),
+              change(f.yoyChange, f.rate),
+              figureText(f.mom, f.rate),
+              change(f.momChange, f.rate),
+            ].join('\t'),
+          );
         }
       }
-      process.stderr.write(`${report.title}　统计期间：${report.period.label}　办理情况截至 ${report.asOf}\n`);
+      process.stderr.write(
+        `${report.title}　统计期间：${report.period.label}　办理情况截至 ${report.asOf}\n`,
+      );
       process.stdout.write(`${lines.join('\n')}\n`);
       if (typeof values.xlsx === 'string') {
         const file = await call<{ base64: string }>('reports.xlsx');
@@ -387,7 +480,15 @@ ${DATA_DIR_HELP}`,
   },
 };
 
-const COMMANDS: Command[] = [seedCommand, enrollCommand, exportCommand, importCommand, verifyCommand, statusCommand, reportCommand];
+const COMMANDS: Command[] = [
+  seedCommand,
+  enrollCommand,
+  exportCommand,
+  importCommand,
+  verifyCommand,
+  statusCommand,
+  reportCommand,
+];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length), 4) + 2;
@@ -423,7 +524,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   let values: Values;
   try {
-    values = parseArgs({ args: rest, options: { ...COMMON, ...command.options }, strict: true, allowPositionals: false }).values as Values;
+    values = parseArgs({
+      args: rest,
+      options: { ...COMMON, ...command.options },
+      strict: true,
+      allowPositionals: false,
+    }).values as Values;
   } catch (e) {
     process.stderr.write(`参数有误：${(e as Error).message}\n\n${command.help}\n`);
     return 2;
@@ -432,7 +538,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.help}\n`);
     return 0;
   }
-  const dataDir = resolveDataDir(values['data-dir'] ? ['--data-dir', String(values['data-dir'])] : [], process.env);
+  const dataDir = resolveDataDir(
+    values['data-dir'] ? ['--data-dir', String(values['data-dir'])] : [],
+    process.env,
+  );
   try {
     return await command.run(values, dataDir);
   } catch (e) {

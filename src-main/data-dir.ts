@@ -9,7 +9,8 @@ import path from 'node:path';
 export const APP_FOLDER = 'petition-register';
 
 export function defaultDataDir(platform = process.platform, env = process.env, home = os.homedir()): string {
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER);
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), APP_FOLDER);
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_FOLDER);
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), APP_FOLDER);
 }

@@ -23,11 +23,30 @@ import { readOutboxFile } from './services/sync/folders';
 import { saveSyncSettings } from './services/sync/settings';
 import { applyEnrollment, createEnrollment, revokePeer } from './services/sync/enrollment';
 import { listConflicts, settleConflict } from './services/sync/conflicts';
-import { draftHtml, draftLetter, issueLetter, issuedLettersHtml, lettersIssuedOn, listLetters, prefixState, savePrefix } from './services/letters/documents';
-import { listTemplates, previewTemplate, resetTemplate, saveTemplate } from './services/letters/template-store';
+import {
+  draftHtml,
+  draftLetter,
+  issueLetter,
+  issuedLettersHtml,
+  lettersIssuedOn,
+  listLetters,
+  prefixState,
+  savePrefix,
+} from './services/letters/documents';
+import {
+  listTemplates,
+  previewTemplate,
+  resetTemplate,
+  saveTemplate,
+} from './services/letters/template-store';
 import { letterDocxFile } from './services/letters/docx';
 import { getDispute, listDisputes, removeDispute, saveDispute, setDisputeStatus } from './services/disputes';
-import { dailyReportMatrix, issueDailyReport, listDailyReports, previewDailyReport } from './services/daily-report';
+import {
+  dailyReportMatrix,
+  issueDailyReport,
+  listDailyReports,
+  previewDailyReport,
+} from './services/daily-report';
 import { listReceptionDays, removeReceptionDay, saveReceptionDay } from './services/reception-days';
 import { buildReport } from './services/reports/report';
 import { reportHtml, reportXlsx } from './services/reports/output';
@@ -35,7 +54,12 @@ import { reportHtml, reportXlsx } from './services/reports/output';
 /** Long work (sync export and import) reports its stages; the bridges pass them on to the screen. */
 export type Progress = (stage: string, done: number, total: number) => void;
 
-type Handler<M extends ApiMethod> = (store: Store, input: ApiParsed<M>, actor: string | null, progress: Progress) => ApiOutput<M> | Promise<ApiOutput<M>>;
+type Handler<M extends ApiMethod> = (
+  store: Store,
+  input: ApiParsed<M>,
+  actor: string | null,
+  progress: Progress,
+) => ApiOutput<M> | Promise<ApiOutput<M>>;
 
 /** Drafts belong to the current user, or to the installation before any user exists. */
 const draftOwner = (actor: string | null) => actor ?? '-';
@@ -95,7 +119,13 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   },
   'sync.export': (s, i, a, p) => exportPackages(s, i.to, a, p),
   'sync.readOutbox': (s, i) => readOutboxFile(s, i.fileName),
-  'sync.import': (s, i, a, p) => importFrom(s, i.source, { actor: a, preview: i.preview, confirmDeletions: i.confirmDeletions, onProgress: p }),
+  'sync.import': (s, i, a, p) =>
+    importFrom(s, i.source, {
+      actor: a,
+      preview: i.preview,
+      confirmDeletions: i.confirmDeletions,
+      onProgress: p,
+    }),
   'sync.enroll': (s, i, a) => {
     const e = createEnrollment(s, { id: i.code, name: i.name }, a);
     return { fileName: e.fileName, base64: e.bytes.toString('base64'), fingerprint: e.fingerprint };
@@ -135,7 +165,12 @@ export function describeZodError(e: ZodError): { message: string; field?: string
   return { message: issue?.message ?? '输入有误', field };
 }
 
-export async function dispatch(store: Store, method: string, rawInput: unknown, progress: Progress = () => {}): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  store: Store,
+  method: string,
+  rawInput: unknown,
+  progress: Progress = () => {},
+): Promise<ApiResult<unknown>> {
   if (!isApiMethod(method)) return { ok: false, error: { message: `未知的操作：${method}`, internal: true } };
   const parsed = api[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
@@ -149,9 +184,19 @@ export async function dispatch(store: Store, method: string, rawInput: unknown, 
     console.error(`[${method}]`, e);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-      return { ok: false, error: { message: '磁盘空间不足，本次操作未保存，原有数据未受影响。请清理磁盘后重试', internal: true } };
+      return {
+        ok: false,
+        error: {
+          message: '磁盘空间不足，本次操作未保存，原有数据未受影响。请清理磁盘后重试',
+          internal: true,
+        },
+      };
     }
-    if (code === 'SQLITE_BUSY') return { ok: false, error: { message: '数据库正忙，请稍后重试', internal: true } };
-    return { ok: false, error: { message: `操作失败（内部错误：${(e as Error).message}），数据未改动`, internal: true } };
+    if (code === 'SQLITE_BUSY')
+      return { ok: false, error: { message: '数据库正忙，请稍后重试', internal: true } };
+    return {
+      ok: false,
+      error: { message: `操作失败（内部错误：${(e as Error).message}），数据未改动`, internal: true },
+    };
   }
 }

@@ -40,7 +40,11 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWebServer(opts: { dataDir: string; port: number; rendererDir: string }): Promise<WebServer> {
+export async function startWebServer(opts: {
+  dataDir: string;
+  port: number;
+  rendererDir: string;
+}): Promise<WebServer> {
   const store = openStore({ dataDir: opts.dataDir, onProgress: startupProgress() });
   const token = randomBytes(24).toString('hex');
   const tokenBytes = Buffer.from(`Bearer ${token}`);
@@ -72,7 +76,13 @@ export async function startWebServer(opts: { dataDir: string; port: number; rend
       if (req.method !== 'POST') return send(405, '{"error":"POST only"}');
       if (req.headers.origin && req.headers.origin !== origin) return send(403, '{"error":"wrong origin"}');
       if (!authorized(req)) {
-        return send(401, JSON.stringify({ ok: false, error: { message: '访问令牌无效：请使用启动时显示的完整地址重新打开', internal: true } }));
+        return send(
+          401,
+          JSON.stringify({
+            ok: false,
+            error: { message: '访问令牌无效：请使用启动时显示的完整地址重新打开', internal: true },
+          }),
+        );
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -116,7 +126,10 @@ export async function startWebServer(opts: { dataDir: string; port: number; rend
         };
         dispatch(store, method, input, progress).then(
           (result) => res.end(`${JSON.stringify({ result })}\n`),
-          (e) => res.end(`${JSON.stringify({ result: { ok: false, error: { message: String(e), internal: true } } })}\n`),
+          (e) =>
+            res.end(
+              `${JSON.stringify({ result: { ok: false, error: { message: String(e), internal: true } } })}\n`,
+            ),
         );
       });
       return;
@@ -128,7 +141,8 @@ export async function startWebServer(opts: { dataDir: string; port: number; rend
     if (!file.startsWith(opts.rendererDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       file = path.join(opts.rendererDir, 'index.html');
     }
-    if (!fs.existsSync(file)) return send(500, '界面尚未构建：请用 npm run web 启动', 'text/plain; charset=utf-8');
+    if (!fs.existsSync(file))
+      return send(500, '界面尚未构建：请用 npm run web 启动', 'text/plain; charset=utf-8');
     send(200, fs.readFileSync(file), MIME[path.extname(file)] ?? 'application/octet-stream');
   });
 

@@ -1,6 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Badge, Button, Menu, Select, Spin, App as AntApp } from 'antd';
-import { AuditOutlined, BarChartOutlined, CalendarOutlined, FileAddOutlined, FileDoneOutlined, ScheduleOutlined, SettingOutlined, SwapOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CalendarOutlined,
+  FileAddOutlined,
+  FileDoneOutlined,
+  ScheduleOutlined,
+  SettingOutlined,
+  SwapOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import { AppProvider, useApp } from './lib/app-context';
 import { call } from './lib/api-client';
 import { navigate, useRoute } from './lib/router';
@@ -83,12 +93,23 @@ function IntegrityBanner() {
   useEffect(() => {
     if (integrity.state !== 'checking') return;
     const timer = setInterval(() => {
-      call('session.get', {}).then((s) => setIntegrity(s.integrity), () => undefined);
+      call('session.get', {}).then(
+        (s) => setIntegrity(s.integrity),
+        () => undefined,
+      );
     }, 5000);
     return () => clearInterval(timer);
   }, [integrity.state]);
   if (integrity.state !== 'failed') return null;
-  return <Alert type="error" showIcon banner message="数据库文件损坏" description={`${integrity.message}。在恢复之前请不要继续登记，以免丢失数据。`} />;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      banner
+      message="数据库文件损坏"
+      description={`${integrity.message}。在恢复之前请不要继续登记，以免丢失数据。`}
+    />
+  );
 }
 
 /** Overdue and due-today duties, refreshed whenever the clerk moves to another screen. */
@@ -124,7 +145,11 @@ function useSyncAttention(route: string): { count: number; title: string } | nul
         const parts = [
           waiting ? `${waiting} 个交换包待导入` : '',
           s.conflicts ? `${s.conflicts} 处冲突待处理` : '',
-          s.remind ? (s.daysSinceExchange === null ? '尚未交换过数据' : `已 ${s.daysSinceExchange} 天未交换数据`) : '',
+          s.remind
+            ? s.daysSinceExchange === null
+              ? '尚未交换过数据'
+              : `已 ${s.daysSinceExchange} 天未交换数据`
+            : '',
         ].filter(Boolean);
         setAttention(parts.length ? { count: waiting + s.conflicts, title: parts.join('；') } : null);
         if (waiting && !announced.current) {
@@ -163,7 +188,20 @@ function Header({ active, route }: { active: string; route: string }) {
         theme="dark"
         selectedKeys={[active]}
         style={{ background: 'transparent' }}
-        onClick={(e) => navigate({ name: e.key as 'intake' | 'work' | 'register' | 'reports' | 'disputes' | 'daily' | 'reception' | 'sync' | 'settings' })}
+        onClick={(e) =>
+          navigate({
+            name: e.key as
+              | 'intake'
+              | 'work'
+              | 'register'
+              | 'reports'
+              | 'disputes'
+              | 'daily'
+              | 'reception'
+              | 'sync'
+              | 'settings',
+          })
+        }
         items={[
           { key: 'intake', icon: <FileAddOutlined />, label: '登记' },
           {
@@ -172,7 +210,14 @@ function Header({ active, route }: { active: string; route: string }) {
             label: (
               <span data-testid="nav-work">
                 待办
-                {!!urgent && <Badge count={urgent} size="small" offset={[6, -2]} title={`${urgent} 项已逾期或今日到期`} />}
+                {!!urgent && (
+                  <Badge
+                    count={urgent}
+                    size="small"
+                    offset={[6, -2]}
+                    title={`${urgent} 项已逾期或今日到期`}
+                  />
+                )}
               </span>
             ),
           },
@@ -195,7 +240,15 @@ function Header({ active, route }: { active: string; route: string }) {
             label: (
               <span data-testid="nav-sync">
                 数据交换
-                {!!sync && <Badge count={sync.count} dot={sync.count === 0} size="small" offset={[6, -2]} title={sync.title} />}
+                {!!sync && (
+                  <Badge
+                    count={sync.count}
+                    dot={sync.count === 0}
+                    size="small"
+                    offset={[6, -2]}
+                    title={sync.title}
+                  />
+                )}
               </span>
             ),
           },

@@ -20,7 +20,8 @@ function Root() {
       theme={{
         token: {
           colorPrimary: '#b71c1c',
-          fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
+          fontFamily:
+            '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
           fontSize: 14,
           motion: !reducedMotion,
         },

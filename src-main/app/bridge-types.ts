@@ -25,7 +25,8 @@ export interface ProgressReport {
 }
 
 /** The input may be left out only where the method's schema accepts nothing. */
-export type BridgeCallArgs<M extends ApiMethod> = undefined extends ApiInput<M> ? [input?: ApiInput<M>] : [input: ApiInput<M>];
+export type BridgeCallArgs<M extends ApiMethod> =
+  undefined extends ApiInput<M> ? [input?: ApiInput<M>] : [input: ApiInput<M>];
 
 export interface PetitionBridge {
   /** Runs one api.ts method in the main process; failures come back as `{ ok: false }`, never as a rejection. */

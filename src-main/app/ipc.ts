@@ -46,19 +46,31 @@ export interface IpcDeps {
   writeFile?: (file: string, bytes: Buffer) => void;
 }
 
-const REFUSED: ApiResult<never> = { ok: false, error: { message: '拒绝执行：请求不是来自本程序的页面', internal: true } };
+const REFUSED: ApiResult<never> = {
+  ok: false,
+  error: { message: '拒绝执行：请求不是来自本程序的页面', internal: true },
+};
 
 /** A file name the OS accepts, from a name the renderer proposes: no folders, no reserved characters. */
 export function safeFileName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/'));
   // Windows rejects these characters and trailing dots or spaces
-  const cleaned = base.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
+  const cleaned = base
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+    .replace(/[. ]+$/, '')
+    .trim();
   return cleaned || '导出文件';
 }
 
 function filtersFor(fileName: string): SaveDialogOptions['filters'] {
   const ext = path.extname(fileName).slice(1).toLowerCase();
-  const named: Record<string, string> = { xlsx: 'Excel 工作簿', pdf: 'PDF 文件', csv: 'CSV 表格', zip: '压缩包', json: 'JSON 文件' };
+  const named: Record<string, string> = {
+    xlsx: 'Excel 工作簿',
+    pdf: 'PDF 文件',
+    csv: 'CSV 表格',
+    zip: '压缩包',
+    json: 'JSON 文件',
+  };
   const all = { name: '所有文件', extensions: ['*'] };
   return ext ? [{ name: named[ext] ?? `${ext.toUpperCase()} 文件`, extensions: [ext] }, all] : [all];
 }
@@ -67,11 +79,17 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
   const trusted = (event: IpcEventLike) => deps.isTrustedUrl(event.senderFrame?.url ?? '');
   const writeFile = deps.writeFile ?? ((file, bytes) => fs.writeFileSync(file, bytes));
 
-  ipcMain.handle(IPC_CHANNELS.api, async (event, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
-    if (!trusted(event)) return REFUSED;
-    if (typeof method !== 'string') return { ok: false, error: { message: '请求格式错误', internal: true } };
-    return dispatch(deps.store, method, input, (stage, done, total) => event.sender.send(IPC_CHANNELS.progress, { method, stage, done, total }));
-  });
+  ipcMain.handle(
+    IPC_CHANNELS.api,
+    async (event, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
+      if (!trusted(event)) return REFUSED;
+      if (typeof method !== 'string')
+        return { ok: false, error: { message: '请求格式错误', internal: true } };
+      return dispatch(deps.store, method, input, (stage, done, total) =>
+        event.sender.send(IPC_CHANNELS.progress, { method, stage, done, total }),
+      );
+    },
+  );
 
   /** Asks where, then writes; a failure to write is told, never thrown at the page. */
   const saveBytes = async (fileName: string, bytes: Buffer): Promise<string | null> => {
@@ -87,31 +105,49 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
       writeFile(target, bytes);
       return target;
     } catch (e) {
-      deps.showError('保存失败', `无法写入文件 ${target}：${(e as Error).message}\n请换一个文件夹或检查磁盘空间后重试。`);
+      deps.showError(
+        '保存失败',
+        `无法写入文件 ${target}：${(e as Error).message}\n请换一个文件夹或检查磁盘空间后重试。`,
+      );
       return null;
     }
   };
 
-  ipcMain.handle(IPC_CHANNELS.saveFile, async (event, fileName: unknown, base64: unknown): Promise<string | null> => {
-    if (!trusted(event) || typeof fileName !== 'string' || typeof base64 !== 'string') return null;
-    return saveBytes(fileName, Buffer.from(base64, 'base64'));
-  });
+  ipcMain.handle(
+    IPC_CHANNELS.saveFile,
+    async (event, fileName: unknown, base64: unknown): Promise<string | null> => {
+      if (!trusted(event) || typeof fileName !== 'string' || typeof base64 !== 'string') return null;
+      return saveBytes(fileName, Buffer.from(base64, 'base64'));
+    },
+  );
 
-  ipcMain.handle(IPC_CHANNELS.savePdf, async (event, fileName: unknown, html: unknown): Promise<string | null> => {
-    if (!trusted(event) || typeof fileName !== 'string' || typeof html !== 'string') return null;
-    let pdf: Buffer;
-    try {
-      // laid out before asking where, so a failure does not follow a chosen file name
-      pdf = await deps.renderPdf(html);
-    } catch (e) {
-      deps.showError('存为 PDF 失败', `无法生成 PDF：${(e as Error).message}\n可改用“打印”，在打印对话框中选择 PDF 打印机。`);
-      return null;
-    }
-    return saveBytes(fileName, pdf);
-  });
+  ipcMain.handle(
+    IPC_CHANNELS.savePdf,
+    async (event, fileName: unknown, html: unknown): Promise<string | null> => {
+      if (!trusted(event) || typeof fileName !== 'string' || typeof html !== 'string') return null;
+      let pdf: Buffer;
+      try {
+        // laid out before asking where, so a failure does not follow a chosen file name
+        pdf = await deps.renderPdf(html);
+      } catch (e) {
+        deps.showError(
+          '存为 PDF 失败',
+          `无法生成 PDF：${(e as Error).message}\n可改用“打印”，在打印对话框中选择 PDF 打印机。`,
+        );
+        return null;
+      }
+      return saveBytes(fileName, pdf);
+    },
+  );
 
-  ipcMain.handle(IPC_CHANNELS.pickFolder, async (event, title: unknown, current: unknown): Promise<string | null> => {
-    if (!trusted(event) || typeof title !== 'string') return null;
-    return deps.showFolderDialog(title.slice(0, 60), typeof current === 'string' && current ? current : undefined);
-  });
+  ipcMain.handle(
+    IPC_CHANNELS.pickFolder,
+    async (event, title: unknown, current: unknown): Promise<string | null> => {
+      if (!trusted(event) || typeof title !== 'string') return null;
+      return deps.showFolderDialog(
+        title.slice(0, 60),
+        typeof current === 'string' && current ? current : undefined,
+      );
+    },
+  );
 }

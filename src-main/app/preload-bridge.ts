@@ -17,9 +17,12 @@ export interface ContextBridgeLike {
 export function createBridge(ipcRenderer: IpcRendererLike): PetitionBridge {
   return {
     call: (method, ...args) => ipcRenderer.invoke(IPC_CHANNELS.api, method, args[0]) as never,
-    saveFile: (fileName, base64) => ipcRenderer.invoke(IPC_CHANNELS.saveFile, fileName, base64) as Promise<string | null>,
-    savePdf: (fileName, html) => ipcRenderer.invoke(IPC_CHANNELS.savePdf, fileName, html) as Promise<string | null>,
-    pickFolder: (title, current) => ipcRenderer.invoke(IPC_CHANNELS.pickFolder, title, current) as Promise<string | null>,
+    saveFile: (fileName, base64) =>
+      ipcRenderer.invoke(IPC_CHANNELS.saveFile, fileName, base64) as Promise<string | null>,
+    savePdf: (fileName, html) =>
+      ipcRenderer.invoke(IPC_CHANNELS.savePdf, fileName, html) as Promise<string | null>,
+    pickFolder: (title, current) =>
+      ipcRenderer.invoke(IPC_CHANNELS.pickFolder, title, current) as Promise<string | null>,
     onProgress: (listener) => {
       // the page gets the report only, never Electron's event object
       const forward = (_event: unknown, report: ProgressReport) => listener(report);

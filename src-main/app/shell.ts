@@ -73,7 +73,14 @@ export interface PdfWindowOptions {
   show: false;
   width: number;
   height: number;
-  webPreferences: { contextIsolation: true; sandbox: true; nodeIntegration: false; javascript: false; webSecurity: true; spellcheck: false };
+  webPreferences: {
+    contextIsolation: true;
+    sandbox: true;
+    nodeIntegration: false;
+    javascript: false;
+    webSecurity: true;
+    spellcheck: false;
+  };
 }
 export interface AppLike {
   readonly isPackaged: boolean;
@@ -95,16 +102,26 @@ type HeaderMap = Record<string, string | string[]>;
 export interface SessionLike {
   webRequest: {
     onHeadersReceived(
-      listener: (details: { url: string; responseHeaders?: HeaderMap }, callback: (response: { responseHeaders?: HeaderMap }) => void) => void,
+      listener: (
+        details: { url: string; responseHeaders?: HeaderMap },
+        callback: (response: { responseHeaders?: HeaderMap }) => void,
+      ) => void,
     ): void;
-    onBeforeRequest(listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
+    onBeforeRequest(
+      listener: (details: { url: string }, callback: (response: { cancel?: boolean }) => void) => void,
+    ): void;
   };
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setSpellCheckerEnabled(enable: boolean): void;
 }
 export interface ProtocolLike {
   registerSchemesAsPrivileged(
-    schemes: { scheme: string; privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean; codeCache: boolean } }[],
+    schemes: {
+      scheme: string;
+      privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean; codeCache: boolean };
+    }[],
   ): void;
   handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
 }
@@ -138,10 +155,30 @@ export interface ElectronLike {
     showErrorBox(title: string, content: string): void;
     showMessageBox(
       window: object,
-      options: { type: 'info'; title: string; message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number; noLink: boolean },
+      options: {
+        type: 'info';
+        title: string;
+        message: string;
+        detail: string;
+        buttons: string[];
+        defaultId: number;
+        cancelId: number;
+        noLink: boolean;
+      },
     ): Promise<{ response: number }>;
-    showSaveDialog(window: object, options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string }>;
-    showOpenDialog(window: object, options: { title: string; defaultPath?: string; buttonLabel: string; properties: ['openDirectory', 'createDirectory'] }): Promise<{ canceled: boolean; filePaths: string[] }>;
+    showSaveDialog(
+      window: object,
+      options: SaveDialogOptions,
+    ): Promise<{ canceled: boolean; filePath?: string }>;
+    showOpenDialog(
+      window: object,
+      options: {
+        title: string;
+        defaultPath?: string;
+        buttonLabel: string;
+        properties: ['openDirectory', 'createDirectory'];
+      },
+    ): Promise<{ canceled: boolean; filePaths: string[] }>;
   };
   session: { defaultSession: SessionLike };
   protocol: ProtocolLike;
@@ -219,7 +256,10 @@ export function isBlockedRequest(raw: string, dev?: URL): boolean {
  */
 export function contentSecurityPolicy(dev?: URL): string {
   if (!dev) return CONTENT_SECURITY_POLICY;
-  const extra: Record<string, string[]> = { 'script-src': ["'unsafe-inline'"], 'connect-src': [`ws://${dev.host}`] };
+  const extra: Record<string, string[]> = {
+    'script-src': ["'unsafe-inline'"],
+    'connect-src': [`ws://${dev.host}`],
+  };
   return CONTENT_SECURITY_POLICY.split(';')
     .map((d) => d.trim())
     .map((d) => [d, ...(extra[d.split(/\s+/)[0]] ?? [])].join(' '))
@@ -249,7 +289,12 @@ export function nativeFolderName(electronVersion: string, platform: string, arch
 export function nativeBindingPath(isPackaged: boolean, appPath: string, rt: Runtime): string {
   return isPackaged
     ? path.join(rt.resourcesPath, 'native', 'better_sqlite3.node')
-    : path.join(appPath, '.native', nativeFolderName(rt.electronVersion, rt.platform, rt.arch), 'better_sqlite3.node');
+    : path.join(
+        appPath,
+        '.native',
+        nativeFolderName(rt.electronVersion, rt.platform, rt.arch),
+        'better_sqlite3.node',
+      );
 }
 
 const MIME: Record<string, string> = {
@@ -277,8 +322,13 @@ const MIME: Record<string, string> = {
  * no file extension that does not exist gets index.html (client-side routes); nothing outside
  * the folder is ever read.
  */
-export async function rendererResponse(rendererDir: string, requestUrl: string, csp: string): Promise<Response> {
-  const notFound = () => new Response('未找到', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export async function rendererResponse(
+  rendererDir: string,
+  requestUrl: string,
+  csp: string,
+): Promise<Response> {
+  const notFound = () =>
+    new Response('未找到', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   let rel: string;
   try {
     const url = new URL(requestUrl);
@@ -290,7 +340,8 @@ export async function rendererResponse(rendererDir: string, requestUrl: string, 
   const root = path.resolve(rendererDir);
   let file = path.resolve(root, `.${path.posix.normalize(`/${rel}`)}`);
   if (file !== root && !file.startsWith(root + path.sep)) return notFound();
-  if (file === root || (!fs.existsSync(file) && path.extname(file) === '')) file = path.join(root, 'index.html');
+  if (file === root || (!fs.existsSync(file) && path.extname(file) === ''))
+    file = path.join(root, 'index.html');
   let body: Buffer;
   try {
     body = await fs.promises.readFile(file);
@@ -312,8 +363,12 @@ export async function rendererResponse(rendererDir: string, requestUrl: string, 
 /** Every response gets the CSP header; every request that would leave the machine is cancelled. */
 export function secureSession(session: SessionLike, dev?: URL): void {
   const csp = contentSecurityPolicy(dev);
-  session.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders, csp) }));
-  session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: isBlockedRequest(details.url, dev) }));
+  session.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: withCsp(details.responseHeaders, csp) }),
+  );
+  session.webRequest.onBeforeRequest((details, callback) =>
+    callback({ cancel: isBlockedRequest(details.url, dev) }),
+  );
   // no camera, microphone, location, notifications … : the register needs none of them
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   // the spell checker would download dictionaries
@@ -359,7 +414,14 @@ export function pdfWindowOptions(): PdfWindowOptions {
     // A4 at 96 dpi; the page's own @page size decides the sheets
     width: 794,
     height: 1123,
-    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false, webSecurity: true, spellcheck: false },
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
   };
 }
 
@@ -411,10 +473,17 @@ export function menuTemplate(opts: { onAbout(): void; devTools: boolean }): Menu
 }
 
 /** The Chinese message shown when the register cannot be opened at start. */
-export function openFailureMessage(e: unknown, dataDir: string, nativeBinding: string | undefined, isPackaged: boolean): string {
+export function openFailureMessage(
+  e: unknown,
+  dataDir: string,
+  nativeBinding: string | undefined,
+  isPackaged: boolean,
+): string {
   const reason = e instanceof UserError ? e.message : `内部错误：${(e as Error)?.message ?? String(e)}`;
   const hint =
-    !isPackaged && !nativeBinding ? '\n\n未找到为 Electron 编译的 SQLite 模块，请先运行：node build/native.mjs electron（npm start 会自动运行）' : '';
+    !isPackaged && !nativeBinding
+      ? '\n\n未找到为 Electron 编译的 SQLite 模块，请先运行：node build/native.mjs electron（npm start 会自动运行）'
+      : '';
   return `无法打开台账数据，程序将退出。\n\n${reason}\n\n数据文件夹：${dataDir}${hint}`;
 }
 
@@ -443,7 +512,10 @@ export async function startApp(electron: ElectronLike, rt: Runtime = currentRunt
   }
   if (rt.platform === 'win32') app.setAppUserModelId(APP_ID);
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 
   const dev = devServerUrl(app.isPackaged, rt.env);
@@ -459,7 +531,11 @@ export async function startApp(electron: ElectronLike, rt: Runtime = currentRunt
   app.on('will-quit', () => {
     if (!started.store?.sqlite.open) return;
     const { problem } = exportOnExit(started.store, currentUserId(started.store));
-    if (problem) dialog.showErrorBox('关闭时未能导出交换包', `${problem}\n本机数据未受影响，请下次打开后在“数据交换”中导出。`);
+    if (problem)
+      dialog.showErrorBox(
+        '关闭时未能导出交换包',
+        `${problem}\n本机数据未受影响，请下次打开后在“数据交换”中导出。`,
+      );
     closeStore(started.store);
   });
 
@@ -469,9 +545,16 @@ export async function startApp(electron: ElectronLike, rt: Runtime = currentRunt
   const binding = nativeBindingPath(app.isPackaged, appPath, rt);
   const nativeBinding = fs.existsSync(binding) ? binding : undefined;
   try {
-    started.store = openStore({ dataDir, nativeBinding, migrationsFolder: path.join(appPath, 'db', 'migrations') });
+    started.store = openStore({
+      dataDir,
+      nativeBinding,
+      migrationsFolder: path.join(appPath, 'db', 'migrations'),
+    });
   } catch (e) {
-    dialog.showErrorBox(`${APP_TITLE}无法启动`, openFailureMessage(e, dataDir, nativeBinding, app.isPackaged));
+    dialog.showErrorBox(
+      `${APP_TITLE}无法启动`,
+      openFailureMessage(e, dataDir, nativeBinding, app.isPackaged),
+    );
     app.exit(1);
     return started;
   }
@@ -495,7 +578,12 @@ export async function startApp(electron: ElectronLike, rt: Runtime = currentRunt
       return r.canceled || !r.filePath ? null : r.filePath;
     },
     showFolderDialog: async (title, current) => {
-      const r = await dialog.showOpenDialog(win, { title, defaultPath: current, buttonLabel: '选择此文件夹', properties: ['openDirectory', 'createDirectory'] });
+      const r = await dialog.showOpenDialog(win, {
+        title,
+        defaultPath: current,
+        buttonLabel: '选择此文件夹',
+        properties: ['openDirectory', 'createDirectory'],
+      });
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
     showError: (title, message) => dialog.showErrorBox(title, message),
@@ -516,7 +604,9 @@ export async function startApp(electron: ElectronLike, rt: Runtime = currentRunt
     });
     if (response === 1) await electron.shell.openPath(dataDir);
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ onAbout: () => void about(), devTools: !app.isPackaged })));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate({ onAbout: () => void about(), devTools: !app.isPackaged })),
+  );
 
   await win.loadURL(dev ? dev.href : `${APP_ORIGIN}/index.html`).catch((e: Error) => {
     // a page that failed to load never becomes ready-to-show; show the window anyway

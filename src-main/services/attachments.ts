@@ -35,17 +35,24 @@ export function storeBlob(store: Store, bytes: Buffer): string {
 }
 
 export function uploadAttachment(store: Store, input: ApiParsed<'attachments.upload'>): AttachmentRef {
-  if (!ALLOWED.test(input.mime)) throw new UserError(`不支持的附件类型（${input.mime}）：请上传图片（JPG、PNG 等）或 PDF`);
+  if (!ALLOWED.test(input.mime))
+    throw new UserError(`不支持的附件类型（${input.mime}）：请上传图片（JPG、PNG 等）或 PDF`);
   const bytes = Buffer.from(input.base64, 'base64');
   if (bytes.length === 0) throw new UserError(`附件“${input.fileName}”是空文件`);
-  if (bytes.length > MAX_ATTACHMENT_BYTES) throw new UserError(`附件“${input.fileName}”超过 30 MB，请压缩或分页扫描后再上传`);
+  if (bytes.length > MAX_ATTACHMENT_BYTES)
+    throw new UserError(`附件“${input.fileName}”超过 30 MB，请压缩或分页扫描后再上传`);
   return { sha256: storeBlob(store, bytes), fileName: input.fileName, mime: input.mime, size: bytes.length };
 }
 
-export function addAttachment(store: Store, input: ApiParsed<'attachments.add'>, actor: string | null): CaseDetail {
+export function addAttachment(
+  store: Store,
+  input: ApiParsed<'attachments.add'>,
+  actor: string | null,
+): CaseDetail {
   getCase(store, input.caseId);
   requireHandledHere(store, input.caseId);
-  if (!fs.existsSync(blobPath(store, input.file.sha256))) throw new UserError('附件文件未找到，请重新选择文件上传');
+  if (!fs.existsSync(blobPath(store, input.file.sha256)))
+    throw new UserError('附件文件未找到，请重新选择文件上传');
   mutate(store, { actor }, (m) => {
     m.insert('attachments', {
       id: randomUUID(),
@@ -62,11 +69,12 @@ export function addAttachment(store: Store, input: ApiParsed<'attachments.add'>,
 }
 
 export function readAttachment(store: Store, id: string): FileBytes & { mime: string } {
-  const row = store.sqlite.prepare('SELECT sha256, file_name, mime FROM attachments WHERE id = ? AND deleted = 0').get(id) as
-    | { sha256: string; file_name: string; mime: string }
-    | undefined;
+  const row = store.sqlite
+    .prepare('SELECT sha256, file_name, mime FROM attachments WHERE id = ? AND deleted = 0')
+    .get(id) as { sha256: string; file_name: string; mime: string } | undefined;
   if (!row) throw new UserError('附件不存在');
   const file = blobPath(store, row.sha256);
-  if (!fs.existsSync(file)) throw new UserError(`附件“${row.file_name}”的文件不在本机（可能尚未同步），请从原件重新扫描上传`);
+  if (!fs.existsSync(file))
+    throw new UserError(`附件“${row.file_name}”的文件不在本机（可能尚未同步），请从原件重新扫描上传`);
   return { fileName: row.file_name, mime: row.mime, base64: fs.readFileSync(file).toString('base64') };
 }

@@ -23,7 +23,11 @@ export function dailyFigures(store: Store, officeId: string, date: string): Dail
       `SELECT channel, count(*) AS batches, coalesce(sum(people_count), 0) AS persons FROM cases
        WHERE deleted = 0 AND received_at BETWEEN ? AND ? AND office_id = ? GROUP BY channel`,
     )
-    .all(`${date}T00:00`, `${date}T23:59`, officeId) as { channel: Channel; batches: number; persons: number }[];
+    .all(`${date}T00:00`, `${date}T23:59`, officeId) as {
+    channel: Channel;
+    batches: number;
+    persons: number;
+  }[];
   const byChannel: DailyFigures['petitions']['byChannel'] = {};
   let batches = 0;
   let persons = 0;
@@ -33,7 +37,11 @@ export function dailyFigures(store: Store, officeId: string, date: string): Dail
     persons += r.persons;
   }
   const disputes = disputeCounts(store, { from: date, to: date, officeId });
-  return { petitions: { batches, persons, byChannel }, disputes, zero: batches === 0 && disputes.found === 0 };
+  return {
+    petitions: { batches, persons, byChannel },
+    disputes,
+    zero: batches === 0 && disputes.found === 0,
+  };
 }
 
 interface ReportRow {
@@ -67,7 +75,11 @@ function toView(r: ReportRow): DailyReportView {
     officeId: r.office_id,
     office: r.office,
     date: r.report_date,
-    petitions: { batches: r.batches, persons: r.persons, byChannel: JSON.parse(r.by_channel) as DailyFigures['petitions']['byChannel'] },
+    petitions: {
+      batches: r.batches,
+      persons: r.persons,
+      byChannel: JSON.parse(r.by_channel) as DailyFigures['petitions']['byChannel'],
+    },
     disputes: { found: r.disputes_found, resolved: r.disputes_resolved },
     zero: !!r.zero,
     note: r.note,
@@ -81,7 +93,9 @@ function toView(r: ReportRow): DailyReportView {
 
 function currentReport(store: Store, officeId: string, date: string): DailyReportView | null {
   const r = store.sqlite
-    .prepare(`${SELECT} WHERE d.office_id = ? AND d.report_date = ? AND ${CURRENT} ORDER BY d.issued_at DESC LIMIT 1`)
+    .prepare(
+      `${SELECT} WHERE d.office_id = ? AND d.report_date = ? AND ${CURRENT} ORDER BY d.issued_at DESC LIMIT 1`,
+    )
     .get(officeId, date) as ReportRow | undefined;
   return r ? toView(r) : null;
 }
@@ -94,10 +108,18 @@ function checkDay(date: string) {
 export function previewDailyReport(store: Store, date: string): DailyReportPreview {
   const office = requireOffice(store);
   checkDay(date);
-  return { date, figures: dailyFigures(store, office.id, date), issued: currentReport(store, office.id, date) };
+  return {
+    date,
+    figures: dailyFigures(store, office.id, date),
+    issued: currentReport(store, office.id, date),
+  };
 }
 
-export function issueDailyReport(store: Store, input: { date: string; note: string; replace: boolean }, actor: string | null): DailyReportView {
+export function issueDailyReport(
+  store: Store,
+  input: { date: string; note: string; replace: boolean },
+  actor: string | null,
+): DailyReportView {
   const office = requireOffice(store);
   checkDay(input.date);
   const id = randomUUID();
@@ -134,7 +156,9 @@ export function issueDailyReport(store: Store, input: { date: string; note: stri
 export function listDailyReports(store: Store, range: { from?: string; to?: string }): DailyReportView[] {
   const office = requireOffice(store);
   const rows = store.sqlite
-    .prepare(`${SELECT} WHERE d.office_id = ? AND d.report_date BETWEEN ? AND ? ORDER BY d.report_date DESC, replaced_by IS NOT NULL, d.issued_at DESC`)
+    .prepare(
+      `${SELECT} WHERE d.office_id = ? AND d.report_date BETWEEN ? AND ? ORDER BY d.report_date DESC, replaced_by IS NOT NULL, d.issued_at DESC`,
+    )
     .all(office.id, range.from ?? '0000-00-00', range.to ?? '9999-99-99') as ReportRow[];
   return rows.map(toView);
 }
@@ -152,10 +176,14 @@ export function dailyReportMatrix(store: Store, range: { from: string; to: strin
   if (span > MATRIX_MAX_DAYS) throw new UserError(`一次最多查看 ${MATRIX_MAX_DAYS} 天`);
   const days = Array.from({ length: span }, (_, i) => addCalendarDays(range.from, i));
   const townships = store.sqlite
-    .prepare(`SELECT id, name FROM offices WHERE parent_id = ? AND level = 'township' AND deleted = 0 ORDER BY id`)
+    .prepare(
+      `SELECT id, name FROM offices WHERE parent_id = ? AND level = 'township' AND deleted = 0 ORDER BY id`,
+    )
     .all(office.id) as { id: string; name: string }[];
   const reports = (
-    store.sqlite.prepare(`${SELECT} WHERE d.report_date BETWEEN ? AND ? AND ${CURRENT} ORDER BY d.issued_at`).all(range.from, range.to) as ReportRow[]
+    store.sqlite
+      .prepare(`${SELECT} WHERE d.report_date BETWEEN ? AND ? AND ${CURRENT} ORDER BY d.issued_at`)
+      .all(range.from, range.to) as ReportRow[]
   ).map(toView);
   const today = todayLocal();
   return {
@@ -164,7 +192,12 @@ export function dailyReportMatrix(store: Store, range: { from: string; to: strin
       const own: Record<string, DailyReportView> = {};
       // two machines of one office reporting the same day: the later stands
       for (const r of reports) if (r.officeId === t.id) own[r.date] = r;
-      return { id: t.id, name: t.name, reports: own, missing: days.filter((d) => d < today && !own[d]).length };
+      return {
+        id: t.id,
+        name: t.name,
+        reports: own,
+        missing: days.filter((d) => d < today && !own[d]).length,
+      };
     }),
   };
 }

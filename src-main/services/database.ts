@@ -96,19 +96,29 @@ export function openStore(opts: OpenOptions): Store {
     migrate(db, { migrationsFolder: opts.migrationsFolder ?? defaultMigrationsFolder() });
     installWriteGuard(sqlite);
     const installationId = ensureInstallationId(sqlite);
-    const store: Store = { sqlite, db, dataDir: opts.dataDir, installationId, integrity: { state: large ? 'checking' : 'ok' } };
+    const store: Store = {
+      sqlite,
+      db,
+      dataDir: opts.dataDir,
+      installationId,
+      integrity: { state: large ? 'checking' : 'ok' },
+    };
     rebuildSearchIndexIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建检索索引', d, t)));
     rebuildClocksIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建待办期限', d, t)));
     rebuildFactsIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建统计数据', d, t)));
     // operations an older version could not apply (from a newer sender) are applied now
     replayDeferred(store);
     if (large) checkInBackground(store, file, opts.nativeBinding);
-    idleCheckpoints.set(store, setInterval(() => checkpointIdle(store), opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS).unref());
+    idleCheckpoints.set(
+      store,
+      setInterval(() => checkpointIdle(store), opts.checkpointIntervalMs ?? CHECKPOINT_INTERVAL_MS).unref(),
+    );
     return store;
   } catch (e) {
     sqlite.close();
     // damage SQLite trips over before the check has run (e.g. in the schema's own pages) is told the same way
-    if (e instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(e.code)) throw new UserError(integrityMessage(e.message, file));
+    if (e instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(e.code))
+      throw new UserError(integrityMessage(e.message, file));
     throw e;
   }
 }
@@ -131,10 +141,14 @@ function checkInBackground(store: Store, file: string, nativeBinding?: string): 
     } finally {
       if (db) db.close();
     }`;
-  const worker = new Worker(code, { eval: true, workerData: { file, nativeBinding, module: require.resolve('better-sqlite3') } });
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { file, nativeBinding, module: require.resolve('better-sqlite3') },
+  });
   worker.unref();
   worker.once('message', (result: string) => {
-    store.integrity = result === 'ok' ? { state: 'ok' } : { state: 'failed', message: integrityMessage(result, file) };
+    store.integrity =
+      result === 'ok' ? { state: 'ok' } : { state: 'failed', message: integrityMessage(result, file) };
   });
   worker.once('error', (e) => {
     store.integrity = { state: 'failed', message: integrityMessage(e.message, file) };
@@ -190,8 +204,7 @@ export function closeStore(store: Store): void {
 
 function ensureInstallationId(sqlite: Database.Database): string {
   const row = sqlite.prepare(`SELECT value FROM local_state WHERE key = 'installation_id'`).get() as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   if (row) return row.value;
   const id = randomBytes(8).toString('hex');
   sqlite.prepare(`INSERT INTO local_state (key, value) VALUES ('installation_id', ?)`).run(id);

@@ -10,7 +10,11 @@ import { mutate } from './mutation';
 import { getSettings, requireOffice } from './office';
 import { rebuildClocks } from './work-list';
 
-export function saveDeadlineSettings(store: Store, input: ApiParsed<'settings.saveDeadlines'>, actor: string | null): Settings {
+export function saveDeadlineSettings(
+  store: Store,
+  input: ApiParsed<'settings.saveDeadlines'>,
+  actor: string | null,
+): Settings {
   const office = requireOffice(store);
   mutate(store, { actor }, (m) => {
     m.update('offices', office.id, { dayCount: input.dayCount, warnDays: input.warnDays });
@@ -20,7 +24,11 @@ export function saveDeadlineSettings(store: Store, input: ApiParsed<'settings.sa
 }
 
 /** One day of the office's own holiday calendar: added, changed, or brought back after removal. */
-export function saveCalendarDay(store: Store, input: ApiParsed<'settings.saveCalendarDay'>, actor: string | null): Settings {
+export function saveCalendarDay(
+  store: Store,
+  input: ApiParsed<'settings.saveCalendarDay'>,
+  actor: string | null,
+): Settings {
   if (!isValidDate(input.date)) throw new UserError(`日期 ${input.date} 不存在`, 'date');
   const exists = store.sqlite.prepare('SELECT 1 FROM calendar_days WHERE id = ?').get(input.date);
   mutate(store, { actor }, (m) => {
@@ -32,7 +40,8 @@ export function saveCalendarDay(store: Store, input: ApiParsed<'settings.saveCal
 }
 
 export function removeCalendarDay(store: Store, date: string, actor: string | null): Settings {
-  const row = store.sqlite.prepare('SELECT deleted FROM calendar_days WHERE id = ?').get(date) as { deleted: number } | undefined;
+  const row = store.sqlite.prepare('SELECT deleted FROM calendar_days WHERE id = ?').get(date) as
+    { deleted: number } | undefined;
   if (!row || row.deleted) throw new UserError(`节假日表中没有 ${date}`);
   mutate(store, { actor }, (m) => {
     m.update('calendar_days', date, { deleted: true });

@@ -3,7 +3,13 @@
  * the office's day-counting rules. Nothing here is stored: change the setting or the holiday
  * calendar and every clock follows.
  */
-import { DEADLINE_KINDS, type CaseWorkflow, type DayCount, type DeadlineKind, type DeadlineView } from '../api';
+import {
+  DEADLINE_KINDS,
+  type CaseWorkflow,
+  type DayCount,
+  type DeadlineKind,
+  type DeadlineView,
+} from '../api';
 import { addWorkingDays, daysBetween, periodEnd, type DayKind } from './calendar';
 import type { Store } from './database';
 import { todayLocal } from './local-time';
@@ -47,7 +53,14 @@ interface ClockOptions {
 }
 
 /** One clock as the screens show it: its state and time left on `rules.today`. */
-export function deadlineView(kind: DeadlineKind, start: string, due: string, metOn: string | null, rules: DeadlineRules, opts: ClockOptions = {}): DeadlineView {
+export function deadlineView(
+  kind: DeadlineKind,
+  start: string,
+  due: string,
+  metOn: string | null,
+  rules: DeadlineRules,
+  opts: ClockOptions = {},
+): DeadlineView {
   const daysLeft = daysBetween(rules.today, due);
   const state: DeadlineView['state'] = metOn
     ? metOn <= due
@@ -60,18 +73,37 @@ export function deadlineView(kind: DeadlineKind, start: string, due: string, met
       : daysLeft <= rules.warnDays
         ? 'warning'
         : 'running';
-  return { kind, label: DEADLINE_KINDS[kind], start, due, metOn, state, daysLeft: metOn ? null : daysLeft, window: !!opts.window, refId: opts.refId ?? null, note: opts.note ?? null };
+  return {
+    kind,
+    label: DEADLINE_KINDS[kind],
+    start,
+    due,
+    metOn,
+    state,
+    daysLeft: metOn ? null : daysLeft,
+    window: !!opts.window,
+    refId: opts.refId ?? null,
+    note: opts.note ?? null,
+  };
 }
 
 export function computeDeadlines(facts: CaseFacts, s: WorkflowState, rules: DeadlineRules): DeadlineView[] {
   const out: DeadlineView[] = [];
-  const add = (kind: DeadlineKind, start: string, due: string, metOn: string | null, opts: ClockOptions = {}) => {
+  const add = (
+    kind: DeadlineKind,
+    start: string,
+    due: string,
+    metOn: string | null,
+    opts: ClockOptions = {},
+  ) => {
     out.push(deadlineView(kind, start, due, metOn, rules, opts));
   };
-  const period = (start: string, days: number, paused = 0) => periodEnd(start, days, rules.dayCount, rules.overrides, paused);
+  const period = (start: string, days: number, paused = 0) =>
+    periodEnd(start, days, rules.dayCount, rules.overrides, paused);
 
   // Art. 22–23: decide within 15 days, and say so in writing (a 不再受理 case is decided at intake)
-  if (s.status !== 'notReaccepted') add('acceptance', facts.receivedOn, period(facts.receivedOn, ACCEPT_DAYS), s.decidedOn);
+  if (s.status !== 'notReaccepted')
+    add('acceptance', facts.receivedOn, period(facts.receivedOn, ACCEPT_DAYS), s.decidedOn);
   if (facts.noticeOwed) add('notice', facts.receivedOn, period(facts.receivedOn, ACCEPT_DAYS), s.noticeOn);
 
   // Art. 34: reply within 60 days of acceptance, plus one extension of at most 30
@@ -91,54 +123,94 @@ export function computeDeadlines(facts: CaseFacts, s: WorkflowState, rules: Dead
     if (a.reportDue !== a.deadline) add('report', a.on, a.reportDue, done);
   }
   if (a && !a.reportedOn && (a.objectedOn || s.status === 'handling')) {
-    add('objection', a.on, addWorkingDays(a.on, OBJECTION_WORKING_DAYS, rules.overrides), a.objectedOn, { window: true });
+    add('objection', a.on, addWorkingDays(a.on, OBJECTION_WORKING_DAYS, rules.overrides), a.objectedOn, {
+      window: true,
+    });
   }
 
-  for (const sup of s.supervisions) add('supervision', sup.on, sup.deadline, sup.answeredOn, { refId: sup.id });
+  for (const sup of s.supervisions)
+    add('supervision', sup.on, sup.deadline, sup.answeredOn, { refId: sup.id });
 
   // Art. 35–36: the petitioner's windows, and the reviewing body's 30 days (hearings not counted)
-  if (s.deliveredOn && !s.review) add('reviewWindow', s.deliveredOn, period(s.deliveredOn, REVIEW_DAYS), null, { window: true });
+  if (s.deliveredOn && !s.review)
+    add('reviewWindow', s.deliveredOn, period(s.deliveredOn, REVIEW_DAYS), null, { window: true });
   if (s.review) {
     const paused = hearingDays(s.hearings, 'review');
-    add('review', s.review.requestedOn, period(s.review.requestedOn, REVIEW_DAYS, paused), s.review.decidedOn, {
-      note: paused ? `听证${paused}日不计入` : undefined,
-    });
+    add(
+      'review',
+      s.review.requestedOn,
+      period(s.review.requestedOn, REVIEW_DAYS, paused),
+      s.review.decidedOn,
+      {
+        note: paused ? `听证${paused}日不计入` : undefined,
+      },
+    );
     if (s.review.receivedOn && !s.rereview) {
-      add('rereviewWindow', s.review.receivedOn, period(s.review.receivedOn, REVIEW_DAYS), null, { window: true });
+      add('rereviewWindow', s.review.receivedOn, period(s.review.receivedOn, REVIEW_DAYS), null, {
+        window: true,
+      });
     }
   }
   if (s.rereview) {
     const paused = hearingDays(s.hearings, 'rereview');
-    add('rereview', s.rereview.requestedOn, period(s.rereview.requestedOn, REVIEW_DAYS, paused), s.rereview.decidedOn, {
-      note: paused ? `听证${paused}日不计入` : undefined,
-    });
+    add(
+      'rereview',
+      s.rereview.requestedOn,
+      period(s.rereview.requestedOn, REVIEW_DAYS, paused),
+      s.rereview.decidedOn,
+      {
+        note: paused ? `听证${paused}日不计入` : undefined,
+      },
+    );
   }
   return out;
 }
 
 /** The office's running duties (not the petitioner's windows), most urgent first. */
 export function openDuties(deadlines: DeadlineView[]): DeadlineView[] {
-  return deadlines.filter((d) => !d.metOn && !d.window).sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0));
+  return deadlines
+    .filter((d) => !d.metOn && !d.window)
+    .sort((x, y) => (x.due < y.due ? -1 : x.due > y.due ? 1 : 0));
 }
 
 /** The office's day-counting setting, its calendar entries, and today. */
 export function loadRules(store: Store, today = todayLocal()): DeadlineRules {
-  const office = store.sqlite.prepare('SELECT id, level, day_count, warn_days FROM offices WHERE id = ?').get(currentOfficeId(store) ?? '') as
-    | { id: string; level: string; day_count: DayCount; warn_days: number }
-    | undefined;
+  const office = store.sqlite
+    .prepare('SELECT id, level, day_count, warn_days FROM offices WHERE id = ?')
+    .get(currentOfficeId(store) ?? '') as
+    { id: string; level: string; day_count: DayCount; warn_days: number } | undefined;
   const overrides = new Map(
-    (store.sqlite.prepare('SELECT id, kind FROM calendar_days WHERE deleted = 0').all() as { id: string; kind: DayKind }[]).map((r) => [r.id, r.kind]),
+    (
+      store.sqlite.prepare('SELECT id, kind FROM calendar_days WHERE deleted = 0').all() as {
+        id: string;
+        kind: DayKind;
+      }[]
+    ).map((r) => [r.id, r.kind]),
   );
-  return { dayCount: office?.day_count ?? 'calendar', warnDays: office?.warn_days ?? 3, overrides, today, ...(office?.level === 'township' ? { township: office.id } : {}) };
+  return {
+    dayCount: office?.day_count ?? 'calendar',
+    warnDays: office?.warn_days ?? 3,
+    overrides,
+    today,
+    ...(office?.level === 'township' ? { township: office.id } : {}),
+  };
 }
 
 /** Art. 23: a written notice is owed unless the petitioner's name or address is unknown. */
-export function noticeOwed(anonymous: boolean, petitioners: { name: string | null; address: string | null }[]): boolean {
+export function noticeOwed(
+  anonymous: boolean,
+  petitioners: { name: string | null; address: string | null }[],
+): boolean {
   return !anonymous && petitioners.some((p) => !!p.name && !!p.address);
 }
 
 /** What the case screen shows of the workflow: state, the steps it may take, every clock. */
-export function caseWorkflow(store: Store, caseId: string, facts: CaseFacts, rules = loadRules(store)): CaseWorkflow {
+export function caseWorkflow(
+  store: Store,
+  caseId: string,
+  facts: CaseFacts,
+  rules = loadRules(store),
+): CaseWorkflow {
   const s = caseState(store, caseId);
   const elsewhere = handledElsewhere(store, caseId);
   return {
@@ -150,7 +222,9 @@ export function caseWorkflow(store: Store, caseId: string, facts: CaseFacts, rul
     unitId: s.unitId,
     handlerId: s.handlerId,
     leaderId: s.leaderId,
-    openSupervisions: s.supervisions.filter((x) => !x.answeredOn).map(({ id, on, deadline }) => ({ id, on, deadline })),
+    openSupervisions: s.supervisions
+      .filter((x) => !x.answeredOn)
+      .map(({ id, on, deadline }) => ({ id, on, deadline })),
     acceptedOn: s.acceptedOn,
     repliedOn: s.repliedOn,
   };

@@ -37,11 +37,26 @@ export interface WrittenRows {
 
 /** A case's events in stamp order as loadCaseRows gives them, or null when memory cannot say for sure. */
 function eventsFrom(rows: Record<string, unknown>[]): WorkflowEvent[] | null {
-  for (const r of rows) if (typeof r.hlc !== 'string' || typeof r.id !== 'string' || typeof r.kind !== 'string' || typeof r.data !== 'string') return null;
-  const sorted = rows.slice().sort((a, b) => ((a.hlc as string) < (b.hlc as string) ? -1 : (a.hlc as string) > (b.hlc as string) ? 1 : 0));
+  for (const r of rows)
+    if (
+      typeof r.hlc !== 'string' ||
+      typeof r.id !== 'string' ||
+      typeof r.kind !== 'string' ||
+      typeof r.data !== 'string'
+    )
+      return null;
+  const sorted = rows
+    .slice()
+    .sort((a, b) =>
+      (a.hlc as string) < (b.hlc as string) ? -1 : (a.hlc as string) > (b.hlc as string) ? 1 : 0,
+    );
   // equal stamps are ordered by rowid in the register: leave those to it
   for (let i = 1; i < sorted.length; i++) if (sorted[i].hlc === sorted[i - 1].hlc) return null;
-  return sorted.map((r) => ({ id: r.id as string, kind: r.kind as string, data: JSON.parse(r.data as string) as Record<string, unknown> }));
+  return sorted.map((r) => ({
+    id: r.id as string,
+    kind: r.kind as string,
+    data: JSON.parse(r.data as string) as Record<string, unknown>,
+  }));
 }
 
 const textOrNull = (v: unknown) => v === null || typeof v === 'string';
@@ -49,11 +64,24 @@ const textOrNull = (v: unknown) => v === null || typeof v === 'string';
 /** A case's live petitioners in order as loadCaseRows gives them, or null when memory cannot say for sure. */
 function petitionersFrom(rows: Record<string, unknown>[]): PetitionerFacts[] | null {
   for (const r of rows) {
-    if (!Number.isInteger(r.sort) || (r.deleted !== 0 && r.deleted !== 1) || typeof r.name !== 'string' || !textOrNull(r.id_number) || !textOrNull(r.phone) || !textOrNull(r.address)) return null;
+    if (
+      !Number.isInteger(r.sort) ||
+      (r.deleted !== 0 && r.deleted !== 1) ||
+      typeof r.name !== 'string' ||
+      !textOrNull(r.id_number) ||
+      !textOrNull(r.phone) ||
+      !textOrNull(r.address)
+    )
+      return null;
   }
   const live = rows.filter((r) => r.deleted === 0).sort((a, b) => (a.sort as number) - (b.sort as number));
   for (let i = 1; i < live.length; i++) if (live[i].sort === live[i - 1].sort) return null;
-  return live.map((r) => ({ name: r.name as string, idNumber: r.id_number as string | null, phone: r.phone as string | null, address: r.address as string | null }));
+  return live.map((r) => ({
+    name: r.name as string,
+    idNumber: r.id_number as string | null,
+    phone: r.phone as string | null,
+    address: r.address as string | null,
+  }));
 }
 
 /**
@@ -66,7 +94,9 @@ function caseRows(store: Store, ids: string[], written?: WrittenRows): ReturnTyp
   const counts = (table: string) =>
     new Map(
       store.sqlite
-        .prepare(`SELECT case_id, count(*) AS n FROM "${table}" WHERE case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id`)
+        .prepare(
+          `SELECT case_id, count(*) AS n FROM "${table}" WHERE case_id IN (SELECT value FROM json_each(?)) GROUP BY case_id`,
+        )
         .raw()
         .all(JSON.stringify(ids)) as [string, number][],
     );
@@ -114,7 +144,9 @@ export function refreshDerived(
 ): void {
   const { sqlite } = store;
   const ordered = sqlite
-    .prepare(`SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY CAST(strftime('%s', received_at) AS INTEGER) / 60, rowid`)
+    .prepare(
+      `SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY CAST(strftime('%s', received_at) AS INTEGER) / 60, rowid`,
+    )
     .pluck()
     .all(JSON.stringify([...caseIds])) as string[];
   // a batch is a run of consecutive keys, so reading it in key order keeps the order whole
@@ -139,7 +171,15 @@ export function refreshDerived(
           facts!.write(h.id, h, heldFacts!.get(h.id), events, state, petitioners, rules);
         }
         if (h.deleted) unindexCase(store, h.rid);
-        else indexCase(store, h.rid, { receivedAt: h.received_at, caseNo: h.case_no, queryCode: h.query_code, summary: h.summary, content: h.content, petitioners });
+        else
+          indexCase(store, h.rid, {
+            receivedAt: h.received_at,
+            caseNo: h.case_no,
+            queryCode: h.query_code,
+            summary: h.summary,
+            content: h.content,
+            petitioners,
+          });
       }
     }
   };

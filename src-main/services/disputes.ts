@@ -79,7 +79,9 @@ export function listDisputes(store: Store, filter: ApiParsed<'disputes.list'>['f
   if (filter.from) (where.push(`${day} >= ?`), args.push(filter.from));
   if (filter.to) (where.push(`${day} <= ?`), args.push(filter.to));
   const cond = where.join(' AND ');
-  const counts = store.sqlite.prepare(`SELECT d.status, count(*) AS n FROM disputes d WHERE ${cond} GROUP BY d.status`).all(...args) as { status: DisputeStatus; n: number }[];
+  const counts = store.sqlite
+    .prepare(`SELECT d.status, count(*) AS n FROM disputes d WHERE ${cond} GROUP BY d.status`)
+    .all(...args) as { status: DisputeStatus; n: number }[];
   const byStatus: DisputeList['byStatus'] = {};
   for (const c of counts) byStatus[c.status] = c.n;
   const total = counts.reduce((n, c) => n + c.n, 0);
@@ -90,7 +92,8 @@ export function listDisputes(store: Store, filter: ApiParsed<'disputes.list'>['f
 }
 
 export function getDispute(store: Store, id: string): DisputeView {
-  const r = store.sqlite.prepare(`${SELECT} WHERE d.id = ? AND d.deleted = 0`).get(id) as DisputeRow | undefined;
+  const r = store.sqlite.prepare(`${SELECT} WHERE d.id = ? AND d.deleted = 0`).get(id) as
+    DisputeRow | undefined;
   if (!r) throw new UserError('该矛盾纠纷记录不存在或已删除');
   return toView(r, false);
 }
@@ -98,9 +101,9 @@ export function getDispute(store: Store, id: string): DisputeView {
 /** The office's own live dispute: only the office that found a dispute edits it. */
 function ownDispute(store: Store, id: string): { officeId: string; foundOn: string } {
   const office = requireOffice(store);
-  const r = store.sqlite.prepare('SELECT office_id AS officeId, found_on AS foundOn FROM disputes WHERE id = ? AND deleted = 0').get(id) as
-    | { officeId: string; foundOn: string }
-    | undefined;
+  const r = store.sqlite
+    .prepare('SELECT office_id AS officeId, found_on AS foundOn FROM disputes WHERE id = ? AND deleted = 0')
+    .get(id) as { officeId: string; foundOn: string } | undefined;
   if (!r) throw new UserError('该矛盾纠纷记录不存在或已删除');
   if (r.officeId !== office.id) throw new UserError('只能修改本单位排查的矛盾纠纷');
   return r;
@@ -114,21 +117,36 @@ function checkDate(date: string | null | undefined, field: string, label: string
 
 /** Resolution fields as stored: a resolved day only while resolved. */
 function ending(input: { status: DisputeStatus; resolvedOn?: string | null; resolution: string }) {
-  return { status: input.status, resolvedOn: input.status === 'resolved' ? (input.resolvedOn ?? null) : null, resolution: input.resolution };
+  return {
+    status: input.status,
+    resolvedOn: input.status === 'resolved' ? (input.resolvedOn ?? null) : null,
+    resolution: input.resolution,
+  };
 }
 
-export function saveDispute(store: Store, input: ApiParsed<'disputes.save'>, actor: string | null): DisputeView {
+export function saveDispute(
+  store: Store,
+  input: ApiParsed<'disputes.save'>,
+  actor: string | null,
+): DisputeView {
   const office = requireOffice(store);
   checkDate(input.foundOn, 'foundOn', '发现日期');
   checkDate(input.resolvedOn, 'resolvedOn', '化解日期');
   // the office's own villages: a county register also holds every township's
-  if (input.villageId && !store.sqlite.prepare('SELECT 1 FROM villages WHERE id = ? AND office_id = ? AND deleted = 0').get(input.villageId, office.id)) {
+  if (
+    input.villageId &&
+    !store.sqlite
+      .prepare('SELECT 1 FROM villages WHERE id = ? AND office_id = ? AND deleted = 0')
+      .get(input.villageId, office.id)
+  ) {
     throw new UserError('所选村/社区不存在，请重新选择', 'villageId');
   }
   const fields = {
     foundOn: input.foundOn,
     villageId: input.villageId ?? null,
-    parties: JSON.stringify(input.parties.map((p) => ({ name: p.name, phone: p.phone ? normalizePhone(p.phone) : null }))),
+    parties: JSON.stringify(
+      input.parties.map((p) => ({ name: p.name, phone: p.phone ? normalizePhone(p.phone) : null })),
+    ),
     kind: input.kind,
     description: input.description,
     mediator: input.mediator,
@@ -138,15 +156,27 @@ export function saveDispute(store: Store, input: ApiParsed<'disputes.save'>, act
   if (input.id) ownDispute(store, input.id);
   mutate(store, { actor }, (m) => {
     if (input.id) m.update('disputes', id, fields);
-    else m.insert('disputes', { id, officeId: office.id, registeredBy: actor, registeredAt: nowLocal(), ...fields });
+    else
+      m.insert('disputes', {
+        id,
+        officeId: office.id,
+        registeredBy: actor,
+        registeredAt: nowLocal(),
+        ...fields,
+      });
   });
   return getDispute(store, id);
 }
 
-export function setDisputeStatus(store: Store, input: ApiParsed<'disputes.setStatus'>, actor: string | null): DisputeView {
+export function setDisputeStatus(
+  store: Store,
+  input: ApiParsed<'disputes.setStatus'>,
+  actor: string | null,
+): DisputeView {
   const own = ownDispute(store, input.id);
   checkDate(input.resolvedOn, 'resolvedOn', '化解日期');
-  if (input.resolvedOn && input.resolvedOn < own.foundOn) throw new UserError('化解日期不能早于发现日期', 'resolvedOn');
+  if (input.resolvedOn && input.resolvedOn < own.foundOn)
+    throw new UserError('化解日期不能早于发现日期', 'resolvedOn');
   // a status change that says nothing new about the ending keeps what was written before
   const changes: Record<string, unknown> = { status: input.status, resolvedOn: ending(input).resolvedOn };
   if (input.resolution) changes.resolution = input.resolution;
@@ -175,9 +205,13 @@ export interface CountRange {
 export function disputeCounts(store: Store, range: CountRange): { found: number; resolved: number } {
   const office = range.officeId ? ' AND office_id = ?' : '';
   const args = range.officeId ? [range.from, range.to, range.officeId] : [range.from, range.to];
-  const found = store.sqlite.prepare(`SELECT count(*) AS n FROM disputes WHERE deleted = 0 AND found_on BETWEEN ? AND ?${office}`).get(...args) as { n: number };
+  const found = store.sqlite
+    .prepare(`SELECT count(*) AS n FROM disputes WHERE deleted = 0 AND found_on BETWEEN ? AND ?${office}`)
+    .get(...args) as { n: number };
   const resolved = store.sqlite
-    .prepare(`SELECT count(*) AS n FROM disputes WHERE deleted = 0 AND status = 'resolved' AND resolved_on BETWEEN ? AND ?${office}`)
+    .prepare(
+      `SELECT count(*) AS n FROM disputes WHERE deleted = 0 AND status = 'resolved' AND resolved_on BETWEEN ? AND ?${office}`,
+    )
     .get(...args) as { n: number };
   return { found: found.n, resolved: resolved.n };
 }

@@ -8,9 +8,9 @@ import type { Store } from './database';
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
 
 export function getDraft(store: Store, form: string, userId: string): Draft | null {
-  const row = store.sqlite.prepare('SELECT data, saved_at FROM drafts WHERE form = ? AND user_id = ?').get(form, userId) as
-    | { data: string; saved_at: string }
-    | undefined;
+  const row = store.sqlite
+    .prepare('SELECT data, saved_at FROM drafts WHERE form = ? AND user_id = ?')
+    .get(form, userId) as { data: string; saved_at: string } | undefined;
   return row ? { data: JSON.parse(row.data), savedAt: row.saved_at } : null;
 }
 

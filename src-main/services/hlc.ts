@@ -32,7 +32,8 @@ export function tick(last: HlcState, now: number): HlcState {
 export function receive(last: HlcState, remote: HlcState, now: number): HlcState {
   const millis = Math.max(last.millis, remote.millis, now);
   let counter: number;
-  if (millis === last.millis && millis === remote.millis) counter = Math.max(last.counter, remote.counter) + 1;
+  if (millis === last.millis && millis === remote.millis)
+    counter = Math.max(last.counter, remote.counter) + 1;
   else if (millis === last.millis) counter = last.counter + 1;
   else if (millis === remote.millis) counter = remote.counter + 1;
   else counter = 0;

@@ -7,9 +7,40 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 /** First two digits of every province-level region code in GB/T 2260. */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 export interface IdNumberInfo {
@@ -35,7 +66,8 @@ export function parseIdNumber(raw: string, today = new Date().toISOString().slic
   }
   if (id.length !== 18) return { ok: false, message: `身份证号应为18位，现为${id.length}位` };
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, message: '身份证号前17位应为数字，最后一位为数字或X' };
-  if (!PROVINCES.has(id.slice(0, 2))) return { ok: false, message: `身份证号前6位地区码（${id.slice(0, 6)}）不存在` };
+  if (!PROVINCES.has(id.slice(0, 2)))
+    return { ok: false, message: `身份证号前6位地区码（${id.slice(0, 6)}）不存在` };
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));

@@ -37,10 +37,17 @@ function describe(filter: CaseFilter): string {
   return `收到时间：${from} 至 ${to}${filter.q ? `；检索：${filter.q}` : ''}`;
 }
 
-export async function exportLedger(store: Store, filter: CaseFilter, actor: string | null): Promise<FileBytes> {
+export async function exportLedger(
+  store: Store,
+  filter: CaseFilter,
+  actor: string | null,
+): Promise<FileBytes> {
   const office = requireOffice(store);
   const total = countRows(store, filter);
-  if (total > MAX_EXPORT_ROWS) throw new UserError(`筛选结果共 ${total} 件，超过单次导出上限 ${MAX_EXPORT_ROWS} 件，请缩小时间范围后分批导出`);
+  if (total > MAX_EXPORT_ROWS)
+    throw new UserError(
+      `筛选结果共 ${total} 件，超过单次导出上限 ${MAX_EXPORT_ROWS} 件，请缩小时间范围后分批导出`,
+    );
   const rows = queryRows(store, filter, 0, MAX_EXPORT_ROWS);
 
   const wb = new ExcelJS.Workbook();
@@ -59,7 +66,8 @@ export async function exportLedger(store: Store, filter: CaseFilter, actor: stri
   ws.getRow(1).height = 30;
   ws.mergeCells(2, 1, 2, last);
   const now = new Date();
-  ws.getCell(2, 1).value = `${describe(filter)}　共 ${rows.length} 件　导出时间：${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
+  ws.getCell(2, 1).value =
+    `${describe(filter)}　共 ${rows.length} 件　导出时间：${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
   ws.getCell(2, 1).alignment = { horizontal: 'left' };
 
   const header = ws.getRow(3);
@@ -80,22 +88,36 @@ export async function exportLedger(store: Store, filter: CaseFilter, actor: stri
       r.received_at.replace('T', ' '),
       (CHANNELS[r.channel] ?? r.channel) + (r.proxy_by ? `（代理人：${r.proxy_by}）` : ''),
       ps.map((p) => p.name).join('、'),
-      ps.map((p) => p.idNumber ?? '').filter(Boolean).join('、'),
-      ps.map((p) => p.phone ?? '').filter(Boolean).join('、'),
-      ps.map((p) => p.address ?? '').filter(Boolean).join('；'),
+      ps
+        .map((p) => p.idNumber ?? '')
+        .filter(Boolean)
+        .join('、'),
+      ps
+        .map((p) => p.phone ?? '')
+        .filter(Boolean)
+        .join('、'),
+      ps
+        .map((p) => p.address ?? '')
+        .filter(Boolean)
+        .join('；'),
       r.village ?? '',
       r.people_count,
       MATTER_TYPES[r.matter_type] ?? r.matter_type,
       r.category ?? '',
       r.summary,
-      rowFlags(r).map((f) => FLAGS[f]).join('、'),
+      rowFlags(r)
+        .map((f) => FLAGS[f])
+        .join('、'),
       // a township's case the county assigned on to another township is that township's to handle
-      office.level === 'township' && r.office_id !== office.id ? `已改交（${r.office ?? r.office_id}）` : (CASE_STATUSES[r.status as keyof typeof CASE_STATUSES] ?? r.status),
+      office.level === 'township' && r.office_id !== office.id
+        ? `已改交（${r.office ?? r.office_id}）`
+        : (CASE_STATUSES[r.status as keyof typeof CASE_STATUSES] ?? r.status),
     ]);
     row.alignment = { vertical: 'top', wrapText: true };
   });
   for (let r = 3; r <= ws.rowCount; r++) {
-    for (let c = 1; c <= last; c++) ws.getCell(r, c).border = { top: border, left: border, bottom: border, right: border };
+    for (let c = 1; c <= last; c++)
+      ws.getCell(r, c).border = { top: border, left: border, bottom: border, right: border };
   }
   // ID numbers and phones are text, never numbers Excel would round
   ws.getColumn(6).numFmt = '@';

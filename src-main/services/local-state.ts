@@ -3,13 +3,14 @@ import type { Store } from './database';
 
 export function getLocal(store: Store, key: string): string | undefined {
   const row = store.sqlite.prepare('SELECT value FROM local_state WHERE key = ?').get(key) as
-    | { value: string }
-    | undefined;
+    { value: string } | undefined;
   return row?.value;
 }
 
 export function setLocal(store: Store, key: string, value: string): void {
   store.sqlite
-    .prepare('INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+    .prepare(
+      'INSERT INTO local_state (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    )
     .run(key, value);
 }

@@ -30,7 +30,12 @@ export interface Mutator {
    * elsewhere becomes a conflict, not a silent loss. `settle` instead replaces the given
    * versions of a field (by column name) and writes it even when the value is unchanged: settling a conflict.
    */
-  update<K extends SyncedTableName>(table: K, id: string, changes: Partial<Insert<K>>, settle?: { field: string; versions: string[] }): string[];
+  update<K extends SyncedTableName>(
+    table: K,
+    id: string,
+    changes: Partial<Insert<K>>,
+    settle?: { field: string; versions: string[] },
+  ): string[];
   /** the next local HLC stamp, for rows that carry their own (case events) */
   stamp(): string;
 }
@@ -49,7 +54,10 @@ function columnNames(table: SQLiteTable): Map<string, string> {
   return map;
 }
 
-const tableInfo = new Map<SyncedTableName, { table: SQLiteTable; sqlName: string; columns: Map<string, string> }>();
+const tableInfo = new Map<
+  SyncedTableName,
+  { table: SQLiteTable; sqlName: string; columns: Map<string, string> }
+>();
 function info(name: SyncedTableName) {
   let i = tableInfo.get(name);
   if (!i) {
@@ -82,16 +90,23 @@ function insertPlan(sqlite: Database.Database, name: SyncedTableName): InsertPla
   let plan = plans.get(name);
   if (!plan) {
     const { table, sqlName } = info(name);
-    const cols = Object.entries(getTableColumns(table)).map(([prop, col]) => ({ prop, col: col as SQLiteColumn }));
+    const cols = Object.entries(getTableColumns(table)).map(([prop, col]) => ({
+      prop,
+      col: col as SQLiteColumn,
+    }));
     const names = cols.map((c) => `"${c.col.name}"`).join(', ');
-    plan = { stmt: sqlite.prepare(`INSERT INTO "${sqlName}" (${names}) VALUES (${cols.map(() => '?').join(', ')})`), cols };
+    plan = {
+      stmt: sqlite.prepare(`INSERT INTO "${sqlName}" (${names}) VALUES (${cols.map(() => '?').join(', ')})`),
+      cols,
+    };
     plans.set(name, plan);
   }
   return plan;
 }
 function driverValue(col: SQLiteColumn, v: unknown): unknown {
   if (v === undefined) {
-    if (col.default !== null && col.default !== undefined) return is(col.default, SQL) ? null : col.mapToDriverValue(col.default);
+    if (col.default !== null && col.default !== undefined)
+      return is(col.default, SQL) ? null : col.mapToDriverValue(col.default);
     if (col.defaultFn !== undefined) return driverValue(col, col.defaultFn());
     return null;
   }
@@ -134,68 +149,94 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
-  const run = sqlite.transaction((): T => withWriteGate(sqlite, () => {
-    const lastText = getLocal(store, 'hlc');
-    let clock: HlcState = lastText ? parseHlc(lastText) : { millis: 0, counter: 0, node: store.installationId };
-    const maxSeq = sqlite
-      .prepare('SELECT max(origin_seq) AS s FROM change_log WHERE origin = ?')
-      .get(store.installationId) as { s: number | null };
-    let seq = maxSeq.s ?? 0;
-    let current = '';
+  const run = sqlite.transaction((): T =>
+    withWriteGate(sqlite, () => {
+      const lastText = getLocal(store, 'hlc');
+      let clock: HlcState = lastText
+        ? parseHlc(lastText)
+        : { millis: 0, counter: 0, node: store.installationId };
+      const maxSeq = sqlite
+        .prepare('SELECT max(origin_seq) AS s FROM change_log WHERE origin = ?')
+        .get(store.installationId) as { s: number | null };
+      let seq = maxSeq.s ?? 0;
+      let current = '';
 
-    const stamp = (): string => {
-      clock = tick(clock, now());
-      current = formatHlc(clock);
-      return current;
-    };
-    const log = (table: SyncedTableName, rowId: string, op: 'insert' | 'update', data: Record<string, unknown>, base: Record<string, string[]> | null) => {
-      seq += 1;
-      insertLog.run(store.installationId, seq, stamp(), officeId, ctx.actor, info(table).sqlName, rowId, op, JSON.stringify(data), base && JSON.stringify(base));
-    };
-
-    const m: Mutator = {
-      get hlc() {
+      const stamp = (): string => {
+        clock = tick(clock, now());
+        current = formatHlc(clock);
         return current;
-      },
-      actor: ctx.actor,
-      officeId,
-      stamp,
-      insert(table, row) {
-        // the whole row, defaults included, so a replica with other defaults rebuilds it exactly
-        const full = { ...defaultsOf(table), ...(row as Record<string, unknown>) };
-        const plan = insertPlan(sqlite, table);
-        plan.stmt.run(plan.cols.map(({ prop, col }) => driverValue(col, full[prop])));
-        log(table, row.id, 'insert', toColumns(table, full), null);
-      },
-      update(table, id, changes, settle) {
-        const { table: t, sqlName } = info(table);
-        const idCol = (t as unknown as { id: Parameters<typeof eq>[0] }).id;
-        const before = db.select().from(t).where(eq(idCol, id)).get() as Record<string, unknown> | undefined;
-        if (!before) throw new UserError(`要修改的记录不存在（${table} ${id}）`);
-        const changed: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(changes)) {
-          if (v === undefined) continue;
-          if (before[k] !== v || (settle && info(table).columns.get(k) === settle.field)) changed[k] = v;
-        }
-        const fields = Object.keys(changed);
-        if (fields.length === 0) return [];
-        db.update(t).set(changed as never).where(eq(idCol, id)).run();
-        const columns = toColumns(table, changed);
-        const derived = DERIVED_FIELDS[table];
-        const versioned = Object.keys(columns).filter((c) => !derived?.has(c));
-        const base = versioned.length ? shownStamps(sqlite, sqlName, id, versioned) : null;
-        if (settle && base) base[settle.field] = settle.versions;
-        log(table, id, 'update', columns, base);
-        // the shown version of a conflicted field changed: its surviving versions did too
-        if (versioned.length && hasConflicts(sqlite, sqlName, id)) materializeRow(sqlite, table, id, caseIdOfRow(table));
-        return fields;
-      },
-    };
+      };
+      const log = (
+        table: SyncedTableName,
+        rowId: string,
+        op: 'insert' | 'update',
+        data: Record<string, unknown>,
+        base: Record<string, string[]> | null,
+      ) => {
+        seq += 1;
+        insertLog.run(
+          store.installationId,
+          seq,
+          stamp(),
+          officeId,
+          ctx.actor,
+          info(table).sqlName,
+          rowId,
+          op,
+          JSON.stringify(data),
+          base && JSON.stringify(base),
+        );
+      };
 
-    const result = fn(m);
-    if (current) setLocal(store, 'hlc', current);
-    return result;
-  }));
+      const m: Mutator = {
+        get hlc() {
+          return current;
+        },
+        actor: ctx.actor,
+        officeId,
+        stamp,
+        insert(table, row) {
+          // the whole row, defaults included, so a replica with other defaults rebuilds it exactly
+          const full = { ...defaultsOf(table), ...(row as Record<string, unknown>) };
+          const plan = insertPlan(sqlite, table);
+          plan.stmt.run(plan.cols.map(({ prop, col }) => driverValue(col, full[prop])));
+          log(table, row.id, 'insert', toColumns(table, full), null);
+        },
+        update(table, id, changes, settle) {
+          const { table: t, sqlName } = info(table);
+          const idCol = (t as unknown as { id: Parameters<typeof eq>[0] }).id;
+          const before = db.select().from(t).where(eq(idCol, id)).get() as
+            Record<string, unknown> | undefined;
+          if (!before) throw new UserError(`要修改的记录不存在（${table} ${id}）`);
+          const changed: Record<string, unknown> = {};
+          for (const [k, v] of Object.entries(changes)) {
+            if (v === undefined) continue;
+            if (before[k] !== v || (settle && info(table).columns.get(k) === settle.field)) changed[k] = v;
+          }
+          const fields = Object.keys(changed);
+          if (fields.length === 0) return [];
+          db.update(t)
+            .set(changed as never)
+            .where(eq(idCol, id))
+            .run();
+          const columns = toColumns(table, changed);
+          const derived = DERIVED_FIELDS[table];
+          const versioned = Object.keys(columns).filter((c) => !derived?.has(c));
+          const base = versioned.length ? shownStamps(sqlite, sqlName, id, versioned) : null;
+          if (settle && base) base[settle.field] = settle.versions;
+          log(table, id, 'update', columns, base);
+          // the shown version of a conflicted field changed: its surviving versions did too
+          if (versioned.length && hasConflicts(sqlite, sqlName, id))
+            materializeRow(sqlite, table, id, caseIdOfRow(table));
+          return fields;
+        },
+      };
+
+      const result = fn(m);
+      if (current) setLocal(store, 'hlc', current);
+      return result;
+    }),
+  );
   return run.immediate();
 }
 

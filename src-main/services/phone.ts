@@ -3,7 +3,10 @@ const MOBILE = /^1[3-9]\d{9}$/;
 const LANDLINE = /^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,6})?$/;
 
 export function normalizePhone(raw: string): string {
-  const p = raw.trim().replace(/[\s()（）]/g, '').replace(/^\+?86-?(?=1)/, '');
+  const p = raw
+    .trim()
+    .replace(/[\s()（）]/g, '')
+    .replace(/^\+?86-?(?=1)/, '');
   // mobiles are often written 138-0013-8000: keep only the digits
   const digits = p.replace(/-/g, '');
   return /^1\d{10}$/.test(digits) ? digits : p;

@@ -31,7 +31,10 @@ interface DayRow {
 }
 
 /** The 来访 cases of an office received within one reception day's hours, in received order. */
-function casesReceived(store: Store, day: { office_id: string; date: string; start_time: string; end_time: string }): ReceivedCase[] {
+function casesReceived(
+  store: Store,
+  day: { office_id: string; date: string; start_time: string; end_time: string },
+): ReceivedCase[] {
   return store.sqlite
     .prepare(
       `SELECT c.id, c.case_no AS caseNo, c.received_at AS receivedAt, c.summary, c.people_count AS peopleCount, c.status,
@@ -67,7 +70,9 @@ const SELECT = `SELECT d.id, d.office_id, o.name AS office, d.date, d.start_time
 /** Reception days of every office this register holds (a township its own), in date order. */
 export function listReceptionDays(store: Store, range: { from?: string; to?: string }): ReceptionDayView[] {
   const rows = store.sqlite
-    .prepare(`${SELECT} WHERE d.deleted = 0 AND d.date BETWEEN ? AND ? ORDER BY d.date, d.start_time, d.office_id`)
+    .prepare(
+      `${SELECT} WHERE d.deleted = 0 AND d.date BETWEEN ? AND ? ORDER BY d.date, d.start_time, d.office_id`,
+    )
     .all(range.from ?? '0000-00-00', range.to ?? '9999-99-99') as DayRow[];
   return rows.map((r) => toView(store, r));
 }
@@ -78,16 +83,24 @@ function getDay(store: Store, id: string): ReceptionDayView {
 }
 
 function ownDay(store: Store, id: string, officeId: string) {
-  const r = store.sqlite.prepare('SELECT office_id AS officeId FROM reception_days WHERE id = ? AND deleted = 0').get(id) as { officeId: string } | undefined;
+  const r = store.sqlite
+    .prepare('SELECT office_id AS officeId FROM reception_days WHERE id = ? AND deleted = 0')
+    .get(id) as { officeId: string } | undefined;
   if (!r) throw new UserError('该接访日安排不存在或已删除');
   if (r.officeId !== officeId) throw new UserError('只能修改本单位的接访日安排');
 }
 
-export function saveReceptionDay(store: Store, input: ApiParsed<'receptionDays.save'>, actor: string | null): ReceptionDayView {
+export function saveReceptionDay(
+  store: Store,
+  input: ApiParsed<'receptionDays.save'>,
+  actor: string | null,
+): ReceptionDayView {
   const office = requireOffice(store);
   if (!isValidDate(input.date)) throw new UserError(`日期 ${input.date} 不存在`, 'date');
   if (input.id) ownDay(store, input.id, office.id);
-  const leader = store.sqlite.prepare('SELECT 1 FROM staff WHERE id = ? AND office_id = ? AND deleted = 0').get(input.leaderId, office.id);
+  const leader = store.sqlite
+    .prepare('SELECT 1 FROM staff WHERE id = ? AND office_id = ? AND deleted = 0')
+    .get(input.leaderId, office.id);
   if (!leader) throw new UserError('所选接访领导不是本单位在册人员，请重新选择', 'leaderId');
   // overlapping hours would show the same visits under two leaders
   const clash = store.sqlite
@@ -95,9 +108,21 @@ export function saveReceptionDay(store: Store, input: ApiParsed<'receptionDays.s
       `SELECT d.start_time AS s, d.end_time AS e, st.name AS leader FROM reception_days d LEFT JOIN staff st ON st.id = d.leader_id
        WHERE d.office_id = ? AND d.date = ? AND d.deleted = 0 AND d.id <> ? AND d.start_time < ? AND d.end_time > ?`,
     )
-    .get(office.id, input.date, input.id ?? '', input.endTime, input.startTime) as { s: string; e: string; leader: string | null } | undefined;
-  if (clash) throw new UserError(`${input.date} ${clash.s}–${clash.e} 已安排${clash.leader ?? ''}接访，时间与之重叠`, 'startTime');
-  const fields = { date: input.date, startTime: input.startTime, endTime: input.endTime, leaderId: input.leaderId, place: input.place, note: input.note };
+    .get(office.id, input.date, input.id ?? '', input.endTime, input.startTime) as
+    { s: string; e: string; leader: string | null } | undefined;
+  if (clash)
+    throw new UserError(
+      `${input.date} ${clash.s}–${clash.e} 已安排${clash.leader ?? ''}接访，时间与之重叠`,
+      'startTime',
+    );
+  const fields = {
+    date: input.date,
+    startTime: input.startTime,
+    endTime: input.endTime,
+    leaderId: input.leaderId,
+    place: input.place,
+    note: input.note,
+  };
   const id = input.id ?? randomUUID();
   mutate(store, { actor }, (m) => {
     if (input.id) m.update('reception_days', id, fields);
@@ -127,11 +152,16 @@ export const RECEPTION_VISITS = `SELECT c.id, c.people_count, r.office_id, r.dat
  * For the reports: reception days held in the range (distinct office and date), and the cases
  * received on them counted once each: 批次 (cases) and 人次 (people). Dates inclusive.
  */
-export function receptionCounts(store: Store, range: CountRange): { days: number; batches: number; persons: number } {
+export function receptionCounts(
+  store: Store,
+  range: CountRange,
+): { days: number; batches: number; persons: number } {
   const office = range.officeId ? ' AND office_id = ?' : '';
   const args = range.officeId ? [range.from, range.to, range.officeId] : [range.from, range.to];
   const { days } = store.sqlite
-    .prepare(`SELECT count(*) AS days FROM (SELECT DISTINCT office_id, date FROM reception_days WHERE deleted = 0 AND date BETWEEN ? AND ?${office})`)
+    .prepare(
+      `SELECT count(*) AS days FROM (SELECT DISTINCT office_id, date FROM reception_days WHERE deleted = 0 AND date BETWEEN ? AND ?${office})`,
+    )
     .get(...args) as { days: number };
   const visits = store.sqlite
     .prepare(

@@ -70,15 +70,28 @@ function petitionerFields(p: PetitionerIn) {
   };
 }
 
-function checkReferences(store: Store, input: { categoryId?: string | null; villageId?: string | null; repeatOf?: string | null; receivedAt: string }, selfId?: string) {
-  const has = (table: string, id: string) => !!store.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id);
-  if (input.categoryId && !has('categories', input.categoryId)) throw new UserError('所选内容分类不存在，请重新选择', 'categoryId');
-  if (input.villageId && !has('villages', input.villageId)) throw new UserError('所选村/社区不存在，请重新选择', 'villageId');
+function checkReferences(
+  store: Store,
+  input: {
+    categoryId?: string | null;
+    villageId?: string | null;
+    repeatOf?: string | null;
+    receivedAt: string;
+  },
+  selfId?: string,
+) {
+  const has = (table: string, id: string) =>
+    !!store.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted = 0`).get(id);
+  if (input.categoryId && !has('categories', input.categoryId))
+    throw new UserError('所选内容分类不存在，请重新选择', 'categoryId');
+  if (input.villageId && !has('villages', input.villageId))
+    throw new UserError('所选村/社区不存在，请重新选择', 'villageId');
   if (input.repeatOf) {
     if (input.repeatOf === selfId) throw new UserError('不能把事项标为自身的重复件', 'repeatOf');
     if (!has('cases', input.repeatOf)) throw new UserError('所标记的原信访事项不存在', 'repeatOf');
   }
-  if (input.receivedAt > nowLocal().slice(0, 10) + 'T23:59') throw new UserError('收到时间不能晚于今天', 'receivedAt');
+  if (input.receivedAt > nowLocal().slice(0, 10) + 'T23:59')
+    throw new UserError('收到时间不能晚于今天', 'receivedAt');
 }
 
 function caseFieldsOf(input: ApiParsed<'cases.create'> | ApiParsed<'cases.update'>) {
@@ -102,7 +115,15 @@ function caseFieldsOf(input: ApiParsed<'cases.create'> | ApiParsed<'cases.update
 /** Appends one timeline event (registration, edit, attachment, letter issued) of a case inside a mutation; its id. */
 export function appendEvent(m: Mutator, caseId: string, kind: string, data: Record<string, unknown>): string {
   const id = randomUUID();
-  m.insert('case_events', { id, caseId, kind, at: nowLocal(), actor: m.actor, data: JSON.stringify(data), hlc: m.stamp() });
+  m.insert('case_events', {
+    id,
+    caseId,
+    kind,
+    at: nowLocal(),
+    actor: m.actor,
+    data: JSON.stringify(data),
+    hlc: m.stamp(),
+  });
   return id;
 }
 
@@ -110,7 +131,10 @@ export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor
   const office = requireOffice(store);
   checkReferences(store, input);
   if (input.notReaccepted && !isFinal(store, input.repeatOf!)) {
-    throw new UserError('所选原信访事项尚未经复核终结，不能登记为不再受理；如属重复信访请标为重复件', 'repeatOf');
+    throw new UserError(
+      '所选原信访事项尚未经复核终结，不能登记为不再受理；如属重复信访请标为重复件',
+      'repeatOf',
+    );
   }
   const year = Number(input.receivedAt.slice(0, 4));
   return mutate(store, { actor }, (m) => {
@@ -130,9 +154,19 @@ export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor
       status: input.notReaccepted ? 'notReaccepted' : 'registered',
       ...caseFieldsOf(input),
     });
-    input.petitioners.forEach((p, i) => m.insert('petitioners', { id: randomUUID(), caseId: id, sort: i, ...petitionerFields(p) }));
+    input.petitioners.forEach((p, i) =>
+      m.insert('petitioners', { id: randomUUID(), caseId: id, sort: i, ...petitionerFields(p) }),
+    );
     for (const a of input.attachments) {
-      m.insert('attachments', { id: randomUUID(), caseId: id, sha256: a.sha256, fileName: a.fileName, mime: a.mime, size: a.size, addedAt: nowLocal() });
+      m.insert('attachments', {
+        id: randomUUID(),
+        caseId: id,
+        sha256: a.sha256,
+        fileName: a.fileName,
+        mime: a.mime,
+        size: a.size,
+        addedAt: nowLocal(),
+      });
     }
     appendEvent(m, id, 'registered', {
       channel: input.channel,
@@ -172,11 +206,17 @@ export function updateCase(store: Store, input: ApiParsed<'cases.update'>, actor
   requireHandledHere(store, input.id);
   checkReferences(store, input, input.id);
   mutate(store, { actor }, (m) => {
-    const changes: { field: string; label: string; before: unknown; after: unknown; petitioner?: string }[] = [];
+    const changes: { field: string; label: string; before: unknown; after: unknown; petitioner?: string }[] =
+      [];
     const fields = caseFieldsOf(input);
     const old: Record<string, unknown> = { ...before, repeatOf: before.repeatOfId ?? null };
     for (const f of m.update('cases', input.id, fields)) {
-      changes.push({ field: f, label: FIELD_LABELS[f] ?? f, before: old[f] ?? null, after: (fields as Record<string, unknown>)[f] });
+      changes.push({
+        field: f,
+        label: FIELD_LABELS[f] ?? f,
+        before: old[f] ?? null,
+        after: (fields as Record<string, unknown>)[f],
+      });
     }
 
     const kept = new Set<string>();
@@ -187,7 +227,13 @@ export function updateCase(store: Store, input: ApiParsed<'cases.update'>, actor
         kept.add(prev.id);
         for (const f of m.update('petitioners', prev.id, values)) {
           if (!(f in FIELD_LABELS)) continue; // sort and the fields derived from the ID number
-          changes.push({ field: f, label: FIELD_LABELS[f], petitioner: prev.name, before: (prev as unknown as Record<string, unknown>)[f], after: (values as Record<string, unknown>)[f] });
+          changes.push({
+            field: f,
+            label: FIELD_LABELS[f],
+            petitioner: prev.name,
+            before: (prev as unknown as Record<string, unknown>)[f],
+            after: (values as Record<string, unknown>)[f],
+          });
         }
       } else {
         m.insert('petitioners', { id: randomUUID(), caseId: input.id, ...values });
@@ -210,7 +256,13 @@ export function updateCase(store: Store, input: ApiParsed<'cases.update'>, actor
   return getCase(store, input.id);
 }
 
-export function flagsOf(c: { peopleCount: number; repeatOf: string | null; jointly: boolean; anonymous: boolean; skipLevel: boolean }): Flag[] {
+export function flagsOf(c: {
+  peopleCount: number;
+  repeatOf: string | null;
+  jointly: boolean;
+  anonymous: boolean;
+  skipLevel: boolean;
+}): Flag[] {
   const flags: Flag[] = [];
   if (c.peopleCount >= COLLECTIVE_FROM) flags.push('collective');
   flags.push(c.repeatOf ? 'repeat' : 'first');
@@ -245,26 +297,29 @@ interface CaseRecord {
 
 export function getCase(store: Store, id: string): CaseDetail & { repeatOfId?: string | null } {
   const { sqlite } = store;
-  const c = sqlite.prepare('SELECT * FROM cases WHERE id = ? AND deleted = 0').get(id) as CaseRecord | undefined;
+  const c = sqlite.prepare('SELECT * FROM cases WHERE id = ? AND deleted = 0').get(id) as
+    CaseRecord | undefined;
   if (!c) throw new UserError('该信访事项不存在或已删除');
   const petitioners = (
-    sqlite.prepare('SELECT * FROM petitioners WHERE case_id = ? AND deleted = 0 ORDER BY sort').all(id) as Record<string, unknown>[]
-  ).map(
-    (p): PetitionerView => ({
-      id: p.id as string,
-      name: p.name as string,
-      idNumber: p.id_number as string | null,
-      gender: p.gender as PetitionerView['gender'],
-      birthDate: p.birth_date as string | null,
-      regionCode: p.region_code as string | null,
-      phone: p.phone as string | null,
-      address: p.address as string | null,
-      villageId: p.village_id as string | null,
-      representative: p.representative === 1,
-    }),
-  );
+    sqlite
+      .prepare('SELECT * FROM petitioners WHERE case_id = ? AND deleted = 0 ORDER BY sort')
+      .all(id) as Record<string, unknown>[]
+  ).map((p): PetitionerView => ({
+    id: p.id as string,
+    name: p.name as string,
+    idNumber: p.id_number as string | null,
+    gender: p.gender as PetitionerView['gender'],
+    birthDate: p.birth_date as string | null,
+    regionCode: p.region_code as string | null,
+    phone: p.phone as string | null,
+    address: p.address as string | null,
+    villageId: p.village_id as string | null,
+    representative: p.representative === 1,
+  }));
   const attachments = sqlite
-    .prepare('SELECT id, sha256, file_name AS fileName, mime, size, added_at AS addedAt FROM attachments WHERE case_id = ? AND deleted = 0 ORDER BY added_at')
+    .prepare(
+      'SELECT id, sha256, file_name AS fileName, mime, size, added_at AS addedAt FROM attachments WHERE case_id = ? AND deleted = 0 ORDER BY added_at',
+    )
     .all(id) as CaseDetail['attachments'];
   const events = (
     sqlite
@@ -278,16 +333,35 @@ export function getCase(store: Store, id: string): CaseDetail & { repeatOfId?: s
          FROM case_events e LEFT JOIN staff s ON s.id = e.actor LEFT JOIN offices so ON so.id = s.office_id
          WHERE e.case_id = ? ORDER BY e.hlc`,
       )
-      .all(currentOfficeId(store), id) as { id: string; kind: string; at: string; actor: string | null; data: string }[]
+      .all(currentOfficeId(store), id) as {
+      id: string;
+      kind: string;
+      at: string;
+      actor: string | null;
+      data: string;
+    }[]
   ).map((e) => ({ ...e, data: JSON.parse(e.data) as Record<string, unknown> }));
   const repeat = c.repeat_of
-    ? (sqlite.prepare('SELECT id, case_no AS caseNo FROM cases WHERE id = ?').get(c.repeat_of) as { id: string; caseNo: string } | undefined)
+    ? (sqlite.prepare('SELECT id, case_no AS caseNo FROM cases WHERE id = ?').get(c.repeat_of) as
+        { id: string; caseNo: string } | undefined)
     : undefined;
   const registeredBy = c.registered_by
-    ? ((sqlite.prepare('SELECT name FROM staff WHERE id = ?').get(c.registered_by) as { name: string } | undefined)?.name ?? c.registered_by)
+    ? ((
+        sqlite.prepare('SELECT name FROM staff WHERE id = ?').get(c.registered_by) as
+          { name: string } | undefined
+      )?.name ?? c.registered_by)
     : null;
-  const flags = flagsOf({ peopleCount: c.people_count, repeatOf: c.repeat_of, jointly: !!c.jointly, anonymous: !!c.anonymous, skipLevel: !!c.skip_level });
-  const workflow = caseWorkflow(store, c.id, { receivedOn: c.received_at.slice(0, 10), noticeOwed: noticeOwed(!!c.anonymous, petitioners) });
+  const flags = flagsOf({
+    peopleCount: c.people_count,
+    repeatOf: c.repeat_of,
+    jointly: !!c.jointly,
+    anonymous: !!c.anonymous,
+    skipLevel: !!c.skip_level,
+  });
+  const workflow = caseWorkflow(store, c.id, {
+    receivedOn: c.received_at.slice(0, 10),
+    noticeOwed: noticeOwed(!!c.anonymous, petitioners),
+  });
   return {
     id: c.id,
     caseNo: c.case_no,
@@ -339,7 +413,9 @@ const LIST_INDEXES = [
 ] as const;
 
 /** Table (with its index), WHERE clause and parameters of a register filter; values are bound, never spliced. */
-export function filterSql(filter: CaseFilter): { source: string; where: string; params: unknown[]; order: string[] } | null {
+export function filterSql(
+  filter: CaseFilter,
+): { source: string; where: string; params: unknown[]; order: string[] } | null {
   // a search drives from its own hits (the rowid IN clause below), however broad the other filters
   const list = filter.q ? undefined : LIST_INDEXES.find(({ key }) => filter[key]?.length);
   const source = list ? `cases c INDEXED BY ${list.index}` : 'cases c';
@@ -356,7 +432,10 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
     const term = ties.includes(col.slice(2)) ? `+${col}` : col;
     // '' stands for "none chosen" (a report's row of cases without a village, say)
     const given = values.filter((v) => v !== '');
-    const terms = [...(given.length ? [`${term} IN (${given.map(() => '?').join(',')})`] : []), ...(given.length < values.length ? [`${col} IS NULL`] : [])];
+    const terms = [
+      ...(given.length ? [`${term} IN (${given.map(() => '?').join(',')})`] : []),
+      ...(given.length < values.length ? [`${col} IS NULL`] : []),
+    ];
     clauses.push(terms.length > 1 ? `(${terms.join(' OR ')})` : terms[0]);
     params.push(...given);
   };
@@ -369,7 +448,8 @@ export function filterSql(filter: CaseFilter): { source: string; where: string; 
   // assigned on (the list's 乡镇 column, and the office a case's report facts count under); a
   // reception day's visits are the receiving office's, wherever the case went next
   if (filter.officeId?.length) {
-    const office = filter.measure === 'reception' ? 'c.office_id' : 'coalesce(c.assigned_office_id, c.office_id)';
+    const office =
+      filter.measure === 'reception' ? 'c.office_id' : 'coalesce(c.assigned_office_id, c.office_id)';
     clauses.push(`${office} IN (${filter.officeId.map(() => '?').join(',')})`);
     params.push(...filter.officeId);
   }
@@ -471,7 +551,18 @@ function indexOnlySql(filter: CaseFilter): { where: string; params: string[] } |
 
 /** Whether a filter narrows by status, channel, matter type, category, village or flags. */
 function hasListFilters(filter: CaseFilter): boolean {
-  return [filter.status, filter.channel, filter.matterType, filter.categoryId, filter.villageId, filter.officeId, filter.flags, filter.unitId].some((l) => l?.length) || !!filter.measure;
+  return (
+    [
+      filter.status,
+      filter.channel,
+      filter.matterType,
+      filter.categoryId,
+      filter.villageId,
+      filter.officeId,
+      filter.flags,
+      filter.unitId,
+    ].some((l) => l?.length) || !!filter.measure
+  );
 }
 
 /** Whether a filter asks for the whole live register. */
@@ -512,7 +603,9 @@ export function queryRows(store: Store, filter: CaseFilter, offset: number, limi
     `SELECT case_id, name, id_number AS idNumber, phone, address FROM petitioners
      WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`,
   );
-  for (const p of stmt.all(JSON.stringify(rows.map((r) => r.id))) as ({ case_id: string } & FullRow['petitioners'][number])[]) {
+  for (const p of stmt.all(JSON.stringify(rows.map((r) => r.id))) as ({
+    case_id: string;
+  } & FullRow['petitioners'][number])[]) {
     const list = byCase.get(p.case_id) ?? [];
     list.push({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address });
     byCase.set(p.case_id, list);
@@ -525,18 +618,36 @@ export function countRows(store: Store, filter: CaseFilter): number {
   if (!f) return 0;
   if (isWholeRegister(filter)) {
     // all rows (counted on the smallest index) less the few tombstones
-    return (store.sqlite.prepare('SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases WHERE deleted = 1) AS n').get() as { n: number }).n;
+    return (
+      store.sqlite
+        .prepare('SELECT (SELECT count(*) FROM cases) - (SELECT count(*) FROM cases WHERE deleted = 1) AS n')
+        .get() as { n: number }
+    ).n;
   }
   const index = indexOnlySql(filter);
   if (index) {
     // the index holds live cases only (see reindexCase), so its own count is the answer
-    return (store.sqlite.prepare(`SELECT count(*) AS n FROM case_search WHERE ${index.where}`).get(...index.params) as { n: number }).n;
+    return (
+      store.sqlite
+        .prepare(`SELECT count(*) AS n FROM case_search WHERE ${index.where}`)
+        .get(...index.params) as { n: number }
+    ).n;
   }
-  return (store.sqlite.prepare(`SELECT count(*) AS n FROM ${f.source} WHERE ${f.where}`).get(...f.params) as { n: number }).n;
+  return (
+    store.sqlite.prepare(`SELECT count(*) AS n FROM ${f.source} WHERE ${f.where}`).get(...f.params) as {
+      n: number;
+    }
+  ).n;
 }
 
 export function rowFlags(r: ListRecord): Flag[] {
-  return flagsOf({ peopleCount: r.people_count, repeatOf: r.repeat_of, jointly: !!r.jointly, anonymous: !!r.anonymous, skipLevel: !!r.skip_level });
+  return flagsOf({
+    peopleCount: r.people_count,
+    repeatOf: r.repeat_of,
+    jointly: !!r.jointly,
+    anonymous: !!r.anonymous,
+    skipLevel: !!r.skip_level,
+  });
 }
 
 export function listCases(store: Store, input: ApiParsed<'cases.list'>): CaseList {

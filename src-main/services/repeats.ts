@@ -38,7 +38,9 @@ export function findRepeats(store: Store, input: ApiParsed<'cases.findRepeats'>)
     }
   }
   found.delete(input.excludeCaseId ?? '');
-  const matches = [...found.values()].sort((a, b) => b.receivedAt.localeCompare(a.receivedAt)).slice(0, LIMIT);
+  const matches = [...found.values()]
+    .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
+    .slice(0, LIMIT);
   return matches.map((m) => ({ ...m, final: isFinal(store, m.id) }));
 }
 

@@ -162,15 +162,22 @@ export const KEY_SPAN = 4294967296;
 const KEY_SQL = `(CAST(strftime('%s', ?) AS INTEGER) / 60) * ${KEY_SPAN} + CAST(? AS INTEGER)`;
 
 /** The index's statements, prepared once per connection (bulk loads index many cases). */
-const statements = new WeakMap<Store['sqlite'], { known: Statement; remove: Statement; forget: Statement; remember: Statement; insert: Statement }>();
+const statements = new WeakMap<
+  Store['sqlite'],
+  { known: Statement; remove: Statement; forget: Statement; remember: Statement; insert: Statement }
+>();
 function indexStatements(store: Store) {
   let s = statements.get(store.sqlite);
   if (!s) {
     s = {
       known: store.sqlite.prepare('SELECT 1 FROM case_search_keys WHERE case_rowid = ?').pluck(),
-      remove: store.sqlite.prepare('DELETE FROM case_search WHERE rowid = (SELECT key FROM case_search_keys WHERE case_rowid = ?)'),
+      remove: store.sqlite.prepare(
+        'DELETE FROM case_search WHERE rowid = (SELECT key FROM case_search_keys WHERE case_rowid = ?)',
+      ),
       forget: store.sqlite.prepare('DELETE FROM case_search_keys WHERE case_rowid = ?'),
-      remember: store.sqlite.prepare(`INSERT OR REPLACE INTO case_search_keys (case_rowid, key) VALUES (?, ${KEY_SQL})`),
+      remember: store.sqlite.prepare(
+        `INSERT OR REPLACE INTO case_search_keys (case_rowid, key) VALUES (?, ${KEY_SQL})`,
+      ),
       // keys pass 2^53, so they stay in SQLite and never become JS numbers
       insert: store.sqlite.prepare(`INSERT INTO case_search (rowid, body) VALUES (${KEY_SQL}, ?)`),
     };
@@ -200,7 +207,8 @@ export function indexCase(store: Store, rowid: number, c: IndexedCase): void {
  */
 export function withRoomyIndexWrites<T>(store: Store, fn: () => T): T {
   const { sqlite } = store;
-  const before = sqlite.prepare(`SELECT v FROM case_search_config WHERE k = 'hashsize'`).pluck().get() as number | undefined;
+  const before = sqlite.prepare(`SELECT v FROM case_search_config WHERE k = 'hashsize'`).pluck().get() as
+    number | undefined;
   const setting = sqlite.prepare(`INSERT INTO case_search (case_search, rank) VALUES ('hashsize', ?)`);
   // an integer it must be: a JS number is bound as a real
   const set = (bytes: number) => setting.run(BigInt(bytes));
@@ -220,18 +228,38 @@ export function unindexCase(store: Store, rowid: number): void {
   s.forget.run(rowid);
 }
 
-
 /** Indexes one case from the register as it now stands (or drops it if it is deleted). */
 export function reindexCase(store: Store, caseId: string): void {
   const c = store.sqlite
-    .prepare('SELECT rowid AS rid, received_at, case_no, query_code, summary, content, deleted FROM cases WHERE id = ?')
-    .get(caseId) as { rid: number; received_at: string; case_no: string; query_code: string; summary: string; content: string; deleted: number } | undefined;
+    .prepare(
+      'SELECT rowid AS rid, received_at, case_no, query_code, summary, content, deleted FROM cases WHERE id = ?',
+    )
+    .get(caseId) as
+    | {
+        rid: number;
+        received_at: string;
+        case_no: string;
+        query_code: string;
+        summary: string;
+        content: string;
+        deleted: number;
+      }
+    | undefined;
   if (!c) return;
   if (c.deleted) return unindexCase(store, c.rid);
   const petitioners = store.sqlite
-    .prepare('SELECT name, id_number AS idNumber, phone, address FROM petitioners WHERE case_id = ? AND deleted = 0 ORDER BY sort')
+    .prepare(
+      'SELECT name, id_number AS idNumber, phone, address FROM petitioners WHERE case_id = ? AND deleted = 0 ORDER BY sort',
+    )
     .all(caseId) as IndexedCase['petitioners'];
-  indexCase(store, c.rid, { receivedAt: c.received_at, caseNo: c.case_no, queryCode: c.query_code, summary: c.summary, content: c.content, petitioners });
+  indexCase(store, c.rid, {
+    receivedAt: c.received_at,
+    caseNo: c.case_no,
+    queryCode: c.query_code,
+    summary: c.summary,
+    content: c.content,
+    petitioners,
+  });
 }
 
 /**
@@ -239,10 +267,17 @@ export function reindexCase(store: Store, caseId: string): void {
  * Runs at open, in transactions of a few thousand cases so progress survives an interruption
  * only as a whole: the stale mark is cleared in the last one.
  */
-export function rebuildSearchIndexIfStale(store: Store, onProgress?: (done: number, total: number) => void): void {
-  const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'search_index_stale'`).get() as { value: string } | undefined;
+export function rebuildSearchIndexIfStale(
+  store: Store,
+  onProgress?: (done: number, total: number) => void,
+): void {
+  const stale = store.sqlite
+    .prepare(`SELECT value FROM local_state WHERE key = 'search_index_stale'`)
+    .get() as { value: string } | undefined;
   if (!stale || stale.value !== '1') return;
-  const ids = (store.sqlite.prepare('SELECT id FROM cases WHERE deleted = 0 ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+  const ids = (
+    store.sqlite.prepare('SELECT id FROM cases WHERE deleted = 0 ORDER BY rowid').all() as { id: string }[]
+  ).map((r) => r.id);
   store.sqlite.exec('DELETE FROM case_search; DELETE FROM case_search_keys;');
   const batch = store.sqlite.transaction((slice: string[]) => slice.forEach((id) => reindexCase(store, id)));
   for (let i = 0; i < ids.length; i += 5000) {

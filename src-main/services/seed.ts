@@ -14,7 +14,14 @@ import { rebuildClocks } from './work-list';
 import { addCalendarDays, daysBetween } from './calendar';
 import { foldEvents } from './workflow';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { api, COLLECTIVE_FROM, MAX_REPRESENTATIVES, type Channel, type IntakeInput, type MatterType } from '../api';
+import {
+  api,
+  COLLECTIVE_FROM,
+  MAX_REPRESENTATIVES,
+  type Channel,
+  type IntakeInput,
+  type MatterType,
+} from '../api';
 import type { Store } from './database';
 import { mutate } from './mutation';
 import { currentOfficeId, currentUserId, requireOffice, setupOffice } from './office';
@@ -152,13 +159,51 @@ const REPRESENTATIVES = new Weighted<number>([
   [4, 15],
   [5, 15],
 ]);
-const OUTSIDE_ADDRESSES = ['杭州市西湖区文三路', '杭州市拱墅区湖墅南路', '杭州市萧山区城厢街道', '安徽省太和县城关镇', '河南省商水县'];
+const OUTSIDE_ADDRESSES = [
+  '杭州市西湖区文三路',
+  '杭州市拱墅区湖墅南路',
+  '杭州市萧山区城厢街道',
+  '安徽省太和县城关镇',
+  '河南省商水县',
+];
 
 /** Share of petitions by channel that carry the petitioner's ID number, and a phone. */
-const ID_SHARE: Record<Channel, number> = { visit: 0.95, letter: 0.6, online: 0.92, phone: 0.4, fax: 0.5, referral: 0.85, proxy: 0.9 };
-const PHONE_SHARE: Record<Channel, number> = { visit: 0.88, letter: 0.7, online: 1, phone: 1, fax: 0.8, referral: 0.8, proxy: 0.95 };
-const ANONYMOUS_SHARE: Record<Channel, number> = { visit: 0, letter: 0.04, online: 0.02, phone: 0.03, fax: 0.05, referral: 0, proxy: 0 };
-const SKIP_LEVEL_SHARE: Record<Channel, number> = { visit: 0.01, letter: 0.003, online: 0.003, phone: 0.003, fax: 0.003, referral: 0.2, proxy: 0.003 };
+const ID_SHARE: Record<Channel, number> = {
+  visit: 0.95,
+  letter: 0.6,
+  online: 0.92,
+  phone: 0.4,
+  fax: 0.5,
+  referral: 0.85,
+  proxy: 0.9,
+};
+const PHONE_SHARE: Record<Channel, number> = {
+  visit: 0.88,
+  letter: 0.7,
+  online: 1,
+  phone: 1,
+  fax: 0.8,
+  referral: 0.8,
+  proxy: 0.95,
+};
+const ANONYMOUS_SHARE: Record<Channel, number> = {
+  visit: 0,
+  letter: 0.04,
+  online: 0.02,
+  phone: 0.03,
+  fax: 0.05,
+  referral: 0,
+  proxy: 0,
+};
+const SKIP_LEVEL_SHARE: Record<Channel, number> = {
+  visit: 0.01,
+  letter: 0.003,
+  online: 0.003,
+  phone: 0.003,
+  fax: 0.003,
+  referral: 0.2,
+  proxy: 0.003,
+};
 const REPEAT_SHARE = 0.12;
 
 interface VillageRef {
@@ -194,12 +239,23 @@ function givenName(rng: Rng, gender: 'male' | 'female', birthYear: number): stri
   return rng.chance(0.3) ? rng.pick(chars) : rng.pick(chars) + rng.pick(chars);
 }
 
-export function randomName(rng: Rng, gender: 'male' | 'female' = rng.chance(0.5) ? 'male' : 'female', birthYear = 1970): string {
+export function randomName(
+  rng: Rng,
+  gender: 'male' | 'female' = rng.chance(0.5) ? 'male' : 'female',
+  birthYear = 1970,
+): string {
   return SURNAMES.pick(rng) + givenName(rng, gender, birthYear);
 }
 
 /** A valid 18-digit ID number (GB 11643) for a birth date, region and gender. */
-export function makeIdNumber(rng: Rng, regionCode: string, y: number, m: number, d: number, gender: 'male' | 'female'): string {
+export function makeIdNumber(
+  rng: Rng,
+  regionCode: string,
+  y: number,
+  m: number,
+  d: number,
+  gender: 'male' | 'female',
+): string {
   const seq = rng.between(0, 498) * 2 + (gender === 'male' ? 1 : 2);
   const first17 = `${regionCode}${y}${pad2(m)}${pad2(d)}${String(seq).padStart(3, '0')}`;
   return first17 + checkCharOf(first17);
@@ -225,14 +281,16 @@ interface TextContext {
 type Slot = (c: TextContext) => string;
 type Compiled = (string | Slot)[];
 
-const memo = (key: string, make: (c: TextContext) => string): Slot => (c) => {
-  let v = c.memo.get(key);
-  if (v === undefined) {
-    v = make(c);
-    c.memo.set(key, v);
-  }
-  return v;
-};
+const memo =
+  (key: string, make: (c: TextContext) => string): Slot =>
+  (c) => {
+    let v = c.memo.get(key);
+    if (v === undefined) {
+      v = make(c);
+      c.memo.set(key, v);
+    }
+    return v;
+  };
 
 function amount(rng: Rng): string {
   if (rng.chance(0.5)) return `${(rng.between(10, 350) / 10).toString()}万元`;
@@ -431,16 +489,32 @@ function historyOf(receivedAt: string, seq: number, anonymous: boolean, today: s
   if (age < 10 || (age >= 14 && h < 100 && age < 120)) return steps;
   const accepted = addCalendarDays(received, 1 + (h % 6));
   if (!add('accept', accepted, { note: '' })) return steps;
-  if (!anonymous) add('notify', addCalendarDays(accepted, h % 3), { method: h % 2 ? 'mail' : 'inPerson', note: '' });
+  if (!anonymous)
+    add('notify', addCalendarDays(accepted, h % 3), { method: h % 2 ? 'mail' : 'inPerson', note: '' });
   // of the last months' cases, a twentieth are still being handled, some past their reply date
   if (h >= 100 && h < 150 && age < 150) return steps;
   const replied = addCalendarDays(accepted, 20 + (h % 38));
   const outcome = REPLY_OUTCOMES_SEEN[h % 3];
-  if (!add('reply', replied, { outcome, request: '按信访请求', facts: '经调查核实', basis: '相关法律法规和政策规定' })) return steps;
+  if (
+    !add('reply', replied, {
+      outcome,
+      request: '按信访请求',
+      facts: '经调查核实',
+      basis: '相关法律法规和政策规定',
+    })
+  )
+    return steps;
   const delivered = addCalendarDays(replied, 1 + (h % 4));
-  if (!add('deliver', delivered, { method: h % 2 ? 'mail' : 'inPerson', receivedOn: delivered, recipient: '' })) return steps;
+  if (
+    !add('deliver', delivered, { method: h % 2 ? 'mail' : 'inPerson', receivedOn: delivered, recipient: '' })
+  )
+    return steps;
   add('evaluate', addCalendarDays(delivered, 3), { satisfaction: SATISFACTION_SEEN[h % 5], note: '' });
-  add('close', addCalendarDays(delivered, 5 + (h % 10)), { findings: '已查明', actions: '已按处理意见办理', resolved: outcome !== 'notSupport' });
+  add('close', addCalendarDays(delivered, 5 + (h % 10)), {
+    findings: '已查明',
+    actions: '已按处理意见办理',
+    resolved: outcome !== 'notSupport',
+  });
   return steps;
 }
 
@@ -470,7 +544,9 @@ class CaseGenerator {
     this.nowDay = this.calendar.days[this.calendar.days.length - 1];
     this.nowMinutes = today.getHours() * 60 + today.getMinutes();
     // villages differ in size; the weights come from the seed too
-    this.villages = villages.length ? new Weighted(villages.map((v) => [v, 1 + this.rng.int(5)] as const)) : null;
+    this.villages = villages.length
+      ? new Weighted(villages.map((v) => [v, 1 + this.rng.int(5)] as const))
+      : null;
     if (categories.length === 0) throw new Error('no content categories');
     this.categories = new Weighted(
       categories.map((c) => {
@@ -538,7 +614,10 @@ class CaseGenerator {
     }
     const groupVisit = !anonymous && !repeat && channel === 'visit' && rng.chance(0.05);
     const smallGroup = !anonymous && !repeat && !groupVisit && channel === 'visit' && rng.chance(0.08);
-    const jointly = !anonymous && !repeat && (channel === 'letter' ? rng.chance(0.05) : channel === 'online' && rng.chance(0.01));
+    const jointly =
+      !anonymous &&
+      !repeat &&
+      (channel === 'letter' ? rng.chance(0.05) : channel === 'online' && rng.chance(0.01));
 
     // time of receipt and of registration
     const [from, to] = HOURS[channel];
@@ -565,7 +644,11 @@ class CaseGenerator {
     // where, what, who
     const category = repeat?.category ?? this.categories.pick(rng);
     const topic = repeat?.topic ?? category.topics.pick(rng);
-    const village = repeat ? repeat.person.village : this.villages && rng.chance(0.97) ? this.villages.pick(rng) : null;
+    const village = repeat
+      ? repeat.person.village
+      : this.villages && rng.chance(0.97)
+        ? this.villages.pick(rng)
+        : null;
     const petitioners: GenPetitioner[] = [];
     let peopleCount = 1;
     if (repeat) {
@@ -573,14 +656,17 @@ class CaseGenerator {
     } else if (groupVisit) {
       peopleCount = COLLECTIVE_FROM + Math.floor(26 * rng.next() ** 2);
       const reps = Math.min(REPRESENTATIVES.pick(rng), MAX_REPRESENTATIVES);
-      for (let k = 0; k < reps; k++) petitioners.push({ person: this.person(channel, year, village), representative: true });
+      for (let k = 0; k < reps; k++)
+        petitioners.push({ person: this.person(channel, year, village), representative: true });
     } else if (smallGroup) {
       peopleCount = rng.between(2, 4);
-      for (let k = 0; k < peopleCount; k++) petitioners.push({ person: this.person(channel, year, village), representative: false });
+      for (let k = 0; k < peopleCount; k++)
+        petitioners.push({ person: this.person(channel, year, village), representative: false });
     } else if (jointly) {
       const signers = rng.between(2, 6);
       peopleCount = signers + (rng.chance(0.3) ? rng.between(1, 10) : 0);
-      for (let k = 0; k < signers; k++) petitioners.push({ person: this.person(channel, year, village), representative: false });
+      for (let k = 0; k < signers; k++)
+        petitioners.push({ person: this.person(channel, year, village), representative: false });
     } else if (!anonymous) {
       petitioners.push({ person: this.person(channel, year, village), representative: false });
     }
@@ -617,13 +703,15 @@ class CaseGenerator {
     const keep = details.length <= 2 ? details : details.filter(() => rng.chance(0.7));
     let body = '';
     for (const s of keep.length >= 2 ? keep : details.slice(0, 2)) body += fill(s, ctx);
-    if (repeat) body += `此前已于${repeat.receivedAt.slice(0, 4)}年${Number(repeat.receivedAt.slice(5, 7))}月${Number(repeat.receivedAt.slice(8, 10))}日反映过此事，但问题至今没有解决。`;
+    if (repeat)
+      body += `此前已于${repeat.receivedAt.slice(0, 4)}年${Number(repeat.receivedAt.slice(5, 7))}月${Number(repeat.receivedAt.slice(8, 10))}日反映过此事，但问题至今没有解决。`;
     if (!groupVisit && !jointly && !anonymous && rng.chance(0.35)) body += fill(rng.pick(ASIDES), ctx);
     body += fill(rng.pick(topic.demands), ctx);
     body += rng.pick(CLOSINGS[topic.matter]);
     if (groupVisit || jointly || smallGroup) body = body.replaceAll('本人', '我们');
     content += body;
-    if (jointly) content += `联名人：${petitioners.map((p) => p.person.name).join('、')}${peopleCount > petitioners.length ? '等' : ''}。`;
+    if (jointly)
+      content += `联名人：${petitioners.map((p) => p.person.name).join('、')}${peopleCount > petitioners.length ? '等' : ''}。`;
 
     const generated: GeneratedCase & { poolEntry?: Omit<PoolEntry, 'caseId'> } = {
       channel,
@@ -643,7 +731,8 @@ class CaseGenerator {
       repeatOf: repeat?.caseId ?? null,
       petitioners,
     };
-    if (petitioners.length === 1 && !anonymous) generated.poolEntry = { person: petitioners[0].person, category, topic, receivedAt };
+    if (petitioners.length === 1 && !anonymous)
+      generated.poolEntry = { person: petitioners[0].person, category, topic, receivedAt };
     return generated;
   }
 
@@ -708,13 +797,20 @@ export const SEED_OFFICE = { code: '330102001', name: '清波街道' };
 function villageList(rng: Rng, prefix: string): { code: string; name: string }[] {
   const out: { code: string; name: string }[] = [];
   const names = new Set<string>();
-  rng.shuffle(D.COMMUNITY_NAMES)
+  rng
+    .shuffle(D.COMMUNITY_NAMES)
     .slice(0, 6)
     .forEach((n, i) => {
       names.add(`${n}社区`);
       out.push({ code: `${prefix}${String(i + 1).padStart(3, '0')}`, name: `${n}社区` });
     });
-  const rural = [...rng.shuffle(D.VILLAGE_SURNAMES).slice(0, 7).map((s) => `${s}家村`), ...rng.shuffle(D.VILLAGE_NAMES).map((n) => `${n}村`)];
+  const rural = [
+    ...rng
+      .shuffle(D.VILLAGE_SURNAMES)
+      .slice(0, 7)
+      .map((s) => `${s}家村`),
+    ...rng.shuffle(D.VILLAGE_NAMES).map((n) => `${n}村`),
+  ];
   let k = 0;
   for (const n of rural) {
     if (k >= 14) break;
@@ -770,12 +866,16 @@ export function ensureSeedOffice(store: Store, seed = 1): SeedOfficeResult {
     return { officeCreated: true, villagesCreated: villages.length };
   }
   const office = requireOffice(store);
-  const has = store.sqlite.prepare('SELECT 1 FROM villages WHERE office_id = ? AND deleted = 0 LIMIT 1').get(office.id);
+  const has = store.sqlite
+    .prepare('SELECT 1 FROM villages WHERE office_id = ? AND deleted = 0 LIMIT 1')
+    .get(office.id);
   if (has) return { officeCreated: false, villagesCreated: 0 };
   const prefix = office.id.length === 9 ? office.id : `${office.id}001`;
   const villages = villageList(rng, prefix);
   mutate(store, { actor: currentUserId(store) }, (m) => {
-    villages.forEach((v, i) => m.insert('villages', { id: randomUUID(), officeId: office.id, code: v.code, name: v.name, sort: i }));
+    villages.forEach((v, i) =>
+      m.insert('villages', { id: randomUUID(), officeId: office.id, code: v.code, name: v.name, sort: i }),
+    );
   });
   return { officeCreated: false, villagesCreated: villages.length };
 }
@@ -794,7 +894,9 @@ function seedContext(store: Store): SeedContext {
   const office = requireOffice(store);
   const { sqlite } = store;
   const villages = (
-    sqlite.prepare('SELECT id, name FROM villages WHERE office_id = ? AND deleted = 0 ORDER BY sort, code').all(office.id) as { id: string; name: string }[]
+    sqlite
+      .prepare('SELECT id, name FROM villages WHERE office_id = ? AND deleted = 0 ORDER BY sort, code')
+      .all(office.id) as { id: string; name: string }[]
   ).map((v) => ({ ...v, community: v.name.endsWith('社区') }));
   // leaves of the classification: children, and headings without children
   const categories = sqlite
@@ -804,14 +906,48 @@ function seedContext(store: Store): SeedContext {
     )
     .all() as { id: string; name: string }[];
   if (categories.length === 0) throw new UserError('本单位没有内容分类，无法生成信访事项');
-  const units = (sqlite.prepare('SELECT name FROM units WHERE office_id = ? AND deleted = 0 ORDER BY sort').all(office.id) as { name: string }[]).map((u) => u.name);
-  return { office, actor: currentUserId(store), villages, categories, units: units.length ? units : DEFAULT_TOWNSHIP_UNITS };
+  const units = (
+    sqlite
+      .prepare('SELECT name FROM units WHERE office_id = ? AND deleted = 0 ORDER BY sort')
+      .all(office.id) as { name: string }[]
+  ).map((u) => u.name);
+  return {
+    office,
+    actor: currentUserId(store),
+    villages,
+    categories,
+    units: units.length ? units : DEFAULT_TOWNSHIP_UNITS,
+  };
 }
 
 /** The fields a generated case gives both an intake form and a stored case. */
 function caseFields(g: GeneratedCase) {
-  const { channel, receivedAt, matterType, categoryId, summary, content, villageId, peopleCount, jointly, anonymous, skipLevel } = g;
-  return { channel, receivedAt, matterType, categoryId, summary, content, villageId, peopleCount, jointly, anonymous, skipLevel };
+  const {
+    channel,
+    receivedAt,
+    matterType,
+    categoryId,
+    summary,
+    content,
+    villageId,
+    peopleCount,
+    jointly,
+    anonymous,
+    skipLevel,
+  } = g;
+  return {
+    channel,
+    receivedAt,
+    matterType,
+    categoryId,
+    summary,
+    content,
+    villageId,
+    peopleCount,
+    jointly,
+    anonymous,
+    skipLevel,
+  };
 }
 
 /**
@@ -873,7 +1009,16 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
   const setup = ensureSeedOffice(store, seed);
   const { office, actor, villages, categories, units } = seedContext(store);
   const { sqlite } = store;
-  const gen = new CaseGenerator(seed, total, opts.today ?? new Date(), opts.years ?? 5, office, villages, categories, units);
+  const gen = new CaseGenerator(
+    seed,
+    total,
+    opts.today ?? new Date(),
+    opts.years ?? 5,
+    office,
+    villages,
+    categories,
+    units,
+  );
   const today = localDay(opts.today ?? new Date());
   const codes = new QueryCodes();
   const codeTaken = sqlite.prepare('SELECT 1 FROM cases WHERE query_code = ?');
@@ -901,7 +1046,9 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
           let queryCode = codes.next();
           while (codeTaken.get(queryCode)) queryCode = codes.next();
           const history = historyOf(g.receivedAt, seq, g.anonymous, today);
-          const status = foldEvents(history.map((e, i) => ({ id: String(i), kind: e.kind, data: e.data }))).status;
+          const status = foldEvents(
+            history.map((e, i) => ({ id: String(i), kind: e.kind, data: e.data })),
+          ).status;
           m.insert('cases', {
             id,
             officeId: office.id,
@@ -942,7 +1089,15 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
             hlc: m.stamp(),
           });
           for (const step of history) {
-            m.insert('case_events', { id: randomUUID(), caseId: id, kind: step.kind, at: `${step.on}T10:00`, actor: m.actor, data: JSON.stringify({ on: step.on, ...step.data }), hlc: m.stamp() });
+            m.insert('case_events', {
+              id: randomUUID(),
+              caseId: id,
+              kind: step.kind,
+              at: `${step.on}T10:00`,
+              actor: m.actor,
+              data: JSON.stringify({ on: step.on, ...step.data }),
+              hlc: m.stamp(),
+            });
           }
           const { rid } = rowidOf.get(id) as { rid: number };
           indexCase(store, rid, {
@@ -951,7 +1106,12 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
             queryCode,
             summary: g.summary,
             content: g.content,
-            petitioners: g.petitioners.map(({ person: p }) => ({ name: p.name, idNumber: p.idNumber, phone: p.phone, address: p.address })),
+            petitioners: g.petitioners.map(({ person: p }) => ({
+              name: p.name,
+              idNumber: p.idNumber,
+              phone: p.phone,
+              address: p.address,
+            })),
           });
           if (g.poolEntry) gen.remember(id, g.poolEntry);
           result.petitioners += g.petitioners.length;

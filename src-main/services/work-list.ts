@@ -11,7 +11,14 @@
 import type { ApiParsed, CaseStatus, DeadlineKind, WorkItem, WorkList } from '../api';
 import { addCalendarDays } from './calendar';
 import type { Store } from './database';
-import { computeDeadlines, deadlineView, loadRules, noticeOwed, openDuties, type DeadlineRules } from './deadlines';
+import {
+  computeDeadlines,
+  deadlineView,
+  loadRules,
+  noticeOwed,
+  openDuties,
+  type DeadlineRules,
+} from './deadlines';
 import { currentUserId } from './office';
 import { foldEvents, initialStatusOf, type WorkflowEvent, type WorkflowState } from './workflow';
 import { factsStale, rebuildFacts, writeFacts } from './reports/facts';
@@ -53,10 +60,18 @@ interface ClockRow {
  * The clocks of one case from its head, its folded state and petitioners: none once closed or
  * deleted, nor in a township's register once the county has assigned the case to another township.
  */
-function clocksOf(c: ClockHead, state: WorkflowState, petitioners: { name: string | null; address: string | null }[], rules: DeadlineRules): ClockRow[] {
+function clocksOf(
+  c: ClockHead,
+  state: WorkflowState,
+  petitioners: { name: string | null; address: string | null }[],
+  rules: DeadlineRules,
+): ClockRow[] {
   if (c.deleted || state.status === 'closed') return [];
   if (rules.township && state.assignment?.officeId && state.assignment.officeId !== rules.township) return [];
-  const facts = { receivedOn: c.received_at.slice(0, 10), noticeOwed: noticeOwed(!!c.anonymous, petitioners) };
+  const facts = {
+    receivedOn: c.received_at.slice(0, 10),
+    noticeOwed: noticeOwed(!!c.anonymous, petitioners),
+  };
   return openDuties(computeDeadlines(facts, state, rules)).map((d) => ({
     case_id: c.id,
     kind: d.kind,
@@ -83,7 +98,13 @@ function insertClocks(store: Store, rows: ClockRow[]) {
  * Replaces one case's clocks, from its state already folded (by a caller that derives more from
  * the same events). Inside the transaction that changed the case.
  */
-export function replaceClocks(store: Store, c: ClockHead, state: WorkflowState, petitioners: PetitionerFacts[], rules: DeadlineRules): void {
+export function replaceClocks(
+  store: Store,
+  c: ClockHead,
+  state: WorkflowState,
+  petitioners: PetitionerFacts[],
+  rules: DeadlineRules,
+): void {
   store.sqlite.prepare('DELETE FROM case_clocks WHERE case_id = ?').run(c.id);
   insertClocks(store, clocksOf(c, state, petitioners, rules));
 }
@@ -99,10 +120,15 @@ function byCase<R extends { case_id: string }>(rows: R[]): Map<string, R[]> {
 }
 
 /** The events (in stamp order) and live petitioners (in order) of a batch of cases, each read in one query. */
-export function loadCaseRows(store: Store, caseIds: string[]): { events: Map<string, WorkflowEvent[]>; petitioners: Map<string, PetitionerFacts[]> } {
+export function loadCaseRows(
+  store: Store,
+  caseIds: string[],
+): { events: Map<string, WorkflowEvent[]>; petitioners: Map<string, PetitionerFacts[]> } {
   const ids = JSON.stringify(caseIds);
   const events = store.sqlite
-    .prepare(`SELECT case_id, id, kind, data FROM case_events WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, hlc`)
+    .prepare(
+      `SELECT case_id, id, kind, data FROM case_events WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, hlc`,
+    )
     .all(ids) as { case_id: string; id: string; kind: string; data: string }[];
   const people = store.sqlite
     .prepare(
@@ -111,7 +137,11 @@ export function loadCaseRows(store: Store, caseIds: string[]): { events: Map<str
     )
     .all(ids) as (PetitionerFacts & { case_id: string })[];
   const evs = new Map<string, WorkflowEvent[]>();
-  for (const [id, list] of byCase(events)) evs.set(id, list.map((e) => ({ id: e.id, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> })));
+  for (const [id, list] of byCase(events))
+    evs.set(
+      id,
+      list.map((e) => ({ id: e.id, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> })),
+    );
   return { events: evs, petitioners: byCase(people) };
 }
 
@@ -119,7 +149,11 @@ export function loadCaseRows(store: Store, caseIds: string[]): { events: Map<str
  * Rewrites the clocks of the given cases. Call it inside the transaction that changed them (a
  * step, a registration, an edit), so the work list never disagrees with the case.
  */
-export function refreshClocks(store: Store, caseIds: string[], rules: DeadlineRules = loadRules(store)): void {
+export function refreshClocks(
+  store: Store,
+  caseIds: string[],
+  rules: DeadlineRules = loadRules(store),
+): void {
   const head = store.sqlite.prepare('SELECT id, received_at, anonymous, deleted FROM cases WHERE id = ?');
   const rows = loadCaseRows(store, caseIds);
   for (const id of caseIds) {
@@ -139,7 +173,11 @@ export function refreshClocks(store: Store, caseIds: string[], rules: DeadlineRu
 }
 
 /** Rebuilds every open case's clocks (after a change of rules or calendar, or a new version). */
-export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(store), onProgress?: (done: number, total: number) => void): void {
+export function rebuildClocks(
+  store: Store,
+  rules: DeadlineRules = loadRules(store),
+  onProgress?: (done: number, total: number) => void,
+): void {
   const { sqlite } = store;
   const BATCH = 2000;
   // batches of open cases in rowid order (a range of the table: ordered by id, the planner read
@@ -148,18 +186,30 @@ export function rebuildClocks(store: Store, rules: DeadlineRules = loadRules(sto
   const heads = sqlite.prepare(
     `SELECT rowid AS rid, id, received_at, anonymous, deleted, status FROM cases WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`,
   );
-  const total = onProgress ? (sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`).get() as { n: number }).n : 0;
+  const total = onProgress
+    ? (
+        sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`).get() as {
+          n: number;
+        }
+      ).n
+    : 0;
   let done = 0;
   const run = sqlite.transaction(() => {
     sqlite.exec('DELETE FROM case_clocks');
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const batch = heads.all(after) as (CaseHead & { rid: number })[];
       if (batch.length === 0) break;
       const cases = batch.filter((c) => !c.deleted && c.status !== 'closed');
-      const rows = loadCaseRows(store, cases.map((c) => c.id));
+      const rows = loadCaseRows(
+        store,
+        cases.map((c) => c.id),
+      );
       for (const c of cases) {
         const events = rows.events.get(c.id) ?? [];
-        insertClocks(store, clocksOf(c, foldEvents(events, initialStatusOf(events)), rows.petitioners.get(c.id) ?? [], rules));
+        insertClocks(
+          store,
+          clocksOf(c, foldEvents(events, initialStatusOf(events)), rows.petitioners.get(c.id) ?? [], rules),
+        );
       }
       after = batch[batch.length - 1].rid;
       done += cases.length;
@@ -176,12 +226,14 @@ const foldCase = (events: WorkflowEvent[]) => foldEvents(events, initialStatusOf
 
 /** At start: builds the report figures when a migration or other rules of an older version left them stale. */
 export function rebuildFactsIfStale(store: Store, onProgress?: (done: number, total: number) => void): void {
-  if (factsStale(store)) rebuildFacts(store, loadRules(store), (ids) => loadCaseRows(store, ids), foldCase, onProgress);
+  if (factsStale(store))
+    rebuildFacts(store, loadRules(store), (ids) => loadCaseRows(store, ids), foldCase, onProgress);
 }
 
 /** At start: builds the clocks when a migration (or an older version) left them stale. */
 export function rebuildClocksIfStale(store: Store, onProgress?: (done: number, total: number) => void): void {
-  const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'clocks_stale'`).get() as { value: string } | undefined;
+  const stale = store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'clocks_stale'`).get() as
+    { value: string } | undefined;
   if (stale?.value === '1') rebuildClocks(store, loadRules(store), onProgress);
 }
 
@@ -191,7 +243,11 @@ function endOfWeek(today: string): string {
   return addCalendarDays(today, weekday === 0 ? 0 : 7 - weekday);
 }
 
-export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: DeadlineRules = loadRules(store)): WorkList {
+export function workList(
+  store: Store,
+  input: ApiParsed<'worklist.get'>,
+  rules: DeadlineRules = loadRules(store),
+): WorkList {
   const { sqlite } = store;
   const me = currentUserId(store);
   const scope =
@@ -200,7 +256,11 @@ export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: 
       : input.scope === 'unit'
         ? { where: 'k.unit_id = @unit', params: { unit: input.unitId ?? '' } }
         : input.scope === 'office'
-          ? { where: 'k.case_id IN (SELECT id FROM cases WHERE coalesce(assigned_office_id, office_id) = @office)', params: { office: input.officeId ?? '' } }
+          ? {
+              where:
+                'k.case_id IN (SELECT id FROM cases WHERE coalesce(assigned_office_id, office_id) = @office)',
+              params: { office: input.officeId ?? '' },
+            }
           : { where: '1', params: {} };
   const today = rules.today;
   const weekEnd = endOfWeek(today);
@@ -214,7 +274,13 @@ export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: 
               coalesce(sum(k.due >= @today AND k.due <= @warnEnd), 0) AS warning
        FROM case_clocks k WHERE ${scope.where}`,
     )
-    .get({ ...scope.params, today, weekEnd, warnEnd }) as { total: number; overdue: number; dueToday: number; week: number; warning: number };
+    .get({ ...scope.params, today, weekEnd, warnEnd }) as {
+    total: number;
+    overdue: number;
+    dueToday: number;
+    week: number;
+    warning: number;
+  };
 
   const rows = sqlite
     .prepare(
@@ -225,18 +291,33 @@ export function workList(store: Store, input: ApiParsed<'worklist.get'>, rules: 
        LEFT JOIN offices o ON o.id = c.office_id LEFT JOIN offices ao ON ao.id = c.assigned_office_id
        WHERE ${scope.where} ORDER BY k.due, c.case_no LIMIT @limit`,
     )
-    .all({ ...scope.params, limit: input.limit }) as (ClockRow & { case_no: string; summary: string; unit: string | null; handler: string | null; office_id: string; office: string | null })[];
+    .all({ ...scope.params, limit: input.limit }) as (ClockRow & {
+    case_no: string;
+    summary: string;
+    unit: string | null;
+    handler: string | null;
+    office_id: string;
+    office: string | null;
+  })[];
   const names = new Map<string, string[]>();
   for (const p of sqlite
-    .prepare(`SELECT case_id, name FROM petitioners WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`)
-    .iterate(JSON.stringify([...new Set(rows.map((r) => r.case_id))])) as Iterable<{ case_id: string; name: string }>) {
+    .prepare(
+      `SELECT case_id, name FROM petitioners WHERE deleted = 0 AND case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, sort`,
+    )
+    .iterate(JSON.stringify([...new Set(rows.map((r) => r.case_id))])) as Iterable<{
+    case_id: string;
+    name: string;
+  }>) {
     const list = names.get(p.case_id);
     if (list) list.push(p.name);
     else names.set(p.case_id, [p.name]);
   }
 
   const items: WorkItem[] = rows.map((r) => {
-    const deadline = deadlineView(r.kind, r.start, r.due, null, rules, { refId: r.ref_id || null, note: r.note });
+    const deadline = deadlineView(r.kind, r.start, r.due, null, rules, {
+      refId: r.ref_id || null,
+      note: r.note,
+    });
     const left = deadline.daysLeft!; // a running duty always has time left (or overdue)
     return {
       caseId: r.case_id,

@@ -4,7 +4,14 @@
  * the case's append-only events (so two registers that hold the same events agree), and
  * cases.status is only a copy kept for the register's filters.
  */
-import { CASE_STATUSES, STEP_KINDS, type CaseStatus, type CaseStep, type DayCount, type StepKind } from '../api';
+import {
+  CASE_STATUSES,
+  STEP_KINDS,
+  type CaseStatus,
+  type CaseStep,
+  type DayCount,
+  type StepKind,
+} from '../api';
 import type { Store } from './database';
 import { UserError } from './errors';
 import { addWorkingDays, periodEnd, type CalendarOverrides } from './calendar';
@@ -172,7 +179,9 @@ function requestRule(stage: keyof typeof STAGES): Rule<'requestReview' | 'reques
     ready: (s) => (!g.basis(s) ? `尚未收到${g.basisName}` : s[stage] ? `已申请过${g.name}` : null),
     check: (s, d, rules) => {
       const last = periodEnd(g.basis(s)!, REVIEW_DAYS, rules.dayCount, rules.overrides);
-      return d.on > last ? `${g.name}申请应在收到${g.basisName}之日起${REVIEW_DAYS}日内（${last}前）提出（《信访工作条例》${g.article}），已超过期限` : null;
+      return d.on > last
+        ? `${g.name}申请应在收到${g.basisName}之日起${REVIEW_DAYS}日内（${last}前）提出（《信访工作条例》${g.article}），已超过期限`
+        : null;
     },
     apply: (s, d) => {
       s.status = g.active;
@@ -211,7 +220,8 @@ const RULES: { [K in StepKind]: Rule<K> } = {
   },
   assign: {
     from: ['registered', 'handling'],
-    ready: (s) => (s.assignment && !s.assignment.reportedOn && !s.assignment.objectedOn ? '已交办且尚未办结报告' : null),
+    ready: (s) =>
+      s.assignment && !s.assignment.reportedOn && !s.assignment.objectedOn ? '已交办且尚未办结报告' : null,
     check: (_s, d) =>
       !d.unitId && !d.officeId
         ? '请选择责任单位'
@@ -226,7 +236,16 @@ const RULES: { [K in StepKind]: Rule<K> } = {
         s.acceptedOn = d.on;
       }
       const unitId = d.officeId ? null : (d.unitId ?? null);
-      s.assignment = { id, on: d.on, unitId, officeId: d.officeId ?? null, deadline: d.deadline, reportDue: d.reportDue, reportedOn: null, objectedOn: null };
+      s.assignment = {
+        id,
+        on: d.on,
+        unitId,
+        officeId: d.officeId ?? null,
+        deadline: d.deadline,
+        reportDue: d.reportDue,
+        reportedOn: null,
+        objectedOn: null,
+      };
       s.unitId = unitId;
       s.handlerId = d.officeId ? null : (d.handlerId ?? null);
     },
@@ -249,10 +268,13 @@ const RULES: { [K in StepKind]: Rule<K> } = {
   },
   object: {
     from: ['handling'],
-    ready: (s) => (!s.assignment || s.assignment.reportedOn || s.assignment.objectedOn ? '没有待办的交办事项' : null),
+    ready: (s) =>
+      !s.assignment || s.assignment.reportedOn || s.assignment.objectedOn ? '没有待办的交办事项' : null,
     check: (s, d, rules) => {
       const last = addWorkingDays(s.assignment!.on, OBJECTION_WORKING_DAYS, rules.overrides);
-      return d.on > last ? `异议应在交办后${OBJECTION_WORKING_DAYS}个工作日内（${last}前）提出（《信访工作条例》第二十三条），已超过期限` : null;
+      return d.on > last
+        ? `异议应在交办后${OBJECTION_WORKING_DAYS}个工作日内（${last}前）提出（《信访工作条例》第二十三条），已超过期限`
+        : null;
     },
     apply: (s, d) => {
       s.assignment!.objectedOn = d.on;
@@ -262,7 +284,8 @@ const RULES: { [K in StepKind]: Rule<K> } = {
   },
   reportAssignment: {
     from: ['handling'],
-    ready: (s) => (!s.assignment || s.assignment.reportedOn || s.assignment.objectedOn ? '没有待报告的交办事项' : null),
+    ready: (s) =>
+      !s.assignment || s.assignment.reportedOn || s.assignment.objectedOn ? '没有待报告的交办事项' : null,
     apply: (s, d) => {
       s.assignment!.reportedOn = d.on;
     },
@@ -274,13 +297,18 @@ const RULES: { [K in StepKind]: Rule<K> } = {
     from: WORKING,
     check: (_s, d) => (d.until < d.on ? '听证结束日期不能早于开始日期' : null),
     apply: (s, d) => {
-      s.hearings.push({ from: d.on, until: d.until, stage: s.status === 'inReview' ? 'review' : s.status === 'inRereview' ? 'rereview' : 'handling' });
+      s.hearings.push({
+        from: d.on,
+        until: d.until,
+        stage: s.status === 'inReview' ? 'review' : s.status === 'inRereview' ? 'rereview' : 'handling',
+      });
     },
   },
   extend: {
     from: ['handling'],
     ready: (s, rules) => {
-      if (s.extension) return `已于${s.extension.on}延期${s.extension.days}日，只能延期一次（《信访工作条例》第三十四条）`;
+      if (s.extension)
+        return `已于${s.extension.on}延期${s.extension.days}日，只能延期一次（《信访工作条例》第三十四条）`;
       const due = rules && periodEnd(s.acceptedOn!, REPLY_DAYS, rules.dayCount, rules.overrides);
       return due && rules.today > due ? `答复期限（${due}）已过，不能再延期` : null;
     },
@@ -302,13 +330,20 @@ const RULES: { [K in StepKind]: Rule<K> } = {
   deliver: {
     from: ['replied'],
     check: (s, d, rules) =>
-      d.receivedOn < s.repliedOn! ? `签收日期不能早于出具处理意见的日期（${s.repliedOn}）` : d.receivedOn > rules.today ? '签收日期不能晚于今天' : null,
+      d.receivedOn < s.repliedOn!
+        ? `签收日期不能早于出具处理意见的日期（${s.repliedOn}）`
+        : d.receivedOn > rules.today
+          ? '签收日期不能晚于今天'
+          : null,
     apply: (s, d) => {
       s.status = 'delivered';
       s.deliveredOn = d.receivedOn;
     },
   },
-  evaluate: { from: ['delivered', 'reviewed', 'rereviewed', 'closed'], apply: (s, d) => void (s.satisfaction = d.satisfaction) },
+  evaluate: {
+    from: ['delivered', 'reviewed', 'rereviewed', 'closed'],
+    apply: (s, d) => void (s.satisfaction = d.satisfaction),
+  },
   requestReview: requestRule('review'),
   decideReview: decideRule('review'),
   requestRereview: requestRule('rereview'),
@@ -328,7 +363,11 @@ const RULES: { [K in StepKind]: Rule<K> } = {
       s.leaderId = d.leaderId;
     },
   },
-  progress: { from: OPEN.concat('closed'), ready: (s) => (s.leaderId ? null : '尚未确定包案领导'), apply: () => {} },
+  progress: {
+    from: OPEN.concat('closed'),
+    ready: (s) => (s.leaderId ? null : '尚未确定包案领导'),
+    apply: () => {},
+  },
   supervise: {
     from: OPEN,
     check: (_s, d) => (d.deadline < d.on ? '督办期限不能早于督办日期' : null),
@@ -339,7 +378,8 @@ const RULES: { [K in StepKind]: Rule<K> } = {
   answerSupervision: {
     from: OPEN.concat('closed'),
     ready: (s) => (s.supervisions.some((x) => !x.answeredOn) ? null : '没有待回复的督办'),
-    check: (s, d) => (s.supervisions.some((x) => x.id === d.supervisionId && !x.answeredOn) ? null : '该督办不存在或已回复'),
+    check: (s, d) =>
+      s.supervisions.some((x) => x.id === d.supervisionId && !x.answeredOn) ? null : '该督办不存在或已回复',
     apply: (s, d) => {
       const sup = s.supervisions.find((x) => x.id === d.supervisionId)!;
       sup.answeredOn = d.on;
@@ -381,11 +421,19 @@ export function allowedSteps(s: WorkflowState, rules?: DayRules): StepKind[] {
  * Checks one step against the state and returns the state after it, or throws a UserError
  * saying why not and what is allowed instead.
  */
-export function nextState(s: WorkflowState, step: CaseStep, facts: { receivedOn: string }, rules: DayRules, eventId: string): WorkflowState {
+export function nextState(
+  s: WorkflowState,
+  step: CaseStep,
+  facts: { receivedOn: string },
+  rules: DayRules,
+  eventId: string,
+): WorkflowState {
   const { caseId: _c, kind, ...data } = step;
   const refuse = (why: string) => {
     const allowed = allowedSteps(s).map(stepLabel);
-    throw new UserError(`不能${stepLabel(kind)}：${why}。${allowed.length ? `当前可进行：${allowed.join('、')}` : '当前没有可进行的操作'}`);
+    throw new UserError(
+      `不能${stepLabel(kind)}：${why}。${allowed.length ? `当前可进行：${allowed.join('、')}` : '当前没有可进行的操作'}`,
+    );
   };
   // state only: a step may be recorded late, its own day is checked against the calendar below
   const not = whyNot(s, kind);

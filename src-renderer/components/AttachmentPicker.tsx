@@ -6,11 +6,21 @@ import { call, readFileBase64 } from '../lib/api-client';
 
 /** Uploads a picked file to the content-addressed store; the ref names it by hash. */
 export async function uploadFile(file: File): Promise<AttachmentRef> {
-  return call('attachments.upload', { fileName: file.name, mime: file.type || 'application/octet-stream', base64: await readFileBase64(file) });
+  return call('attachments.upload', {
+    fileName: file.name,
+    mime: file.type || 'application/octet-stream',
+    base64: await readFileBase64(file),
+  });
 }
 
 /** A button that uploads picked scans or photos one by one and hands each stored ref on. */
-export function UploadButton({ label, onUploaded }: { label: string; onUploaded(ref: AttachmentRef): Promise<void> | void }) {
+export function UploadButton({
+  label,
+  onUploaded,
+}: {
+  label: string;
+  onUploaded(ref: AttachmentRef): Promise<void> | void;
+}) {
   const { message } = App.useApp();
   return (
     <Upload
@@ -33,15 +43,29 @@ export function UploadButton({ label, onUploaded }: { label: string; onUploaded(
   );
 }
 
-export const formatSize = (n: number) => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+export const formatSize = (n: number) =>
+  n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
-export function AttachmentPicker({ value, onChange, title = '附件（扫描件、照片）' }: { value: AttachmentRef[]; onChange(v: AttachmentRef[]): void; title?: string }) {
+export function AttachmentPicker({
+  value,
+  onChange,
+  title = '附件（扫描件、照片）',
+}: {
+  value: AttachmentRef[];
+  onChange(v: AttachmentRef[]): void;
+  title?: string;
+}) {
   return (
     <Card
       size="small"
       title={title}
       style={{ marginBottom: 12 }}
-      extra={<UploadButton label="选择文件" onUploaded={(ref) => onChange([...value.filter((a) => a.sha256 !== ref.sha256), ref])} />}
+      extra={
+        <UploadButton
+          label="选择文件"
+          onUploaded={(ref) => onChange([...value.filter((a) => a.sha256 !== ref.sha256), ref])}
+        />
+      }
     >
       {value.length === 0 ? (
         <span className="muted">无</span>
@@ -50,7 +74,13 @@ export function AttachmentPicker({ value, onChange, title = '附件（扫描件�
           size="small"
           dataSource={value}
           renderItem={(a) => (
-            <List.Item actions={[<a key="rm" onClick={() => onChange(value.filter((x) => x !== a))}>移除</a>]}>
+            <List.Item
+              actions={[
+                <a key="rm" onClick={() => onChange(value.filter((x) => x !== a))}>
+                  移除
+                </a>,
+              ]}
+            >
               <PaperClipOutlined /> {a.fileName} <span className="muted">{formatSize(a.size)}</span>
             </List.Item>
           )}

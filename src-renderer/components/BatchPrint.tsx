@@ -47,7 +47,10 @@ export function BatchPrintButton() {
       const { html } = await call('letters.html', { ids: selected });
       if (to === 'printer') await printHtml(html);
       else {
-        const saved = await savePdf!(`文书-${day.format('YYYY-MM-DD')}${kind ? `-${LETTER_KINDS[kind]}` : ''}.pdf`, html);
+        const saved = await savePdf!(
+          `文书-${day.format('YYYY-MM-DD')}${kind ? `-${LETTER_KINDS[kind]}` : ''}.pdf`,
+          html,
+        );
         if (saved) message.success(`已存为 ${saved}`);
       }
     } catch (e) {
@@ -76,7 +79,15 @@ export function BatchPrintButton() {
               存为 PDF
             </Button>
           ) : null,
-          <Button key="print" type="primary" icon={<PrinterOutlined />} disabled={!selected.length} loading={busy} onClick={() => output('printer')} data-testid="batch-print">
+          <Button
+            key="print"
+            type="primary"
+            icon={<PrinterOutlined />}
+            disabled={!selected.length}
+            loading={busy}
+            onClick={() => output('printer')}
+            data-testid="batch-print"
+          >
             打印所选 {selected.length} 份
           </Button>,
         ]}
@@ -84,7 +95,15 @@ export function BatchPrintButton() {
         <Space style={{ marginBottom: 12 }}>
           <span>出具日期</span>
           <DatePicker value={day} allowClear={false} onChange={(d) => d && setDay(d)} />
-          <Select allowClear placeholder="全部文书" style={{ width: 220 }} value={kind} onChange={setKind} options={options(LETTER_KINDS)} aria-label="文书种类" />
+          <Select
+            allowClear
+            placeholder="全部文书"
+            style={{ width: 220 }}
+            value={kind}
+            onChange={setKind}
+            options={options(LETTER_KINDS)}
+            aria-label="文书种类"
+          />
         </Space>
         <Table
           size="small"

@@ -4,7 +4,19 @@
  * General Office each autumn or winter) or gets wrong. Entries win over the shipped calendar.
  */
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, DatePicker, Input, Popconfirm, Radio, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Input,
+  Popconfirm,
+  Radio,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Settings } from '../../src-main/api';
 import { call } from '../lib/api-client';
@@ -21,7 +33,7 @@ const weekday = (date: string) => `星期${WEEKDAYS[new Date(`${date}T12:00:00Z`
 function yearRanges(years: number[]): string {
   const sorted = [...new Set(years)].sort((a, b) => a - b);
   const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     parts.push(i === j ? String(sorted[i]) : `${sorted[i]}—${sorted[j]}`);
@@ -42,7 +54,10 @@ export function CalendarEditor() {
   const thisYear = dayjs().year();
   const lastKnown = knownYears.length ? Math.max(...knownYears) : null;
   const entriesIn = (year: number) => days.filter((d) => d.date.startsWith(`${year}-`)).length;
-  const sorted = useMemo(() => [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)), [days]);
+  const sorted = useMemo(
+    () => [...days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)),
+    [days],
+  );
 
   const dateText = date?.format('YYYY-MM-DD') ?? null;
   const existing = dateText ? days.find((d) => d.date === dateText) : undefined;
@@ -150,11 +165,19 @@ export function CalendarEditor() {
       </Space>
       <div style={{ minHeight: 22, marginBottom: 8 }}>
         {date && (
-          <Typography.Text type={existing || (kind === 'work' && !weekend) || (kind === 'rest' && weekend) ? 'warning' : 'secondary'} style={{ fontSize: 13 }}>
+          <Typography.Text
+            type={
+              existing || (kind === 'work' && !weekend) || (kind === 'rest' && weekend)
+                ? 'warning'
+                : 'secondary'
+            }
+            style={{ fontSize: 13 }}
+          >
             {dateText} 是{weekday(dateText!)}
             {kind === 'work' && !weekend && '；调休上班日通常是周六或周日'}
             {kind === 'rest' && weekend && '；周末本就按休息日计算，除非是更正，无需录入'}
-            {existing && `；表中已有此日（${KINDS[existing.kind]}${existing.note ? `，${existing.note}` : ''}），保存将覆盖`}
+            {existing &&
+              `；表中已有此日（${KINDS[existing.kind]}${existing.note ? `，${existing.note}` : ''}），保存将覆盖`}
           </Typography.Text>
         )}
       </div>
@@ -162,9 +185,15 @@ export function CalendarEditor() {
         size="small"
         rowKey="date"
         dataSource={sorted}
-        pagination={sorted.length > 20 ? { pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 天` } : false}
+        pagination={
+          sorted.length > 20
+            ? { pageSize: 20, showSizeChanger: false, showTotal: (t) => `共 ${t} 天` }
+            : false
+        }
         locale={{ emptyText: '尚未录入。内置日历已知年份的节假日无需录入。' }}
-        onRow={(d) => ({ 'data-testid': 'calendar-day', 'data-date': d.date }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(d) =>
+          ({ 'data-testid': 'calendar-day', 'data-date': d.date }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
           { title: '日期', dataIndex: 'date', width: 180, render: (d: string) => `${d}（${weekday(d)}）` },
           {

@@ -3,7 +3,23 @@
  * Every check that can be made here is made here (the same ID-number and phone rules as the
  * services), so the clerk sees the error beside the field before saving.
  */
-import { Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Tag, TreeSelect, type FormInstance } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Tag,
+  TreeSelect,
+  type FormInstance,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { CHANNELS, COLLECTIVE_FROM, MATTER_TYPES, MAX_REPRESENTATIVES } from '../../src-main/api';
@@ -40,7 +56,13 @@ function IdInfo({ idNumber }: { idNumber?: string }) {
   );
 }
 
-export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseFormValues>; onValuesChange?: (all: CaseFormValues) => void }) {
+export function CaseForm({
+  form,
+  onValuesChange,
+}: {
+  form: FormInstance<CaseFormValues>;
+  onValuesChange?: (all: CaseFormValues) => void;
+}) {
   const { settings } = useApp();
   const peopleCount = Form.useWatch('peopleCount', form) ?? 1;
   const petitioners: PetitionerValues[] = Form.useWatch('petitioners', form) ?? [];
@@ -50,16 +72,29 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
   const reps = petitioners.filter((p) => p?.representative).length;
 
   return (
-    <Form<CaseFormValues> form={form} layout="vertical" onValuesChange={(_, all) => onValuesChange?.(all)} scrollToFirstError>
+    <Form<CaseFormValues>
+      form={form}
+      layout="vertical"
+      onValuesChange={(_, all) => onValuesChange?.(all)}
+      scrollToFirstError
+    >
       <Card size="small" title="来源" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
           <Col flex="auto">
-            <Form.Item name="channel" label="信访形式" rules={[{ required: true, message: '请选择信访形式' }]}>
+            <Form.Item
+              name="channel"
+              label="信访形式"
+              rules={[{ required: true, message: '请选择信访形式' }]}
+            >
               <Radio.Group optionType="button" options={options(CHANNELS)} />
             </Form.Item>
           </Col>
           <Col flex="220px">
-            <Form.Item name="receivedAt" label="收到时间" rules={[{ required: true, message: '请填写收到时间' }]}>
+            <Form.Item
+              name="receivedAt"
+              label="收到时间"
+              rules={[{ required: true, message: '请填写收到时间' }]}
+            >
               <DatePicker
                 showTime={{ format: 'HH:mm' }}
                 format="YYYY-MM-DD HH:mm"
@@ -75,7 +110,9 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
             name="proxyBy"
             label="代理人"
             extra="代为提出信访的人员，如村（社区）干部的姓名及职务"
-            rules={[{ required: true, whitespace: true, message: '代理信访请填写代理人（如村干部姓名及职务）' }]}
+            rules={[
+              { required: true, whitespace: true, message: '代理信访请填写代理人（如村干部姓名及职务）' },
+            ]}
           >
             <Input maxLength={40} placeholder="例如 河东村党支部书记 王建华" style={{ maxWidth: 420 }} />
           </Form.Item>
@@ -101,7 +138,11 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
             </Form.Item>
             <span>
               人数{' '}
-              <Form.Item name="peopleCount" noStyle rules={[{ required: true, type: 'number', min: 1, message: '人数至少为1' }]}>
+              <Form.Item
+                name="peopleCount"
+                noStyle
+                rules={[{ required: true, type: 'number', min: 1, message: '人数至少为1' }]}
+              >
                 <InputNumber aria-label="人数" min={1} max={100000} precision={0} style={{ width: 80 }} />
               </Form.Item>
             </span>
@@ -110,7 +151,8 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
       >
         {peopleCount >= COLLECTIVE_FROM && (
           <p className="muted" style={{ marginTop: 0 }}>
-            多人走访应推选代表，代表不超过{MAX_REPRESENTATIVES}人（《信访工作条例》第二十条）；下方登记代表信息并勾选“代表”。已选代表 {reps} 人。
+            多人走访应推选代表，代表不超过{MAX_REPRESENTATIVES}
+            人（《信访工作条例》第二十条）；下方登记代表信息并勾选“代表”。已选代表 {reps} 人。
           </p>
         )}
         <Form.List name="petitioners">
@@ -140,13 +182,23 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
                       </Form.Item>
                     </Col>
                     <Col span={4}>
-                      <Form.Item name={[field.name, 'phone']} label={i === 0 ? '电话' : undefined} rules={[phoneRule]} validateTrigger="onBlur">
+                      <Form.Item
+                        name={[field.name, 'phone']}
+                        label={i === 0 ? '电话' : undefined}
+                        rules={[phoneRule]}
+                        validateTrigger="onBlur"
+                      >
                         <Input aria-label={`信访人${i + 1}电话`} maxLength={20} />
                       </Form.Item>
                     </Col>
                     <Col span={4}>
                       <Form.Item name={[field.name, 'villageId']} label={i === 0 ? '所在村/社区' : undefined}>
-                        <Select aria-label={`信访人${i + 1}村社区`} allowClear showSearch={{ filterOption: pinyinFilter }} options={villageOptions} />
+                        <Select
+                          aria-label={`信访人${i + 1}村社区`}
+                          allowClear
+                          showSearch={{ filterOption: pinyinFilter }}
+                          options={villageOptions}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={4}>
@@ -156,12 +208,23 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
                     </Col>
                     <Col span={2}>
                       <Space align="start">
-                        <Form.Item name={[field.name, 'representative']} valuePropName="checked" label={i === 0 ? '代表' : undefined}>
+                        <Form.Item
+                          name={[field.name, 'representative']}
+                          valuePropName="checked"
+                          label={i === 0 ? '代表' : undefined}
+                        >
                           <Checkbox aria-label={`信访人${i + 1}为代表`} />
                         </Form.Item>
                         {fields.length > 1 && (
                           <Form.Item label={i === 0 ? ' ' : undefined}>
-                            <Button type="text" size="small" aria-label={`删除信访人${i + 1}`} title="删除此人" icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+                            <Button
+                              type="text"
+                              size="small"
+                              aria-label={`删除信访人${i + 1}`}
+                              title="删除此人"
+                              icon={<DeleteOutlined />}
+                              onClick={() => remove(field.name)}
+                            />
                           </Form.Item>
                         )}
                       </Space>
@@ -169,7 +232,11 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
                   </Row>
                 </div>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ representative: peopleCount >= COLLECTIVE_FROM })}>
+              <Button
+                type="dashed"
+                icon={<PlusOutlined />}
+                onClick={() => add({ representative: peopleCount >= COLLECTIVE_FROM })}
+              >
                 增加信访人
               </Button>
             </>
@@ -180,7 +247,11 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
       <Card size="small" title="信访事项">
         <Row gutter={16}>
           <Col span={10}>
-            <Form.Item name="matterType" label="事项性质" rules={[{ required: true, message: '请选择事项性质' }]}>
+            <Form.Item
+              name="matterType"
+              label="事项性质"
+              rules={[{ required: true, message: '请选择事项性质' }]}
+            >
               <Radio.Group options={options(MATTER_TYPES)} />
             </Form.Item>
           </Col>
@@ -197,12 +268,26 @@ export function CaseForm({ form, onValuesChange }: { form: FormInstance<CaseForm
           </Col>
           <Col span={7}>
             <Form.Item name="villageId" label="问题属地（村/社区）">
-              <Select aria-label="问题属地" allowClear showSearch={{ filterOption: pinyinFilter }} options={villageOptions} />
+              <Select
+                aria-label="问题属地"
+                allowClear
+                showSearch={{ filterOption: pinyinFilter }}
+                options={villageOptions}
+              />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="summary" label="内容摘要" rules={[{ required: true, whitespace: true, message: '请填写内容摘要' }]}>
-          <Input aria-label="内容摘要" maxLength={200} showCount placeholder="一句话概括诉求，如：反映土地征收补偿款未足额发放" />
+        <Form.Item
+          name="summary"
+          label="内容摘要"
+          rules={[{ required: true, whitespace: true, message: '请填写内容摘要' }]}
+        >
+          <Input
+            aria-label="内容摘要"
+            maxLength={200}
+            showCount
+            placeholder="一句话概括诉求，如：反映土地征收补偿款未足额发放"
+          />
         </Form.Item>
         <Form.Item name="content" label="信访内容">
           <Input.TextArea aria-label="信访内容" autoSize={{ minRows: 4, maxRows: 14 }} maxLength={20000} />

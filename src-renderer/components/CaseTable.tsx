@@ -14,11 +14,22 @@ import { FLAG_COLORS, label, showDateTime } from '../lib/format';
 const PAGE = 100;
 const ROW_HEIGHT = 38;
 
-const COLUMNS: { key: string; title: string; width: number; grow?: boolean; render: (r: CaseRow) => React.ReactNode }[] = [
+const COLUMNS: {
+  key: string;
+  title: string;
+  width: number;
+  grow?: boolean;
+  render: (r: CaseRow) => React.ReactNode;
+}[] = [
   { key: 'caseNo', title: '信访编号', width: 168, render: (r) => r.caseNo },
   { key: 'receivedAt', title: '收到时间', width: 124, render: (r) => showDateTime(r.receivedAt) },
   { key: 'channel', title: '形式', width: 72, render: (r) => label.channel(r.channel) },
-  { key: 'petitioners', title: '信访人', width: 110, render: (r) => r.petitioners || <span className="muted">（匿名）</span> },
+  {
+    key: 'petitioners',
+    title: '信访人',
+    width: 110,
+    render: (r) => r.petitioners || <span className="muted">（匿名）</span>,
+  },
   { key: 'idNumber', title: '身份证号', width: 150, render: (r) => r.idNumber },
   { key: 'phone', title: '电话', width: 100, render: (r) => r.phone },
   { key: 'village', title: '村/社区', width: 90, render: (r) => r.village },
@@ -39,7 +50,9 @@ const COLUMNS: { key: string; title: string; width: number; grow?: boolean; rend
   { key: 'status', title: '状态', width: 64, render: (r) => label.status(r.status) },
 ];
 /** county mode: the township handling a case stands where a township shows its village */
-const COUNTY_COLUMNS = COLUMNS.map((c) => (c.key === 'village' ? { key: 'office', title: '乡镇', width: 100, render: (r: CaseRow) => r.office } : c));
+const COUNTY_COLUMNS = COLUMNS.map((c) =>
+  c.key === 'village' ? { key: 'office', title: '乡镇', width: 100, render: (r: CaseRow) => r.office } : c,
+);
 /** a township's list: a case the county assigned on to another township says so in place of its status */
 const townshipColumns = (own: string) =>
   COLUMNS.map((c) =>
@@ -59,7 +72,8 @@ const townshipColumns = (own: string) =>
   );
 const widthOf = (columns: typeof COLUMNS) => columns.reduce((s, c) => s + c.width, 0);
 /** the summary column takes whatever width the window has left */
-const cellStyle = (c: (typeof COLUMNS)[number]) => (c.grow ? { flex: `1 0 ${c.width}px` } : { width: c.width });
+const cellStyle = (c: (typeof COLUMNS)[number]) =>
+  c.grow ? { flex: `1 0 ${c.width}px` } : { width: c.width };
 
 export function CaseTable({
   filter,
@@ -137,13 +151,30 @@ export function CaseTable({
   const focusRow = (i: number) => {
     if (total === null || i < 0 || i >= total) return;
     virtualizer.scrollToIndex(i);
-    requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus());
+    requestAnimationFrame(() =>
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${i}"]`)?.focus(),
+    );
   };
 
   return (
-    <div ref={scrollRef} style={{ flex: 1, minHeight: 0, overflow: 'auto', background: '#fff', border: '1px solid #e5e5e5', borderRadius: 6 }} data-testid="case-table">
+    <div
+      ref={scrollRef}
+      style={{
+        flex: 1,
+        minHeight: 0,
+        overflow: 'auto',
+        background: '#fff',
+        border: '1px solid #e5e5e5',
+        borderRadius: 6,
+      }}
+      data-testid="case-table"
+    >
       <div style={{ minWidth: widthOf(columns) }}>
-        <div className="vt-row vt-head" style={{ height: ROW_HEIGHT, position: 'sticky', top: 0, zIndex: 1 }} role="row">
+        <div
+          className="vt-row vt-head"
+          style={{ height: ROW_HEIGHT, position: 'sticky', top: 0, zIndex: 1 }}
+          role="row"
+        >
           {columns.map((c) => (
             <div key={c.key} className="vt-cell" style={cellStyle(c)} role="columnheader">
               {c.title}
@@ -161,7 +192,14 @@ export function CaseTable({
                 className="vt-row"
                 role="row"
                 tabIndex={0}
-                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${item.start}px)`,
+                }}
                 onClick={() => r && onOpen(r.id)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' && r) onOpen(r.id);
@@ -171,7 +209,12 @@ export function CaseTable({
               >
                 {r ? (
                   columns.map((c) => (
-                    <div key={c.key} className="vt-cell" style={cellStyle(c)} title={c.grow ? r.summary : undefined}>
+                    <div
+                      key={c.key}
+                      className="vt-cell"
+                      style={cellStyle(c)}
+                      title={c.grow ? r.summary : undefined}
+                    >
                       {c.render(r)}
                     </div>
                   ))

@@ -40,7 +40,11 @@ export function DeadlineSettings() {
       content: (
         <>
           <p>所有事项（包括已登记的）显示的到期日、剩余天数和待办提醒都会按新的计算方式重新计算。</p>
-          {dayCount === 'working' && <p>《信访工作条例》只对交办异议期明确规定按工作日计算，其他期限默认按自然日计算；改为工作日后多数期限会变长，请确认本单位确有此规定。</p>}
+          {dayCount === 'working' && (
+            <p>
+              《信访工作条例》只对交办异议期明确规定按工作日计算，其他期限默认按自然日计算；改为工作日后多数期限会变长，请确认本单位确有此规定。
+            </p>
+          )}
         </>
       ),
       okText: '确定更改',
@@ -106,11 +110,20 @@ export function DeadlineSettings() {
           )}
         </div>
         <Space>
-          <Button type="primary" data-testid="deadline-save" disabled={!changed || !valid} loading={saving} onClick={confirmAndSave}>
+          <Button
+            type="primary"
+            data-testid="deadline-save"
+            disabled={!changed || !valid}
+            loading={saving}
+            onClick={confirmAndSave}
+          >
             保存期限设置
           </Button>
           {changed && (
-            <Button onClick={() => (setDayCount(saved.dayCount), setWarnDays(saved.warnDays))} disabled={saving}>
+            <Button
+              onClick={() => (setDayCount(saved.dayCount), setWarnDays(saved.warnDays))}
+              disabled={saving}
+            >
               撤销修改
             </Button>
           )}

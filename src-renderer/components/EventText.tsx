@@ -39,19 +39,30 @@ export function eventColor(kind: string): string {
 type Detail = [label: string, text: string];
 
 /** The sentence and the longer texts of one event. */
-function describe(event: CaseEventView, settings: Settings, events: CaseEventView[]): { text: string; details: Detail[] } {
+function describe(
+  event: CaseEventView,
+  settings: Settings,
+  events: CaseEventView[],
+): { text: string; details: Detail[] } {
   const d = event.data;
   const s = (k: string) => (d[k] === null || d[k] === undefined ? '' : String(d[k]));
   const pick = (dict: Record<string, string>, k: string) => dict[s(k)] ?? s(k);
-  const unit = (k: string) => (s(k) ? (settings.units.find((u) => u.id === s(k))?.name ?? '（已删除的单位）') : '');
+  const unit = (k: string) =>
+    s(k) ? (settings.units.find((u) => u.id === s(k))?.name ?? '（已删除的单位）') : '';
   const office = (k: string) =>
-    s(k) === settings.office.id ? settings.office.name : (settings.townships.find((o) => o.id === s(k))?.name ?? s(k));
-  const person = (k: string) => (s(k) ? (settings.staff.find((p) => p.id === s(k))?.name ?? '（已删除的人员）') : '');
+    s(k) === settings.office.id
+      ? settings.office.name
+      : (settings.townships.find((o) => o.id === s(k))?.name ?? s(k));
+  const person = (k: string) =>
+    s(k) ? (settings.staff.find((p) => p.id === s(k))?.name ?? '（已删除的人员）') : '';
   const opt = (label: string, k: string): Detail[] => (s(k) ? [[label, s(k)]] : []);
 
   switch (event.kind) {
     case 'registered':
-      return { text: `登记，来源：${label.channel(s('channel'))}${d.notReacceptedOf ? '（同一事实和理由已复核，不再受理）' : ''}`, details: [] };
+      return {
+        text: `登记，来源：${label.channel(s('channel'))}${d.notReacceptedOf ? '（同一事实和理由已复核，不再受理）' : ''}`,
+        details: [],
+      };
     case 'edited':
       return { text: '修改登记信息', details: [] };
     case 'accept':
@@ -65,21 +76,28 @@ function describe(event: CaseEventView, settings: Settings, events: CaseEventVie
       return { text: `转送至 ${s('to')}`, details: opt('理由', 'reason') };
     case 'assign': {
       const handler = person('handlerId');
-      const report = s('reportDue') && s('reportDue') !== s('deadline') ? `，办结报告期限 ${s('reportDue')}` : '';
+      const report =
+        s('reportDue') && s('reportDue') !== s('deadline') ? `，办结报告期限 ${s('reportDue')}` : '';
       return {
         text: `交办至 ${s('officeId') ? office('officeId') : unit('unitId')}${handler ? `（承办人 ${handler}）` : ''}，办理期限 ${s('deadline')}${report}`,
         details: opt('交办要求', 'note'),
       };
     }
     case 'issued':
-      return { text: `出具${s('title')}${s('docNo') ? `（${s('docNo')}）` : ''}${d.replacesId ? '，更正前已出具的一份' : ''}`, details: [] };
+      return {
+        text: `出具${s('title')}${s('docNo') ? `（${s('docNo')}）` : ''}${d.replacesId ? '，更正前已出具的一份' : ''}`,
+        details: [],
+      };
     case 'attached':
       return { text: `添加附件：${s('fileName')}`, details: [] };
     case 'notify':
       return { text: `书面告知信访人（${pick(DELIVERY_METHODS, 'method')}）`, details: opt('说明', 'note') };
     case 'setHandler': {
       const handler = person('handlerId');
-      return { text: `确定承办：${unit('unitId')}${handler ? `，承办人 ${handler}` : ''}`, details: opt('变更理由', 'reason') };
+      return {
+        text: `确定承办：${unit('unitId')}${handler ? `，承办人 ${handler}` : ''}`,
+        details: opt('变更理由', 'reason'),
+      };
     }
     case 'object':
       return { text: '责任单位提出异议，交办退回', details: opt('异议理由', 'reason') };
@@ -101,21 +119,36 @@ function describe(event: CaseEventView, settings: Settings, events: CaseEventVie
         details: [...opt('信访请求', 'request'), ...opt('事实和理由', 'facts'), ...opt('依据', 'basis')],
       };
     case 'deliver':
-      return { text: `送达（${pick(DELIVERY_METHODS, 'method')}），${s('recipient') || '信访人'}于${s('receivedOn')}签收${s('receiptId') ? '，送达回证已交回' : ''}`, details: [] };
+      return {
+        text: `送达（${pick(DELIVERY_METHODS, 'method')}），${s('recipient') || '信访人'}于${s('receivedOn')}签收${s('receiptId') ? '，送达回证已交回' : ''}`,
+        details: [],
+      };
     case 'evaluate':
       return { text: `评价：${pick(SATISFACTION, 'satisfaction')}`, details: opt('说明', 'note') };
     case 'requestReview':
       return { text: `信访人申请复查，复查机关：${s('body')}`, details: opt('复查请求', 'note') };
     case 'decideReview':
-      return { text: `复查决定：${pick(REVIEW_RESULTS, 'result')}，信访人于${s('receivedOn')}收到`, details: opt('复查意见', 'note') };
+      return {
+        text: `复查决定：${pick(REVIEW_RESULTS, 'result')}，信访人于${s('receivedOn')}收到`,
+        details: opt('复查意见', 'note'),
+      };
     case 'requestRereview':
       return { text: `信访人申请复核，复核机关：${s('body')}`, details: opt('复核请求', 'note') };
     case 'decideRereview':
-      return { text: `复核决定：${pick(REVIEW_RESULTS, 'result')}，信访人于${s('receivedOn')}收到`, details: opt('复核意见', 'note') };
+      return {
+        text: `复核决定：${pick(REVIEW_RESULTS, 'result')}，信访人于${s('receivedOn')}收到`,
+        details: opt('复核意见', 'note'),
+      };
     case 'close':
-      return { text: `办结（${d.resolved ? '已化解' : '未化解'}）`, details: [...opt('查明情况', 'findings'), ...opt('处理情况', 'actions')] };
+      return {
+        text: `办结（${d.resolved ? '已化解' : '未化解'}）`,
+        details: [...opt('查明情况', 'findings'), ...opt('处理情况', 'actions')],
+      };
     case 'followUp':
-      return { text: `回访${s('satisfaction') ? `，评价：${pick(SATISFACTION, 'satisfaction')}` : ''}`, details: opt('回访情况', 'note') };
+      return {
+        text: `回访${s('satisfaction') ? `，评价：${pick(SATISFACTION, 'satisfaction')}` : ''}`,
+        details: opt('回访情况', 'note'),
+      };
     case 'reopen':
       return { text: '重新办理', details: opt('理由', 'reason') };
     case 'takeCharge':
@@ -123,18 +156,32 @@ function describe(event: CaseEventView, settings: Settings, events: CaseEventVie
     case 'progress':
       return { text: '包案进展', details: opt('进展情况', 'note') };
     case 'supervise':
-      return { text: `督办${unit('unitId') ? ` ${unit('unitId')}` : ''}，期限 ${s('deadline')}`, details: opt('督办内容', 'content') };
+      return {
+        text: `督办${unit('unitId') ? ` ${unit('unitId')}` : ''}，期限 ${s('deadline')}`,
+        details: opt('督办内容', 'content'),
+      };
     case 'answerSupervision': {
       const sup = events.find((e) => e.id === s('supervisionId'));
       const of = sup ? `（${String(sup.data.on ?? '')} 督办）` : '';
       return { text: `督办回复${of}`, details: opt('回复内容', 'answer') };
     }
     default:
-      return { text: STEP_KINDS[event.kind as keyof typeof STEP_KINDS] ?? `其他记录（${event.kind}）`, details: [] };
+      return {
+        text: STEP_KINDS[event.kind as keyof typeof STEP_KINDS] ?? `其他记录（${event.kind}）`,
+        details: [],
+      };
   }
 }
 
-export function EventText({ event, settings, events = [] }: { event: CaseEventView; settings: Settings; events?: CaseEventView[] }) {
+export function EventText({
+  event,
+  settings,
+  events = [],
+}: {
+  event: CaseEventView;
+  settings: Settings;
+  events?: CaseEventView[];
+}) {
   const { text, details } = describe(event, settings, events);
   const day = typeof event.data.on === 'string' ? event.data.on : event.at.slice(0, 10);
   const changes = (event.kind === 'edited' ? (event.data.changes ?? []) : []) as {
@@ -163,7 +210,10 @@ export function EventText({ event, settings, events = [] }: { event: CaseEventVi
       {changes.map((ch, i) => (
         <div key={i} className="muted" style={{ fontSize: 13 }}>
           {ch.petitioner ? `${ch.petitioner}的` : ''}
-          {ch.label}：{ch.field === 'petitioner' ? String(ch.after ?? ch.before) : `${showValue(ch.field, ch.before, settings)} → ${showValue(ch.field, ch.after, settings)}`}
+          {ch.label}：
+          {ch.field === 'petitioner'
+            ? String(ch.after ?? ch.before)
+            : `${showValue(ch.field, ch.before, settings)} → ${showValue(ch.field, ch.after, settings)}`}
         </div>
       ))}
       <div className="muted" style={{ fontSize: 12 }}>

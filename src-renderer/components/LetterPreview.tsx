@@ -7,7 +7,15 @@ import { useEffect, useRef, useState } from 'react';
 /** A4 at CSS 96 dpi */
 const PAGE_PX = { width: 794, height: 1123 };
 
-export function LetterPreview({ html, width = 420, testId }: { html: string | null; width?: number; testId?: string }) {
+export function LetterPreview({
+  html,
+  width = 420,
+  testId,
+}: {
+  html: string | null;
+  width?: number;
+  testId?: string;
+}) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [pages, setPages] = useState(1);
   const scale = width / PAGE_PX.width;
@@ -27,13 +35,28 @@ export function LetterPreview({ html, width = 420, testId }: { html: string | nu
     return () => f.removeEventListener('load', onLoad);
   }, [html]);
   return (
-    <div style={{ width, height: PAGE_PX.height * scale * Math.min(pages, 2), overflow: 'auto', border: '1px solid #d9d9d9', background: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,.12)' }}>
+    <div
+      style={{
+        width,
+        height: PAGE_PX.height * scale * Math.min(pages, 2),
+        overflow: 'auto',
+        border: '1px solid #d9d9d9',
+        background: '#fff',
+        boxShadow: '0 1px 4px rgba(0,0,0,.12)',
+      }}
+    >
       <iframe
         ref={frame}
         title="文书预览"
         data-testid={testId}
         srcDoc={html ?? ''}
-        style={{ width: PAGE_PX.width, height: PAGE_PX.height * pages, border: 0, transform: `scale(${scale})`, transformOrigin: '0 0' }}
+        style={{
+          width: PAGE_PX.width,
+          height: PAGE_PX.height * pages,
+          border: 0,
+          transform: `scale(${scale})`,
+          transformOrigin: '0 0',
+        }}
       />
     </div>
   );

@@ -21,10 +21,13 @@ export function LetterTemplates() {
   const [kind, setKind] = useState<string | null>(null);
   const [prefix, setPrefix] = useState<{ prefix: string; saved: boolean } | null>(null);
   useEffect(() => {
-    call('letters.templates', {}).then((t) => {
-      setTemplates(t);
-      setKind((k) => k ?? t[0]?.kind ?? null);
-    }, (e: Error) => message.error(e.message));
+    call('letters.templates', {}).then(
+      (t) => {
+        setTemplates(t);
+        setKind((k) => k ?? t[0]?.kind ?? null);
+      },
+      (e: Error) => message.error(e.message),
+    );
     call('letters.prefix', {}).then(setPrefix, () => undefined);
   }, []);
   const current = templates.find((t) => t.kind === kind) ?? null;
@@ -39,7 +42,11 @@ export function LetterTemplates() {
             bordered
             dataSource={templates}
             renderItem={(t) => (
-              <List.Item onClick={() => setKind(t.kind)} style={{ cursor: 'pointer', background: t.kind === kind ? '#fff1f0' : undefined }} data-testid={`template-${t.kind}`}>
+              <List.Item
+                onClick={() => setKind(t.kind)}
+                style={{ cursor: 'pointer', background: t.kind === kind ? '#fff1f0' : undefined }}
+                data-testid={`template-${t.kind}`}
+              >
                 <Space direction="vertical" size={0}>
                   <span>{t.kindLabel}</span>
                   <Tag color={SOURCE_TAGS[t.source][1]}>{SOURCE_TAGS[t.source][0]}</Tag>
@@ -65,13 +72,26 @@ export function LetterTemplates() {
   );
 }
 
-function PrefixForm({ prefix, onSaved }: { prefix: { prefix: string; saved: boolean }; onSaved(p: { prefix: string; saved: boolean }): void }) {
+function PrefixForm({
+  prefix,
+  onSaved,
+}: {
+  prefix: { prefix: string; saved: boolean };
+  onSaved(p: { prefix: string; saved: boolean }): void;
+}) {
   const { message } = App.useApp();
   const [value, setValue] = useState(prefix.saved ? prefix.prefix : '');
   return (
     <Space align="center" wrap>
       <span>机关代字：</span>
-      <Input style={{ width: 140 }} value={value} placeholder={prefix.prefix} maxLength={10} onChange={(e) => setValue(e.target.value)} aria-label="机关代字" />
+      <Input
+        style={{ width: 140 }}
+        value={value}
+        placeholder={prefix.prefix}
+        maxLength={10}
+        onChange={(e) => setValue(e.target.value)}
+        aria-label="机关代字"
+      />
       <Button
         onClick={async () => {
           try {
@@ -84,7 +104,9 @@ function PrefixForm({ prefix, onSaved }: { prefix: { prefix: string; saved: bool
       >
         保存
       </Button>
-      <Typography.Text type="secondary">文号示例：{value || prefix.prefix}信受〔{new Date().getFullYear()}〕1号。已出具的文书文号不变。</Typography.Text>
+      <Typography.Text type="secondary">
+        文号示例：{value || prefix.prefix}信受〔{new Date().getFullYear()}〕1号。已出具的文书文号不变。
+      </Typography.Text>
     </Space>
   );
 }
@@ -122,7 +144,8 @@ function TemplateEditor({ template, onSaved }: { template: TemplateView; onSaved
       setProblem(null);
     } catch (e) {
       setProblem((e as Error).message);
-      if (e instanceof ApiError && (e.field === 'title' || e.field === 'body')) form.setFields([{ name: e.field, errors: [e.message] }]);
+      if (e instanceof ApiError && (e.field === 'title' || e.field === 'body'))
+        form.setFields([{ name: e.field, errors: [e.message] }]);
     } finally {
       setBusy(false);
     }
@@ -139,7 +162,15 @@ function TemplateEditor({ template, onSaved }: { template: TemplateView; onSaved
             <Input.TextArea autoSize={{ minRows: 12, maxRows: 24 }} data-testid="template-body" />
           </Form.Item>
         </Form>
-        {problem ? <Alert type="error" showIcon message={problem} style={{ marginBottom: 12 }} data-testid="template-problem" /> : null}
+        {problem ? (
+          <Alert
+            type="error"
+            showIcon
+            message={problem}
+            style={{ marginBottom: 12 }}
+            data-testid="template-problem"
+          />
+        ) : null}
         <Space>
           <Button type="primary" loading={busy} onClick={save}>
             保存模板

@@ -4,10 +4,36 @@
  * issued: from that moment its text and number are fixed; a correction is a new letter.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Dropdown, Form, Input, List, Modal, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Dropdown,
+  Form,
+  Input,
+  List,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DELIVERY_METHODS, LETTER_KINDS, type CaseDetail, type CaseLetter, type IssuedLetter, type LetterContent, type LetterDraft } from '../../src-main/api';
+import {
+  DELIVERY_METHODS,
+  LETTER_KINDS,
+  type CaseDetail,
+  type CaseLetter,
+  type IssuedLetter,
+  type LetterContent,
+  type LetterDraft,
+} from '../../src-main/api';
 import { call, pdfSaver, saveFile } from '../lib/api-client';
 import { printHtml } from '../lib/print-html';
 import { options } from '../lib/format';
@@ -15,13 +41,22 @@ import { LetterPreview } from './LetterPreview';
 
 type Kind = keyof typeof LETTER_KINDS;
 
-export function LettersCard({ c, onChanged, readOnly = false }: { c: CaseDetail; onChanged(): void; readOnly?: boolean }) {
+export function LettersCard({
+  c,
+  onChanged,
+  readOnly = false,
+}: {
+  c: CaseDetail;
+  onChanged(): void;
+  readOnly?: boolean;
+}) {
   const { message } = App.useApp();
   const [letters, setLetters] = useState<CaseLetter[]>([]);
   const [editing, setEditing] = useState<{ draft: LetterDraft; replaces: IssuedLetter | null } | null>(null);
   const [viewing, setViewing] = useState<IssuedLetter | null>(null);
 
-  const load = () => call('letters.list', { caseId: c.id }).then(setLetters, (e: Error) => message.error(e.message));
+  const load = () =>
+    call('letters.list', { caseId: c.id }).then(setLetters, (e: Error) => message.error(e.message));
   // the case's steps decide which letters can be drawn: reload when it changes
   useEffect(() => void load(), [c]);
 
@@ -47,7 +82,10 @@ export function LettersCard({ c, onChanged, readOnly = false }: { c: CaseDetail;
   const savePdf = pdfSaver();
   const saveAsPdf = async (l: IssuedLetter) => {
     try {
-      const saved = await savePdf!(`${l.docNo ?? `${l.content.title}-${l.issuedOn}`}.pdf`, (await call('letters.html', { ids: [l.id] })).html);
+      const saved = await savePdf!(
+        `${l.docNo ?? `${l.content.title}-${l.issuedOn}`}.pdf`,
+        (await call('letters.html', { ids: [l.id] })).html,
+      );
       if (saved) message.success(`已存为 ${saved}`);
     } catch (e) {
       message.error((e as Error).message);
@@ -64,7 +102,10 @@ export function LettersCard({ c, onChanged, readOnly = false }: { c: CaseDetail;
         !readOnly && (
           <Dropdown
             trigger={['click']}
-            menu={{ items: (Object.keys(LETTER_KINDS) as Kind[]).map((k) => ({ key: k, label: LETTER_KINDS[k] })), onClick: (e) => startDraft(e.key as Kind) }}
+            menu={{
+              items: (Object.keys(LETTER_KINDS) as Kind[]).map((k) => ({ key: k, label: LETTER_KINDS[k] })),
+              onClick: (e) => startDraft(e.key as Kind),
+            }}
           >
             <Button size="small" icon={<FileTextOutlined />} data-testid="new-letter">
               出具文书
@@ -101,7 +142,9 @@ export function LettersCard({ c, onChanged, readOnly = false }: { c: CaseDetail;
               {l.replacedBy ? <Tag>已更正</Tag> : null}
               {l.replacesId ? <Tag color="orange">更正件</Tag> : null}
               {l.delivery ? (
-                <Tooltip title={`${DELIVERY_METHODS[l.delivery.method as keyof typeof DELIVERY_METHODS] ?? l.delivery.method}，${l.delivery.recipient || '信访人'}签收`}>
+                <Tooltip
+                  title={`${DELIVERY_METHODS[l.delivery.method as keyof typeof DELIVERY_METHODS] ?? l.delivery.method}，${l.delivery.recipient || '信访人'}签收`}
+                >
                   <Tag color="green">{l.delivery.receivedOn} 已送达</Tag>
                 </Tooltip>
               ) : null}
@@ -123,7 +166,14 @@ export function LettersCard({ c, onChanged, readOnly = false }: { c: CaseDetail;
           }}
         />
       ) : null}
-      {viewing ? <IssuedLetterView letter={viewing} onClose={() => setViewing(null)} onPrint={() => print([viewing.id])} onSavePdf={savePdf ? () => saveAsPdf(viewing) : null} /> : null}
+      {viewing ? (
+        <IssuedLetterView
+          letter={viewing}
+          onClose={() => setViewing(null)}
+          onPrint={() => print([viewing.id])}
+          onSavePdf={savePdf ? () => saveAsPdf(viewing) : null}
+        />
+      ) : null}
     </Card>
   );
 }
@@ -142,14 +192,29 @@ function contentOf(v: Values, draft: LetterDraft): Omit<LetterContent, 'docNo' |
   return {
     title: v.title ?? '',
     addressee: v.addressee?.trim() || null,
-    paragraphs: (v.body ?? '').split('\n').map((p) => p.trim()).filter(Boolean),
+    paragraphs: (v.body ?? '')
+      .split('\n')
+      .map((p) => p.trim())
+      .filter(Boolean),
     signature: v.signature ?? '',
-    rows: draft.content.rows ? draft.content.rows.map(([label], i) => [label, v.rows?.[i] ?? ''] as [string, string]) : null,
+    rows: draft.content.rows
+      ? draft.content.rows.map(([label], i) => [label, v.rows?.[i] ?? ''] as [string, string])
+      : null,
   };
 }
 
 /** Editing a draft with its pages beside it, then issuing it. */
-function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDraft; replaces: IssuedLetter | null; onClose(): void; onIssued(l: IssuedLetter): void }) {
+function LetterDialog({
+  draft,
+  replaces,
+  onClose,
+  onIssued,
+}: {
+  draft: LetterDraft;
+  replaces: IssuedLetter | null;
+  onClose(): void;
+  onIssued(l: IssuedLetter): void;
+}) {
   const { modal } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [html, setHtml] = useState<string | null>(null);
@@ -171,7 +236,12 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
   );
   const values = Form.useWatch([], form) as Values | undefined;
   // the pages as they would print on the chosen date: the server writes the date and the number
-  const pages = (v: Values) => call('letters.html', { draft: contentOf(v, draft), kind: draft.kind, issuedOn: (v.issuedOn ?? dayjs()).format('YYYY-MM-DD') });
+  const pages = (v: Values) =>
+    call('letters.html', {
+      draft: contentOf(v, draft),
+      kind: draft.kind,
+      issuedOn: (v.issuedOn ?? dayjs()).format('YYYY-MM-DD'),
+    });
 
   // the pages follow the text, a moment after typing stops
   useEffect(() => {
@@ -247,12 +317,31 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
         </Button>,
       ]}
     >
-      {replaces ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`此件将更正 ${replaces.docNo ?? replaces.content.title}（${replaces.issuedOn}），原文书保留不变`} /> : null}
-      {error ? <Alert type="error" showIcon style={{ marginBottom: 12 }} message={error} data-testid="letter-error" /> : null}
+      {replaces ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={`此件将更正 ${replaces.docNo ?? replaces.content.title}（${replaces.issuedOn}），原文书保留不变`}
+        />
+      ) : null}
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={error}
+          data-testid="letter-error"
+        />
+      ) : null}
       <Row gutter={16}>
         <Col flex="1">
           <Form form={form} layout="vertical" initialValues={initial} data-testid="letter-form">
-            <Form.Item name="title" label="标题" rules={[{ required: true, whitespace: true, message: '请填写标题' }]}>
+            <Form.Item
+              name="title"
+              label="标题"
+              rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
+            >
               <Input maxLength={40} />
             </Form.Item>
             {draft.content.addressee !== null || !draft.content.rows ? (
@@ -267,19 +356,35 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
                 </Form.Item>
               ))
             ) : (
-              <Form.Item name="body" label="正文（每行一段；以“一、”开头的段落为黑体小标题）" rules={[{ required: true, whitespace: true, message: '请填写正文' }]}>
+              <Form.Item
+                name="body"
+                label="正文（每行一段；以“一、”开头的段落为黑体小标题）"
+                rules={[{ required: true, whitespace: true, message: '请填写正文' }]}
+              >
                 <Input.TextArea autoSize={{ minRows: 10, maxRows: 22 }} />
               </Form.Item>
             )}
             <Row gutter={12}>
               <Col span={10}>
-                <Form.Item name="signature" label="落款" rules={[{ required: true, whitespace: true, message: '请填写落款' }]}>
+                <Form.Item
+                  name="signature"
+                  label="落款"
+                  rules={[{ required: true, whitespace: true, message: '请填写落款' }]}
+                >
                   <Input maxLength={60} />
                 </Form.Item>
               </Col>
               <Col span={7}>
-                <Form.Item name="issuedOn" label="成文日期" rules={[{ required: true, message: '请选择成文日期' }]}>
-                  <DatePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+                <Form.Item
+                  name="issuedOn"
+                  label="成文日期"
+                  rules={[{ required: true, message: '请选择成文日期' }]}
+                >
+                  <DatePicker
+                    style={{ width: '100%' }}
+                    allowClear={false}
+                    disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                  />
                 </Form.Item>
               </Col>
               {draft.notifies && !replaces ? (
@@ -301,11 +406,24 @@ function LetterDialog({ draft, replaces, onClose, onIssued }: { draft: LetterDra
 }
 
 /** An issued letter as printed; in the Electron window 存为 PDF has its own button, in the browser the print dialog offers it. */
-function IssuedLetterView({ letter, onClose, onPrint, onSavePdf }: { letter: IssuedLetter; onClose(): void; onPrint(): void; onSavePdf: (() => void) | null }) {
+function IssuedLetterView({
+  letter,
+  onClose,
+  onPrint,
+  onSavePdf,
+}: {
+  letter: IssuedLetter;
+  onClose(): void;
+  onPrint(): void;
+  onSavePdf: (() => void) | null;
+}) {
   const { message } = App.useApp();
   const [html, setHtml] = useState<string | null>(null);
   useEffect(() => {
-    call('letters.html', { ids: [letter.id] }).then((r) => setHtml(r.html), (e: Error) => message.error(e.message));
+    call('letters.html', { ids: [letter.id] }).then(
+      (r) => setHtml(r.html),
+      (e: Error) => message.error(e.message),
+    );
   }, [letter.id]);
   return (
     <Modal
@@ -332,7 +450,13 @@ function IssuedLetterView({ letter, onClose, onPrint, onSavePdf }: { letter: Iss
             存为 PDF
           </Button>
         ) : null,
-        <Button key="print" type="primary" icon={<PrinterOutlined />} onClick={onPrint} data-testid="print-letter">
+        <Button
+          key="print"
+          type="primary"
+          icon={<PrinterOutlined />}
+          onClick={onPrint}
+          data-testid="print-letter"
+        >
           {onSavePdf ? '打印' : '打印 / 存为 PDF'}
         </Button>,
       ]}

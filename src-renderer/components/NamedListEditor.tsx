@@ -37,9 +37,15 @@ export function NamedListEditor({
           placeholder={`新${noun}名称，回车添加`}
           value={adding}
           onChange={(e) => setAdding(e.target.value)}
-          onPressEnter={() => adding.trim() && run(async () => (await onSave({ name: adding.trim() }), setAdding('')))}
+          onPressEnter={() =>
+            adding.trim() && run(async () => (await onSave({ name: adding.trim() }), setAdding('')))
+          }
         />
-        <Button type="primary" disabled={!adding.trim()} onClick={() => run(async () => (await onSave({ name: adding.trim() }), setAdding('')))}>
+        <Button
+          type="primary"
+          disabled={!adding.trim()}
+          onClick={() => run(async () => (await onSave({ name: adding.trim() }), setAdding('')))}
+        >
           添加
         </Button>
       </Space.Compact>
@@ -71,7 +77,12 @@ export function NamedListEditor({
             render: (_, item) => (
               <Space>
                 <a onClick={() => setEditing(item)}>改名</a>
-                <Popconfirm title={`停用“${item.name}”？`} okText="停用" cancelText="取消" onConfirm={() => run(() => onRemove(item.id))}>
+                <Popconfirm
+                  title={`停用“${item.name}”？`}
+                  okText="停用"
+                  cancelText="取消"
+                  onConfirm={() => run(() => onRemove(item.id))}
+                >
                   <a>停用</a>
                 </Popconfirm>
               </Space>

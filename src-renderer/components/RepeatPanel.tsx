@@ -31,7 +31,11 @@ export function RepeatPanel({
   // left out (JSON drops undefined), only those with a whole ID number or a name and phone
   const key = JSON.stringify(
     petitioners
-      .map((p) => ({ name: p?.name?.trim() || undefined, idNumber: p?.idNumber?.trim() || undefined, phone: p?.phone?.trim() || undefined }))
+      .map((p) => ({
+        name: p?.name?.trim() || undefined,
+        idNumber: p?.idNumber?.trim() || undefined,
+        phone: p?.phone?.trim() || undefined,
+      }))
       .filter((p) => p.idNumber?.length === 18 || (p.name && p.phone)),
   );
 
@@ -92,7 +96,13 @@ export function RepeatPanel({
         />
       )}
       {failed ? (
-        <Alert type="error" showIcon message="未能查找此前的信访事项" description={failed} data-testid="repeat-failed" />
+        <Alert
+          type="error"
+          showIcon
+          message="未能查找此前的信访事项"
+          description={failed}
+          data-testid="repeat-failed"
+        />
       ) : matches.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未发现此前登记的相同信访人" />
       ) : (
@@ -112,7 +122,9 @@ export function RepeatPanel({
                   <>
                     <div>{m.summary}</div>
                     <div className="muted">
-                      {showDateTime(m.receivedAt)} · {m.petitioner} · {m.matchedBy === 'idNumber' ? '身份证号相同' : '姓名和电话相同'} · {label.status(m.status)}
+                      {showDateTime(m.receivedAt)} · {m.petitioner} ·{' '}
+                      {m.matchedBy === 'idNumber' ? '身份证号相同' : '姓名和电话相同'} ·{' '}
+                      {label.status(m.status)}
                       {m.final && (
                         <Tag color="red" style={{ marginLeft: 6 }}>
                           已复核终结
@@ -133,7 +145,12 @@ export function RepeatPanel({
                       标为重复
                     </Button>
                     {m.final && (
-                      <Button size="small" danger data-testid="mark-not-reaccepted" onClick={() => onMark(m.id, true)}>
+                      <Button
+                        size="small"
+                        danger
+                        data-testid="mark-not-reaccepted"
+                        onClick={() => onMark(m.id, true)}
+                      >
                         不再受理
                       </Button>
                     )}

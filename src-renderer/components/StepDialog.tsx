@@ -5,7 +5,23 @@
  * services refuse, and kept in memory if the dialog is closed without saving.
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, AutoComplete, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch, Typography, type ButtonProps } from 'antd';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Col,
+  DatePicker,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Switch,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   AGREEMENTS,
@@ -76,7 +92,10 @@ const CONFIRM: Partial<Record<StepKind, (v: Values) => { title: string; content:
     title: '确认不予受理？',
     content: `记录后本事项即为“不予受理”，不能撤销。请确认已告知信访人通过${REJECT_ROUTES[v.route as keyof typeof REJECT_ROUTES] ?? '法定途径'}解决。`,
   }),
-  forward: (v) => ({ title: `确认转送至 ${String(v.to ?? '').trim()}？`, content: '记录后本事项即为“已转送”，不能撤销。' }),
+  forward: (v) => ({
+    title: `确认转送至 ${String(v.to ?? '').trim()}？`,
+    content: '记录后本事项即为“已转送”，不能撤销。',
+  }),
   close: (v) => ({
     title: `确认办结（${v.resolved ? '已化解' : '未化解'}）？`,
     content: '办结后只能回访、评价、包案跟进，或在信访人申请复查、复核或决定重新办理时继续办理。',
@@ -118,7 +137,9 @@ function hint(kind: StepKind, c: CaseDetail): string | null {
     case 'supervise':
       return '督办期限默认为督办之日起7日。';
     case 'close':
-      return c.workflow.status === 'delivered' ? '办结后，信访人仍可在复查申请期内申请复查（第三十五条）。' : null;
+      return c.workflow.status === 'delivered'
+        ? '办结后，信访人仍可在复查申请期内申请复查（第三十五条）。'
+        : null;
     default:
       return null;
   }
@@ -131,7 +152,8 @@ function defaults(kind: StepKind, c: CaseDetail): Values {
   for (const [field, days] of Object.entries(FOLLOWS[kind] ?? {})) v[field] = today.add(days, 'day');
   switch (kind) {
     case 'assign':
-      if (reply && (v.deadline as Dayjs).isAfter(dayjs(reply.due))) v.deadline = v.reportDue = dayjs(reply.due);
+      if (reply && (v.deadline as Dayjs).isAfter(dayjs(reply.due)))
+        v.deadline = v.reportDue = dayjs(reply.due);
       v.unitId = c.workflow.unitId ?? undefined;
       v.handlerId = c.workflow.handlerId ?? undefined;
       v.target = 'township';
@@ -206,7 +228,10 @@ export function StepDialog({
   // county mode: a case is usually assigned (交办) down to a township office
   const toTownship = kind === 'assign' && settings.office.level === 'county' && settings.townships.length > 0;
   // a township's own case can go back only to it (its register entry travels in its packages only)
-  const townships = c.officeId === settings.office.id ? settings.townships : settings.townships.filter((o) => o.id === c.officeId);
+  const townships =
+    c.officeId === settings.office.id
+      ? settings.townships
+      : settings.townships.filter((o) => o.id === c.officeId);
   const target = (Form.useWatch('target', form) as string | undefined) ?? initial.target;
   const receivedOn = c.receivedAt.slice(0, 10);
   /** 送达: the case's 送达回证 still waiting to come back signed, newest first */
@@ -215,9 +240,12 @@ export function StepDialog({
     if (kind !== 'deliver') return;
     call('letters.list', { caseId: c.id }).then(
       (letters) => {
-        const waiting = letters.filter((l) => l.kind === 'deliveryReceipt' && !l.replacedBy && !l.delivery).reverse();
+        const waiting = letters
+          .filter((l) => l.kind === 'deliveryReceipt' && !l.replacedBy && !l.delivery)
+          .reverse();
         setReceipts(waiting);
-        if (waiting.length && form.getFieldValue('receiptId') === undefined) form.setFieldValue('receiptId', waiting[0].id);
+        if (waiting.length && form.getFieldValue('receiptId') === undefined)
+          form.setFieldValue('receiptId', waiting[0].id);
       },
       () => setReceipts([]),
     );
@@ -238,7 +266,12 @@ export function StepDialog({
     const values = form.getFieldsValue(true) as Values;
     const confirm = CONFIRM[kind]?.(values);
     if (confirm) {
-      const ok = await modal.confirm({ ...confirm, okText: '确认', cancelText: '返回修改', okButtonProps: { danger: kind === 'reject' } });
+      const ok = await modal.confirm({
+        ...confirm,
+        okText: '确认',
+        cancelText: '返回修改',
+        okButtonProps: { danger: kind === 'reject' },
+      });
       if (!ok) return;
     }
     setBusy(true);
@@ -257,7 +290,8 @@ export function StepDialog({
       setOpen(false);
     } catch (e) {
       setError((e as Error).message);
-      if (e instanceof ApiError && e.field && e.field in values) form.setFields([{ name: e.field, errors: [e.message] }]);
+      if (e instanceof ApiError && e.field && e.field in values)
+        form.setFields([{ name: e.field, errors: [e.message] }]);
       else onRefused?.();
     } finally {
       setBusy(false);
@@ -279,22 +313,56 @@ export function StepDialog({
   const wide = kind === 'reply' || kind === 'close';
   const notAfterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
   const dateField = (name: string, label: string, disabledDate: (d: Dayjs) => boolean, extra?: ReactNode) => (
-    <Form.Item name={name} label={label} extra={extra} rules={[{ required: true, message: `请选择${label}` }]}>
-      <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" allowClear={false} disabledDate={disabledDate} />
+    <Form.Item
+      name={name}
+      label={label}
+      extra={extra}
+      rules={[{ required: true, message: `请选择${label}` }]}
+    >
+      <DatePicker
+        style={{ width: '100%' }}
+        format="YYYY-MM-DD"
+        allowClear={false}
+        disabledDate={disabledDate}
+      />
     </Form.Item>
   );
-  const text = (name: string, label: string, required: boolean, max: number, rows = 3, placeholder?: string) => (
-    <Form.Item name={name} label={label} rules={required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : []}>
+  const text = (
+    name: string,
+    label: string,
+    required: boolean,
+    max: number,
+    rows = 3,
+    placeholder?: string,
+  ) => (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : []}
+    >
       <Input.TextArea autoSize={{ minRows: rows, maxRows: 10 }} maxLength={max} placeholder={placeholder} />
     </Form.Item>
   );
   const line = (name: string, label: string, required: boolean, max: number, placeholder?: string) => (
-    <Form.Item name={name} label={label} rules={required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : []}>
+    <Form.Item
+      name={name}
+      label={label}
+      rules={required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : []}
+    >
       <Input maxLength={max} placeholder={placeholder} />
     </Form.Item>
   );
-  const choice = (name: string, label: string, dict: Record<string, string>, opts: { radio?: boolean; required?: boolean } = {}) => (
-    <Form.Item name={name} label={label} rules={opts.required === false ? [] : [{ required: true, message: `请选择${label}` }]}>
+  const choice = (
+    name: string,
+    label: string,
+    dict: Record<string, string>,
+    opts: { radio?: boolean; required?: boolean } = {},
+  ) => (
+    <Form.Item
+      name={name}
+      label={label}
+      rules={opts.required === false ? [] : [{ required: true, message: `请选择${label}` }]}
+    >
       {opts.radio ? (
         <Radio.Group optionType="button" options={options(dict)} />
       ) : (
@@ -302,7 +370,11 @@ export function StepDialog({
       )}
     </Form.Item>
   );
-  const onDate = dateField('on', ON_LABEL[kind] ?? '日期', (d) => notAfterToday(d) || d.isBefore(dayjs(receivedOn), 'day'));
+  const onDate = dateField(
+    'on',
+    ON_LABEL[kind] ?? '日期',
+    (d) => notAfterToday(d) || d.isBefore(dayjs(receivedOn), 'day'),
+  );
   const notBeforeOn = (d: Dayjs) => d.isBefore(on, 'day');
 
   const fields = (): ReactNode => {
@@ -354,8 +426,17 @@ export function StepDialog({
               </Form.Item>
             )}
             {toTownship && target === 'township' ? (
-              <Form.Item name="officeId" label="交办乡镇" rules={[{ required: true, message: '请选择交办的乡镇' }]} extra="下次导出给该乡镇的交换包将带上此件信访事项的全部材料">
-                <Select placeholder="请选择" options={townships.map((o) => ({ value: o.id, label: o.name }))} showSearch={{ filterOption: pinyinFilter }} />
+              <Form.Item
+                name="officeId"
+                label="交办乡镇"
+                rules={[{ required: true, message: '请选择交办的乡镇' }]}
+                extra="下次导出给该乡镇的交换包将带上此件信访事项的全部材料"
+              >
+                <Select
+                  placeholder="请选择"
+                  options={townships.map((o) => ({ value: o.id, label: o.name }))}
+                  showSearch={{ filterOption: pinyinFilter }}
+                />
               </Form.Item>
             ) : (
               <UnitHandler settings={settings} unitId={unitId} unitLabel="责任单位" />
@@ -436,13 +517,26 @@ export function StepDialog({
             <Row gutter={12}>
               <Col span={8}>{onDate}</Col>
               <Col span={6}>
-                <Form.Item name="days" label="延期天数" rules={[{ required: true, message: '请填写延期天数' }]}>
+                <Form.Item
+                  name="days"
+                  label="延期天数"
+                  rules={[{ required: true, message: '请填写延期天数' }]}
+                >
                   <InputNumber min={1} max={30} precision={0} suffix="日" style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col span={10}>
-                <Form.Item name="approvedBy" label="批准人" rules={[{ required: true, whitespace: true, message: '请填写批准人' }]}>
-                  <AutoComplete options={leaders} maxLength={20} placeholder="本机关负责人" filterOption={(input, o) => pinyinFilter(input, { label: o?.value })} />
+                <Form.Item
+                  name="approvedBy"
+                  label="批准人"
+                  rules={[{ required: true, whitespace: true, message: '请填写批准人' }]}
+                >
+                  <AutoComplete
+                    options={leaders}
+                    maxLength={20}
+                    placeholder="本机关负责人"
+                    filterOption={(input, o) => pinyinFilter(input, { label: o?.value })}
+                  />
                 </Form.Item>
               </Col>
             </Row>
@@ -469,13 +563,30 @@ export function StepDialog({
               <Col span={8}>{onDate}</Col>
               <Col span={8}>{choice('method', '送达方式', DELIVERY_METHODS)}</Col>
               <Col span={8}>
-                {dateField('receivedOn', '签收日期', (d) => notAfterToday(d) || (!!c.workflow.repliedOn && d.isBefore(dayjs(c.workflow.repliedOn), 'day')))}
+                {dateField(
+                  'receivedOn',
+                  '签收日期',
+                  (d) =>
+                    notAfterToday(d) ||
+                    (!!c.workflow.repliedOn && d.isBefore(dayjs(c.workflow.repliedOn), 'day')),
+                )}
               </Col>
             </Row>
             {line('recipient', '签收人', false, 30, '信访人本人或代收人')}
             {receipts.length ? (
-              <Form.Item name="receiptId" label="签收的送达回证" extra="回证由信访人签收后交回，登记送达时与之对应；未使用回证的可清空">
-                <Select allowClear placeholder="未使用送达回证" options={receipts.map((l) => ({ value: l.id, label: `${l.content.title}（${l.issuedOn} 出具）` }))} />
+              <Form.Item
+                name="receiptId"
+                label="签收的送达回证"
+                extra="回证由信访人签收后交回，登记送达时与之对应；未使用回证的可清空"
+              >
+                <Select
+                  allowClear
+                  placeholder="未使用送达回证"
+                  options={receipts.map((l) => ({
+                    value: l.id,
+                    label: `${l.content.title}（${l.issuedOn} 出具）`,
+                  }))}
+                />
               </Form.Item>
             ) : null}
           </>
@@ -509,7 +620,13 @@ export function StepDialog({
             <Row gutter={12}>
               <Col span={8}>{onDate}</Col>
               <Col span={8}>{choice('result', `${name}结果`, REVIEW_RESULTS)}</Col>
-              <Col span={8}>{dateField('receivedOn', `信访人收到${name}意见日期`, (d) => notAfterToday(d) || notBeforeOn(d))}</Col>
+              <Col span={8}>
+                {dateField(
+                  'receivedOn',
+                  `信访人收到${name}意见日期`,
+                  (d) => notAfterToday(d) || notBeforeOn(d),
+                )}
+              </Col>
             </Row>
             {text('note', `${name}意见`, true, 8000, 4)}
           </>
@@ -548,13 +665,19 @@ export function StepDialog({
           </>
         );
       case 'takeCharge': {
-        const leaders = settings.staff.filter((s) => s.role === 'leader').map((s) => ({ value: s.id, label: s.name }));
+        const leaders = settings.staff
+          .filter((s) => s.role === 'leader')
+          .map((s) => ({ value: s.id, label: s.name }));
         return (
           <>
             <Row gutter={12}>
               <Col span={10}>{onDate}</Col>
               <Col span={14}>
-                <Form.Item name="leaderId" label="包案领导" rules={[{ required: true, message: '请选择包案领导' }]}>
+                <Form.Item
+                  name="leaderId"
+                  label="包案领导"
+                  rules={[{ required: true, message: '请选择包案领导' }]}
+                >
                   <Select
                     options={leaders}
                     placeholder="请选择"
@@ -583,7 +706,12 @@ export function StepDialog({
               <Col span={8}>{dateField('deadline', '督办期限', notBeforeOn)}</Col>
               <Col span={8}>
                 <Form.Item name="unitId" label="被督办单位">
-                  <Select allowClear placeholder="本机关" options={settings.units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ filterOption: pinyinFilter }} />
+                  <Select
+                    allowClear
+                    placeholder="本机关"
+                    options={settings.units.map((u) => ({ value: u.id, label: u.name }))}
+                    showSearch={{ filterOption: pinyinFilter }}
+                  />
                 </Form.Item>
               </Col>
             </Row>
@@ -596,10 +724,17 @@ export function StepDialog({
             <Row gutter={12}>
               <Col span={10}>{onDate}</Col>
               <Col span={14}>
-                <Form.Item name="supervisionId" label="回复的督办" rules={[{ required: true, message: '请选择回复的督办' }]}>
+                <Form.Item
+                  name="supervisionId"
+                  label="回复的督办"
+                  rules={[{ required: true, message: '请选择回复的督办' }]}
+                >
                   <Select
                     placeholder="请选择"
-                    options={c.workflow.openSupervisions.map((s) => ({ value: s.id, label: `${s.on} 督办，期限 ${s.deadline}` }))}
+                    options={c.workflow.openSupervisions.map((s) => ({
+                      value: s.id,
+                      label: `${s.on} 督办，期限 ${s.deadline}`,
+                    }))}
                   />
                 </Form.Item>
               </Col>
@@ -616,7 +751,10 @@ export function StepDialog({
       open={open}
       title={
         <span>
-          {STEP_KINDS[kind]} <span className="muted" style={{ fontWeight: 'normal', fontSize: 13, marginLeft: 8 }}>{c.caseNo}</span>
+          {STEP_KINDS[kind]}{' '}
+          <span className="muted" style={{ fontWeight: 'normal', fontSize: 13, marginLeft: 8 }}>
+            {c.caseNo}
+          </span>
         </span>
       }
       width={wide ? 760 : 600}
@@ -661,8 +799,17 @@ export function StepDialog({
             </a>
           </Typography.Paragraph>
         )}
-        {error && <Alert data-testid="step-error" type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} component="div" layout="vertical" initialValues={initial} onValuesChange={onValuesChange} requiredMark>
+        {error && (
+          <Alert data-testid="step-error" type="error" showIcon title={error} style={{ marginBottom: 12 }} />
+        )}
+        <Form
+          form={form}
+          component="div"
+          layout="vertical"
+          initialValues={initial}
+          onValuesChange={onValuesChange}
+          requiredMark
+        >
           {fields()}
         </Form>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -674,7 +821,15 @@ export function StepDialog({
 }
 
 /** A unit and, optionally, its handler: the handler list follows the unit chosen. */
-function UnitHandler({ settings, unitId, unitLabel }: { settings: Settings; unitId: string | undefined; unitLabel: string }) {
+function UnitHandler({
+  settings,
+  unitId,
+  unitLabel,
+}: {
+  settings: Settings;
+  unitId: string | undefined;
+  unitLabel: string;
+}) {
   const inUnit = settings.staff.filter((s) => unitId && s.unitId === unitId);
   // no one registered in the unit: everyone, handlers first
   const rank = (role: string) => (role === 'handler' ? 0 : role === 'leader' ? 1 : 2);
@@ -683,19 +838,33 @@ function UnitHandler({ settings, unitId, unitLabel }: { settings: Settings; unit
   return (
     <Row gutter={12}>
       <Col span={12}>
-        <Form.Item name="unitId" label={unitLabel} rules={[{ required: true, message: `请选择${unitLabel}` }]}>
-          <Select placeholder="请选择" options={settings.units.map((u) => ({ value: u.id, label: u.name }))} showSearch={{ filterOption: pinyinFilter }} />
+        <Form.Item
+          name="unitId"
+          label={unitLabel}
+          rules={[{ required: true, message: `请选择${unitLabel}` }]}
+        >
+          <Select
+            placeholder="请选择"
+            options={settings.units.map((u) => ({ value: u.id, label: u.name }))}
+            showSearch={{ filterOption: pinyinFilter }}
+          />
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item name="handlerId" label="承办人" extra={unitId && !inUnit.length ? '该单位未登记工作人员，列出全部人员' : undefined}>
+        <Form.Item
+          name="handlerId"
+          label="承办人"
+          extra={unitId && !inUnit.length ? '该单位未登记工作人员，列出全部人员' : undefined}
+        >
           <Select
             allowClear
             placeholder="可不选"
             showSearch={{ filterOption: pinyinFilter }}
             options={staff.map((s) => ({
               value: s.id,
-              label: inUnit.length ? s.name : `${s.name}（${[unitName(s.unitId), STAFF_ROLES[s.role]].filter(Boolean).join('，')}）`,
+              label: inUnit.length
+                ? s.name
+                : `${s.name}（${[unitName(s.unitId), STAFF_ROLES[s.role]].filter(Boolean).join('，')}）`,
             }))}
           />
         </Form.Item>

@@ -10,7 +10,10 @@ export function VillagesEditor() {
   const { settings, setSettings } = useApp();
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Partial<Village> | null>(null);
-  const [preview, setPreview] = useState<{ file: { fileName: string; base64: string }; rows: ImportPreviewRow[] } | null>(null);
+  const [preview, setPreview] = useState<{
+    file: { fileName: string; base64: string };
+    rows: ImportPreviewRow[];
+  } | null>(null);
   const [form] = Form.useForm<{ code: string; name: string }>();
 
   const save = async () => {
@@ -92,7 +95,9 @@ export function VillagesEditor() {
                   description="已登记的事项仍显示该村名称。"
                   okText="停用"
                   cancelText="取消"
-                  onConfirm={async () => setSettings(await call('settings.remove', { kind: 'village', id: v.id }))}
+                  onConfirm={async () =>
+                    setSettings(await call('settings.remove', { kind: 'village', id: v.id }))
+                  }
                 >
                   <a>停用</a>
                 </Popconfirm>
@@ -101,9 +106,21 @@ export function VillagesEditor() {
           },
         ]}
       />
-      <Modal title={editing?.id ? '修改村/社区' : '添加村/社区'} open={!!editing} onOk={save} onCancel={() => setEditing(null)} okText="保存" cancelText="取消" destroyOnHidden>
+      <Modal
+        title={editing?.id ? '修改村/社区' : '添加村/社区'}
+        open={!!editing}
+        onOk={save}
+        onCancel={() => setEditing(null)}
+        okText="保存"
+        cancelText="取消"
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={save}>
-          <Form.Item name="code" label="12位统计代码" rules={[{ required: true, pattern: /^\d{12}$/, message: '村/社区代码应为12位数字' }]}>
+          <Form.Item
+            name="code"
+            label="12位统计代码"
+            rules={[{ required: true, pattern: /^\d{12}$/, message: '村/社区代码应为12位数字' }]}
+          >
             <Input maxLength={12} autoFocus />
           </Form.Item>
           <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
@@ -121,7 +138,9 @@ export function VillagesEditor() {
         okButtonProps={{ disabled: !preview || preview.rows.length === bad }}
         cancelText="取消"
       >
-        {bad > 0 && <p style={{ color: '#b71c1c' }}>有 {bad} 行有误，将被跳过；请修改文件后重新导入这些行。</p>}
+        {bad > 0 && (
+          <p style={{ color: '#b71c1c' }}>有 {bad} 行有误，将被跳过；请修改文件后重新导入这些行。</p>
+        )}
         <Table<ImportPreviewRow>
           size="small"
           rowKey="line"
@@ -131,7 +150,12 @@ export function VillagesEditor() {
             { title: '行号', dataIndex: 'line', width: 60 },
             { title: '代码', dataIndex: 'code', width: 150 },
             { title: '名称', dataIndex: 'name' },
-            { title: '检查结果', dataIndex: 'error', render: (e: string | null) => (e ? <Tag color="red">{e}</Tag> : <Tag color="green">可导入</Tag>) },
+            {
+              title: '检查结果',
+              dataIndex: 'error',
+              render: (e: string | null) =>
+                e ? <Tag color="red">{e}</Tag> : <Tag color="green">可导入</Tag>,
+            },
           ]}
         />
       </Modal>

@@ -36,21 +36,36 @@ function webToken(): string {
 
 const token = window.petitionBridge ? '' : webToken();
 
-const UNREADABLE = (status: number): ApiResult<unknown> => ({ ok: false, error: { message: `本机服务返回了无法识别的应答（${status}）`, internal: true } });
+const UNREADABLE = (status: number): ApiResult<unknown> => ({
+  ok: false,
+  error: { message: `本机服务返回了无法识别的应答（${status}）`, internal: true },
+});
 
-async function callWeb(method: string, input: unknown, onProgress?: (p: ProgressReport) => void): Promise<ApiResult<unknown>> {
+async function callWeb(
+  method: string,
+  input: unknown,
+  onProgress?: (p: ProgressReport) => void,
+): Promise<ApiResult<unknown>> {
   let res: Response;
   try {
     res = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, ...(onProgress ? { 'X-Progress': '1' } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${token}`,
+        ...(onProgress ? { 'X-Progress': '1' } : {}),
+      },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { message: '无法连接本机服务：请确认“npm run web”窗口仍在运行', internal: true } };
+    return {
+      ok: false,
+      error: { message: '无法连接本机服务：请确认“npm run web”窗口仍在运行', internal: true },
+    };
   }
   try {
-    if (!onProgress || !res.body || !res.headers.get('Content-Type')?.startsWith('application/x-ndjson')) return (await res.json()) as ApiResult<unknown>;
+    if (!onProgress || !res.body || !res.headers.get('Content-Type')?.startsWith('application/x-ndjson'))
+      return (await res.json()) as ApiResult<unknown>;
     // stage reports line by line, then the result
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffered = '';
@@ -59,7 +74,10 @@ async function callWeb(method: string, input: unknown, onProgress?: (p: Progress
       if (value) buffered += value;
       let nl: number;
       while ((nl = buffered.indexOf('\n')) >= 0) {
-        const line = JSON.parse(buffered.slice(0, nl)) as { progress?: ProgressReport; result?: ApiResult<unknown> };
+        const line = JSON.parse(buffered.slice(0, nl)) as {
+          progress?: ProgressReport;
+          result?: ApiResult<unknown>;
+        };
         buffered = buffered.slice(nl + 1);
         if (line.result) return line.result;
         if (line.progress) onProgress(line.progress);
@@ -76,11 +94,17 @@ export interface CallOptions {
   onProgress?: (p: ProgressReport) => void;
 }
 
-export async function call<M extends ApiMethod>(method: M, input: ApiInput<M>, opts: CallOptions = {}): Promise<ApiOutput<M>> {
+export async function call<M extends ApiMethod>(
+  method: M,
+  input: ApiInput<M>,
+  opts: CallOptions = {},
+): Promise<ApiOutput<M>> {
   const bridge = window.petitionBridge;
   let result: ApiResult<unknown>;
   if (bridge) {
-    const stop = opts.onProgress ? bridge.onProgress((p) => p.method === method && opts.onProgress!(p)) : undefined;
+    const stop = opts.onProgress
+      ? bridge.onProgress((p) => p.method === method && opts.onProgress!(p))
+      : undefined;
     try {
       result = await (bridge.call as (m: M, i: ApiInput<M>) => Promise<ApiResult<unknown>>)(method, input);
     } finally {

@@ -12,7 +12,13 @@ interface AppContextValue {
 
 const AppContext = createContext<AppContextValue | null>(null);
 
-export function AppProvider({ children, fallback }: { children: (ctx: AppContextValue) => ReactNode; fallback: (error: string | null) => ReactNode }) {
+export function AppProvider({
+  children,
+  fallback,
+}: {
+  children: (ctx: AppContextValue) => ReactNode;
+  fallback: (error: string | null) => ReactNode;
+}) {
   const [session, setSession] = useState<Session | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);

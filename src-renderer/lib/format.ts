@@ -1,6 +1,14 @@
 /** Display helpers shared by the screens. */
 import dayjs from 'dayjs';
-import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, type Category, type DeadlineView, type Flag } from '../../src-main/api';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  FLAGS,
+  MATTER_TYPES,
+  type Category,
+  type DeadlineView,
+  type Flag,
+} from '../../src-main/api';
 
 export const label = {
   channel: (v: string) => CHANNELS[v as keyof typeof CHANNELS] ?? v,
@@ -23,7 +31,9 @@ export function categoryTree(categories: Category[]) {
     value: p.id,
     title: p.name,
     label: p.name,
-    children: categories.filter((c) => c.parentId === p.id).map((c) => ({ value: c.id, title: c.name, label: c.name })),
+    children: categories
+      .filter((c) => c.parentId === p.id)
+      .map((c) => ({ value: c.id, title: c.name, label: c.name })),
   }));
 }
 

@@ -8,7 +8,10 @@ import { useCallback, useEffect, useRef, useState, type DependencyList } from 'r
 import type { FormInstance } from 'antd';
 import { fieldPath } from '../components/case-form-values';
 
-export function useLoaded<T>(fetch: () => Promise<T>, deps: DependencyList): { value: T | null; error: string | null; reload(): Promise<void> } {
+export function useLoaded<T>(
+  fetch: () => Promise<T>,
+  deps: DependencyList,
+): { value: T | null; error: string | null; reload(): Promise<void> } {
   const [value, setValue] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** the newest load: an older one answering later (filters changed meanwhile) is dropped */
@@ -30,7 +33,11 @@ export function useLoaded<T>(fetch: () => Promise<T>, deps: DependencyList): { v
 }
 
 /** Puts a refusal from the services on the field it names, or shows it as a message. */
-export function showRefusal<T>(form: FormInstance<T>, e: unknown, message: { error(text: string): void }): void {
+export function showRefusal<T>(
+  form: FormInstance<T>,
+  e: unknown,
+  message: { error(text: string): void },
+): void {
   const err = e as Error & { field?: string };
   if (err.field) form.setFields([{ name: fieldPath(err.field) as never, errors: [err.message] }]);
   else message.error(err.message);
@@ -66,7 +73,12 @@ export function useFormSave<V>(
 }
 
 /** Removes through the services, says `done` and reloads the list; a refusal is shown as a message. */
-export async function removeAndReload(remove: () => Promise<unknown>, done: string, reload: () => Promise<void>, message: Messages): Promise<void> {
+export async function removeAndReload(
+  remove: () => Promise<unknown>,
+  done: string,
+  reload: () => Promise<void>,
+  message: Messages,
+): Promise<void> {
   try {
     await remove();
     message.success(done);

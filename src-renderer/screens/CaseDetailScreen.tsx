@@ -1,8 +1,33 @@
 /** Case detail: the registration, its petitioners and attachments, and its timeline of events. */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Form, Image, List, Modal, Row, Space, Spin, Table, Tag, Timeline } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Drawer,
+  Form,
+  Image,
+  List,
+  Modal,
+  Row,
+  Space,
+  Spin,
+  Table,
+  Tag,
+  Timeline,
+} from 'antd';
 import { ArrowLeftOutlined, EditOutlined, PaperClipOutlined } from '@ant-design/icons';
-import { STEP_KINDS, type CaseDetail, type CaseStatus, type PetitionerView, type Settings, type StepKind } from '../../src-main/api';
+import {
+  STEP_KINDS,
+  type CaseDetail,
+  type CaseStatus,
+  type PetitionerView,
+  type Settings,
+  type StepKind,
+} from '../../src-main/api';
 import { ApiError, call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { categoryPath, FLAG_COLORS, label, showDateTime } from '../lib/format';
@@ -29,7 +54,15 @@ export function CaseDetailScreen({ id }: { id: string }) {
   }, [id]);
   useEffect(load, [load]);
 
-  if (error) return <Alert type="error" showIcon message={error} action={<Button onClick={() => navigate({ name: 'register' })}>返回台账</Button>} />;
+  if (error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        message={error}
+        action={<Button onClick={() => navigate({ name: 'register' })}>返回台账</Button>}
+      />
+    );
   if (!c) return <Spin style={{ display: 'block', margin: 60 }} />;
   // assigned on to another township by the county: kept here for the record only
   const elsewhere = !!c.workflow.handledElsewhere;
@@ -40,7 +73,11 @@ export function CaseDetailScreen({ id }: { id: string }) {
     try {
       const f = await call('attachments.read', { id: attId });
       const bytes = Uint8Array.from(atob(f.base64), (ch) => ch.charCodeAt(0));
-      setPreview({ url: URL.createObjectURL(new Blob([bytes], { type: f.mime })), mime: f.mime, name: f.fileName });
+      setPreview({
+        url: URL.createObjectURL(new Blob([bytes], { type: f.mime })),
+        mime: f.mime,
+        name: f.fileName,
+      });
     } catch (e) {
       message.error((e as Error).message);
     }
@@ -97,7 +134,9 @@ export function CaseDetailScreen({ id }: { id: string }) {
               </Descriptions.Item>
               <Descriptions.Item label="人数">{c.peopleCount}</Descriptions.Item>
               <Descriptions.Item label="事项性质">{label.matterType(c.matterType)}</Descriptions.Item>
-              <Descriptions.Item label="内容分类">{categoryPath(settings.categories, c.categoryId)}</Descriptions.Item>
+              <Descriptions.Item label="内容分类">
+                {categoryPath(settings.categories, c.categoryId)}
+              </Descriptions.Item>
               <Descriptions.Item label="问题属地">{village(c.villageId)}</Descriptions.Item>
               {c.repeatOf && (
                 <Descriptions.Item label="重复件，原事项" span={3}>
@@ -120,9 +159,25 @@ export function CaseDetailScreen({ id }: { id: string }) {
               dataSource={c.petitioners}
               locale={{ emptyText: '匿名信访' }}
               columns={[
-                { title: '姓名', dataIndex: 'name', render: (n: string, p) => (p.representative ? <Space>{n}<Tag color="red">代表</Tag></Space> : n) },
+                {
+                  title: '姓名',
+                  dataIndex: 'name',
+                  render: (n: string, p) =>
+                    p.representative ? (
+                      <Space>
+                        {n}
+                        <Tag color="red">代表</Tag>
+                      </Space>
+                    ) : (
+                      n
+                    ),
+                },
                 { title: '身份证号', dataIndex: 'idNumber' },
-                { title: '性别', dataIndex: 'gender', render: (g: string | null) => (g === 'male' ? '男' : g === 'female' ? '女' : '') },
+                {
+                  title: '性别',
+                  dataIndex: 'gender',
+                  render: (g: string | null) => (g === 'male' ? '男' : g === 'female' ? '女' : ''),
+                },
                 { title: '出生日期', dataIndex: 'birthDate' },
                 { title: '电话', dataIndex: 'phone' },
                 { title: '村/社区', dataIndex: 'villageId', render: (v: string | null) => village(v) },
@@ -133,7 +188,14 @@ export function CaseDetailScreen({ id }: { id: string }) {
           <Card
             size="small"
             title={`附件（${c.attachments.length}）`}
-            extra={!elsewhere && <UploadButton label="添加附件" onUploaded={async (file) => setCase(await call('attachments.add', { caseId: c.id, file }))} />}
+            extra={
+              !elsewhere && (
+                <UploadButton
+                  label="添加附件"
+                  onUploaded={async (file) => setCase(await call('attachments.add', { caseId: c.id, file }))}
+                />
+              )
+            }
           >
             <List
               size="small"
@@ -141,8 +203,17 @@ export function CaseDetailScreen({ id }: { id: string }) {
               dataSource={c.attachments}
               locale={{ emptyText: '无附件' }}
               renderItem={(a) => (
-                <List.Item actions={[<a key="view" onClick={() => openAttachment(a.id)}>查看</a>]}>
-                  <PaperClipOutlined /> {a.fileName} <span className="muted">{formatSize(a.size)} · {showDateTime(a.addedAt)}</span>
+                <List.Item
+                  actions={[
+                    <a key="view" onClick={() => openAttachment(a.id)}>
+                      查看
+                    </a>,
+                  ]}
+                >
+                  <PaperClipOutlined /> {a.fileName}{' '}
+                  <span className="muted">
+                    {formatSize(a.size)} · {showDateTime(a.addedAt)}
+                  </span>
                 </List.Item>
               )}
             />
@@ -151,7 +222,13 @@ export function CaseDetailScreen({ id }: { id: string }) {
         <Col span={8}>
           <LettersCard c={c} onChanged={load} readOnly={elsewhere} />
           <Card size="small" title="办理过程">
-            <Timeline items={c.events.map((e) => ({ key: e.id, color: eventColor(e.kind), content: <EventText event={e} settings={settings} events={c.events} /> }))} />
+            <Timeline
+              items={c.events.map((e) => ({
+                key: e.id,
+                color: eventColor(e.kind),
+                content: <EventText event={e} settings={settings} events={c.events} />,
+              }))}
+            />
           </Card>
         </Col>
       </Row>
@@ -165,8 +242,23 @@ export function CaseDetailScreen({ id }: { id: string }) {
           onDone={(updated) => (setCase(updated), message.success(`已记录：${STEP_KINDS[step]}`))}
         />
       )}
-      <EditDrawer c={c} open={editing} onClose={() => setEditing(false)} onSaved={(updated) => (setCase(updated), setEditing(false), message.success('已保存修改，修改记录见“办理过程”'))} />
-      <Modal open={!!preview} title={preview?.name} footer={null} width={900} onCancel={() => (preview && URL.revokeObjectURL(preview.url), setPreview(null))}>
+      <EditDrawer
+        c={c}
+        open={editing}
+        onClose={() => setEditing(false)}
+        onSaved={(updated) => (
+          setCase(updated),
+          setEditing(false),
+          message.success('已保存修改，修改记录见“办理过程”')
+        )}
+      />
+      <Modal
+        open={!!preview}
+        title={preview?.name}
+        footer={null}
+        width={900}
+        onCancel={() => (preview && URL.revokeObjectURL(preview.url), setPreview(null))}
+      >
         {preview?.mime.startsWith('image/') ? (
           <Image src={preview.url} alt={preview.name} preview={false} style={{ maxWidth: '100%' }} />
         ) : preview ? (
@@ -177,7 +269,12 @@ export function CaseDetailScreen({ id }: { id: string }) {
   );
 }
 
-const STATUS_COLORS: Partial<Record<CaseStatus, string>> = { closed: 'green', notAccepted: 'default', forwarded: 'default', notReaccepted: 'default' };
+const STATUS_COLORS: Partial<Record<CaseStatus, string>> = {
+  closed: 'green',
+  notAccepted: 'default',
+  forwarded: 'default',
+  notReaccepted: 'default',
+};
 
 /** The buttons of the steps the case can take now, in three groups. */
 const DECISIONS: StepKind[] = [
@@ -198,7 +295,15 @@ const DECISIONS: StepKind[] = [
   'reopen',
   'notify',
 ];
-const RECORDS: StepKind[] = ['investigate', 'mediate', 'hearing', 'visit', 'setHandler', 'reportAssignment', 'object'];
+const RECORDS: StepKind[] = [
+  'investigate',
+  'mediate',
+  'hearing',
+  'visit',
+  'setHandler',
+  'reportAssignment',
+  'object',
+];
 const OVERSIGHT: StepKind[] = ['takeCharge', 'progress', 'supervise', 'answerSupervision'];
 /** The step a case in this state usually takes next: its button is the primary one. */
 const NEXT: Partial<Record<CaseStatus, StepKind>> = {
@@ -216,19 +321,36 @@ const NEXT: Partial<Record<CaseStatus, StepKind>> = {
   closed: 'followUp',
 };
 
-function StepBar({ c, settings, onStep }: { c: CaseDetail; settings: Settings; onStep(kind: StepKind): void }) {
+function StepBar({
+  c,
+  settings,
+  onStep,
+}: {
+  c: CaseDetail;
+  settings: Settings;
+  onStep(kind: StepKind): void;
+}) {
   const w = c.workflow;
   const allowed = new Set(w.allowed);
   const pick = (group: StepKind[]) => group.filter((k) => allowed.has(k));
   const button = (k: StepKind, size: 'middle' | 'small') => (
-    <Button key={k} size={size} data-testid={`step-${k}`} type={NEXT[w.status] === k ? 'primary' : 'default'} danger={k === 'reject'} onClick={() => onStep(k)}>
+    <Button
+      key={k}
+      size={size}
+      data-testid={`step-${k}`}
+      type={NEXT[w.status] === k ? 'primary' : 'default'}
+      danger={k === 'reject'}
+      onClick={() => onStep(k)}
+    >
       {STEP_KINDS[k]}
     </Button>
   );
   const unit = settings.units.find((u) => u.id === w.unitId)?.name;
   const handler = settings.staff.find((s) => s.id === w.handlerId)?.name;
   const leader = settings.staff.find((s) => s.id === w.leaderId)?.name;
-  const who = [unit && `责任单位：${unit}`, handler && `承办人：${handler}`, leader && `包案领导：${leader}`].filter(Boolean).join('　');
+  const who = [unit && `责任单位：${unit}`, handler && `承办人：${handler}`, leader && `包案领导：${leader}`]
+    .filter(Boolean)
+    .join('　');
   // 书面告知 is a duty beside the decisions only while it is owed (Art. 23); otherwise just a record
   const owed = w.deadlines.some((d) => d.kind === 'notice');
   const [main, records, oversight] = [
@@ -249,7 +371,12 @@ function StepBar({ c, settings, onStep }: { c: CaseDetail; settings: Settings; o
     );
   if (!main.length && !records.length && !oversight.length && !who) return null;
   return (
-    <Card size="small" style={{ marginBottom: 12 }} styles={{ body: { padding: '8px 12px' } }} data-testid="step-bar">
+    <Card
+      size="small"
+      style={{ marginBottom: 12 }}
+      styles={{ body: { padding: '8px 12px' } }}
+      data-testid="step-bar"
+    >
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, flexWrap: 'wrap' }}>
         {main.map((k) => button(k, 'middle'))}
         {!main.length && <span className="muted">当前没有待办的办理步骤</span>}
@@ -263,7 +390,11 @@ function StepBar({ c, settings, onStep }: { c: CaseDetail; settings: Settings; o
         <div style={{ display: 'flex', alignItems: 'center', gap: 6, flexWrap: 'wrap', marginTop: 8 }}>
           {records.length > 0 && <span className="muted">办理记录：</span>}
           {records.map((k) => button(k, 'small'))}
-          {oversight.length > 0 && <span className="muted" style={{ marginLeft: records.length ? 16 : 0 }}>督办包案：</span>}
+          {oversight.length > 0 && (
+            <span className="muted" style={{ marginLeft: records.length ? 16 : 0 }}>
+              督办包案：
+            </span>
+          )}
           {oversight.map((k) => button(k, 'small'))}
         </div>
       )}
@@ -271,7 +402,17 @@ function StepBar({ c, settings, onStep }: { c: CaseDetail; settings: Settings; o
   );
 }
 
-function EditDrawer({ c, open, onClose, onSaved }: { c: CaseDetail; open: boolean; onClose(): void; onSaved(c: CaseDetail): void }) {
+function EditDrawer({
+  c,
+  open,
+  onClose,
+  onSaved,
+}: {
+  c: CaseDetail;
+  open: boolean;
+  onClose(): void;
+  onSaved(c: CaseDetail): void;
+}) {
   const [form] = Form.useForm<CaseFormValues>();
   const [busy, setBusy] = useState(false);
   const { message } = App.useApp();
@@ -290,7 +431,8 @@ function EditDrawer({ c, open, onClose, onSaved }: { c: CaseDetail; open: boolea
       const { attachments: _attachments, ...input } = toIntakeInput(form.getFieldsValue(true));
       onSaved(await call('cases.update', { id: c.id, ...input }));
     } catch (e) {
-      if (e instanceof ApiError && e.field) form.setFields([{ name: fieldPath(e.field) as never, errors: [e.message] }]);
+      if (e instanceof ApiError && e.field)
+        form.setFields([{ name: fieldPath(e.field) as never, errors: [e.message] }]);
       message.error((e as Error).message);
     } finally {
       setBusy(false);

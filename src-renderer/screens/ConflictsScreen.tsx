@@ -82,15 +82,39 @@ export function ConflictsScreen() {
                 pagination={false}
                 dataSource={c.versions}
                 columns={[
-                  { title: '内容', dataIndex: 'shown', render: (v: string, _r, i) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}{i === 0 ? <Tag color="blue" style={{ marginLeft: 8 }}>当前显示</Tag> : null}</span> },
+                  {
+                    title: '内容',
+                    dataIndex: 'shown',
+                    render: (v: string, _r, i) => (
+                      <span style={{ whiteSpace: 'pre-wrap' }}>
+                        {v}
+                        {i === 0 ? (
+                          <Tag color="blue" style={{ marginLeft: 8 }}>
+                            当前显示
+                          </Tag>
+                        ) : null}
+                      </span>
+                    ),
+                  },
                   { title: '修改单位', dataIndex: 'office', width: 140 },
-                  { title: '修改人', dataIndex: 'actorName', width: 90, render: (v: string | null) => v ?? '—' },
+                  {
+                    title: '修改人',
+                    dataIndex: 'actorName',
+                    width: 90,
+                    render: (v: string | null) => v ?? '—',
+                  },
                   { title: '修改时间', dataIndex: 'hlc', width: 140, render: (v: string) => stampTime(v) },
                   {
                     title: '',
                     width: 100,
                     render: (_, v) => (
-                      <Button size="small" type="primary" ghost loading={busy === keyOf(c)} onClick={() => settle(c, v.value)}>
+                      <Button
+                        size="small"
+                        type="primary"
+                        ghost
+                        loading={busy === keyOf(c)}
+                        onClick={() => settle(c, v.value)}
+                      >
                         采用此版本
                       </Button>
                     ),
@@ -104,7 +128,11 @@ export function ConflictsScreen() {
                     value={own[keyOf(c)] ?? ''}
                     onChange={(e) => setOwn({ ...own, [keyOf(c)]: e.target.value })}
                   />
-                  <Button disabled={!own[keyOf(c)]?.trim()} loading={busy === keyOf(c)} onClick={() => settle(c, own[keyOf(c)].trim())}>
+                  <Button
+                    disabled={!own[keyOf(c)]?.trim()}
+                    loading={busy === keyOf(c)}
+                    onClick={() => settle(c, own[keyOf(c)].trim())}
+                  >
                     采用填写的内容
                   </Button>
                 </Space.Compact>

@@ -5,9 +5,28 @@
  * report. The county sees a table of townships × days: who reported, zero reports, who did not.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, DatePicker, Descriptions, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Input,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { CHANNELS, type DailyFigures, type DailyReportMatrix, type DailyReportPreview, type DailyReportView } from '../../src-main/api';
+import {
+  CHANNELS,
+  type DailyFigures,
+  type DailyReportMatrix,
+  type DailyReportPreview,
+  type DailyReportView,
+} from '../../src-main/api';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { useLoaded } from '../lib/use-loaded';
@@ -17,7 +36,9 @@ const today = () => dayjs().format('YYYY-MM-DD');
 
 /** 来访 2批8人次、来信 1批1人次 */
 function channelWords(f: DailyFigures): string {
-  const parts = Object.entries(f.petitions.byChannel).map(([c, v]) => `${CHANNELS[c as keyof typeof CHANNELS] ?? c} ${v.batches}批${v.persons}人次`);
+  const parts = Object.entries(f.petitions.byChannel).map(
+    ([c, v]) => `${CHANNELS[c as keyof typeof CHANNELS] ?? c} ${v.batches}批${v.persons}人次`,
+  );
   return parts.length ? parts.join('、') : '—';
 }
 
@@ -37,7 +58,10 @@ function TownshipReports() {
 
   const load = useCallback(async () => {
     try {
-      const [p, list] = await Promise.all([call('dailyReports.preview', { date }), call('dailyReports.list', {})]);
+      const [p, list] = await Promise.all([
+        call('dailyReports.preview', { date }),
+        call('dailyReports.list', {}),
+      ]);
       setPreview(p);
       setReports(list);
       setError(null);
@@ -100,7 +124,9 @@ function TownshipReports() {
             <Descriptions.Item label="化解矛盾纠纷">{f.disputes.resolved} 件</Descriptions.Item>
             <Descriptions.Item label="报告类型" span={2}>
               {f.zero ? <Tag color="green">零报告</Tag> : <Tag color="blue">有新情况</Tag>}
-              <Typography.Text type="secondary">以上为按当前台账统计的数字，生成后即固定，之后修改台账不影响已上报的内容。</Typography.Text>
+              <Typography.Text type="secondary">
+                以上为按当前台账统计的数字，生成后即固定，之后修改台账不影响已上报的内容。
+              </Typography.Text>
             </Descriptions.Item>
           </Descriptions>
         ) : null}
@@ -113,8 +139,21 @@ function TownshipReports() {
           />
         ) : null}
         <Space.Compact style={{ width: '100%', maxWidth: 760 }}>
-          <Input aria-label="备注" placeholder="备注（可不填）" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} onPressEnter={produce} />
-          <Button type="primary" loading={busy} disabled={!preview} onClick={produce} data-testid="produce-report">
+          <Input
+            aria-label="备注"
+            placeholder="备注（可不填）"
+            value={note}
+            maxLength={500}
+            onChange={(e) => setNote(e.target.value)}
+            onPressEnter={produce}
+          />
+          <Button
+            type="primary"
+            loading={busy}
+            disabled={!preview}
+            onClick={produce}
+            data-testid="produce-report"
+          >
             {preview?.issued ? '重新生成' : date === today() ? '生成今日日报告' : `生成 ${date} 日报告`}
           </Button>
         </Space.Compact>
@@ -130,10 +169,22 @@ function TownshipReports() {
         rowClassName={(r) => (r.replacedBy ? 'muted' : '')}
         columns={[
           { title: '日期', dataIndex: 'date', width: 110 },
-          { title: '类型', width: 100, render: (_, r) => (r.zero ? <Tag color="green">零报告</Tag> : <Tag color="blue">有新情况</Tag>) },
-          { title: '新收信访', width: 120, render: (_, r) => `${r.petitions.batches}批 ${r.petitions.persons}人次` },
+          {
+            title: '类型',
+            width: 100,
+            render: (_, r) => (r.zero ? <Tag color="green">零报告</Tag> : <Tag color="blue">有新情况</Tag>),
+          },
+          {
+            title: '新收信访',
+            width: 120,
+            render: (_, r) => `${r.petitions.batches}批 ${r.petitions.persons}人次`,
+          },
           { title: '按形式', ellipsis: true, render: (_, r) => channelWords(r) },
-          { title: '纠纷 排查/化解', width: 120, render: (_, r) => `${r.disputes.found} / ${r.disputes.resolved}` },
+          {
+            title: '纠纷 排查/化解',
+            width: 120,
+            render: (_, r) => `${r.disputes.found} / ${r.disputes.resolved}`,
+          },
           { title: '备注', dataIndex: 'note', ellipsis: true, render: (v: string) => v || '—' },
           { title: '生成人', dataIndex: 'issuedBy', width: 90, render: (v: string | null) => v ?? '—' },
           {
@@ -154,17 +205,37 @@ function TownshipReports() {
 }
 
 function CountyMatrix() {
-  const [range, setRange] = useState<[string, string]>(() => [dayjs().subtract(6, 'day').format('YYYY-MM-DD'), today()]);
-  const { value: matrix, error } = useLoaded(() => call('dailyReports.matrix', { from: range[0], to: range[1] }), [range]);
+  const [range, setRange] = useState<[string, string]>(() => [
+    dayjs().subtract(6, 'day').format('YYYY-MM-DD'),
+    today(),
+  ]);
+  const { value: matrix, error } = useLoaded(
+    () => call('dailyReports.matrix', { from: range[0], to: range[1] }),
+    [range],
+  );
 
   const cell = (r: DailyReportView | undefined, day: string) => {
     // the day's report is due by its end: today is still open
-    if (!r) return day > today() ? <span className="muted">—</span> : day === today() ? <Tag>待报</Tag> : <Tag color="red">未报</Tag>;
+    if (!r)
+      return day > today() ? (
+        <span className="muted">—</span>
+      ) : day === today() ? (
+        <Tag>待报</Tag>
+      ) : (
+        <Tag color="red">未报</Tag>
+      );
     const words = r.zero
       ? '零报告'
-      : [r.petitions.batches ? `${r.petitions.batches}批${r.petitions.persons}人` : '', r.disputes.found ? `纠纷${r.disputes.found}` : ''].filter(Boolean).join(' ');
+      : [
+          r.petitions.batches ? `${r.petitions.batches}批${r.petitions.persons}人` : '',
+          r.disputes.found ? `纠纷${r.disputes.found}` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
     return (
-      <Tooltip title={`${r.issuedBy ?? ''} ${showDateTime(r.issuedAt)} 生成；信访 ${channelWords(r)}；纠纷排查 ${r.disputes.found} 件、化解 ${r.disputes.resolved} 件${r.note ? `；${r.note}` : ''}`}>
+      <Tooltip
+        title={`${r.issuedBy ?? ''} ${showDateTime(r.issuedAt)} 生成；信访 ${channelWords(r)}；纠纷排查 ${r.disputes.found} 件、化解 ${r.disputes.resolved} 件${r.note ? `；${r.note}` : ''}`}
+      >
         <Tag color={r.zero ? 'green' : 'blue'}>
           {words}
           {r.late ? '（补）' : ''}
@@ -183,7 +254,9 @@ function CountyMatrix() {
           value={[dayjs(range[0]), dayjs(range[1])]}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0].format('YYYY-MM-DD'), v[1].format('YYYY-MM-DD')])}
         />
-        <Typography.Text type="secondary">乡镇的日报告随其交换包到达；尚未导入的交换包中的报告在此显示为“未报”。</Typography.Text>
+        <Typography.Text type="secondary">
+          乡镇的日报告随其交换包到达；尚未导入的交换包中的报告在此显示为“未报”。
+        </Typography.Text>
       </Space>
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} /> : null}
       <Table
@@ -197,7 +270,13 @@ function CountyMatrix() {
         locale={{ emptyText: '尚未登记乡镇' }}
         columns={[
           { title: '乡镇', dataIndex: 'name', fixed: 'left', width: 120 },
-          { title: '未报天数', dataIndex: 'missing', width: 80, fixed: 'left', render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0) },
+          {
+            title: '未报天数',
+            dataIndex: 'missing',
+            width: 80,
+            fixed: 'left',
+            render: (n: number) => (n ? <Typography.Text type="danger">{n}</Typography.Text> : 0),
+          },
           ...(matrix?.days ?? []).map((day) => ({
             title: `${day.slice(5)} ${dayjs(day).format('dd')}`,
             key: day,

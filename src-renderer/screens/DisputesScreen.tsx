@@ -4,10 +4,30 @@
  * The county sees every township's, read-only.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { DISPUTE_STATUSES, DISPUTE_TYPES, type DisputeInput, type DisputeStatus, type DisputeView } from '../../src-main/api';
+import {
+  DISPUTE_STATUSES,
+  DISPUTE_TYPES,
+  type DisputeInput,
+  type DisputeStatus,
+  type DisputeView,
+} from '../../src-main/api';
 import { call } from '../lib/api-client';
 import { removeAndReload, useFormSave, useLoaded } from '../lib/use-loaded';
 import { useApp } from '../lib/app-context';
@@ -16,7 +36,12 @@ import { pinyinFilter } from '../lib/pinyin-filter';
 import { onCtrlEnter } from '../lib/keys';
 import { DISPUTES_FILTER_KEY } from '../lib/open-cases';
 
-const STATUS_COLORS: Record<DisputeStatus, string> = { pending: 'orange', mediating: 'blue', resolved: 'green', referred: 'default' };
+const STATUS_COLORS: Record<DisputeStatus, string> = {
+  pending: 'orange',
+  mediating: 'blue',
+  resolved: 'green',
+  referred: 'default',
+};
 
 interface Filter {
   status?: DisputeStatus[];
@@ -48,7 +73,6 @@ interface FormValues {
 
 const ended = (s: DisputeStatus | undefined) => s === 'resolved' || s === 'referred';
 
-
 export function DisputesScreen() {
   const { settings } = useApp();
   const { message } = App.useApp();
@@ -57,7 +81,11 @@ export function DisputesScreen() {
   const [editing, setEditing] = useState<DisputeView | 'new' | null>(null);
   const [statusOf, setStatusOf] = useState<DisputeView | null>(null);
 
-  const { value: list, error, reload: load } = useLoaded(
+  const {
+    value: list,
+    error,
+    reload: load,
+  } = useLoaded(
     () =>
       call('disputes.list', {
         filter: {
@@ -72,11 +100,16 @@ export function DisputesScreen() {
     [filter],
   );
 
-  const remove = (d: DisputeView) => removeAndReload(() => call('disputes.remove', { id: d.id }), '已删除', load, message);
+  const remove = (d: DisputeView) =>
+    removeAndReload(() => call('disputes.remove', { id: d.id }), '已删除', load, message);
 
   const own = (d: DisputeView) => d.officeId === settings.office.id;
   /** One multiple-choice filter: its label is its placeholder and its accessible name. */
-  const multi = (key: 'status' | 'officeId' | 'villageId', name: string, choices: { value: string; label: string }[]) => (
+  const multi = (
+    key: 'status' | 'officeId' | 'villageId',
+    name: string,
+    choices: { value: string; label: string }[],
+  ) => (
     <Select
       mode="multiple"
       allowClear
@@ -105,7 +138,9 @@ export function DisputesScreen() {
                   </Tag>
                 ))
             : null}
-          <Typography.Text data-testid="disputes-total">{list ? `共 ${list.total} 件` : '查询中…'}</Typography.Text>
+          <Typography.Text data-testid="disputes-total">
+            {list ? `共 ${list.total} 件` : '查询中…'}
+          </Typography.Text>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
             登记矛盾纠纷
           </Button>
@@ -113,19 +148,44 @@ export function DisputesScreen() {
       </Space>
       <Space wrap style={{ marginBottom: 10 }}>
         {multi('status', '调处状态', options(DISPUTE_STATUSES))}
-        {county && multi('officeId', '乡镇', settings.townships.map((o) => ({ value: o.id, label: o.name })))}
-        {settings.villages.length > 0 && multi('villageId', '村/社区', settings.villages.map((v) => ({ value: v.id, label: v.name })))}
+        {county &&
+          multi(
+            'officeId',
+            '乡镇',
+            settings.townships.map((o) => ({ value: o.id, label: o.name })),
+          )}
+        {settings.villages.length > 0 &&
+          multi(
+            'villageId',
+            '村/社区',
+            settings.villages.map((v) => ({ value: v.id, label: v.name })),
+          )}
         <DatePicker.RangePicker
           aria-label={filter.dateOf === 'resolved' ? '化解日期' : '发现日期'}
           allowEmpty={[true, true]}
-          value={filter.range ? [filter.range[0] ? dayjs(filter.range[0]) : null, filter.range[1] ? dayjs(filter.range[1]) : null] : null}
+          value={
+            filter.range
+              ? [
+                  filter.range[0] ? dayjs(filter.range[0]) : null,
+                  filter.range[1] ? dayjs(filter.range[1]) : null,
+                ]
+              : null
+          }
           onChange={(v: [Dayjs | null, Dayjs | null] | null) =>
-            setFilter({ ...filter, range: v ? [v[0]?.format('YYYY-MM-DD') ?? '', v[1]?.format('YYYY-MM-DD') ?? ''] : null })
+            setFilter({
+              ...filter,
+              range: v ? [v[0]?.format('YYYY-MM-DD') ?? '', v[1]?.format('YYYY-MM-DD') ?? ''] : null,
+            })
           }
           placeholder={['发现日期起', '止']}
         />
         {filter.dateOf === 'resolved' ? (
-          <Tag closable color="blue" onClose={() => setFilter({ ...filter, dateOf: undefined, range: null })} data-testid="resolved-range">
+          <Tag
+            closable
+            color="blue"
+            onClose={() => setFilter({ ...filter, dateOf: undefined, range: null })}
+            data-testid="resolved-range"
+          >
             统计：期间内化解的纠纷
           </Tag>
         ) : null}
@@ -133,7 +193,12 @@ export function DisputesScreen() {
       </Space>
       {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 8 }} /> : null}
       {list && list.total > list.rows.length ? (
-        <Alert type="info" showIcon style={{ marginBottom: 8 }} message={`共 ${list.total} 件，列出最近的 ${list.rows.length} 件；请用日期等条件缩小范围`} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 8 }}
+          message={`共 ${list.total} 件，列出最近的 ${list.rows.length} 件；请用日期等条件缩小范围`}
+        />
       ) : null}
       <Table<DisputeView>
         size="small"
@@ -149,11 +214,23 @@ export function DisputesScreen() {
           {
             title: '当事人',
             width: 190,
-            render: (_: unknown, d: DisputeView) => d.parties.map((p) => (p.phone ? `${p.name}（${p.phone}）` : p.name)).join('、'),
+            render: (_: unknown, d: DisputeView) =>
+              d.parties.map((p) => (p.phone ? `${p.name}（${p.phone}）` : p.name)).join('、'),
           },
-          { title: '类型', dataIndex: 'kind', width: 96, render: (k: keyof typeof DISPUTE_TYPES) => DISPUTE_TYPES[k] ?? k },
+          {
+            title: '类型',
+            dataIndex: 'kind',
+            width: 96,
+            render: (k: keyof typeof DISPUTE_TYPES) => DISPUTE_TYPES[k] ?? k,
+          },
           { title: '简要情况', dataIndex: 'description', ellipsis: true },
-          { title: '调处人', dataIndex: 'mediator', width: 120, ellipsis: true, render: (v: string) => v || '—' },
+          {
+            title: '调处人',
+            dataIndex: 'mediator',
+            width: 120,
+            ellipsis: true,
+            render: (v: string) => v || '—',
+          },
           {
             title: '状态',
             dataIndex: 'status',
@@ -164,7 +241,8 @@ export function DisputesScreen() {
             title: '化解 / 移交',
             width: 200,
             ellipsis: true,
-            render: (_: unknown, d: DisputeView) => (ended(d.status) ? `${d.resolvedOn ? `${d.resolvedOn} ` : ''}${d.resolution}` : '—'),
+            render: (_: unknown, d: DisputeView) =>
+              ended(d.status) ? `${d.resolvedOn ? `${d.resolvedOn} ` : ''}${d.resolution}` : '—',
           },
           {
             title: '操作',
@@ -215,7 +293,15 @@ export function DisputesScreen() {
   );
 }
 
-function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | null; onClose(): void; onSaved(): Promise<void> }) {
+function DisputeForm({
+  dispute,
+  onClose,
+  onSaved,
+}: {
+  dispute: DisputeView | null;
+  onClose(): void;
+  onSaved(): Promise<void>;
+}) {
   const { settings } = useApp();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -289,8 +375,17 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
           requiredMark
         >
           <Space size="large" align="start" wrap>
-            <Form.Item name="foundOn" label="发现日期" rules={[{ required: true, message: '请选择发现日期' }]}>
-              <DatePicker aria-label="发现日期" allowClear={false} disabledDate={(d) => d.isAfter(dayjs(), 'day')} autoFocus />
+            <Form.Item
+              name="foundOn"
+              label="发现日期"
+              rules={[{ required: true, message: '请选择发现日期' }]}
+            >
+              <DatePicker
+                aria-label="发现日期"
+                allowClear={false}
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                autoFocus
+              />
             </Form.Item>
             <Form.Item name="villageId" label="村/社区">
               <Select
@@ -303,7 +398,13 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
               />
             </Form.Item>
             <Form.Item name="kind" label="纠纷类型" rules={[{ required: true, message: '请选择纠纷类型' }]}>
-              <Select aria-label="纠纷类型" style={{ width: 160 }} placeholder="选择类型" options={options(DISPUTE_TYPES)} showSearch={{ filterOption: pinyinFilter }} />
+              <Select
+                aria-label="纠纷类型"
+                style={{ width: 160 }}
+                placeholder="选择类型"
+                options={options(DISPUTE_TYPES)}
+                showSearch={{ filterOption: pinyinFilter }}
+              />
             </Form.Item>
           </Space>
           <Form.List name="parties">
@@ -311,13 +412,27 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
               <Form.Item label="当事人（姓名及联系电话，调解所需，不登记身份证号）" required>
                 {fields.map((f, i) => (
                   <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
-                    <Form.Item name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写当事人姓名' }]}>
-                      <Input aria-label={`当事人${i + 1}姓名`} placeholder="姓名" style={{ width: 160 }} maxLength={30} />
+                    <Form.Item
+                      name={[f.name, 'name']}
+                      rules={[{ required: true, whitespace: true, message: '请填写当事人姓名' }]}
+                    >
+                      <Input
+                        aria-label={`当事人${i + 1}姓名`}
+                        placeholder="姓名"
+                        style={{ width: 160 }}
+                        maxLength={30}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'phone']}>
-                      <Input aria-label={`当事人${i + 1}电话`} placeholder="联系电话（可不填）" style={{ width: 200 }} />
+                      <Input
+                        aria-label={`当事人${i + 1}电话`}
+                        placeholder="联系电话（可不填）"
+                        style={{ width: 200 }}
+                      />
                     </Form.Item>
-                    {fields.length > 1 ? <MinusCircleOutlined aria-label={`删去当事人${i + 1}`} onClick={() => remove(f.name)} /> : null}
+                    {fields.length > 1 ? (
+                      <MinusCircleOutlined aria-label={`删去当事人${i + 1}`} onClick={() => remove(f.name)} />
+                    ) : null}
                   </Space>
                 ))}
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', phone: '' })}>
@@ -326,18 +441,36 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
               </Form.Item>
             )}
           </Form.List>
-          <Form.Item name="description" label="纠纷简要情况" rules={[{ required: true, whitespace: true, message: '请填写纠纷简要情况' }]}>
-            <Input.TextArea aria-label="纠纷简要情况" rows={3} maxLength={4000} placeholder="起因、争议焦点、当前情况" />
+          <Form.Item
+            name="description"
+            label="纠纷简要情况"
+            rules={[{ required: true, whitespace: true, message: '请填写纠纷简要情况' }]}
+          >
+            <Input.TextArea
+              aria-label="纠纷简要情况"
+              rows={3}
+              maxLength={4000}
+              placeholder="起因、争议焦点、当前情况"
+            />
           </Form.Item>
           <Space size="large" align="start" wrap>
             <Form.Item name="mediator" label="调处人">
-              <Input aria-label="调处人" style={{ width: 220 }} maxLength={60} placeholder="如 司法所王某、村调委会" />
+              <Input
+                aria-label="调处人"
+                style={{ width: 220 }}
+                maxLength={60}
+                placeholder="如 司法所王某、村调委会"
+              />
             </Form.Item>
             <Form.Item name="status" label="调处状态">
               <Select aria-label="调处状态" style={{ width: 140 }} options={options(DISPUTE_STATUSES)} />
             </Form.Item>
             {status === 'resolved' ? (
-              <Form.Item name="resolvedOn" label="化解日期" rules={[{ required: true, message: '已化解的纠纷请填写化解日期' }]}>
+              <Form.Item
+                name="resolvedOn"
+                label="化解日期"
+                rules={[{ required: true, message: '已化解的纠纷请填写化解日期' }]}
+              >
                 <DatePicker aria-label="化解日期" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
               </Form.Item>
             ) : null}
@@ -349,7 +482,15 @@ function DisputeForm({ dispute, onClose, onSaved }: { dispute: DisputeView | nul
   );
 }
 
-function StatusDialog({ dispute, onClose, onSaved }: { dispute: DisputeView; onClose(): void; onSaved(): Promise<void> }) {
+function StatusDialog({
+  dispute,
+  onClose,
+  onSaved,
+}: {
+  dispute: DisputeView;
+  onClose(): void;
+  onSaved(): Promise<void>;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ status: DisputeStatus; resolvedOn?: Dayjs | null; resolution?: string }>();
   const status = Form.useWatch('status', form);
@@ -357,25 +498,50 @@ function StatusDialog({ dispute, onClose, onSaved }: { dispute: DisputeView; onC
     form,
     message,
     async (v) => {
-      await call('disputes.setStatus', { id: dispute.id, status: v.status, resolvedOn: v.resolvedOn ? v.resolvedOn.format('YYYY-MM-DD') : null, resolution: v.resolution ?? '' });
+      await call('disputes.setStatus', {
+        id: dispute.id,
+        status: v.status,
+        resolvedOn: v.resolvedOn ? v.resolvedOn.format('YYYY-MM-DD') : null,
+        resolution: v.resolution ?? '',
+      });
       return `已改为“${DISPUTE_STATUSES[v.status]}”`;
     },
     onSaved,
   );
   return (
-    <Modal open title={`调处状态：${dispute.parties.map((p) => p.name).join('、')}`} okText="保存（Ctrl+Enter）" cancelText="取消" confirmLoading={saving} onOk={save} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={`调处状态：${dispute.parties.map((p) => p.name).join('、')}`}
+      okText="保存（Ctrl+Enter）"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <div onKeyDown={onCtrlEnter(save)}>
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ status: dispute.status, resolvedOn: dispute.resolvedOn ? dayjs(dispute.resolvedOn) : dayjs(), resolution: dispute.resolution }}
+          initialValues={{
+            status: dispute.status,
+            resolvedOn: dispute.resolvedOn ? dayjs(dispute.resolvedOn) : dayjs(),
+            resolution: dispute.resolution,
+          }}
         >
           <Form.Item name="status" label="调处状态">
             <Select aria-label="新的调处状态" autoFocus options={options(DISPUTE_STATUSES)} />
           </Form.Item>
           {status === 'resolved' ? (
-            <Form.Item name="resolvedOn" label="化解日期" rules={[{ required: true, message: '已化解的纠纷请填写化解日期' }]}>
-              <DatePicker aria-label="化解日期" disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(dispute.foundOn), 'day')} />
+            <Form.Item
+              name="resolvedOn"
+              label="化解日期"
+              rules={[{ required: true, message: '已化解的纠纷请填写化解日期' }]}
+            >
+              <DatePicker
+                aria-label="化解日期"
+                disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(dispute.foundOn), 'day')}
+              />
             </Form.Item>
           ) : null}
           <ResolutionField status={status} rows={3} />
@@ -390,7 +556,11 @@ function ResolutionField({ status, rows }: { status: DisputeStatus | undefined; 
   if (!ended(status)) return null;
   const name = status === 'resolved' ? '化解情况' : '移交去向及理由';
   return (
-    <Form.Item name="resolution" label={name} rules={[{ required: true, whitespace: true, message: `请填写${name}` }]}>
+    <Form.Item
+      name="resolution"
+      label={name}
+      rules={[{ required: true, whitespace: true, message: `请填写${name}` }]}
+    >
       <Input.TextArea aria-label={name} rows={rows} maxLength={4000} />
     </Form.Item>
   );

@@ -9,7 +9,14 @@ import { navigate } from '../lib/router';
 import { CaseForm } from '../components/CaseForm';
 import { RepeatPanel } from '../components/RepeatPanel';
 import { AttachmentPicker } from '../components/AttachmentPicker';
-import { emptyCaseForm, fieldPath, fromDraft, toDraft, toIntakeInput, type CaseFormValues } from '../components/case-form-values';
+import {
+  emptyCaseForm,
+  fieldPath,
+  fromDraft,
+  toDraft,
+  toIntakeInput,
+  type CaseFormValues,
+} from '../components/case-form-values';
 
 const DRAFT = 'intake';
 
@@ -113,7 +120,9 @@ export function IntakeScreen() {
         <h2 className="screen-title">信访事项登记</h2>
         <Typography.Text type="secondary" data-testid="draft-status">
           {draftState === 'saving' && '正在保存草稿…'}
-          {draftState === 'saved' && draftSavedAt && `草稿已自动保存 ${new Date(draftSavedAt).toLocaleTimeString('zh-CN')}`}
+          {draftState === 'saved' &&
+            draftSavedAt &&
+            `草稿已自动保存 ${new Date(draftSavedAt).toLocaleTimeString('zh-CN')}`}
           {draftState === 'failed' && <span style={{ color: '#b71c1c' }}>草稿保存失败，请尽快保存登记</span>}
         </Typography.Text>
       </Row>
@@ -124,7 +133,13 @@ export function IntakeScreen() {
           style={{ marginBottom: 12 }}
           message={`已恢复上次未保存的登记草稿（${new Date(restored).toLocaleString('zh-CN')}）`}
           action={
-            <Popconfirm title="放弃草稿？" description="草稿中的内容将被删除。" okText="放弃" cancelText="取消" onConfirm={reset}>
+            <Popconfirm
+              title="放弃草稿？"
+              description="草稿中的内容将被删除。"
+              okText="放弃"
+              cancelText="取消"
+              onConfirm={reset}
+            >
               <Button size="small">放弃草稿</Button>
             </Popconfirm>
           }
@@ -159,7 +174,13 @@ export function IntakeScreen() {
                 <Button type="primary" size="large" block loading={busy} onClick={submit}>
                   保存登记（Ctrl+Enter）
                 </Button>
-                <Popconfirm title="清空表单？" description="已填写的内容和草稿将被删除。" okText="清空" cancelText="取消" onConfirm={reset}>
+                <Popconfirm
+                  title="清空表单？"
+                  description="已填写的内容和草稿将被删除。"
+                  okText="清空"
+                  cancelText="取消"
+                  onConfirm={reset}
+                >
                   <Button block>清空表单</Button>
                 </Popconfirm>
               </Space>
@@ -178,7 +199,10 @@ export function IntakeScreen() {
                   信访编号：<strong data-testid="saved-case-no">{saved.caseNo}</strong>
                 </div>
                 <div>
-                  查询码：<strong data-testid="saved-query-code" style={{ letterSpacing: 2 }}>{saved.queryCode}</strong>
+                  查询码：
+                  <strong data-testid="saved-query-code" style={{ letterSpacing: 2 }}>
+                    {saved.queryCode}
+                  </strong>
                   <span className="muted">（请告知信访人，用于查询办理进度）</span>
                 </div>
               </div>

@@ -3,7 +3,21 @@
  * visits received within its hours, linked to their case screens, counted in 批次/人次.
  */
 import { useState } from 'react';
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { STAFF_ROLES, type ReceivedCase, type ReceptionDayView } from '../../src-main/api';
@@ -31,12 +45,21 @@ export function ReceptionDaysScreen() {
   const [month, setMonth] = useState(() => dayjs().startOf('month'));
   const [editing, setEditing] = useState<ReceptionDayView | 'new' | null>(null);
 
-  const { value: days, error, reload: load } = useLoaded(
-    () => call('receptionDays.list', { from: month.format('YYYY-MM-DD'), to: month.endOf('month').format('YYYY-MM-DD') }),
+  const {
+    value: days,
+    error,
+    reload: load,
+  } = useLoaded(
+    () =>
+      call('receptionDays.list', {
+        from: month.format('YYYY-MM-DD'),
+        to: month.endOf('month').format('YYYY-MM-DD'),
+      }),
     [month],
   );
 
-  const remove = (d: ReceptionDayView) => removeAndReload(() => call('receptionDays.remove', { id: d.id }), '已删除该接访日安排', load, message);
+  const remove = (d: ReceptionDayView) =>
+    removeAndReload(() => call('receptionDays.remove', { id: d.id }), '已删除该接访日安排', load, message);
 
   const held = new Set((days ?? []).map((d) => `${d.officeId}/${d.date}`)).size;
   const batches = (days ?? []).reduce((n, d) => n + d.batches, 0);
@@ -53,7 +76,13 @@ export function ReceptionDaysScreen() {
       </Space>
       <Space style={{ marginBottom: 10 }} wrap>
         <Button onClick={() => setMonth(month.subtract(1, 'month'))}>上月</Button>
-        <DatePicker picker="month" aria-label="月份" allowClear={false} value={month} onChange={(m: Dayjs | null) => m && setMonth(m.startOf('month'))} />
+        <DatePicker
+          picker="month"
+          aria-label="月份"
+          allowClear={false}
+          value={month}
+          onChange={(m: Dayjs | null) => m && setMonth(m.startOf('month'))}
+        />
         <Button onClick={() => setMonth(month.add(1, 'month'))}>下月</Button>
         <Typography.Text data-testid="reception-total">
           本月接访日 {held} 天，接待来访 {batches} 批 {persons} 人次
@@ -75,7 +104,12 @@ export function ReceptionDaysScreen() {
           expandedRowRender: (d) => <ReceivedCases cases={d.cases} />,
         }}
         columns={[
-          { title: '日期', dataIndex: 'date', width: 130, render: (v: string) => `${v} ${dayjs(v).format('ddd')}` },
+          {
+            title: '日期',
+            dataIndex: 'date',
+            width: 130,
+            render: (v: string) => `${v} ${dayjs(v).format('ddd')}`,
+          },
           { title: '时间', width: 110, render: (_, d) => `${d.startTime}–${d.endTime}` },
           ...(county ? [{ title: '单位', dataIndex: 'office', width: 110 }] : []),
           { title: '接访领导', dataIndex: 'leader', width: 100, render: (v: string | null) => v ?? '—' },
@@ -83,7 +117,12 @@ export function ReceptionDaysScreen() {
           {
             title: '接待来访',
             width: 140,
-            render: (_, d) => (d.batches ? `${d.batches}批 ${d.persons}人次` : <span className="muted">{d.date > dayjs().format('YYYY-MM-DD') ? '未到' : '无'}</span>),
+            render: (_, d) =>
+              d.batches ? (
+                `${d.batches}批 ${d.persons}人次`
+              ) : (
+                <span className="muted">{d.date > dayjs().format('YYYY-MM-DD') ? '未到' : '无'}</span>
+              ),
           },
           { title: '备注', dataIndex: 'note', ellipsis: true, render: (v: string) => v || '—' },
           {
@@ -130,12 +169,22 @@ function ReceivedCases({ cases }: { cases: ReceivedCase[] }) {
       pagination={false}
       dataSource={cases}
       columns={[
-        { title: '编号', dataIndex: 'caseNo', width: 200, render: (v: string, c) => <a href={href({ name: 'case', id: c.id })}>{v}</a> },
+        {
+          title: '编号',
+          dataIndex: 'caseNo',
+          width: 200,
+          render: (v: string, c) => <a href={href({ name: 'case', id: c.id })}>{v}</a>,
+        },
         { title: '收到时间', dataIndex: 'receivedAt', width: 140, render: (v: string) => showDateTime(v) },
         { title: '信访人', dataIndex: 'petitioners', width: 150, render: (v: string) => v || '（匿名）' },
         { title: '人数', dataIndex: 'peopleCount', width: 60 },
         { title: '内容摘要', dataIndex: 'summary', ellipsis: true },
-        { title: '状态', dataIndex: 'status', width: 100, render: (v: string) => <Tag>{label.status(v)}</Tag> },
+        {
+          title: '状态',
+          dataIndex: 'status',
+          width: 100,
+          render: (v: string) => <Tag>{label.status(v)}</Tag>,
+        },
       ]}
     />
   );
@@ -143,7 +192,15 @@ function ReceivedCases({ cases }: { cases: ReceivedCase[] }) {
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function ReceptionForm({ day, onClose, onSaved }: { day: ReceptionDayView | null; onClose(): void; onSaved(): Promise<void> }) {
+function ReceptionForm({
+  day,
+  onClose,
+  onSaved,
+}: {
+  day: ReceptionDayView | null;
+  onClose(): void;
+  onSaved(): Promise<void>;
+}) {
   const { settings } = useApp();
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
@@ -154,32 +211,71 @@ function ReceptionForm({ day, onClose, onSaved }: { day: ReceptionDayView | null
     form,
     message,
     async (v) => {
-      await call('receptionDays.save', { id: day?.id, date: v.date.format('YYYY-MM-DD'), startTime: v.startTime, endTime: v.endTime, leaderId: v.leaderId, place: v.place ?? '', note: v.note ?? '' });
+      await call('receptionDays.save', {
+        id: day?.id,
+        date: v.date.format('YYYY-MM-DD'),
+        startTime: v.startTime,
+        endTime: v.endTime,
+        leaderId: v.leaderId,
+        place: v.place ?? '',
+        note: v.note ?? '',
+      });
       return '已保存接访日安排';
     },
     onSaved,
   );
 
   return (
-    <Modal open title={day ? '修改接访日' : '安排接访日'} okText="保存（Ctrl+Enter）" cancelText="取消" confirmLoading={saving} onOk={save} onCancel={onClose} destroyOnHidden maskClosable={false}>
+    <Modal
+      open
+      title={day ? '修改接访日' : '安排接访日'}
+      okText="保存（Ctrl+Enter）"
+      cancelText="取消"
+      confirmLoading={saving}
+      onOk={save}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
       <div onKeyDown={onCtrlEnter(() => void save())}>
         <Form<FormValues>
           form={form}
           layout="vertical"
           initialValues={
             day
-              ? { date: dayjs(day.date), startTime: day.startTime, endTime: day.endTime, leaderId: day.leaderId, place: day.place, note: day.note }
-              : { date: dayjs(), startTime: '09:00', endTime: '11:30', place: '', leaderId: staff[0]?.role === 'leader' ? staff[0].id : undefined }
+              ? {
+                  date: dayjs(day.date),
+                  startTime: day.startTime,
+                  endTime: day.endTime,
+                  leaderId: day.leaderId,
+                  place: day.place,
+                  note: day.note,
+                }
+              : {
+                  date: dayjs(),
+                  startTime: '09:00',
+                  endTime: '11:30',
+                  place: '',
+                  leaderId: staff[0]?.role === 'leader' ? staff[0].id : undefined,
+                }
           }
         >
           <Form.Item name="date" label="接访日期" rules={[{ required: true, message: '请选择接访日期' }]}>
             <DatePicker aria-label="接访日期" allowClear={false} autoFocus />
           </Form.Item>
           <Space align="start">
-            <Form.Item name="startTime" label="开始时间" rules={[{ required: true, pattern: TIME, message: '时间格式应为 时:分，如 09:00' }]}>
+            <Form.Item
+              name="startTime"
+              label="开始时间"
+              rules={[{ required: true, pattern: TIME, message: '时间格式应为 时:分，如 09:00' }]}
+            >
               <Input aria-label="开始时间" style={{ width: 110 }} placeholder="09:00" />
             </Form.Item>
-            <Form.Item name="endTime" label="结束时间" rules={[{ required: true, pattern: TIME, message: '时间格式应为 时:分，如 11:30' }]}>
+            <Form.Item
+              name="endTime"
+              label="结束时间"
+              rules={[{ required: true, pattern: TIME, message: '时间格式应为 时:分，如 11:30' }]}
+            >
               <Input aria-label="结束时间" style={{ width: 110 }} placeholder="11:30" />
             </Form.Item>
           </Space>

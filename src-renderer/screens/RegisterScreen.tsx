@@ -3,7 +3,16 @@ import { useCallback, useMemo, useState } from 'react';
 import { App, Button, DatePicker, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
 import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, REPORT_MEASURES, type CaseFilter, type Flag, type ReportMeasure } from '../../src-main/api';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  FLAGS,
+  MATTER_TYPES,
+  REPORT_MEASURES,
+  type CaseFilter,
+  type Flag,
+  type ReportMeasure,
+} from '../../src-main/api';
 import { call, saveFile } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { categoryTree, options } from '../lib/format';
@@ -35,7 +44,9 @@ export function RegisterScreen() {
   const { settings } = useApp();
   const { message } = App.useApp();
   const county = settings.office.level === 'county';
-  const [state, setState] = useState<FilterState>(() => JSON.parse(sessionStorage.getItem(FILTER_KEY) ?? '{}') as FilterState);
+  const [state, setState] = useState<FilterState>(
+    () => JSON.parse(sessionStorage.getItem(FILTER_KEY) ?? '{}') as FilterState,
+  );
   /** a township report's click-through narrows to the office's own cases (there is no 乡镇 filter to show it) */
   const ownOnly = !county && !!state.officeId?.length;
   const [qText, setQText] = useState(state.q ?? '');
@@ -50,7 +61,13 @@ export function RegisterScreen() {
 
   /** One multiple-choice filter: its label is its placeholder and its accessible name. */
   type ListKey = 'status' | 'channel' | 'matterType' | 'officeId' | 'villageId' | 'flags';
-  const multi = (key: ListKey, label: string, choices: { value: string; label: string }[], minWidth: number, searchable = false) => (
+  const multi = (
+    key: ListKey,
+    label: string,
+    choices: { value: string; label: string }[],
+    minWidth: number,
+    searchable = false,
+  ) => (
     <Select
       mode="multiple"
       allowClear
@@ -111,7 +128,9 @@ export function RegisterScreen() {
           信访台账
         </h2>
         <Space>
-          <Typography.Text data-testid="register-total">{total === null ? '查询中…' : `共 ${total} 件`}</Typography.Text>
+          <Typography.Text data-testid="register-total">
+            {total === null ? '查询中…' : `共 ${total} 件`}
+          </Typography.Text>
           <BatchPrintButton />
           <Button icon={<DownloadOutlined />} loading={exporting} disabled={!total} onClick={exportXlsx}>
             导出 Excel
@@ -149,13 +168,31 @@ export function RegisterScreen() {
           onChange={(v: string[]) => update({ categoryId: v })}
           showSearch={{ treeNodeFilterProp: 'title' }}
         />
-        {county && multi('officeId', '乡镇', settings.townships.map((o) => ({ value: o.id, label: o.name })), 130, true)}
+        {county &&
+          multi(
+            'officeId',
+            '乡镇',
+            settings.townships.map((o) => ({ value: o.id, label: o.name })),
+            130,
+            true,
+          )}
         {/* a county has no villages of its own: its townships' cases are filtered by 乡镇 */}
-        {(!county || settings.villages.length > 0) && multi('villageId', '村/社区', settings.villages.map((v) => ({ value: v.id, label: v.name })), 130, true)}
+        {(!county || settings.villages.length > 0) &&
+          multi(
+            'villageId',
+            '村/社区',
+            settings.villages.map((v) => ({ value: v.id, label: v.name })),
+            130,
+            true,
+          )}
         <DatePicker.RangePicker
           aria-label="收到日期"
           allowEmpty={[true, true]}
-          value={state.range ? [state.range[0] ? dayjs(state.range[0]) : null, state.range[1] ? dayjs(state.range[1]) : null] : null}
+          value={
+            state.range
+              ? [state.range[0] ? dayjs(state.range[0]) : null, state.range[1] ? dayjs(state.range[1]) : null]
+              : null
+          }
           onChange={(v: [Dayjs | null, Dayjs | null] | null) =>
             update({ range: v ? [v[0]?.format('YYYY-MM-DD') ?? '', v[1]?.format('YYYY-MM-DD') ?? ''] : null })
           }
@@ -165,7 +202,20 @@ export function RegisterScreen() {
         <Button
           onClick={() => {
             setQText('');
-            update({ q: undefined, status: [], channel: [], matterType: [], categoryId: [], villageId: [], officeId: [], flags: [], range: null, unitId: [], measure: undefined, asOf: undefined });
+            update({
+              q: undefined,
+              status: [],
+              channel: [],
+              matterType: [],
+              categoryId: [],
+              villageId: [],
+              officeId: [],
+              flags: [],
+              range: null,
+              unitId: [],
+              measure: undefined,
+              asOf: undefined,
+            });
           }}
         >
           重置
@@ -175,14 +225,23 @@ export function RegisterScreen() {
             color="blue"
             closable
             data-testid="register-report-filter"
-            onClose={() => update({ unitId: [], measure: undefined, asOf: undefined, ...(ownOnly ? { officeId: [] } : {}) })}
+            onClose={() =>
+              update({
+                unitId: [],
+                measure: undefined,
+                asOf: undefined,
+                ...(ownOnly ? { officeId: [] } : {}),
+              })
+            }
           >
             统计：
             {[
               // a township's report counts the cases it handles: not those the county assigned on to another township
               ownOnly ? '本乡镇办理的事项' : '',
               state.measure ? REPORT_MEASURES[state.measure] : '',
-              state.unitId?.length ? `责任单位 ${state.unitId.map((u) => (u ? (settings.units.find((x) => x.id === u)?.name ?? u) : '未确定')).join('、')}` : '',
+              state.unitId?.length
+                ? `责任单位 ${state.unitId.map((u) => (u ? (settings.units.find((x) => x.id === u)?.name ?? u) : '未确定')).join('、')}`
+                : '',
             ]
               .filter(Boolean)
               .join('，')}
@@ -190,7 +249,12 @@ export function RegisterScreen() {
           </Tag>
         )}
       </Space>
-      <CaseTable filter={filter} county={county} onOpen={(id) => navigate({ name: 'case', id })} onTotal={onTotal} />
+      <CaseTable
+        filter={filter}
+        county={county}
+        onOpen={(id) => navigate({ name: 'case', id })}
+        onTotal={onTotal}
+      />
     </div>
   );
 }

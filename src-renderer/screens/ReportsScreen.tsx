@@ -4,11 +4,36 @@
  * townships' table. Every figure opens the register filtered to the cases behind it.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Row, Segmented, Select, Space, Spin, Table, Tooltip, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Table,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { FileExcelOutlined, PrinterOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import quarterOfYear from 'dayjs/plugin/quarterOfYear';
-import { REPORT_KINDS, type ApiInput, type CaseFilter, type Report, type ReportBreakdownRow, type ReportFigure, type ReportKind, type ReportSection, type ReportValue } from '../../src-main/api';
+import {
+  REPORT_KINDS,
+  type ApiInput,
+  type CaseFilter,
+  type Report,
+  type ReportBreakdownRow,
+  type ReportFigure,
+  type ReportKind,
+  type ReportSection,
+  type ReportValue,
+} from '../../src-main/api';
 import { call, saveFile } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { openCases, openDisputes } from '../lib/open-cases';
@@ -40,15 +65,37 @@ function valueText(v: ReportValue, rate: boolean): string {
 }
 
 /** A number that opens its cases. */
-function CasesLink({ filter, children, testId, title }: { filter: CaseFilter; children: React.ReactNode; testId?: string; title?: string }) {
+function CasesLink({
+  filter,
+  children,
+  testId,
+  title,
+}: {
+  filter: CaseFilter;
+  children: React.ReactNode;
+  testId?: string;
+  title?: string;
+}) {
   return (
-    <Typography.Link data-testid={testId} title={title ?? '查看这些信访事项'} onClick={() => openCases(filter)}>
+    <Typography.Link
+      data-testid={testId}
+      title={title ?? '查看这些信访事项'}
+      onClick={() => openCases(filter)}
+    >
       {children}
     </Typography.Link>
   );
 }
 
-function FigureValue({ f, which, report }: { f: ReportFigure; which: 'cur' | 'yoy' | 'mom'; report: Report }) {
+function FigureValue({
+  f,
+  which,
+  report,
+}: {
+  f: ReportFigure;
+  which: 'cur' | 'yoy' | 'mom';
+  report: Report;
+}) {
   const v = f[which];
   if (!f.links) {
     // a dispute figure: the ledger, by the same day, over the same period
@@ -58,7 +105,9 @@ function FigureValue({ f, which, report }: { f: ReportFigure; which: 'cur' | 'yo
       <Typography.Link
         data-testid={`fig-${f.key}-${which}`}
         title="查看这些矛盾纠纷"
-        onClick={() => f.disputes && openDisputes({ dateOf: f.disputes.dateOf, range: [p.from, p.to], officeId: scope })}
+        onClick={() =>
+          f.disputes && openDisputes({ dateOf: f.disputes.dateOf, range: [p.from, p.to], officeId: scope })
+        }
       >
         {valueText(v, false)}
       </Typography.Link>
@@ -92,9 +141,20 @@ function FigureValue({ f, which, report }: { f: ReportFigure; which: 'cur' | 'yo
   );
 }
 
-function FiguresTable({ section, report }: { section: Extract<ReportSection, { kind: 'figures' }>; report: Report }) {
+function FiguresTable({
+  section,
+  report,
+}: {
+  section: Extract<ReportSection, { kind: 'figures' }>;
+  report: Report;
+}) {
   return (
-    <Card size="small" title={section.title} style={{ marginBottom: 12 }} data-testid={`section-${section.key}`}>
+    <Card
+      size="small"
+      title={section.title}
+      style={{ marginBottom: 12 }}
+      data-testid={`section-${section.key}`}
+    >
       <Table<ReportFigure>
         size="small"
         pagination={false}
@@ -103,11 +163,36 @@ function FiguresTable({ section, report }: { section: Extract<ReportSection, { k
         columns={[
           { title: '指标', dataIndex: 'label', width: 150 },
           { title: '单位', dataIndex: 'unit', width: 56 },
-          { title: report.period.label, key: 'cur', width: 130, render: (_, f) => <FigureValue f={f} which="cur" report={report} /> },
-          { title: `同比（${report.yoy.label}）`, key: 'yoy', width: 150, render: (_, f) => <FigureValue f={f} which="yoy" report={report} /> },
-          { title: '同比增减', key: 'yoyChange', width: 100, render: (_, f) => <Change v={f.yoyChange} rate={f.rate} /> },
-          { title: `环比（${report.mom.label}）`, key: 'mom', width: 150, render: (_, f) => <FigureValue f={f} which="mom" report={report} /> },
-          { title: '环比增减', key: 'momChange', width: 100, render: (_, f) => <Change v={f.momChange} rate={f.rate} /> },
+          {
+            title: report.period.label,
+            key: 'cur',
+            width: 130,
+            render: (_, f) => <FigureValue f={f} which="cur" report={report} />,
+          },
+          {
+            title: `同比（${report.yoy.label}）`,
+            key: 'yoy',
+            width: 150,
+            render: (_, f) => <FigureValue f={f} which="yoy" report={report} />,
+          },
+          {
+            title: '同比增减',
+            key: 'yoyChange',
+            width: 100,
+            render: (_, f) => <Change v={f.yoyChange} rate={f.rate} />,
+          },
+          {
+            title: `环比（${report.mom.label}）`,
+            key: 'mom',
+            width: 150,
+            render: (_, f) => <FigureValue f={f} which="mom" report={report} />,
+          },
+          {
+            title: '环比增减',
+            key: 'momChange',
+            width: 100,
+            render: (_, f) => <Change v={f.momChange} rate={f.rate} />,
+          },
           {
             title: '口径说明',
             key: 'definition',
@@ -125,29 +210,69 @@ function FiguresTable({ section, report }: { section: Extract<ReportSection, { k
 }
 
 function Change({ v, rate }: { v: number | null; rate: boolean }) {
-  return <span style={{ color: v === null || v === 0 ? undefined : v > 0 ? '#cf1322' : '#389e0d' }}>{changeText(v, rate)}</span>;
+  return (
+    <span style={{ color: v === null || v === 0 ? undefined : v > 0 ? '#cf1322' : '#389e0d' }}>
+      {changeText(v, rate)}
+    </span>
+  );
 }
 
-function BreakdownCard({ section, report }: { section: Extract<ReportSection, { kind: 'breakdown' }>; report: Report }) {
+function BreakdownCard({
+  section,
+  report,
+}: {
+  section: Extract<ReportSection, { kind: 'breakdown' }>;
+  report: Report;
+}) {
   const rows = section.rows.filter((r) => r.n || r.yoyN || r.momN);
   const top = rows.filter((r) => r.n).slice(0, 12);
   const pie = section.key === 'channel' || section.key === 'matter';
   const option = pie
     ? {
         tooltip: { trigger: 'item', formatter: '{b}：{c} 批次（{d}%）' },
-        series: [{ type: 'pie', radius: ['35%', '65%'], data: top.map((r) => ({ name: r.label, value: r.n })), label: { formatter: '{b} {c}' } }],
+        series: [
+          {
+            type: 'pie',
+            radius: ['35%', '65%'],
+            data: top.map((r) => ({ name: r.label, value: r.n })),
+            label: { formatter: '{b} {c}' },
+          },
+        ],
       }
     : {
         tooltip: { trigger: 'axis' },
         grid: { left: 110, right: 20, top: 10, bottom: 20 },
         xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', inverse: true, data: top.map((r) => r.label), axisLabel: { width: 100, overflow: 'truncate' } },
-        series: [{ type: 'bar', name: '批次', data: top.map((r) => r.n), barMaxWidth: 18, itemStyle: { color: '#1677ff' } }],
+        yAxis: {
+          type: 'category',
+          inverse: true,
+          data: top.map((r) => r.label),
+          axisLabel: { width: 100, overflow: 'truncate' },
+        },
+        series: [
+          {
+            type: 'bar',
+            name: '批次',
+            data: top.map((r) => r.n),
+            barMaxWidth: 18,
+            itemStyle: { color: '#1677ff' },
+          },
+        ],
       };
   return (
-    <Card size="small" title={section.title} style={{ marginBottom: 12 }} data-testid={`section-${section.key}`}>
+    <Card
+      size="small"
+      title={section.title}
+      style={{ marginBottom: 12 }}
+      data-testid={`section-${section.key}`}
+    >
       {top.length > 0 && (
-        <EChart option={option} height={Math.max(180, pie ? 220 : top.length * 24 + 40)} onClick={(e) => openCases(top[e.dataIndex].links.cur)} testId={`chart-${section.key}`} />
+        <EChart
+          option={option}
+          height={Math.max(180, pie ? 220 : top.length * 24 + 40)}
+          onClick={(e) => openCases(top[e.dataIndex].links.cur)}
+          testId={`chart-${section.key}`}
+        />
       )}
       <Table<ReportBreakdownRow>
         size="small"
@@ -168,11 +293,36 @@ function BreakdownCard({ section, report }: { section: Extract<ReportSection, { 
             ),
           },
           { title: section.peopleUnit, dataIndex: 'people', width: 70 },
-          { title: '占比', key: 'share', width: 70, render: (_, r) => (r.share === null ? '—' : `${r.share.toFixed(1)}%`) },
-          { title: `同比（${report.yoy.label}）`, key: 'yoy', width: 110, render: (_, r) => <CasesLink filter={r.links.yoy}>{r.yoyN}</CasesLink> },
-          { title: '同比增减', key: 'yoyChange', width: 90, render: (_, r) => <Change v={r.yoyChange} rate={false} /> },
-          { title: `环比（${report.mom.label}）`, key: 'mom', width: 110, render: (_, r) => <CasesLink filter={r.links.mom}>{r.momN}</CasesLink> },
-          { title: '环比增减', key: 'momChange', width: 90, render: (_, r) => <Change v={r.momChange} rate={false} /> },
+          {
+            title: '占比',
+            key: 'share',
+            width: 70,
+            render: (_, r) => (r.share === null ? '—' : `${r.share.toFixed(1)}%`),
+          },
+          {
+            title: `同比（${report.yoy.label}）`,
+            key: 'yoy',
+            width: 110,
+            render: (_, r) => <CasesLink filter={r.links.yoy}>{r.yoyN}</CasesLink>,
+          },
+          {
+            title: '同比增减',
+            key: 'yoyChange',
+            width: 90,
+            render: (_, r) => <Change v={r.yoyChange} rate={false} />,
+          },
+          {
+            title: `环比（${report.mom.label}）`,
+            key: 'mom',
+            width: 110,
+            render: (_, r) => <CasesLink filter={r.links.mom}>{r.momN}</CasesLink>,
+          },
+          {
+            title: '环比增减',
+            key: 'momChange',
+            width: 90,
+            render: (_, r) => <Change v={r.momChange} rate={false} />,
+          },
         ]}
       />
     </Card>
@@ -187,19 +337,40 @@ function TrendCard({ section, asOf }: { section: Extract<ReportSection, { kind: 
       tooltip: { trigger: 'axis' },
       legend: { top: 0, data: ['本期（批次）', '上年同月（批次）', '人次'] },
       grid: { left: 40, right: 40, top: 40, bottom: 28 },
-      xAxis: { type: 'category', data: section.months.map((m) => `${Number(m.month.slice(0, 4)) % 100}年${Number(m.month.slice(5))}月`) },
+      xAxis: {
+        type: 'category',
+        data: section.months.map(
+          (m) => `${Number(m.month.slice(0, 4)) % 100}年${Number(m.month.slice(5))}月`,
+        ),
+      },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: '本期（批次）', type: 'line', data: section.months.map((m) => now(m, m.n)), symbolSize: 8 },
-        { name: '上年同月（批次）', type: 'line', data: section.months.map((m) => m.prevN), lineStyle: { type: 'dashed' } },
-        { name: '人次', type: 'bar', data: section.months.map((m) => now(m, m.people)), barMaxWidth: 28, itemStyle: { color: '#d6e4ff' } },
+        {
+          name: '上年同月（批次）',
+          type: 'line',
+          data: section.months.map((m) => m.prevN),
+          lineStyle: { type: 'dashed' },
+        },
+        {
+          name: '人次',
+          type: 'bar',
+          data: section.months.map((m) => now(m, m.people)),
+          barMaxWidth: 28,
+          itemStyle: { color: '#d6e4ff' },
+        },
       ],
     }),
     [section, asOf],
   );
   return (
     <Card size="small" title={section.title} style={{ marginBottom: 12 }} data-testid="section-trend">
-      <EChart option={option} height={260} testId="chart-trend" onClick={(e) => e.seriesIndex !== 1 && openCases(section.months[e.dataIndex].link)} />
+      <EChart
+        option={option}
+        height={260}
+        testId="chart-trend"
+        onClick={(e) => e.seriesIndex !== 1 && openCases(section.months[e.dataIndex].link)}
+      />
     </Card>
   );
 }
@@ -254,7 +425,11 @@ function RankingCard({ section }: { section: Extract<ReportSection, { kind: 'ran
             width: 96,
             render: (_: unknown, r: (typeof sorted)[number]) => (
               <CasesLink filter={r.links[c.key]} testId={`rank-${r.officeId}-${c.key}`}>
-                {r.values[c.key] === null ? '—' : c.rate ? `${r.values[c.key]!.toFixed(1)}%` : r.values[c.key]}
+                {r.values[c.key] === null
+                  ? '—'
+                  : c.rate
+                    ? `${r.values[c.key]!.toFixed(1)}%`
+                    : r.values[c.key]}
               </CasesLink>
             ),
           })),
@@ -268,7 +443,12 @@ function defaultState(): PeriodState {
   const saved = sessionStorage.getItem(STATE_KEY);
   if (saved) return JSON.parse(saved) as PeriodState;
   const last = dayjs().subtract(1, 'month').startOf('month');
-  return { kind: 'month', from: last.format('YYYY-MM-DD'), to: last.endOf('month').format('YYYY-MM-DD'), officeId: '' };
+  return {
+    kind: 'month',
+    from: last.format('YYYY-MM-DD'),
+    to: last.endOf('month').format('YYYY-MM-DD'),
+    officeId: '',
+  };
 }
 
 export function ReportsScreen() {
@@ -288,7 +468,12 @@ export function ReportsScreen() {
   };
 
   const input: ApiInput<'reports.get'> = useMemo(
-    () => ({ kind: state.kind, from: state.from, to: state.kind === 'range' ? state.to : undefined, officeId: state.officeId || undefined }),
+    () => ({
+      kind: state.kind,
+      from: state.from,
+      to: state.kind === 'range' ? state.to : undefined,
+      officeId: state.officeId || undefined,
+    }),
     [state],
   );
 
@@ -348,7 +533,10 @@ export function ReportsScreen() {
           <Segmented
             aria-label="报表周期"
             value={state.kind}
-            options={(Object.keys(REPORT_KINDS) as ReportKind[]).map((k) => ({ value: k, label: { day: '日', month: '月', quarter: '季', year: '年', range: '自定义' }[k] }))}
+            options={(Object.keys(REPORT_KINDS) as ReportKind[]).map((k) => ({
+              value: k,
+              label: { day: '日', month: '月', quarter: '季', year: '年', range: '自定义' }[k],
+            }))}
             onChange={(k) => update({ kind: k as ReportKind })}
           />
           {state.kind === 'range' ? (
@@ -356,7 +544,9 @@ export function ReportsScreen() {
               aria-label="统计区间"
               value={[dayjs(state.from), dayjs(state.to)]}
               allowClear={false}
-              onChange={(v: [Dayjs | null, Dayjs | null] | null) => v?.[0] && v[1] && update({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })}
+              onChange={(v: [Dayjs | null, Dayjs | null] | null) =>
+                v?.[0] && v[1] && update({ from: v[0].format('YYYY-MM-DD'), to: v[1].format('YYYY-MM-DD') })
+              }
             />
           ) : (
             <DatePicker
@@ -373,13 +563,21 @@ export function ReportsScreen() {
               style={{ width: 150 }}
               value={state.officeId}
               onChange={(v: string) => update({ officeId: v })}
-              options={[{ value: '', label: '全县' }, ...settings.townships.map((o) => ({ value: o.id, label: o.name }))]}
+              options={[
+                { value: '', label: '全县' },
+                ...settings.townships.map((o) => ({ value: o.id, label: o.name })),
+              ]}
             />
           )}
           <Button icon={<PrinterOutlined />} loading={busy === 'print'} disabled={!report} onClick={print}>
             打印 / PDF
           </Button>
-          <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} disabled={!report} onClick={exportXlsx}>
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={busy === 'xlsx'}
+            disabled={!report}
+            onClick={exportXlsx}
+          >
             导出 Excel
           </Button>
         </Space>
@@ -393,15 +591,23 @@ export function ReportsScreen() {
             </Typography.Text>
             <Typography.Text style={{ marginLeft: 12 }}>统计期间：{report.period.label}</Typography.Text>
             <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
-              同比：{report.yoy.label}；环比：{report.mom.label}。统计口径：按收到日期统计该期间登记的信访事项，办理情况截至 {report.asOf}。点击数字可查看对应的信访事项。
+              同比：{report.yoy.label}；环比：{report.mom.label}
+              。统计口径：按收到日期统计该期间登记的信访事项，办理情况截至 {report.asOf}
+              。点击数字可查看对应的信访事项。
             </Typography.Text>
           </Typography.Paragraph>
           {report.sections
             .filter((s) => s.kind === 'figures')
             .map((s) => (
-              <FiguresTable key={s.key} section={s as Extract<ReportSection, { kind: 'figures' }>} report={report} />
+              <FiguresTable
+                key={s.key}
+                section={s as Extract<ReportSection, { kind: 'figures' }>}
+                report={report}
+              />
             ))}
-          {report.sections.map((s) => (s.kind === 'trend' ? <TrendCard key={s.key} section={s} asOf={report.asOf} /> : null))}
+          {report.sections.map((s) =>
+            s.kind === 'trend' ? <TrendCard key={s.key} section={s} asOf={report.asOf} /> : null,
+          )}
           <Row gutter={12}>
             {report.sections.map((s) =>
               s.kind === 'breakdown' ? (
@@ -411,7 +617,9 @@ export function ReportsScreen() {
               ) : null,
             )}
           </Row>
-          {report.sections.map((s) => (s.kind === 'ranking' ? <RankingCard key={s.key} section={s} /> : null))}
+          {report.sections.map((s) =>
+            s.kind === 'ranking' ? <RankingCard key={s.key} section={s} /> : null,
+          )}
         </Spin>
       )}
       {!report && !error && <Spin style={{ display: 'block', margin: 60 }} />}

@@ -1,6 +1,20 @@
 /** 设置: the office, villages, responsible units, staff, the content classification, letter templates and how deadlines are counted. */
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tree } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tree,
+} from 'antd';
 import { STAFF_ROLES, type Staff } from '../../src-main/api';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
@@ -20,7 +34,11 @@ export function SettingsScreen() {
         <Tabs
           items={[
             { key: 'office', label: '单位', children: <OfficeTab /> },
-            { key: 'villages', label: `村/社区（${settings.villages.length}）`, children: <VillagesEditor /> },
+            {
+              key: 'villages',
+              label: `村/社区（${settings.villages.length}）`,
+              children: <VillagesEditor />,
+            },
             {
               key: 'units',
               label: '责任单位',
@@ -62,7 +80,9 @@ function OfficeTab() {
   return (
     <>
       <Descriptions column={1} bordered size="small" style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="使用方式">{settings.office.level === 'township' ? '乡镇（街道）信访办' : '县（区）信访局'}</Descriptions.Item>
+        <Descriptions.Item label="使用方式">
+          {settings.office.level === 'township' ? '乡镇（街道）信访办' : '县（区）信访局'}
+        </Descriptions.Item>
         <Descriptions.Item label="单位代码">{settings.office.id}</Descriptions.Item>
         <Descriptions.Item label="本机编号">{session.installationId}</Descriptions.Item>
         <Descriptions.Item label="数据文件夹">{session.dataDir}</Descriptions.Item>
@@ -101,7 +121,14 @@ function StaffTab() {
     const values = await form.validateFields().catch(() => null);
     if (!values) return; // the form shows what is missing
     try {
-      setSettings(await call('settings.saveStaff', { ...values, id: editing?.id, unitId: values.unitId ?? null, phone: values.phone ?? '' }));
+      setSettings(
+        await call('settings.saveStaff', {
+          ...values,
+          id: editing?.id,
+          unitId: values.unitId ?? null,
+          phone: values.phone ?? '',
+        }),
+      );
       setEditing(null);
     } catch (e) {
       message.error((e as Error).message);
@@ -127,7 +154,11 @@ function StaffTab() {
         columns={[
           { title: '姓名', dataIndex: 'name' },
           { title: '角色', dataIndex: 'role', render: (r: Staff['role']) => STAFF_ROLES[r] },
-          { title: '所在单位', dataIndex: 'unitId', render: (u: string | null) => settings.units.find((x) => x.id === u)?.name ?? '' },
+          {
+            title: '所在单位',
+            dataIndex: 'unitId',
+            render: (u: string | null) => settings.units.find((x) => x.id === u)?.name ?? '',
+          },
           { title: '电话', dataIndex: 'phone' },
           {
             title: '操作',
@@ -154,9 +185,21 @@ function StaffTab() {
           },
         ]}
       />
-      <Modal title={editing?.id ? '修改工作人员' : '添加工作人员'} open={!!editing} onOk={save} onCancel={() => setEditing(null)} okText="保存" cancelText="取消" destroyOnHidden>
+      <Modal
+        title={editing?.id ? '修改工作人员' : '添加工作人员'}
+        open={!!editing}
+        onOk={save}
+        onCancel={() => setEditing(null)}
+        okText="保存"
+        cancelText="取消"
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+          <Form.Item
+            name="name"
+            label="姓名"
+            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
+          >
             <Input maxLength={20} autoFocus />
           </Form.Item>
           <Form.Item name="role" label="角色">
@@ -189,32 +232,81 @@ function CategoriesTab() {
   };
   const tree = settings.categories
     .filter((c) => !c.parentId)
-    .map((p) => ({ key: p.id, title: p.name, children: settings.categories.filter((c) => c.parentId === p.id).map((c) => ({ key: c.id, title: c.name })) }));
+    .map((p) => ({
+      key: p.id,
+      title: p.name,
+      children: settings.categories
+        .filter((c) => c.parentId === p.id)
+        .map((c) => ({ key: c.id, title: c.name })),
+    }));
   return (
     <div style={{ display: 'flex', gap: 24 }}>
-      <Tree treeData={tree} style={{ width: 320, maxHeight: 480, overflow: 'auto' }} selectedKeys={selected ? [selected] : []} onSelect={(k) => (setSelected((k[0] as string) ?? null), setName(settings.categories.find((c) => c.id === k[0])?.name ?? ''))} />
+      <Tree
+        treeData={tree}
+        style={{ width: 320, maxHeight: 480, overflow: 'auto' }}
+        selectedKeys={selected ? [selected] : []}
+        onSelect={(k) => (
+          setSelected((k[0] as string) ?? null),
+          setName(settings.categories.find((c) => c.id === k[0])?.name ?? '')
+        )}
+      />
       <Space orientation="vertical" style={{ flex: 1 }}>
         <span className="muted">选中分类后可改名、停用或在其下增加子类；不选时增加一级分类。</span>
-        <Input aria-label="分类名称" value={name} onChange={(e) => setName(e.target.value)} maxLength={30} placeholder="分类名称" />
+        <Input
+          aria-label="分类名称"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          maxLength={30}
+          placeholder="分类名称"
+        />
         <Space>
           <Button
             type="primary"
             disabled={!name.trim()}
             onClick={() =>
               run(async () => {
-                setSettings(await call('settings.saveCategory', { name, parentId: cat ? (cat.parentId ?? cat.id) : null }));
+                setSettings(
+                  await call('settings.saveCategory', {
+                    name,
+                    parentId: cat ? (cat.parentId ?? cat.id) : null,
+                  }),
+                );
                 setName('');
               })
             }
           >
-            {cat ? `在“${cat.parentId ? settings.categories.find((c) => c.id === cat.parentId)?.name : cat.name}”下增加` : '增加一级分类'}
+            {cat
+              ? `在“${cat.parentId ? settings.categories.find((c) => c.id === cat.parentId)?.name : cat.name}”下增加`
+              : '增加一级分类'}
           </Button>
           {cat && (
             <>
-              <Button disabled={!name.trim() || name === cat.name} onClick={() => run(async () => setSettings(await call('settings.saveCategory', { id: cat.id, name, parentId: cat.parentId })))}>
+              <Button
+                disabled={!name.trim() || name === cat.name}
+                onClick={() =>
+                  run(async () =>
+                    setSettings(
+                      await call('settings.saveCategory', { id: cat.id, name, parentId: cat.parentId }),
+                    ),
+                  )
+                }
+              >
                 改名
               </Button>
-              <Popconfirm title={`停用分类“${cat.name}”？`} description="已登记事项的分类不受影响。" okText="停用" cancelText="取消" onConfirm={() => run(async () => (setSettings(await call('settings.remove', { kind: 'category', id: cat.id })), setSelected(null)))}>
+              <Popconfirm
+                title={`停用分类“${cat.name}”？`}
+                description="已登记事项的分类不受影响。"
+                okText="停用"
+                cancelText="取消"
+                onConfirm={() =>
+                  run(
+                    async () => (
+                      setSettings(await call('settings.remove', { kind: 'category', id: cat.id })),
+                      setSelected(null)
+                    ),
+                  )
+                }
+              >
                 <Button danger>停用</Button>
               </Popconfirm>
             </>

@@ -15,8 +15,14 @@ export function SetupScreen({ onStarted, onDone }: { onStarted(): void; onDone()
   return (
     <div style={{ maxWidth: 880, margin: '32px auto', padding: '0 16px' }}>
       <h1 style={{ fontSize: 24, marginBottom: 4 }}>乡镇信访台账 · 首次设置</h1>
-      <p className="muted" style={{ marginTop: 0 }}>以下内容以后都可以在“设置”中修改。</p>
-      <Steps current={step} style={{ margin: '20px 0' }} items={[{ title: '单位与人员' }, { title: '村/社区' }, { title: '责任单位' }]} />
+      <p className="muted" style={{ marginTop: 0 }}>
+        以下内容以后都可以在“设置”中修改。
+      </p>
+      <Steps
+        current={step}
+        style={{ margin: '20px 0' }}
+        items={[{ title: '单位与人员' }, { title: '村/社区' }, { title: '责任单位' }]}
+      />
       <Card>
         {step === 0 && <OfficeStep onStarting={onStarted} onCreated={() => setStep(1)} />}
         {step === 1 && (
@@ -51,7 +57,12 @@ function OfficeStep({ onStarting, onCreated }: { onStarting(): void; onCreated()
       onCreated();
     } catch (e) {
       if (e instanceof ApiError && e.field) {
-        form.setFields([{ name: e.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) as never, errors: [e.message] }]);
+        form.setFields([
+          {
+            name: e.field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)) as never,
+            errors: [e.message],
+          },
+        ]);
       } else message.error((e as Error).message);
     } finally {
       setBusy(false);
@@ -59,7 +70,13 @@ function OfficeStep({ onStarting, onCreated }: { onStarting(): void; onCreated()
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} initialValues={{ level: 'township', staff: [{ name: '', role: 'clerk' }] }} style={{ maxWidth: 560 }}>
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ level: 'township', staff: [{ name: '', role: 'clerk' }] }}
+      style={{ maxWidth: 560 }}
+    >
       <Form.Item name="level" label="本机使用方式">
         <Radio.Group
           optionType="button"
@@ -72,13 +89,22 @@ function OfficeStep({ onStarting, onCreated }: { onStarting(): void; onCreated()
       </Form.Item>
       <Form.Item
         name="code"
-        label={level === 'township' ? '乡镇代码（9位：县级区划代码6位 + 乡镇3位）' : '县级行政区划代码（6位）'}
+        label={
+          level === 'township' ? '乡镇代码（9位：县级区划代码6位 + 乡镇3位）' : '县级行政区划代码（6位）'
+        }
         rules={[
           { required: true, message: '请填写单位代码' },
-          { pattern: level === 'township' ? /^\d{9}$/ : /^\d{6}$/, message: level === 'township' ? '乡镇代码应为9位数字' : '县级代码应为6位数字' },
+          {
+            pattern: level === 'township' ? /^\d{9}$/ : /^\d{6}$/,
+            message: level === 'township' ? '乡镇代码应为9位数字' : '县级代码应为6位数字',
+          },
         ]}
       >
-        <Input maxLength={level === 'township' ? 9 : 6} placeholder={level === 'township' ? '例如 330102001' : '例如 330102'} autoFocus />
+        <Input
+          maxLength={level === 'township' ? 9 : 6}
+          placeholder={level === 'township' ? '例如 330102001' : '例如 330102'}
+          autoFocus
+        />
       </Form.Item>
       <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请填写单位名称' }]}>
         <Input maxLength={40} placeholder={level === 'township' ? '例如 清波街道' : '例如 上城区信访局'} />
@@ -114,7 +140,9 @@ function UnitsStep({ onDone, onBack }: { onDone(): void; onBack(): void }) {
   const { settings, setSettings } = useApp();
   return (
     <>
-      <p className="muted" style={{ marginTop: 0 }}>承办信访事项的责任单位，已预置常见站所，可增删改名。</p>
+      <p className="muted" style={{ marginTop: 0 }}>
+        承办信访事项的责任单位，已预置常见站所，可增删改名。
+      </p>
       <NamedListEditor
         items={settings.units}
         noun="责任单位"

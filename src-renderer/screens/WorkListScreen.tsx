@@ -5,7 +5,21 @@
  * rows, Enter opens the case.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Empty, Pagination, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Pagination,
+  Segmented,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { WorkItem, WorkList } from '../../src-main/api';
@@ -31,7 +45,9 @@ const BUCKETS: { key: Bucket; title: string; color: string }[] = [
 ];
 
 /** A bucket's heading inside the table, or one duty. */
-type Row = { type: 'group'; key: string; bucket: Bucket; count: number; continued: boolean } | { type: 'item'; key: string; item: WorkItem; index: number };
+type Row =
+  | { type: 'group'; key: string; bucket: Bucket; count: number; continued: boolean }
+  | { type: 'item'; key: string; item: WorkItem; index: number };
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const weekday = (date: string) => WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()];
@@ -41,11 +57,20 @@ export function WorkListScreen() {
   const { message } = App.useApp();
   // where the clerk was, so coming back from a case returns to the same scope, filter and page
   const saved = useMemo(
-    () => JSON.parse(sessionStorage.getItem(SCOPE_KEY) ?? '{}') as { scope?: Scope; unitId?: string; officeId?: string; quick?: Quick; page?: number },
+    () =>
+      JSON.parse(sessionStorage.getItem(SCOPE_KEY) ?? '{}') as {
+        scope?: Scope;
+        unitId?: string;
+        officeId?: string;
+        quick?: Quick;
+        page?: number;
+      },
     [],
   );
   const county = settings.office.level === 'county';
-  const [scope, setScope] = useState<Scope>(saved.scope === 'office' && !county ? 'all' : (saved.scope ?? 'all'));
+  const [scope, setScope] = useState<Scope>(
+    saved.scope === 'office' && !county ? 'all' : (saved.scope ?? 'all'),
+  );
   const [unitId, setUnitId] = useState<string | undefined>(saved.unitId);
   const [officeId, setOfficeId] = useState<string | undefined>(saved.officeId);
   const [data, setData] = useState<WorkList | null>(null);
@@ -59,7 +84,11 @@ export function WorkListScreen() {
   const me = session.currentUser;
   const unitKnown = !unitId || settings.units.some((u) => u.id === unitId);
   const officeKnown = !officeId || settings.townships.some((o) => o.id === officeId);
-  const ready = scope === 'all' || (scope === 'mine' && !!me) || (scope === 'unit' && !!unitId && unitKnown) || (scope === 'office' && !!officeId && officeKnown);
+  const ready =
+    scope === 'all' ||
+    (scope === 'mine' && !!me) ||
+    (scope === 'unit' && !!unitId && unitKnown) ||
+    (scope === 'office' && !!officeId && officeKnown);
 
   const load = useCallback(async () => {
     const gen = ++generation.current;
@@ -70,7 +99,10 @@ export function WorkListScreen() {
     }
     setLoading(true);
     try {
-      const w = await call('worklist.get', scope === 'unit' ? { scope, unitId } : scope === 'office' ? { scope, officeId } : { scope });
+      const w = await call(
+        'worklist.get',
+        scope === 'unit' ? { scope, unitId } : scope === 'office' ? { scope, officeId } : { scope },
+      );
       if (gen === generation.current) setData(w);
     } catch (e) {
       if (gen === generation.current) message.error((e as Error).message);
@@ -83,7 +115,10 @@ export function WorkListScreen() {
   useEffect(() => {
     void load();
   }, [load]);
-  useEffect(() => sessionStorage.setItem(SCOPE_KEY, JSON.stringify({ scope, unitId, officeId, quick, page })), [scope, unitId, officeId, quick, page]);
+  useEffect(
+    () => sessionStorage.setItem(SCOPE_KEY, JSON.stringify({ scope, unitId, officeId, quick, page })),
+    [scope, unitId, officeId, quick, page],
+  );
 
   const filtered = useMemo(() => {
     const items = data?.items ?? [];
@@ -95,7 +130,10 @@ export function WorkListScreen() {
   // most urgent first: bucket order, then the service's order (due date, then case number)
   const ordered = useMemo(() => {
     const rank = (b: Bucket) => BUCKETS.findIndex((x) => x.key === b);
-    return filtered.map((item, i) => ({ item, i })).sort((a, b) => rank(a.item.bucket) - rank(b.item.bucket) || a.i - b.i).map((x) => x.item);
+    return filtered
+      .map((item, i) => ({ item, i }))
+      .sort((a, b) => rank(a.item.bucket) - rank(b.item.bucket) || a.i - b.i)
+      .map((x) => x.item);
   }, [filtered]);
 
   const bucketCounts = useMemo(() => {
@@ -114,9 +152,23 @@ export function WorkListScreen() {
     pageItems.forEach((item, index) => {
       if (item.bucket !== last) {
         last = item.bucket;
-        out.push({ type: 'group', key: `group-${item.bucket}`, bucket: item.bucket, count: bucketCounts[item.bucket], continued: index === 0 && currentPage > 1 && ordered[(currentPage - 1) * PAGE_SIZE - 1]?.bucket === item.bucket });
+        out.push({
+          type: 'group',
+          key: `group-${item.bucket}`,
+          bucket: item.bucket,
+          count: bucketCounts[item.bucket],
+          continued:
+            index === 0 &&
+            currentPage > 1 &&
+            ordered[(currentPage - 1) * PAGE_SIZE - 1]?.bucket === item.bucket,
+        });
       }
-      out.push({ type: 'item', key: `${item.caseId}:${item.deadline.kind}:${item.deadline.refId ?? ''}`, item, index });
+      out.push({
+        type: 'item',
+        key: `${item.caseId}:${item.deadline.kind}:${item.deadline.refId ?? ''}`,
+        item,
+        index,
+      });
     });
     return out;
   }, [pageItems, bucketCounts, currentPage, ordered]);
@@ -136,7 +188,12 @@ export function WorkListScreen() {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented) return;
       const t = e.target as HTMLElement | null;
-      if (t?.closest('input, textarea, select, button, a, [contenteditable="true"], .ant-select, .ant-segmented, .ant-pagination, .ant-modal, .ant-dropdown, [role="button"]')) return;
+      if (
+        t?.closest(
+          'input, textarea, select, button, a, [contenteditable="true"], .ant-select, .ant-segmented, .ant-pagination, .ant-modal, .ant-dropdown, [role="button"]',
+        )
+      )
+        return;
       const { active: a, pageItems: items, currentPage: p, pageCount: pc } = keys.current;
       if (!items.length) return;
       if (e.key === 'ArrowDown') {
@@ -199,7 +256,9 @@ export function WorkListScreen() {
       render: (_, r) => {
         if (r.type !== 'item') return null;
         const color = deadlineColor(r.item.deadline);
-        return <span style={{ color, fontWeight: color ? 600 : undefined }}>{deadlineWords(r.item.deadline)}</span>;
+        return (
+          <span style={{ color, fontWeight: color ? 600 : undefined }}>{deadlineWords(r.item.deadline)}</span>
+        );
       },
     },
     {
@@ -234,7 +293,8 @@ export function WorkListScreen() {
       key: 'status',
       width: 96,
       onCell: (r) => (r.type === 'group' ? { colSpan: 0 } : {}),
-      render: (_, r) => r.type === 'item' && <Tag style={{ marginInlineEnd: 0 }}>{label.status(r.item.status)}</Tag>,
+      render: (_, r) =>
+        r.type === 'item' && <Tag style={{ marginInlineEnd: 0 }}>{label.status(r.item.status)}</Tag>,
     },
     // county: the township handling each case
     ...(county
@@ -245,7 +305,9 @@ export function WorkListScreen() {
             width: 96,
             ellipsis: true,
             onCell: (r: Row) => (r.type === 'group' ? { colSpan: 0 } : {}),
-            render: (_: unknown, r: Row) => r.type === 'item' && (r.item.officeId === settings.office.id ? <span className="muted">本局</span> : r.item.office),
+            render: (_: unknown, r: Row) =>
+              r.type === 'item' &&
+              (r.item.officeId === settings.office.id ? <span className="muted">本局</span> : r.item.office),
           },
         ]
       : []),
@@ -259,17 +321,43 @@ export function WorkListScreen() {
         if (r.type !== 'item') return null;
         const text = [r.item.unit, r.item.handler].filter(Boolean).join(' / ');
         // a township's own case is handled there, not waiting for the county's 交办
-        return text || <span className="muted">{r.item.officeId === settings.office.id ? '未交办' : '—'}</span>;
+        return (
+          text || <span className="muted">{r.item.officeId === settings.office.id ? '未交办' : '—'}</span>
+        );
       },
     },
   ];
 
   const counts = data?.counts;
-  const cards: { key: Exclude<Quick, null>; title: string; value: number | undefined; color?: string; hint: string }[] = [
-    { key: 'overdue', title: '已逾期', value: counts?.overdue, color: '#cf1322', hint: '到期日已过仍未办理的期限' },
-    { key: 'today', title: '今日到期', value: counts?.today, color: counts?.today ? '#d46b08' : undefined, hint: '今天是最后一天' },
+  const cards: {
+    key: Exclude<Quick, null>;
+    title: string;
+    value: number | undefined;
+    color?: string;
+    hint: string;
+  }[] = [
+    {
+      key: 'overdue',
+      title: '已逾期',
+      value: counts?.overdue,
+      color: '#cf1322',
+      hint: '到期日已过仍未办理的期限',
+    },
+    {
+      key: 'today',
+      title: '今日到期',
+      value: counts?.today,
+      color: counts?.today ? '#d46b08' : undefined,
+      hint: '今天是最后一天',
+    },
     { key: 'week', title: '本周到期', value: counts?.week, hint: '明天至本周日到期' },
-    { key: 'warning', title: `${warnDays}天内提醒`, value: counts?.warning, color: counts?.warning ? '#d46b08' : undefined, hint: `${warnDays}天内（含今天）到期、尚未逾期` },
+    {
+      key: 'warning',
+      title: `${warnDays}天内提醒`,
+      value: counts?.warning,
+      color: counts?.warning ? '#d46b08' : undefined,
+      hint: `${warnDays}天内（含今天）到期、尚未逾期`,
+    },
   ];
 
   return (
@@ -327,7 +415,14 @@ export function WorkListScreen() {
         </Space>
       </Space>
 
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(150px, 1fr))', gap: 12, marginBottom: 12 }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(4, minmax(150px, 1fr))',
+          gap: 12,
+          marginBottom: 12,
+        }}
+      >
         {cards.map((c) => (
           <Card
             key={c.key}
@@ -370,8 +465,11 @@ export function WorkListScreen() {
         <Typography.Text type="secondary" style={{ display: 'inline-block', minHeight: 24 }}>
           {data && (
             <>
-              今天 {data.today}（星期{weekday(data.today)}）· 期限按{settings.deadlines.dayCount === 'working' ? '工作日' : '自然日'}计算 ·{' '}
-              {quick ? `筛选“${cards.find((c) => c.key === quick)?.title}”：${ordered.length} 项 / 共 ${data.total} 项` : `共 ${data.total} 项`}
+              今天 {data.today}（星期{weekday(data.today)}）· 期限按
+              {settings.deadlines.dayCount === 'working' ? '工作日' : '自然日'}计算 ·{' '}
+              {quick
+                ? `筛选“${cards.find((c) => c.key === quick)?.title}”：${ordered.length} 项 / 共 ${data.total} 项`
+                : `共 ${data.total} 项`}
               {data.total > data.items.length && `（列出最紧急的 ${data.items.length} 项）`}
               {quick && (
                 <Button type="link" size="small" onClick={() => pick(null)}>
@@ -416,7 +514,9 @@ export function WorkListScreen() {
               />
             ),
           }}
-          rowClassName={(r) => (r.type === 'group' ? 'work-group' : `work-row${r.index === active ? ' work-row-active' : ''}`)}
+          rowClassName={(r) =>
+            r.type === 'group' ? 'work-group' : `work-row${r.index === active ? ' work-row-active' : ''}`
+          }
           onRow={(r) =>
             r.type === 'group'
               ? {}
@@ -439,7 +539,12 @@ export function WorkListScreen() {
           total={ordered.length}
           showSizeChanger={false}
           showTotal={(t) => `共 ${t} 项`}
-          onChange={(p) => (setPage(p), setActive(0), tableRef.current?.closest('.app-main')?.scrollTo({ top: 0 }), focusList())}
+          onChange={(p) => (
+            setPage(p),
+            setActive(0),
+            tableRef.current?.closest('.app-main')?.scrollTo({ top: 0 }),
+            focusList()
+          )}
         />
       )}
     </div>

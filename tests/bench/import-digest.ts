@@ -22,7 +22,10 @@ import { importPackage } from '../../src-main/services/sync/exchange';
 import { seedCases } from '../../src-main/services/seed';
 import { createCounty, createEnrolledTownship, exportTo } from '../helpers/sync';
 
-const { values: args } = parseArgs({ options: { fixture: { type: 'string' }, out: { type: 'string' } }, strict: true });
+const { values: args } = parseArgs({
+  options: { fixture: { type: 'string' }, out: { type: 'string' } },
+  strict: true,
+});
 if (!args.fixture) throw new Error('--fixture DIR is required');
 const fixture = path.resolve(args.fixture);
 const pkg = path.join(fixture, 'package.xftz');
@@ -58,7 +61,8 @@ const TABLES: Record<string, string> = {
   search_config: 'SELECT * FROM case_search_config ORDER BY k',
   sync_batches: 'SELECT * FROM sync_batches ORDER BY id',
   // the import's own time left out
-  sync_packages: 'SELECT id, direction, peer_office_id, seq, hash, prev_hash, file_name, actor, operations, summary FROM sync_packages ORDER BY id',
+  sync_packages:
+    'SELECT id, direction, peer_office_id, seq, hash, prev_hash, file_name, actor, operations, summary FROM sync_packages ORDER BY id',
   sync_conflicts: 'SELECT rowid, * FROM sync_conflicts ORDER BY rowid',
   sync_deferred: 'SELECT rowid, * FROM sync_deferred ORDER BY rowid',
   sync_peers: 'SELECT rowid, * FROM sync_peers ORDER BY rowid',
@@ -80,12 +84,15 @@ async function main() {
       const hash = crypto.createHash('sha256');
       let rows = 0;
       for (const row of store.sqlite.prepare(sql).raw().iterate() as Iterable<unknown[]>) {
-        hash.update(JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) + '\n');
+        hash.update(
+          JSON.stringify(row, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) + '\n',
+        );
         rows++;
       }
       digest[name] = `${rows} ${hash.digest('hex').slice(0, 16)}`;
     }
-    const hashOf = (v: unknown) => crypto.createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
+    const hashOf = (v: unknown) =>
+      crypto.createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
     digest.summary = hashOf({ ...report.summary, clockAheadMinutes: 0 });
     digest.cases_named = hashOf(report.cases);
     const text = JSON.stringify(digest, null, 1);

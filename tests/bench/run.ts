@@ -85,7 +85,8 @@ const { values: args } = parseArgs({
 const CASES = args.cases ? Number(args.cases) : args.quick ? 100_000 : 1_000_000;
 const SEED = args.seed ? Number(args.seed) : 1;
 if (!Number.isInteger(CASES) || CASES < 1000) throw new Error('--cases must be an integer ≥ 1000');
-if (args.only && !['register', 'reports', 'sync'].includes(args.only)) throw new Error('--only must be register, reports or sync');
+if (args.only && !['register', 'reports', 'sync'].includes(args.only))
+  throw new Error('--only must be register, reports or sync');
 const wanted = (part: 'register' | 'reports' | 'sync') => !args.only || args.only === part;
 /** cases the sync township generates: about 100,000 operations with their follow-up histories */
 const SYNC_CASES = 11_600;
@@ -101,9 +102,22 @@ interface Figure {
 }
 const figures: Figure[] = [];
 const labels = new Map<string, string>();
-function record(name: string, label: string, value: number, unit: string, baseline: number | null, target: number | null) {
+function record(
+  name: string,
+  label: string,
+  value: number,
+  unit: string,
+  baseline: number | null,
+  target: number | null,
+) {
   const round = (n: number) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
-  figures.push({ name, value: round(value), unit, baseline: baseline === null ? null : round(baseline), target });
+  figures.push({
+    name,
+    value: round(value),
+    unit,
+    baseline: baseline === null ? null : round(baseline),
+    target,
+  });
   labels.set(name, label);
 }
 
@@ -115,7 +129,11 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs fn over the inputs (cycling) `runs` times after one warm-up; returns p50 and p95 in ms. */
-function measure<T>(inputs: T[], runs: number, fn: (input: T) => unknown): { p50: number; p95: number; samples: number[] } {
+function measure<T>(
+  inputs: T[],
+  runs: number,
+  fn: (input: T) => unknown,
+): { p50: number; p95: number; samples: number[] } {
   fn(inputs[0]);
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -135,13 +153,18 @@ function prepareRegister(): { dir: string; generated: { ms: number; cases: numbe
   const marker = path.join(dir, 'seeded.json');
   if (!args.fresh && fs.existsSync(marker)) {
     const m = JSON.parse(fs.readFileSync(marker, 'utf8')) as { cases: number; seed: number; at: string };
-    process.stderr.write(`复用已生成的台账：${dir}（${m.cases.toLocaleString('en-US')} 件，生成于 ${m.at}）\n`);
+    process.stderr.write(
+      `复用已生成的台账：${dir}（${m.cases.toLocaleString('en-US')} 件，生成于 ${m.at}）\n`,
+    );
     return { dir, generated: null };
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const free = fs.statfsSync(path.join(root)).bavail * fs.statfsSync(root).bsize;
   const need = CASES * 13_000; // about 12 KB a case with follow-up histories and their change log
-  if (free < need * 1.2) throw new Error(`not enough disk for ${CASES} cases: about ${(need / 1e9).toFixed(1)} GB needed, ${(free / 1e9).toFixed(1)} GB free`);
+  if (free < need * 1.2)
+    throw new Error(
+      `not enough disk for ${CASES} cases: about ${(need / 1e9).toFixed(1)} GB needed, ${(free / 1e9).toFixed(1)} GB free`,
+    );
   process.stderr.write(`生成 ${CASES.toLocaleString('en-US')} 件信访事项到 ${dir}（种子 ${SEED}）…\n`);
   const store = openStore({ dataDir: dir });
   let result;
@@ -153,7 +176,14 @@ function prepareRegister(): { dir: string; generated: { ms: number; cases: numbe
   } finally {
     closeStore(store);
   }
-  fs.writeFileSync(marker, JSON.stringify({ cases: CASES, seed: SEED, at: new Date().toISOString(), ms: Math.round(result.ms) }, null, 2));
+  fs.writeFileSync(
+    marker,
+    JSON.stringify(
+      { cases: CASES, seed: SEED, at: new Date().toISOString(), ms: Math.round(result.ms) },
+      null,
+      2,
+    ),
+  );
   process.stderr.write(`生成完毕，用时 ${formatDuration(result.ms / 1000)}\n`);
   return { dir, generated: { ms: result.ms, cases: CASES } };
 }
@@ -163,7 +193,8 @@ function prepareRegister(): { dir: string; generated: { ms: number; cases: numbe
 const PAGE = 100;
 const ROW_COLUMNS = `c.id, c.case_no, c.received_at, c.channel, c.matter_type, c.summary, c.people_count,
   c.jointly, c.anonymous, c.skip_level, c.repeat_of, c.status, cat.name AS category, v.name AS village`;
-const JOINS = 'LEFT JOIN categories cat ON cat.id = c.category_id LEFT JOIN villages v ON v.id = c.village_id';
+const JOINS =
+  'LEFT JOIN categories cat ON cat.id = c.category_id LEFT JOIN villages v ON v.id = c.village_id';
 
 /** The petitioners of a page, fetched as queryRows fetches them. */
 function pagePetitioners(store: Store, ids: string[]) {
@@ -183,10 +214,17 @@ function likeSearch(store: Store, term: string) {
   const p = `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
   const escaped = where.replace(/LIKE :p/g, "LIKE :p ESCAPE '\\'");
   const rows = store.sqlite
-    .prepare(`SELECT ${ROW_COLUMNS} FROM cases c ${JOINS} WHERE ${escaped} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ${PAGE}`)
+    .prepare(
+      `SELECT ${ROW_COLUMNS} FROM cases c ${JOINS} WHERE ${escaped} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ${PAGE}`,
+    )
     .all({ p }) as { id: string }[];
-  pagePetitioners(store, rows.map((r) => r.id));
-  const total = (store.sqlite.prepare(`SELECT count(*) AS n FROM cases c WHERE ${escaped}`).get({ p }) as { n: number }).n;
+  pagePetitioners(
+    store,
+    rows.map((r) => r.id),
+  );
+  const total = (
+    store.sqlite.prepare(`SELECT count(*) AS n FROM cases c WHERE ${escaped}`).get({ p }) as { n: number }
+  ).n;
   return { total, rows };
 }
 
@@ -194,10 +232,19 @@ function likeSearch(store: Store, term: string) {
 function scanList(store: Store, filter: CaseFilter, offset: number) {
   const f = filterSql(filter)!;
   const rows = store.sqlite
-    .prepare(`SELECT ${ROW_COLUMNS} FROM cases c NOT INDEXED ${JOINS} WHERE ${f.where} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT ${ROW_COLUMNS} FROM cases c NOT INDEXED ${JOINS} WHERE ${f.where} ORDER BY c.received_at DESC, c.rowid DESC LIMIT ? OFFSET ?`,
+    )
     .all(...f.params, PAGE, offset) as { id: string }[];
-  pagePetitioners(store, rows.map((r) => r.id));
-  const total = (store.sqlite.prepare(`SELECT count(*) AS n FROM cases c NOT INDEXED WHERE ${f.where}`).get(...f.params) as { n: number }).n;
+  pagePetitioners(
+    store,
+    rows.map((r) => r.id),
+  );
+  const total = (
+    store.sqlite
+      .prepare(`SELECT count(*) AS n FROM cases c NOT INDEXED WHERE ${f.where}`)
+      .get(...f.params) as { n: number }
+  ).n;
   return { total, rows };
 }
 
@@ -211,7 +258,9 @@ function sample(store: Store, column: 'name' | 'id_number', count: number): stri
   const max = (store.sqlite.prepare('SELECT max(rowid) AS m FROM petitioners').get() as { m: number }).m;
   const step = Math.max(1, Math.floor(max / (count * 2)));
   const rows = store.sqlite
-    .prepare(`SELECT DISTINCT ${column} AS v FROM petitioners WHERE deleted = 0 AND ${column} IS NOT NULL AND rowid % ? = 0 LIMIT ?`)
+    .prepare(
+      `SELECT DISTINCT ${column} AS v FROM petitioners WHERE deleted = 0 AND ${column} IS NOT NULL AND rowid % ? = 0 LIMIT ?`,
+    )
     .all(step, count) as { v: string }[];
   return rows.map((r) => r.v);
 }
@@ -237,7 +286,8 @@ async function main() {
 
 async function registerBench() {
   const { dir, generated } = prepareRegister();
-  if (generated) record('seed.rate', '生成速度', (generated.cases * 1000) / generated.ms, 'cases/s', null, null);
+  if (generated)
+    record('seed.rate', '生成速度', (generated.cases * 1000) / generated.ms, 'cases/s', null, null);
 
   const opening = performance.now();
   const store = openStore({ dataDir: dir });
@@ -260,8 +310,16 @@ async function registerBench() {
     const kinds: { key: string; label: string; terms: string[] }[] = [
       { key: 'name', label: '检索：信访人姓名', terms: names },
       { key: 'id_number', label: '检索：身份证号', terms: ids },
-      { key: 'word2', label: '检索：两字词（土地等）', terms: ['土地', '低保', '拆迁', '工资', '噪声', '物业'] },
-      { key: 'word4', label: '检索：四字词（征收补偿等）', terms: ['征收补偿', '违章建筑', '拖欠工资', '低保待遇', '土地承包', '物业服务'] },
+      {
+        key: 'word2',
+        label: '检索：两字词（土地等）',
+        terms: ['土地', '低保', '拆迁', '工资', '噪声', '物业'],
+      },
+      {
+        key: 'word4',
+        label: '检索：四字词（征收补偿等）',
+        terms: ['征收补偿', '违章建筑', '拖欠工资', '低保待遇', '土地承包', '物业服务'],
+      },
     ];
     const likeRuns = cases > 300_000 ? 6 : 10;
     for (const k of kinds) {
@@ -275,13 +333,24 @@ async function registerBench() {
     }
 
     // --- the filtered list
-    const villages = (store.sqlite.prepare('SELECT id FROM villages WHERE deleted = 0 ORDER BY sort').all() as { id: string }[]).map((v) => v.id);
+    const villages = (
+      store.sqlite.prepare('SELECT id FROM villages WHERE deleted = 0 ORDER BY sort').all() as {
+        id: string;
+      }[]
+    ).map((v) => v.id);
     const today = new Date();
     const from = localDate(new Date(today.getFullYear() - 2, today.getMonth(), today.getDate()));
-    const filters: CaseFilter[] = villages.map((v) => ({ status: ['registered'], villageId: [v], from, to: localDate(today) }));
+    const filters: CaseFilter[] = villages.map((v) => ({
+      status: ['registered'],
+      villageId: [v],
+      from,
+      to: localDate(today),
+    }));
     const totals = filters.map((f) => list(store, f, 0).total);
     const deep = (i: number) => Math.max(0, Math.floor((totals[i % totals.length] * 0.9) / PAGE) * PAGE);
-    process.stderr.write(`  列表筛选：状态+村/社区+近两年，每村 ${Math.min(...totals)}–${Math.max(...totals)} 件，深页为第 90% 处\n`);
+    process.stderr.write(
+      `  列表筛选：状态+村/社区+近两年，每村 ${Math.min(...totals)}–${Math.max(...totals)} 件，深页为第 90% 处\n`,
+    );
     const idx = filters.map((_, i) => i);
     const firstPage = measure(idx, 40, (i) => list(store, filters[i], 0));
     const firstScan = measure(idx, likeRuns, (i) => scanList(store, filters[i], 0));
@@ -295,10 +364,21 @@ async function registerBench() {
     record('list.unfiltered_first_page.p95', '不筛选列表首页 p95', all.p95, 'ms', null, TARGETS.listP95);
 
     // --- the work list: every open case's events folded and its clocks computed
-    const openCases = (store.sqlite.prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`).get() as { n: number }).n;
+    const openCases = (
+      store.sqlite
+        .prepare(`SELECT count(*) AS n FROM cases WHERE deleted = 0 AND status <> 'closed'`)
+        .get() as { n: number }
+    ).n;
     const work = measure([0], 3, () => workList(store, api['worklist.get'].input.parse({ scope: 'all' })));
     process.stderr.write(`  待办：${openCases} 件未办结\n`);
-    record('worklist.all.p50', `待办列表（${openCases.toLocaleString('en-US')} 件未办结）p50`, work.p50, 'ms', null, null);
+    record(
+      'worklist.all.p50',
+      `待办列表（${openCases.toLocaleString('en-US')} 件未办结）p50`,
+      work.p50,
+      'ms',
+      null,
+      null,
+    );
 
     // --- size (before the intake adds rows)
     store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -313,7 +393,14 @@ async function registerBench() {
     const part = (p: string) => byTable.find((r) => r.part === p)?.bytes ?? 0;
     record('db.bytes_per_case', '数据库字节/件', bytes / cases, 'bytes', part('register') / cases, null);
     record('db.change_log_bytes_per_case', '其中变更日志字节/件', part('log') / cases, 'bytes', null, null);
-    record('db.search_index_bytes_per_case', '其中检索索引字节/件', part('search') / cases, 'bytes', null, null);
+    record(
+      'db.search_index_bytes_per_case',
+      '其中检索索引字节/件',
+      part('search') / cases,
+      'bytes',
+      null,
+      null,
+    );
 
     // --- intake
     const actor = currentUserId(store);
@@ -324,7 +411,9 @@ async function registerBench() {
     let emptySave;
     try {
       ensureSeedOffice(empty, SEED);
-      const emptyForms = sampleIntakes(empty, 200, SEED + 1000).map((f) => api['cases.create'].input.parse(f));
+      const emptyForms = sampleIntakes(empty, 200, SEED + 1000).map((f) =>
+        api['cases.create'].input.parse(f),
+      );
       const emptyActor = currentUserId(empty);
       emptySave = measure(emptyForms, 200, (input) => createCase(empty, input, emptyActor));
     } finally {
@@ -369,7 +458,13 @@ async function reportsBench() {
     await integrityChecked(store);
     const { sqlite } = store;
     const count = (from: string, to: string) =>
-      (sqlite.prepare('SELECT count(*) AS n FROM cases WHERE deleted = 0 AND received_at >= ? AND received_at < ?').get(from, `${to}T99`) as { n: number }).n;
+      (
+        sqlite
+          .prepare(
+            'SELECT count(*) AS n FROM cases WHERE deleted = 0 AND received_at >= ? AND received_at < ?',
+          )
+          .get(from, `${to}T99`) as { n: number }
+      ).n;
     const today = new Date();
     const year = today.getFullYear() - 1;
     const lastMonth = new Date(today.getFullYear(), today.getMonth() - 1, 1);
@@ -380,29 +475,85 @@ async function reportsBench() {
     const inYear = count(`${year}-01-01`, `${year}-12-31`);
     const inMonth = count(month, monthEnd);
     const check = buildReport(store, yearly);
-    const n = check.sections.find((s) => s.kind === 'figures')?.kind === 'figures' ? (check.sections[0] as { figures: { cur: { value: number | null } }[] }).figures[0].cur.value : null;
+    const n =
+      check.sections.find((s) => s.kind === 'figures')?.kind === 'figures'
+        ? (check.sections[0] as { figures: { cur: { value: number | null } }[] }).figures[0].cur.value
+        : null;
     if (n !== inYear) throw new Error(`yearly report counts ${n} cases, the register ${inYear}`);
-    process.stderr.write(`  报表：${year}年 ${inYear.toLocaleString('en-US')} 件，${month.slice(0, 7)} ${inMonth.toLocaleString('en-US')} 件\n`);
+    process.stderr.write(
+      `  报表：${year}年 ${inYear.toLocaleString('en-US')} 件，${month.slice(0, 7)} ${inMonth.toLocaleString('en-US')} 件\n`,
+    );
 
     const y = measure([0], 20, () => buildReport(store, yearly));
     const yBase = measure([0], 20, () => count(`${year}-01-01`, `${year}-12-31`));
-    record('reports.yearly.p50', `年报（${inYear.toLocaleString('en-US')} 件，含同比环比、分类、趋势）p50`, y.p50, 'ms', yBase.p50, null);
-    record('reports.yearly.p95', '年报 p95（基线：同年件数裸计数）', y.p95, 'ms', yBase.p95, TARGETS.yearlyReport);
+    record(
+      'reports.yearly.p50',
+      `年报（${inYear.toLocaleString('en-US')} 件，含同比环比、分类、趋势）p50`,
+      y.p50,
+      'ms',
+      yBase.p50,
+      null,
+    );
+    record(
+      'reports.yearly.p95',
+      '年报 p95（基线：同年件数裸计数）',
+      y.p95,
+      'ms',
+      yBase.p95,
+      TARGETS.yearlyReport,
+    );
     const m = measure([0], 20, () => buildReport(store, monthly));
     const mBase = measure([0], 20, () => count(month, monthEnd));
-    record('reports.monthly.p50', `月报（${inMonth.toLocaleString('en-US')} 件）p50`, m.p50, 'ms', mBase.p50, null);
+    record(
+      'reports.monthly.p50',
+      `月报（${inMonth.toLocaleString('en-US')} 件）p50`,
+      m.p50,
+      'ms',
+      mBase.p50,
+      null,
+    );
     record('reports.monthly.p95', '月报 p95（基线：同月件数裸计数）', m.p95, 'ms', mBase.p95, null);
     // a custom range over parts of two months: the days read case by case
-    const range = api['reports.get'].input.parse({ kind: 'range', from: `${year}-03-16`, to: `${year}-05-15` });
+    const range = api['reports.get'].input.parse({
+      kind: 'range',
+      from: `${year}-03-16`,
+      to: `${year}-05-15`,
+    });
     const r = measure([0], 10, () => buildReport(store, range));
-    record('reports.range.p50', '自定义区间报表（两个半月）p50', r.p50, 'ms', count(range.from, range.to!) && measure([0], 10, () => count(range.from, range.to!)).p50, null);
+    record(
+      'reports.range.p50',
+      '自定义区间报表（两个半月）p50',
+      r.p50,
+      'ms',
+      count(range.from, range.to!) && measure([0], 10, () => count(range.from, range.to!)).p50,
+      null,
+    );
 
     if (!migrated) {
-      record('reports.build_at_open.s', `打开台账并首次建立统计数据（迁移后，${count('0000-01-01', '9999-12-31').toLocaleString('en-US')} 件）`, openMs / 1000, 's', null, null);
+      record(
+        'reports.build_at_open.s',
+        `打开台账并首次建立统计数据（迁移后，${count('0000-01-01', '9999-12-31').toLocaleString('en-US')} 件）`,
+        openMs / 1000,
+        's',
+        null,
+        null,
+      );
     } else {
       const rebuild = performance.now();
-      rebuildFacts(store, loadRules(store), (ids) => loadCaseRows(store, ids), (events) => foldEvents(events, initialStatusOf(events)));
-      record('reports.rebuild.s', '统计数据全部重建（计日规则变更时）', (performance.now() - rebuild) / 1000, 's', null, null);
+      rebuildFacts(
+        store,
+        loadRules(store),
+        (ids) => loadCaseRows(store, ids),
+        (events) => foldEvents(events, initialStatusOf(events)),
+      );
+      record(
+        'reports.rebuild.s',
+        '统计数据全部重建（计日规则变更时）',
+        (performance.now() - rebuild) / 1000,
+        's',
+        null,
+        null,
+      );
     }
   } finally {
     closeStore(store);
@@ -420,16 +571,27 @@ async function reportsBench() {
  * entries (its columns but the id, in log order); `withDerived` adds what the import derives
  * (baseline c in the header).
  */
-function rawInsert(from: Store, origin: string, withLog: boolean, withDerived = false): { rows: number; ms: number } {
+function rawInsert(
+  from: Store,
+  origin: string,
+  withLog: boolean,
+  withDerived = false,
+): { rows: number; ms: number } {
   const read = (t: string, sql: string, ...params: string[]) => {
     const stmt = from.sqlite.prepare(sql).safeIntegers(t === 'case_search_keys');
     return { t, columns: stmt.columns().map((c) => c.name), rows: stmt.raw().all(...params) as unknown[][] };
   };
   const tables = Object.keys(SYNCED_TABLES).map((t) =>
-    read(t, `SELECT * FROM "${t}" WHERE id IN (SELECT row_id FROM change_log WHERE tbl = ? AND origin = ?) ORDER BY rowid`, t, origin),
+    read(
+      t,
+      `SELECT * FROM "${t}" WHERE id IN (SELECT row_id FROM change_log WHERE tbl = ? AND origin = ?) ORDER BY rowid`,
+      t,
+      origin,
+    ),
   );
   if (withLog) {
-    const log = 'SELECT origin, origin_seq, hlc, office_id, actor, tbl, row_id, op, data, base FROM change_log WHERE origin = ? ORDER BY id';
+    const log =
+      'SELECT origin, origin_seq, hlc, office_id, actor, tbl, row_id, op, data, base FROM change_log WHERE origin = ? ORDER BY id';
     tables.unshift(read('change_log', log, origin));
   }
   if (withDerived) {
@@ -439,15 +601,47 @@ function rawInsert(from: Store, origin: string, withLog: boolean, withDerived = 
     tables.push(read('case_clocks', `SELECT * FROM case_clocks WHERE ${ofCases} ORDER BY rowid`, origin));
     tables.push(read('case_facts', `SELECT * FROM case_facts WHERE ${ofCases} ORDER BY rowid`, origin));
     tables.push(read('report_cells', 'SELECT * FROM report_cells ORDER BY rowid'));
-    tables.push(read('case_search_keys', `SELECT * FROM case_search_keys WHERE case_rowid IN (SELECT rowid FROM cases WHERE ${ofCases.replace('case_id', 'id')}) ORDER BY rowid`, origin));
+    tables.push(
+      read(
+        'case_search_keys',
+        `SELECT * FROM case_search_keys WHERE case_rowid IN (SELECT rowid FROM cases WHERE ${ofCases.replace('case_id', 'id')}) ORDER BY rowid`,
+        origin,
+      ),
+    );
     // the index is contentless: its entries' texts are made again (untimed) from the stored cases
-    const loaded = loadCaseRows(from, (from.sqlite.prepare(`SELECT id FROM cases WHERE ${ofCases.replace('case_id', 'id')} ORDER BY rowid`).pluck().all(origin) as string[]));
+    const loaded = loadCaseRows(
+      from,
+      from.sqlite
+        .prepare(`SELECT id FROM cases WHERE ${ofCases.replace('case_id', 'id')} ORDER BY rowid`)
+        .pluck()
+        .all(origin) as string[],
+    );
     const entries = (
       from.sqlite
-        .prepare(`SELECT k.key, c.id, c.received_at, c.case_no, c.query_code, c.summary, c.content FROM cases c JOIN case_search_keys k ON k.case_rowid = c.rowid WHERE ${ofCases.replace('case_id', 'c.id')} ORDER BY c.rowid`)
+        .prepare(
+          `SELECT k.key, c.id, c.received_at, c.case_no, c.query_code, c.summary, c.content FROM cases c JOIN case_search_keys k ON k.case_rowid = c.rowid WHERE ${ofCases.replace('case_id', 'c.id')} ORDER BY c.rowid`,
+        )
         .safeIntegers(true)
-        .all(origin) as { key: bigint; id: string; received_at: string; case_no: string; query_code: string; summary: string; content: string }[]
-    ).map((c) => [c.key, indexText({ receivedAt: c.received_at, caseNo: c.case_no, queryCode: c.query_code, summary: c.summary, content: c.content, petitioners: loaded.petitioners.get(c.id) ?? [] })]);
+        .all(origin) as {
+        key: bigint;
+        id: string;
+        received_at: string;
+        case_no: string;
+        query_code: string;
+        summary: string;
+        content: string;
+      }[]
+    ).map((c) => [
+      c.key,
+      indexText({
+        receivedAt: c.received_at,
+        caseNo: c.case_no,
+        queryCode: c.query_code,
+        summary: c.summary,
+        content: c.content,
+        petitioners: loaded.petitioners.get(c.id) ?? [],
+      }),
+    ]);
     tables.push({ t: 'case_search', columns: ['rowid', 'body'], rows: entries });
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-bench-raw-'));
@@ -455,17 +649,21 @@ function rawInsert(from: Store, origin: string, withLog: boolean, withDerived = 
   try {
     const { sqlite } = fresh;
     const started = performance.now();
-    sqlite.transaction(() => withWriteGate(sqlite, () => {
-      // the index written with the same room for new entries the import gives it
-      const write = () => {
-        for (const { t, columns, rows } of tables) {
-          const insert = sqlite.prepare(`INSERT INTO "${t}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-          for (const r of rows) insert.run(r);
-        }
-      };
-      if (withDerived) withRoomyIndexWrites(fresh, write);
-      else write();
-    }))();
+    sqlite.transaction(() =>
+      withWriteGate(sqlite, () => {
+        // the index written with the same room for new entries the import gives it
+        const write = () => {
+          for (const { t, columns, rows } of tables) {
+            const insert = sqlite.prepare(
+              `INSERT INTO "${t}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+            );
+            for (const r of rows) insert.run(r);
+          }
+        };
+        if (withDerived) withRoomyIndexWrites(fresh, write);
+        else write();
+      }),
+    )();
     return { rows: tables.reduce((n, x) => n + x.rows.length, 0), ms: performance.now() - started };
   } finally {
     closeStore(fresh);
@@ -531,7 +729,9 @@ async function syncBench() {
         fs.rmSync(dir, { recursive: true, force: true });
       }
       const r = rounds[i];
-      process.stderr.write(`  第 ${i + 1} 轮：导入 ${(r.importMs / 1000).toFixed(2)} 秒；基线a ${(r.a / 1000).toFixed(2)} 秒、基线b ${(r.b / 1000).toFixed(2)} 秒、基线c ${(r.c / 1000).toFixed(2)} 秒\n`);
+      process.stderr.write(
+        `  第 ${i + 1} 轮：导入 ${(r.importMs / 1000).toFixed(2)} 秒；基线a ${(r.a / 1000).toFixed(2)} 秒、基线b ${(r.b / 1000).toFixed(2)} 秒、基线c ${(r.c / 1000).toFixed(2)} 秒\n`,
+      );
     }
     const { a, b, c } = rowCounts;
     process.stderr.write(
@@ -540,20 +740,73 @@ async function syncBench() {
     );
 
     const importMs = median(rounds.map((r) => r.importMs));
-    const base = { a: median(rounds.map((r) => r.a)), b: median(rounds.map((r) => r.b)), c: median(rounds.map((r) => r.c)) };
+    const base = {
+      a: median(rounds.map((r) => r.a)),
+      b: median(rounds.map((r) => r.b)),
+      c: median(rounds.map((r) => r.c)),
+    };
     const ratio = (k: 'a' | 'b' | 'c') => median(rounds.map((r) => r[k] / r.importMs));
     const perSecond = (ms: number) => (out.operations * 1000) / ms;
     record('sync.ops', '同步：交换包操作数', out.operations, 'ops', null, null);
     record('sync.export.s', '同步：导出交换包', exportMs / 1000, 's', null, null);
-    record('sync.import.s_vs_all_rows', `同步：导入交换包（${SYNC_ROUNDS}轮中位数；基线c：导入写下的全部行裸插入；目标：不超过基线2倍）`, importMs / 1000, 's', base.c / 1000, (2 * base.c) / 1000);
-    record('sync.import.s', '同步：导入交换包（参考：基线a，只含台账行）', importMs / 1000, 's', base.a / 1000, null);
-    record('sync.import.s_vs_rows_and_log', '同步：导入交换包（参考：基线b，台账行+变更日志）', importMs / 1000, 's', base.b / 1000, null);
+    record(
+      'sync.import.s_vs_all_rows',
+      `同步：导入交换包（${SYNC_ROUNDS}轮中位数；基线c：导入写下的全部行裸插入；目标：不超过基线2倍）`,
+      importMs / 1000,
+      's',
+      base.c / 1000,
+      (2 * base.c) / 1000,
+    );
+    record(
+      'sync.import.s',
+      '同步：导入交换包（参考：基线a，只含台账行）',
+      importMs / 1000,
+      's',
+      base.a / 1000,
+      null,
+    );
+    record(
+      'sync.import.s_vs_rows_and_log',
+      '同步：导入交换包（参考：基线b，台账行+变更日志）',
+      importMs / 1000,
+      's',
+      base.b / 1000,
+      null,
+    );
     record('sync.import.open.s', '其中：解密、校验签名（单独测）', openMs / 1000, 's', null, null);
-    record('sync.import.ops_per_s', '同步：导入吞吐（基线c）', perSecond(importMs), 'ops/s', perSecond(base.c), null);
-    record('sync.import.vs_raw_all_rows', '同步：导入吞吐 / 基线c吞吐（各轮之比的中位数；目标 ≥ 0.5）', ratio('c'), '×', null, null);
+    record(
+      'sync.import.ops_per_s',
+      '同步：导入吞吐（基线c）',
+      perSecond(importMs),
+      'ops/s',
+      perSecond(base.c),
+      null,
+    );
+    record(
+      'sync.import.vs_raw_all_rows',
+      '同步：导入吞吐 / 基线c吞吐（各轮之比的中位数；目标 ≥ 0.5）',
+      ratio('c'),
+      '×',
+      null,
+      null,
+    );
     record('sync.import.vs_raw', '同步：导入吞吐 / 基线a吞吐（参考）', ratio('a'), '×', null, null);
-    record('sync.import.vs_raw_rows_and_log', '同步：导入吞吐 / 基线b吞吐（参考）', ratio('b'), '×', null, null);
-    record('sync.package.bytes_per_op', '同步：交换包字节/操作', out.bytes / out.operations, 'bytes', null, null);
+    record(
+      'sync.import.vs_raw_rows_and_log',
+      '同步：导入吞吐 / 基线b吞吐（参考）',
+      ratio('b'),
+      '×',
+      null,
+      null,
+    );
+    record(
+      'sync.package.bytes_per_op',
+      '同步：交换包字节/操作',
+      out.bytes / out.operations,
+      'bytes',
+      null,
+      null,
+    );
   } finally {
     county.cleanup();
     town.cleanup();
@@ -562,10 +815,18 @@ async function syncBench() {
 }
 
 function printTable() {
-  const show = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+  const show = (n: number | null) =>
+    n === null ? '—' : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
   const rows = figures.map((f) => {
     const met = f.target === null ? '' : f.value <= f.target ? '达标' : '未达标';
-    return [labels.get(f.name) ?? f.name, f.name, `${show(f.value)} ${f.unit}`, f.baseline === null ? '—' : `${show(f.baseline)} ${f.unit}`, f.target === null ? '—' : `≤ ${show(f.target)} ${f.unit}`, met];
+    return [
+      labels.get(f.name) ?? f.name,
+      f.name,
+      `${show(f.value)} ${f.unit}`,
+      f.baseline === null ? '—' : `${show(f.baseline)} ${f.unit}`,
+      f.target === null ? '—' : `≤ ${show(f.target)} ${f.unit}`,
+      met,
+    ];
   });
   const head = ['指标', '名称', '值', '基线', '目标', ''];
   const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);

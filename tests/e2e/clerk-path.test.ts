@@ -84,7 +84,11 @@ describe('clerk path', () => {
     await expect(page.getByText('集体访（6人）').isVisible()).resolves.toBe(true);
     await page.getByText('申诉求决').click();
     await page.getByLabel('内容摘要').fill('反映河东村土地征收补偿款未足额发放');
-    await page.getByLabel('信访内容').fill('村民代表反映，2025年河东村道路拓宽工程征收集体土地，部分农户补偿款至今未发放到位，要求尽快落实。');
+    await page
+      .getByLabel('信访内容')
+      .fill(
+        '村民代表反映，2025年河东村道路拓宽工程征收集体土地，部分农户补偿款至今未发放到位，要求尽快落实。',
+      );
     await page.screenshot({ path: `${app.dataDir}/intake-filled.png`, fullPage: true });
     await page.getByRole('button', { name: /保存登记/ }).click();
 
@@ -121,10 +125,17 @@ describe('clerk path', () => {
 
   it('attaches a scanned letter on the case detail and shows it', async () => {
     const scan = await page.screenshot({ clip: { x: 0, y: 0, width: 400, height: 300 } });
-    await page.locator('input[type=file]').setInputFiles({ name: '来信扫描件.png', mimeType: 'image/png', buffer: scan });
-    const item = page.getByTestId('attachment-list').getByRole('listitem').filter({ hasText: '来信扫描件.png' });
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: '来信扫描件.png', mimeType: 'image/png', buffer: scan });
+    const item = page
+      .getByTestId('attachment-list')
+      .getByRole('listitem')
+      .filter({ hasText: '来信扫描件.png' });
     await item.waitFor();
-    await expect(page.getByTestId('event-attached').textContent()).resolves.toContain('添加附件：来信扫描件.png');
+    await expect(page.getByTestId('event-attached').textContent()).resolves.toContain(
+      '添加附件：来信扫描件.png',
+    );
     await expect(page.getByText('附件（1）').isVisible()).resolves.toBe(true);
     await item.getByText('查看').click();
     await page.getByRole('dialog').getByRole('img', { name: '来信扫描件.png' }).waitFor();
@@ -165,7 +176,9 @@ describe('clerk path', () => {
     first.release();
     await first.delivered;
     // the late answer has reached the page and had two frames to show itself
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     await expect(panel.getByText('身份证号相同').count()).resolves.toBe(1);
     await expect(panel.getByText('未发现此前登记的相同信访人').count()).resolves.toBe(0);
     // the clerk marks the new petition 重复 of it, and takes that back
@@ -176,9 +189,15 @@ describe('clerk path', () => {
     await page.screenshot({ path: `${app.dataDir}/intake-repeat.png` });
 
     // a check that could not be made says so, rather than “no earlier case”
-    await page.route('**/api/cases.findRepeats', (route) => route.fulfill({ json: { ok: false, error: { message: '本机服务暂时无法查询' } } }), { times: 1 });
+    await page.route(
+      '**/api/cases.findRepeats',
+      (route) => route.fulfill({ json: { ok: false, error: { message: '本机服务暂时无法查询' } } }),
+      { times: 1 },
+    );
     await page.getByLabel('信访人1身份证号').fill(REPS[1].id);
-    await expect.poll(() => panel.getByTestId('repeat-failed').textContent()).toContain('本机服务暂时无法查询');
+    await expect
+      .poll(() => panel.getByTestId('repeat-failed').textContent())
+      .toContain('本机服务暂时无法查询');
     await expect(panel.getByText('未发现此前登记的相同信访人').count()).resolves.toBe(0);
   });
 
@@ -194,7 +213,9 @@ describe('clerk path', () => {
     await nameSave.sent;
     await page.getByLabel('内容摘要').fill('草稿：反映宅基地审批进度缓慢');
     nameSave.release();
-    await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 10_000 }).toContain('草稿已自动保存');
+    await expect
+      .poll(() => page.getByTestId('draft-status').textContent(), { timeout: 10_000 })
+      .toContain('草稿已自动保存');
 
     await app.restart('SIGKILL');
     await goHome();

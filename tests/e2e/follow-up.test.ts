@@ -22,7 +22,16 @@ beforeAll(async () => {
   app = await openApp(browser, {
     prefix: 'petition-e2e-follow-',
     fill: async (store) => {
-      overdueNo = (await call(store, 'cases.create', sampleIntake({ receivedAt: `${addCalendarDays(today, -40)}T09:00`, summary: '反映村道积水无人处理' }))).caseNo;
+      overdueNo = (
+        await call(
+          store,
+          'cases.create',
+          sampleIntake({
+            receivedAt: `${addCalendarDays(today, -40)}T09:00`,
+            summary: '反映村道积水无人处理',
+          }),
+        )
+      ).caseNo;
     },
   });
   page = app.page;
@@ -43,7 +52,11 @@ async function workRows(caseNo: string, expected: string[][]) {
   await gotoWork();
   const rows = page.locator(`[data-testid="work-row"][data-case-no="${caseNo}"]`);
   await expect
-    .poll(() => rows.evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind') ?? '', e.getAttribute('data-bucket') ?? ''])))
+    .poll(() =>
+      rows.evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-kind') ?? '', e.getAttribute('data-bucket') ?? '']),
+      ),
+    )
     .toEqual(expected);
 }
 
@@ -62,10 +75,17 @@ async function openCase(caseNo: string) {
 }
 
 /** Clicks a step's button, lets `fill` fill its dialog, confirms, and waits for the timeline entry. */
-async function takeStep(kind: string, fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void> = async () => {}) {
+async function takeStep(
+  kind: string,
+  fill: (dialog: ReturnType<Page['getByTestId']>) => Promise<void> = async () => {},
+) {
   const before = await page.locator(`[data-testid="event-${kind}"]`).count();
   const button = page.getByTestId(`step-${kind}`);
-  if (!(await button.isVisible())) await page.getByRole('button', { name: /办理记录|督办包案/ }).first().click();
+  if (!(await button.isVisible()))
+    await page
+      .getByRole('button', { name: /办理记录|督办包案/ })
+      .first()
+      .click();
   await button.click();
   const dialog = page.getByTestId(`dialog-${kind}`);
   await dialog.waitFor();
@@ -76,7 +96,8 @@ async function takeStep(kind: string, fill: (dialog: ReturnType<Page['getByTestI
   await expect.poll(() => page.locator(`[data-testid="event-${kind}"]`).count()).toBe(before + 1);
 }
 
-const deadlineState = (kind: string) => page.getByTestId(`deadline-${kind}`).first().getAttribute('data-state');
+const deadlineState = (kind: string) =>
+  page.getByTestId(`deadline-${kind}`).first().getAttribute('data-state');
 
 describe('follow-up path', () => {
   let caseNo = '';
@@ -139,7 +160,9 @@ describe('follow-up path', () => {
       ['assignment', 'later'],
       ['reply', 'later'],
     ]);
-    await expect(page.locator(`[data-testid="work-row"][data-case-no="${caseNo}"][data-kind="reply"]`).textContent()).resolves.toContain(due);
+    await expect(
+      page.locator(`[data-testid="work-row"][data-case-no="${caseNo}"][data-kind="reply"]`).textContent(),
+    ).resolves.toContain(due);
   });
 
   it('出具处理意见 予以支持, then 送达 and 满意 evaluation', async () => {
@@ -157,16 +180,24 @@ describe('follow-up path', () => {
       await page.getByTestId('new-letter').click();
       await page.getByRole('menuitem', { name: letter, exact: true }).click();
       // the draft is in the form once its pages show beside it
-      await page.frameLocator('[data-testid="letter-preview"]').getByText(letter, { exact: true }).first().waitFor();
+      await page
+        .frameLocator('[data-testid="letter-preview"]')
+        .getByText(letter, { exact: true })
+        .first()
+        .waitFor();
       await issueDraftedLetter(page);
       await page.keyboard.press('Escape');
-      await expect.poll(() => page.getByTestId('letter-item').allTextContents()).toContainEqual(expect.stringContaining(letter));
+      await expect
+        .poll(() => page.getByTestId('letter-item').allTextContents())
+        .toContainEqual(expect.stringContaining(letter));
     }
     await takeStep('deliver', async (d) => {
       // the receipt still out is chosen for the clerk
       await d.getByText(/^送达回证（\d{4}-\d{2}-\d{2} 出具）$/).waitFor();
     });
-    await expect.poll(() => page.getByTestId('letter-item').allTextContents()).toEqual([expect.stringContaining('已送达'), expect.stringContaining('已送达')]);
+    await expect
+      .poll(() => page.getByTestId('letter-item').allTextContents())
+      .toEqual([expect.stringContaining('已送达'), expect.stringContaining('已送达')]);
     await expect(page.getByTestId('event-deliver').textContent()).resolves.toContain('送达回证已交回');
     expect(await deadlineState('reviewWindow')).toBe('running');
     await workRows(caseNo, []); // the review window is the petitioner's, not the office's duty
@@ -194,8 +225,22 @@ describe('follow-up path', () => {
       await d.getByLabel('回访情况').fill('电话回访，信访人表示满意');
     });
     await page.screenshot({ path: `${app.dataDir}/case-closed.png` });
-    const kinds = await page.locator('[data-testid^="event-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(kinds).toEqual(['event-registered', 'event-accept', 'event-assign', 'event-extend', 'event-reply', 'event-issued', 'event-issued', 'event-deliver', 'event-evaluate', 'event-close', 'event-followUp']);
+    const kinds = await page
+      .locator('[data-testid^="event-"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(kinds).toEqual([
+      'event-registered',
+      'event-accept',
+      'event-assign',
+      'event-extend',
+      'event-reply',
+      'event-issued',
+      'event-issued',
+      'event-deliver',
+      'event-evaluate',
+      'event-close',
+      'event-followUp',
+    ]);
   });
 
   it('a step the state does not allow is not offered', async () => {

@@ -16,9 +16,17 @@ import { call, SETUP } from '../helpers/store';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const found = candidates.find((p) => p && fs.existsSync(p));
-  if (!found) throw new Error('Chromium not found: install Debian\'s chromium (apt-get install -y chromium) or set CHROMIUM_PATH');
+  if (!found)
+    throw new Error(
+      "Chromium not found: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH",
+    );
   return found;
 }
 
@@ -36,10 +44,14 @@ export async function startServer(dataDir: string): Promise<Server> {
   if (!fs.existsSync(path.join(ROOT, 'out/renderer/index.html'))) {
     throw new Error('out/renderer is not built: run `npx vite build --config vite.renderer.config.ts` first');
   }
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/web.ts'), '--port', '0', '--data-dir', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'src-main/web.ts'), '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   // never leave a server behind when the test process ends early
   const killChild = () => child.kill('SIGKILL');
   process.once('exit', killChild);
@@ -89,12 +101,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, reducedMotion: 'reduce' | 'no-preference' = 'reduce'): Promise<Page> {
+export async function newPage(
+  browser: Browser,
+  reducedMotion: 'reduce' | 'no-preference' = 'reduce',
+): Promise<Page> {
   // reduced motion, as a clerk may set it in Windows: dialogs then open without zooming in. A
   // dialog zooming in can move between the press and the release of a click, and the click is
   // lost (Playwright checks only where the press lands). A CI run waited out a 出具 whose
   // confirmation stayed open after the test had clicked it; this explains it.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true, reducedMotion });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    reducedMotion,
+  });
   return context.newPage();
 }
 
@@ -168,7 +188,10 @@ export async function issueDraftedLetter(page: Page, text?: string): Promise<voi
   const issued = page.frameLocator('[data-testid="issued-preview"]');
   const outcome = await Promise.race([
     (text ? issued.getByText(text) : issued.locator('body')).waitFor().then(() => 'issued'),
-    page.getByTestId('letter-error').waitFor().then(async () => `refused: ${await page.getByTestId('letter-error').textContent()}`),
+    page
+      .getByTestId('letter-error')
+      .waitFor()
+      .then(async () => `refused: ${await page.getByTestId('letter-error').textContent()}`),
   ]);
   if (outcome !== 'issued') throw new Error(`出具 failed: ${outcome}`);
 }
@@ -178,20 +201,27 @@ export async function issueDraftedLetter(page: Page, text?: string): Promise<voi
  * made (the server does its work at once), only its answer reaches the page late. `sent`
  * resolves when the call has gone out; `delivered` when the held answer has reached the page.
  */
-export async function holdNextAnswer(page: Page, method: string): Promise<{ sent: Promise<void>; release(): void; delivered: Promise<void> }> {
+export async function holdNextAnswer(
+  page: Page,
+  method: string,
+): Promise<{ sent: Promise<void>; release(): void; delivered: Promise<void> }> {
   let onSent!: () => void;
   const sent = new Promise<void>((resolve) => (onSent = resolve));
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
   let onDelivered!: () => void;
   const delivered = new Promise<void>((resolve) => (onDelivered = resolve));
-  await page.route(`**/api/${encodeURIComponent(method)}`, async (route) => {
-    onSent();
-    const response = await route.fetch();
-    await released;
-    const finished = page.waitForEvent('requestfinished', (r) => r === route.request());
-    await route.fulfill({ response });
-    await finished.then(onDelivered, () => undefined); // the page may be gone by then: nobody waits
-  }, { times: 1 });
+  await page.route(
+    `**/api/${encodeURIComponent(method)}`,
+    async (route) => {
+      onSent();
+      const response = await route.fetch();
+      await released;
+      const finished = page.waitForEvent('requestfinished', (r) => r === route.request());
+      await route.fulfill({ response });
+      await finished.then(onDelivered, () => undefined); // the page may be gone by then: nobody waits
+    },
+    { times: 1 },
+  );
   return { sent, release, delivered };
 }

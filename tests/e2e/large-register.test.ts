@@ -20,7 +20,11 @@ beforeAll(async () => {
     setup: null,
     fill: (store) => {
       seedCases(store, { cases: CASES, seed: 7 });
-      oldest = (store.sqlite.prepare('SELECT case_no FROM cases ORDER BY received_at ASC, rowid ASC LIMIT 1').get() as { case_no: string }).case_no;
+      oldest = (
+        store.sqlite
+          .prepare('SELECT case_no FROM cases ORDER BY received_at ASC, rowid ASC LIMIT 1')
+          .get() as { case_no: string }
+      ).case_no;
     },
   });
   page = app.page;

@@ -50,7 +50,11 @@ function readPgm(file: string): Gray {
 }
 
 /** The box of ink (pixels darker than mid-grey) inside a band of rows, in millimetres. */
-function inkBox(g: Gray, fromMm = 0, toMm: number = PAGE_MM.height): { left: number; right: number; top: number; bottom: number } | null {
+function inkBox(
+  g: Gray,
+  fromMm = 0,
+  toMm: number = PAGE_MM.height,
+): { left: number; right: number; top: number; bottom: number } | null {
   let left = Infinity;
   let right = -1;
   let top = Infinity;
@@ -80,7 +84,10 @@ async function print(name: string, letters: LetterContent[]): Promise<{ pages: G
   execFileSync('pdftoppm', ['-gray', '-r', String(DPI), pdf, path.join(out, name)]);
   // and PNGs at a readable size, to look at
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(out, `${name}-view`)]);
-  const files = fs.readdirSync(out).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.pgm')).sort();
+  const files = fs
+    .readdirSync(out)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.pgm'))
+    .sort();
   return { pages: files.map((f) => readPgm(path.join(out, f))), info };
 }
 
@@ -94,11 +101,27 @@ describe('letters on paper (GB/T 9704)', () => {
   let caseId = '';
 
   beforeAll(async () => {
-    caseId = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映土地承包合同到期后村委会未按约定续签', receivedAt: `${today}T09:30` }))).id;
+    caseId = (
+      await call(
+        t.store,
+        'cases.create',
+        sampleIntake({ summary: '反映土地承包合同到期后村委会未按约定续签', receivedAt: `${today}T09:30` }),
+      )
+    ).id;
     await step(caseId, { kind: 'accept' });
     // facts long enough that the 处理意见书 runs onto a second page
-    const facts = Array.from({ length: 6 }, (_, i) => `经调查核实，第${i + 1}项情况如下：村委会与信访人签订的土地承包合同约定承包期届满后信访人享有同等条件下的优先承包权，村委会未履行该约定。`).join('\n');
-    await step(caseId, { kind: 'reply', outcome: 'support', request: '要求村委会依约续签土地承包合同', facts, basis: '《中华人民共和国农村土地承包法》第二十一条' });
+    const facts = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `经调查核实，第${i + 1}项情况如下：村委会与信访人签订的土地承包合同约定承包期届满后信访人享有同等条件下的优先承包权，村委会未履行该约定。`,
+    ).join('\n');
+    await step(caseId, {
+      kind: 'reply',
+      outcome: 'support',
+      request: '要求村委会依约续签土地承包合同',
+      facts,
+      basis: '《中华人民共和国农村土地承包法》第二十一条',
+    });
   });
 
   it("measures against the standard's own figures: A4, 37 mm top, 28 mm left, a 156 × 225 mm text block", () => {
@@ -133,14 +156,26 @@ describe('letters on paper (GB/T 9704)', () => {
   it('28 characters fill a line and 22 lines fill the text block', async () => {
     await page.setContent(
       lettersHtml([
-        { title: '测', docNo: null, addressee: null, paragraphs: ['一'.repeat(26), '一'.repeat(27)], signature: '示范镇', date: '2026年11月22日', rows: null },
+        {
+          title: '测',
+          docNo: null,
+          addressee: null,
+          paragraphs: ['一'.repeat(26), '一'.repeat(27)],
+          signature: '示范镇',
+          date: '2026年11月22日',
+          rows: null,
+        },
       ]),
     );
     const m = await page.evaluate(() => {
       const ps = [...document.querySelectorAll('.letter p:not(.title)')].slice(0, 2) as HTMLElement[];
       const block = document.querySelector('.letter') as HTMLElement;
       const line = parseFloat(getComputedStyle(block).lineHeight);
-      return { lines: ps.map((p) => Math.round(p.getBoundingClientRect().height / line)), widthPx: block.getBoundingClientRect().width, line };
+      return {
+        lines: ps.map((p) => Math.round(p.getBoundingClientRect().height / line)),
+        widthPx: block.getBoundingClientRect().width,
+        line,
+      };
     });
     // 2 characters of indent + 26 = 28: one line; one more character wraps
     expect(m.lines).toEqual([1, 2]);
@@ -185,16 +220,51 @@ describe('letters on paper (GB/T 9704)', () => {
   });
 
   it('every other kind prints inside the text block, and the one-page kinds on one page', async () => {
-    const a = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映村集体收益分配不公开', receivedAt: `${today}T10:00` }))).id;
-    await step(a, { kind: 'assign', unitId: t.unit('司法所'), deadline: today, reportDue: today, note: '请核实收益分配情况' });
+    const a = (
+      await call(
+        t.store,
+        'cases.create',
+        sampleIntake({ summary: '反映村集体收益分配不公开', receivedAt: `${today}T10:00` }),
+      )
+    ).id;
+    await step(a, {
+      kind: 'assign',
+      unitId: t.unit('司法所'),
+      deadline: today,
+      reportDue: today,
+      note: '请核实收益分配情况',
+    });
     await step(a, { kind: 'extend', days: 15, reason: '需要审计村集体账目', approvedBy: '赵镇长' });
-    await step(a, { kind: 'supervise', deadline: today, content: '请加快核查进度', unitId: t.unit('司法所') });
-    await step(a, { kind: 'reply', outcome: 'explain', request: '要求公开收益分配', facts: '经审计，村集体收益已按规定公示', basis: '《村民委员会组织法》第三十条' });
+    await step(a, {
+      kind: 'supervise',
+      deadline: today,
+      content: '请加快核查进度',
+      unitId: t.unit('司法所'),
+    });
+    await step(a, {
+      kind: 'reply',
+      outcome: 'explain',
+      request: '要求公开收益分配',
+      facts: '经审计，村集体收益已按规定公示',
+      basis: '《村民委员会组织法》第三十条',
+    });
     await step(a, { kind: 'deliver', method: 'inPerson', receivedOn: today, recipient: '张三' });
     await step(a, { kind: 'close', findings: '收益已公示', actions: '向信访人解释说明', resolved: true });
-    const r = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映邻里纠纷已起诉', receivedAt: `${today}T10:30` }))).id;
+    const r = (
+      await call(
+        t.store,
+        'cases.create',
+        sampleIntake({ summary: '反映邻里纠纷已起诉', receivedAt: `${today}T10:30` }),
+      )
+    ).id;
     await step(r, { kind: 'reject', reason: '该事项已进入诉讼程序', route: 'litigation' });
-    const f = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映县道路灯损坏', receivedAt: `${today}T11:00` }))).id;
+    const f = (
+      await call(
+        t.store,
+        'cases.create',
+        sampleIntake({ summary: '反映县道路灯损坏', receivedAt: `${today}T11:00` }),
+      )
+    ).id;
     await step(f, { kind: 'forward', to: '县交通运输局', reason: '属县交通运输局职责' });
     const kinds: [string, LetterKind, boolean][] = [
       [a, 'assignSheet', true],
@@ -210,8 +280,15 @@ describe('letters on paper (GB/T 9704)', () => {
       const { pages } = await print(kind, [letter]);
       if (onePage) expect(pages, kind).toHaveLength(1);
       // the office and the date never stand alone on the last page
-      const last = execFileSync('pdftotext', ['-f', String(pages.length), '-l', String(pages.length), path.join(out, `${kind}.pdf`), '-'], { encoding: 'utf8' });
-      const rest = last.replace(letter.signature, '').replace(letter.date, '').replace(/[—–-]\s*\d+\s*[—–-]/g, '');
+      const last = execFileSync(
+        'pdftotext',
+        ['-f', String(pages.length), '-l', String(pages.length), path.join(out, `${kind}.pdf`), '-'],
+        { encoding: 'utf8' },
+      );
+      const rest = last
+        .replace(letter.signature, '')
+        .replace(letter.date, '')
+        .replace(/[—–-]\s*\d+\s*[—–-]/g, '');
       expect(rest.replace(/\s/g, ''), kind).not.toBe('');
       for (const g of pages) {
         const text = inkBox(g, 0, TEXT_BOTTOM + 1)!;

@@ -21,7 +21,13 @@ beforeAll(async () => {
   app = await openApp(browser, {
     prefix: 'petition-e2e-letters-',
     fill: async (store) => {
-      caseId = (await call(store, 'cases.create', sampleIntake({ receivedAt: `${today}T09:00`, summary: '反映村道路灯损坏无人修理' }))).id;
+      caseId = (
+        await call(
+          store,
+          'cases.create',
+          sampleIntake({ receivedAt: `${today}T09:00`, summary: '反映村道路灯损坏无人修理' }),
+        )
+      ).id;
       await call(store, 'cases.step', { caseId, kind: 'accept', on: today, note: '' });
     },
   });
@@ -55,8 +61,12 @@ describe('letters on screen', () => {
     await page.keyboard.press('Escape');
 
     // the letter list and the timeline may not show the letter yet when the dialog closes
-    await expect.poll(() => page.getByTestId('letter-item').textContent()).toContain(`示范信受〔${year}〕1号`);
-    await expect.poll(() => page.getByTestId('event-issued').textContent()).toContain(`出具信访事项受理告知书（示范信受〔${year}〕1号）`);
+    await expect
+      .poll(() => page.getByTestId('letter-item').textContent())
+      .toContain(`示范信受〔${year}〕1号`);
+    await expect
+      .poll(() => page.getByTestId('event-issued').textContent())
+      .toContain(`出具信访事项受理告知书（示范信受〔${year}〕1号）`);
     await expect.poll(() => page.getByTestId('event-notify').textContent()).toContain('当面送达');
   });
 
@@ -74,9 +84,14 @@ describe('letters on screen', () => {
     const body = page.getByTestId('template-body');
     await body.waitFor();
     await body.fill('{{信访人}}：{{办理人电话}}');
-    await expect.poll(() => page.getByTestId('template-problem').textContent()).toContain('正文中的变量 {{办理人电话}} 不存在');
+    await expect
+      .poll(() => page.getByTestId('template-problem').textContent())
+      .toContain('正文中的变量 {{办理人电话}} 不存在');
     await body.fill('{{信访人}}：你反映的问题本机关已依法受理。');
-    await page.frameLocator('[data-testid="template-preview"]').getByText('张三、李四、王五：你反映的问题本机关已依法受理。').waitFor();
+    await page
+      .frameLocator('[data-testid="template-preview"]')
+      .getByText('张三、李四、王五：你反映的问题本机关已依法受理。')
+      .waitFor();
     await page.getByRole('button', { name: '保存模板' }).click();
     await page.getByText('已保存信访事项受理告知书模板').waitFor();
     await page.screenshot({ path: `${app.dataDir}/letter-templates.png` });
@@ -93,7 +108,9 @@ describe('letters on screen', () => {
         await other.evaluate(() => {
           const seen: string[] = [];
           (window as unknown as { seen: string[] }).seen = seen;
-          new MutationObserver(() => document.querySelectorAll('.ant-modal').forEach((m) => seen.push(m.className))).observe(document.body, {
+          new MutationObserver(() =>
+            document.querySelectorAll('.ant-modal').forEach((m) => seen.push(m.className)),
+          ).observe(document.body, {
             subtree: true,
             childList: true,
             attributes: true,
@@ -111,6 +128,8 @@ describe('letters on screen', () => {
     const still = await classesSeen('reduce');
     expect(still).toContain('ant-modal');
     expect(still).not.toMatch(/appear-(start|active)/);
-    await expect(classesSeen('no-preference')).resolves.toMatch(/ant-zoom-appear-start.*ant-zoom-appear-active/);
+    await expect(classesSeen('no-preference')).resolves.toMatch(
+      /ant-zoom-appear-start.*ant-zoom-appear-active/,
+    );
   });
 });

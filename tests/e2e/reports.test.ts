@@ -28,27 +28,75 @@ beforeAll(async () => {
     fill: async (store) => {
       const settings = await call(store, 'settings.get', {});
       const village = (name: string) => settings.villages.find((v) => v.name === name)!.id;
-      const add = async (name: string, input: Parameters<typeof sampleIntake>[0], steps: { kind: 'accept' | 'notify'; on: string }[]) => {
+      const add = async (
+        name: string,
+        input: Parameters<typeof sampleIntake>[0],
+        steps: { kind: 'accept' | 'notify'; on: string }[],
+      ) => {
         const c = await call(store, 'cases.create', sampleIntake(input));
         caseNos[name] = c.caseNo;
-        for (const s of steps) await call(store, 'cases.step', s.kind === 'notify' ? { caseId: c.id, kind: 'notify', on: s.on, method: 'inPerson' } : { caseId: c.id, kind: 'accept', on: s.on });
+        for (const s of steps)
+          await call(
+            store,
+            'cases.step',
+            s.kind === 'notify'
+              ? { caseId: c.id, kind: 'notify', on: s.on, method: 'inPerson' }
+              : { caseId: c.id, kind: 'accept', on: s.on },
+          );
       };
-      await add('F', { receivedAt: '2025-12-15T09:00', summary: '反映道路破损' }, [{ kind: 'accept', on: '2025-12-16' }, { kind: 'notify', on: '2025-12-16' }]);
-      await add('A', { receivedAt: '2026-01-05T09:00', peopleCount: 8, villageId: village('东村'), summary: '八位村民反映土地补偿款未发放' }, [
-        { kind: 'accept', on: '2026-01-06' },
-        { kind: 'notify', on: '2026-01-06' },
+      await add('F', { receivedAt: '2025-12-15T09:00', summary: '反映道路破损' }, [
+        { kind: 'accept', on: '2025-12-16' },
+        { kind: 'notify', on: '2025-12-16' },
       ]);
-      await add('B', { channel: 'letter', receivedAt: '2026-01-10T11:00', villageId: village('西村'), summary: '来信反映低保评定不公', petitioners: [samplePetitioner({ name: '李四' })] }, []);
-      await add('C', { receivedAt: '2026-01-20T09:00', summary: '反映邻里宅基地纠纷', petitioners: [samplePetitioner({ name: '王五' })] }, [
-        { kind: 'accept', on: '2026-02-20' },
-        { kind: 'notify', on: '2026-02-20' },
-      ]);
+      await add(
+        'A',
+        {
+          receivedAt: '2026-01-05T09:00',
+          peopleCount: 8,
+          villageId: village('东村'),
+          summary: '八位村民反映土地补偿款未发放',
+        },
+        [
+          { kind: 'accept', on: '2026-01-06' },
+          { kind: 'notify', on: '2026-01-06' },
+        ],
+      );
+      await add(
+        'B',
+        {
+          channel: 'letter',
+          receivedAt: '2026-01-10T11:00',
+          villageId: village('西村'),
+          summary: '来信反映低保评定不公',
+          petitioners: [samplePetitioner({ name: '李四' })],
+        },
+        [],
+      );
+      await add(
+        'C',
+        {
+          receivedAt: '2026-01-20T09:00',
+          summary: '反映邻里宅基地纠纷',
+          petitioners: [samplePetitioner({ name: '王五' })],
+        },
+        [
+          { kind: 'accept', on: '2026-02-20' },
+          { kind: 'notify', on: '2026-02-20' },
+        ],
+      );
       // the dispute ledger beside the register: one found in January, one in February
       for (const [foundOn, description] of [
         ['2026-01-08', '两户因宅基地界址争执'],
         ['2026-02-03', '养殖场噪音扰民'],
       ]) {
-        await call(store, 'disputes.save', { foundOn, villageId: null, parties: [{ name: '钱大' }], kind: 'neighbor', description, mediator: '村调委会' });
+        await call(store, 'disputes.save', {
+          foundOn,
+          villageId: null,
+          parties: [{ name: '钱大' }],
+          kind: 'neighbor',
+          description,
+          mediator: '村调委会',
+        });
       }
     },
   });
@@ -75,7 +123,9 @@ async function openJanuary() {
 describe('统计报表', () => {
   it('shows the monthly figures beside 同比 and 环比, with the definition beside each rate', async () => {
     await openJanuary();
-    expect(await page.getByTestId('report-heading').textContent()).toContain('同比：2025年1月；环比：2025年12月');
+    expect(await page.getByTestId('report-heading').textContent()).toContain(
+      '同比：2025年1月；环比：2025年12月',
+    );
     expect(await page.getByTestId('fig-n-cur').textContent()).toBe('3');
     expect(await page.getByTestId('fig-people-cur').textContent()).toBe('10');
     expect(await page.getByTestId('fig-n-mom').textContent()).toBe('1');
@@ -108,7 +158,8 @@ describe('统计报表', () => {
     await openJanuary();
     await page.getByTestId('fig-n-cur').click();
     await expect.poll(() => page.getByTestId('register-total').textContent()).toBe('共 3 件');
-    for (const n of ['A', 'B', 'C']) expect(await page.getByTestId('case-table').textContent()).toContain(caseNos[n]);
+    for (const n of ['A', 'B', 'C'])
+      expect(await page.getByTestId('case-table').textContent()).toContain(caseNos[n]);
   });
 
   it('opens the dispute ledger on the disputes behind a dispute figure', async () => {
@@ -123,7 +174,11 @@ describe('统计报表', () => {
   it('prints the report as A4 landscape pages', async () => {
     const { html } = await page.evaluate(async () => {
       const token = sessionStorage.getItem('petition-web-token');
-      const res = await fetch('/api/reports.html', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ kind: 'month', from: '2026-01-01' }) });
+      const res = await fetch('/api/reports.html', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ kind: 'month', from: '2026-01-01' }),
+      });
       return ((await res.json()) as { value: { html: string } }).value;
     });
     const sheet = await browser.newPage();

@@ -27,9 +27,22 @@ beforeAll(async () => {
   [countyApp, townApp] = await Promise.all([
     openApp(browser, {
       prefix: 'petition-e2e-county-',
-      setup: { level: 'county', code: '330102', name: '示范县信访局', villages: [], units: [], staff: [{ name: '县登记员', role: 'clerk' }] },
+      setup: {
+        level: 'county',
+        code: '330102',
+        name: '示范县信访局',
+        villages: [],
+        units: [],
+        staff: [{ name: '县登记员', role: 'clerk' }],
+      },
       fill: async (store) => {
-        await call(store, 'sync.saveSettings', { inbox: up, outbox: down, exportOnExit: false, pickUpAtStart: true, remindAfterDays: 7 });
+        await call(store, 'sync.saveSettings', {
+          inbox: up,
+          outbox: down,
+          exportOnExit: false,
+          pickUpAtStart: true,
+          remindAfterDays: 7,
+        });
       },
     }),
     openApp(browser, { prefix: 'petition-e2e-town-' }),
@@ -45,7 +58,8 @@ afterAll(async () => {
   await Promise.all([countyApp?.server.stop(), townApp?.server.stop()]);
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shared, `${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(shared, `${name}.png`), fullPage: true });
 
 /** Closes the success notice (an antd confirm dialog) and waits until it is gone. */
 async function closeNotice(page: Page) {
@@ -159,7 +173,11 @@ describe('township and county exchange by file', () => {
     await expect(county.getByTestId('event-assign').textContent()).resolves.toContain('交办至 示范镇');
 
     const oversight = county.getByTestId('step-supervise');
-    if (!(await oversight.isVisible())) await county.getByRole('button', { name: /督办包案/ }).first().click();
+    if (!(await oversight.isVisible()))
+      await county
+        .getByRole('button', { name: /督办包案/ })
+        .first()
+        .click();
     await oversight.click();
     const supervise = county.getByTestId('dialog-supervise');
     await supervise.waitFor();
@@ -168,7 +186,10 @@ describe('township and county exchange by file', () => {
     await county.getByTestId('event-supervise').waitFor();
 
     await openSync(county, countyApp);
-    await county.getByRole('row', { name: /示范镇/ }).getByRole('button', { name: '导出' }).click();
+    await county
+      .getByRole('row', { name: /示范镇/ })
+      .getByRole('button', { name: '导出' })
+      .click();
     await county.locator('.ant-modal-confirm-title', { hasText: '交换包已导出' }).waitFor();
     await closeNotice(county);
     await county.getByRole('cell', { name: '导出' }).first().waitFor();
@@ -189,13 +210,17 @@ describe('township and county exchange by file', () => {
 
     await town.goto(`${townApp.base}#/work`);
     const rows = town.locator(`[data-testid="work-row"][data-case-no="${caseNo}"]`);
-    await expect.poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')))).toEqual(expect.arrayContaining(['assignment', 'supervision']));
+    await expect
+      .poll(() => rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-kind'))))
+      .toEqual(expect.arrayContaining(['assignment', 'supervision']));
     await rows.first().click();
     await expect.poll(() => town.getByTestId('case-no').textContent()).toBe(caseNo);
     await expect(town.getByTestId('event-assign').textContent()).resolves.toContain('交办至 示范镇');
     await expect(town.getByTestId('event-supervise').textContent()).resolves.toContain('群众反映强烈');
     // the county's clerk is named with the county, not by an internal number
-    await expect(town.getByTestId('event-supervise').textContent()).resolves.toContain('县登记员（示范县信访局）');
+    await expect(town.getByTestId('event-supervise').textContent()).resolves.toContain(
+      '县登记员（示范县信访局）',
+    );
     await shot(town, 'town-case');
   });
 });

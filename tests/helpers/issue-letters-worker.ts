@@ -25,7 +25,13 @@ try {
     if (!draft.ok) throw new Error(draft.error.message);
     const { content } = draft.value as LetterDraft;
     process.stdout.write('issuing\n');
-    const issued = await dispatch(store, 'letters.issue', { caseId, kind: 'acceptNotice', content, issuedOn: todayLocal(), replacesId });
+    const issued = await dispatch(store, 'letters.issue', {
+      caseId,
+      kind: 'acceptNotice',
+      content,
+      issuedOn: todayLocal(),
+      replacesId,
+    });
     if (!issued.ok) {
       process.stdout.write(`refused ${issued.error.message}\n`);
       process.exitCode = 1;

@@ -30,7 +30,9 @@ export async function addSampleCases(t: Township): Promise<SampleRegister> {
       summary: '反映土地承包合同到期未续签',
       content: '信访人称其家庭承包的耕地合同已到期，村委会未按约定续签。',
       peopleCount: 1,
-      petitioners: [samplePetitioner({ name: '张三', idNumber: IDS.maleX, phone: '13800138000', address: '东村3组12号' })],
+      petitioners: [
+        samplePetitioner({ name: '张三', idNumber: IDS.maleX, phone: '13800138000', address: '东村3组12号' }),
+      ],
     },
     B: {
       channel: 'visit',
@@ -42,8 +44,20 @@ export async function addSampleCases(t: Township): Promise<SampleRegister> {
       content: '西村二组六户村民集体来访，称去年土地征收补偿款至今只发放一半。',
       peopleCount: 6,
       petitioners: [
-        samplePetitioner({ name: '单伟', idNumber: IDS.female1990, phone: '13911112222', address: '西村二组', representative: true }),
-        samplePetitioner({ name: '曾国强', idNumber: IDS.nanjingX, phone: '0571-88886666', address: '西村二组', representative: true }),
+        samplePetitioner({
+          name: '单伟',
+          idNumber: IDS.female1990,
+          phone: '13911112222',
+          address: '西村二组',
+          representative: true,
+        }),
+        samplePetitioner({
+          name: '曾国强',
+          idNumber: IDS.nanjingX,
+          phone: '0571-88886666',
+          address: '西村二组',
+          representative: true,
+        }),
         samplePetitioner({ name: '刘洋', idNumber: '', phone: '', address: '', representative: true }),
       ],
     },
@@ -58,7 +72,12 @@ export async function addSampleCases(t: Township): Promise<SampleRegister> {
       peopleCount: 3,
       jointly: true,
       petitioners: [
-        samplePetitioner({ name: '李四', idNumber: IDS.standardX, phone: '13700001111', address: '南山社区5幢' }),
+        samplePetitioner({
+          name: '李四',
+          idNumber: IDS.standardX,
+          phone: '13700001111',
+          address: '南山社区5幢',
+        }),
         samplePetitioner({ name: '王五', idNumber: '', phone: '', address: '' }),
       ],
     },
@@ -83,7 +102,9 @@ export async function addSampleCases(t: Township): Promise<SampleRegister> {
       summary: '再次来电反映土地承包问题并申请低保',
       content: '',
       peopleCount: 1,
-      petitioners: [samplePetitioner({ name: '张三', idNumber: IDS.maleX, phone: '13800138000', address: '东村3组12号' })],
+      petitioners: [
+        samplePetitioner({ name: '张三', idNumber: IDS.maleX, phone: '13800138000', address: '东村3组12号' }),
+      ],
     },
   };
   const out = {} as SampleRegister;

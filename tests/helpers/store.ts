@@ -13,7 +13,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { closeStore, openStore, type Store } from '../../src-main/services/database';
 import { dispatch } from '../../src-main/handlers';
-import type { ApiInput, ApiMethod, ApiOutput, CaseDetail, CaseStepInput, CaseUpdateInput, IntakeInput, PetitionerInput, Settings, SetupInput } from '../../src-main/api';
+import type {
+  ApiInput,
+  ApiMethod,
+  ApiOutput,
+  CaseDetail,
+  CaseStepInput,
+  CaseUpdateInput,
+  IntakeInput,
+  PetitionerInput,
+  Settings,
+  SetupInput,
+} from '../../src-main/api';
 import { addCalendarDays } from '../../src-main/services/calendar';
 import { todayLocal } from '../../src-main/services/local-time';
 import { fromCase, toIntakeInput } from '../../src-renderer/components/case-form-values';
@@ -66,14 +77,23 @@ export function createTempStore(): TempStore {
 }
 
 /** dispatch, expecting success: returns the value or throws with the error message. */
-export async function call<M extends ApiMethod>(store: Store, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+export async function call<M extends ApiMethod>(
+  store: Store,
+  method: M,
+  input: ApiInput<M>,
+): Promise<ApiOutput<M>> {
   const r = await dispatch(store, method, input);
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.message}${r.error.field ? ` [${r.error.field}]` : ''}`);
+  if (!r.ok)
+    throw new Error(`${method} failed: ${r.error.message}${r.error.field ? ` [${r.error.field}]` : ''}`);
   return r.value as ApiOutput<M>;
 }
 
 /** dispatch, expecting a refusal: returns the error or throws if the call succeeded. */
-export async function callError(store: Store, method: ApiMethod, input: unknown): Promise<{ message: string; field?: string; internal?: boolean }> {
+export async function callError(
+  store: Store,
+  method: ApiMethod,
+  input: unknown,
+): Promise<{ message: string; field?: string; internal?: boolean }> {
   const r = await dispatch(store, method, input);
   if (r.ok) throw new Error(`${method} was expected to fail but succeeded`);
   return r.error;
@@ -176,19 +196,45 @@ export function updateInputOf(detail: CaseDetail, overrides: Partial<CaseUpdateI
  * delivery, 复查 (upheld) and a request for 复核; with `decided` (the default) the 复核 is decided
  * too (upheld, 20 days ago), so the case is 复核终结 (Art. 36).
  */
-export async function caseThroughRereview(t: TempStore, opts: { decided?: boolean } = {}): Promise<{ id: string; caseNo: string }> {
+export async function caseThroughRereview(
+  t: TempStore,
+  opts: { decided?: boolean } = {},
+): Promise<{ id: string; caseNo: string }> {
   const today = todayLocal();
   const daysAgo = (n: number) => addCalendarDays(today, -n);
   const c = await call(t.store, 'cases.create', sampleIntake({ receivedAt: `${daysAgo(120)}T09:00` }));
   const steps: CaseStepInput[] = [
     { caseId: c.id, kind: 'accept', on: daysAgo(118) },
-    { caseId: c.id, kind: 'reply', on: daysAgo(80), outcome: 'notSupport', request: '续签', facts: '不符合条件', basis: '《农村土地承包法》' },
+    {
+      caseId: c.id,
+      kind: 'reply',
+      on: daysAgo(80),
+      outcome: 'notSupport',
+      request: '续签',
+      facts: '不符合条件',
+      basis: '《农村土地承包法》',
+    },
     { caseId: c.id, kind: 'deliver', on: daysAgo(78), method: 'mail', receivedOn: daysAgo(78) },
     { caseId: c.id, kind: 'requestReview', on: daysAgo(70), body: '县人民政府' },
-    { caseId: c.id, kind: 'decideReview', on: daysAgo(50), result: 'uphold', receivedOn: daysAgo(48), note: '维持' },
+    {
+      caseId: c.id,
+      kind: 'decideReview',
+      on: daysAgo(50),
+      result: 'uphold',
+      receivedOn: daysAgo(48),
+      note: '维持',
+    },
     { caseId: c.id, kind: 'requestRereview', on: daysAgo(40), body: '市人民政府' },
   ];
-  if (opts.decided ?? true) steps.push({ caseId: c.id, kind: 'decideRereview', on: daysAgo(20), result: 'uphold', receivedOn: daysAgo(18), note: '维持' });
+  if (opts.decided ?? true)
+    steps.push({
+      caseId: c.id,
+      kind: 'decideRereview',
+      on: daysAgo(20),
+      result: 'uphold',
+      receivedOn: daysAgo(18),
+      note: '维持',
+    });
   for (const s of steps) await call(t.store, 'cases.step', s);
   return { id: c.id, caseNo: c.caseNo };
 }

@@ -6,19 +6,41 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../../src-main/services/database';
 import { applyEnrollment, createEnrollment } from '../../src-main/services/sync/enrollment';
-import { exportPackage, importPackage, type ExportResult, type ImportOptions, type ImportReport } from '../../src-main/services/sync/exchange';
+import {
+  exportPackage,
+  importPackage,
+  type ExportResult,
+  type ImportOptions,
+  type ImportReport,
+} from '../../src-main/services/sync/exchange';
 import { call, createTownship, SETUP, type Township } from './store';
 
 export const COUNTY_CODE = '330102';
 
 /** A county register (county mode) with one clerk. */
 export async function createCounty(): Promise<Township> {
-  return createTownship({ level: 'county', code: COUNTY_CODE, name: '示范县信访局', villages: [], units: [{ name: '县自然资源局' }], staff: [{ name: '县登记员', role: 'clerk' }] });
+  return createTownship({
+    level: 'county',
+    code: COUNTY_CODE,
+    name: '示范县信访局',
+    villages: [],
+    units: [{ name: '县自然资源局' }],
+    staff: [{ name: '县登记员', role: 'clerk' }],
+  });
 }
 
 /** A township register set up and enrolled with the county. */
-export async function createEnrolledTownship(county: Township, code = '330102001', name = '示范镇'): Promise<Township> {
-  const t = await createTownship({ ...SETUP, code, name, villages: (SETUP.villages ?? []).map((v, i) => ({ ...v, code: `${code}00${i + 1}` })) });
+export async function createEnrolledTownship(
+  county: Township,
+  code = '330102001',
+  name = '示范镇',
+): Promise<Township> {
+  const t = await createTownship({
+    ...SETUP,
+    code,
+    name,
+    villages: (SETUP.villages ?? []).map((v, i) => ({ ...v, code: `${code}00${i + 1}` })),
+  });
   const file = createEnrollment(county.store, { id: code, name }, null);
   applyEnrollment(t.store, file.bytes);
   return t;
@@ -26,7 +48,11 @@ export async function createEnrolledTownship(county: Township, code = '330102001
 
 /** Exports from one register to another and returns the package file. */
 export function exportTo(from: Township, to: Township, dir: string): ExportResult {
-  const toOffice = (to.store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'office_id'`).get() as { value: string }).value;
+  const toOffice = (
+    to.store.sqlite.prepare(`SELECT value FROM local_state WHERE key = 'office_id'`).get() as {
+      value: string;
+    }
+  ).value;
   return exportPackage(from.store, { dir, actor: null, to: toOffice });
 }
 

@@ -14,20 +14,34 @@ afterEach(() => t.cleanup());
 function blobFiles(dir: string): string[] {
   const root = path.join(dir, 'attachments');
   if (!fs.existsSync(root)) return [];
-  return fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath, d.name));
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.join(d.parentPath, d.name));
 }
 
 // a real (tiny) PDF and PNG header; the content only has to be bytes
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('扫描件第一页')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('扫描件第一页'),
+]);
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('attachments', () => {
   it('stores uploaded bytes once under their SHA-256, however often they are uploaded', async () => {
-    const a = await call(t.store, 'attachments.upload', { fileName: '来信.pdf', mime: 'application/pdf', base64: PDF.toString('base64') });
+    const a = await call(t.store, 'attachments.upload', {
+      fileName: '来信.pdf',
+      mime: 'application/pdf',
+      base64: PDF.toString('base64'),
+    });
     expect(a).toEqual({ sha256: sha(PDF), fileName: '来信.pdf', mime: 'application/pdf', size: PDF.length });
     const inode = fs.statSync(blobFiles(t.dir)[0]).ino;
-    const again = await call(t.store, 'attachments.upload', { fileName: '来信（复印）.pdf', mime: 'application/pdf', base64: PDF.toString('base64') });
+    const again = await call(t.store, 'attachments.upload', {
+      fileName: '来信（复印）.pdf',
+      mime: 'application/pdf',
+      base64: PDF.toString('base64'),
+    });
     expect(again.sha256).toBe(a.sha256);
     expect(again.fileName).toBe('来信（复印）.pdf');
     const files = blobFiles(t.dir);
@@ -38,24 +52,53 @@ describe('attachments', () => {
     // no temporary files are left behind
     expect(files.some((f) => f.endsWith('.tmp'))).toBe(false);
 
-    await call(t.store, 'attachments.upload', { fileName: '照片.png', mime: 'image/png', base64: PNG.toString('base64') });
-    expect(blobFiles(t.dir).map((f) => path.basename(f)).sort()).toEqual([sha(PDF), sha(PNG)].sort());
+    await call(t.store, 'attachments.upload', {
+      fileName: '照片.png',
+      mime: 'image/png',
+      base64: PNG.toString('base64'),
+    });
+    expect(
+      blobFiles(t.dir)
+        .map((f) => path.basename(f))
+        .sort(),
+    ).toEqual([sha(PDF), sha(PNG)].sort());
   });
 
   it('refuses types other than images and PDF, and empty files, in Chinese, storing nothing', async () => {
-    for (const mime of ['text/plain', 'application/x-msdownload', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'image/svg+xml']) {
-      const err = await callError(t.store, 'attachments.upload', { fileName: 'x', mime, base64: PDF.toString('base64') });
+    for (const mime of [
+      'text/plain',
+      'application/x-msdownload',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'image/svg+xml',
+    ]) {
+      const err = await callError(t.store, 'attachments.upload', {
+        fileName: 'x',
+        mime,
+        base64: PDF.toString('base64'),
+      });
       expect(err.message, mime).toBe(`不支持的附件类型（${mime}）：请上传图片（JPG、PNG 等）或 PDF`);
     }
-    const empty = await callError(t.store, 'attachments.upload', { fileName: '空.pdf', mime: 'application/pdf', base64: '' });
+    const empty = await callError(t.store, 'attachments.upload', {
+      fileName: '空.pdf',
+      mime: 'application/pdf',
+      base64: '',
+    });
     expect(empty.message).toBe('附件“空.pdf”是空文件');
     expect(blobFiles(t.dir)).toEqual([]);
   });
 
   it('attaches at intake and later, and reads the same bytes back', async () => {
-    const pdf = await call(t.store, 'attachments.upload', { fileName: '来信.pdf', mime: 'application/pdf', base64: PDF.toString('base64') });
+    const pdf = await call(t.store, 'attachments.upload', {
+      fileName: '来信.pdf',
+      mime: 'application/pdf',
+      base64: PDF.toString('base64'),
+    });
     const c = await call(t.store, 'cases.create', sampleIntake({ attachments: [pdf] }));
-    const png = await call(t.store, 'attachments.upload', { fileName: '现场照片.png', mime: 'image/png', base64: PNG.toString('base64') });
+    const png = await call(t.store, 'attachments.upload', {
+      fileName: '现场照片.png',
+      mime: 'image/png',
+      base64: PNG.toString('base64'),
+    });
     const log = countOf(t.store, 'change_log');
     const detail = await call(t.store, 'attachments.add', { caseId: c.id, file: png });
     // the attachment row and its timeline event
@@ -91,8 +134,16 @@ describe('attachments', () => {
         return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
       };
       expect(new Date(Date.UTC(2026, 0, 1, 0, 0)).getHours()).toBe(8); // the zone really is in effect
-      const pdf = await call(t.store, 'attachments.upload', { fileName: '来信.pdf', mime: 'application/pdf', base64: PDF.toString('base64') });
-      const png = await call(t.store, 'attachments.upload', { fileName: '照片.png', mime: 'image/png', base64: PNG.toString('base64') });
+      const pdf = await call(t.store, 'attachments.upload', {
+        fileName: '来信.pdf',
+        mime: 'application/pdf',
+        base64: PDF.toString('base64'),
+      });
+      const png = await call(t.store, 'attachments.upload', {
+        fileName: '照片.png',
+        mime: 'image/png',
+        base64: PNG.toString('base64'),
+      });
       const c = await call(t.store, 'cases.create', sampleIntake({ attachments: [pdf] }));
       const start = localMinute();
       const detail = await call(t.store, 'attachments.add', { caseId: c.id, file: png });
@@ -108,7 +159,11 @@ describe('attachments', () => {
   });
 
   it('the same file attached to two cases is still stored once', async () => {
-    const pdf = await call(t.store, 'attachments.upload', { fileName: '联名信.pdf', mime: 'application/pdf', base64: PDF.toString('base64') });
+    const pdf = await call(t.store, 'attachments.upload', {
+      fileName: '联名信.pdf',
+      mime: 'application/pdf',
+      base64: PDF.toString('base64'),
+    });
     const one = await call(t.store, 'cases.create', sampleIntake({ attachments: [pdf] }));
     const two = await call(t.store, 'cases.create', sampleIntake());
     await call(t.store, 'attachments.add', { caseId: two.id, file: pdf });
@@ -118,19 +173,33 @@ describe('attachments', () => {
   });
 
   it('refuses to attach to a missing case, or a file that was never uploaded, and records nothing', async () => {
-    const pdf = await call(t.store, 'attachments.upload', { fileName: '来信.pdf', mime: 'application/pdf', base64: PDF.toString('base64') });
+    const pdf = await call(t.store, 'attachments.upload', {
+      fileName: '来信.pdf',
+      mime: 'application/pdf',
+      base64: PDF.toString('base64'),
+    });
     const c = await call(t.store, 'cases.create', sampleIntake());
     const before = { attachments: countOf(t.store, 'attachments'), log: countOf(t.store, 'change_log') };
-    expect((await callError(t.store, 'attachments.add', { caseId: 'no-such-case', file: pdf })).message).toBe('该信访事项不存在或已删除');
+    expect((await callError(t.store, 'attachments.add', { caseId: 'no-such-case', file: pdf })).message).toBe(
+      '该信访事项不存在或已删除',
+    );
     const ghost = { ...pdf, sha256: sha(Buffer.from('never uploaded')) };
-    expect((await callError(t.store, 'attachments.add', { caseId: c.id, file: ghost })).message).toBe('附件文件未找到，请重新选择文件上传');
-    expect((await callError(t.store, 'attachments.read', { id: 'no-such-attachment' })).message).toBe('附件不存在');
+    expect((await callError(t.store, 'attachments.add', { caseId: c.id, file: ghost })).message).toBe(
+      '附件文件未找到，请重新选择文件上传',
+    );
+    expect((await callError(t.store, 'attachments.read', { id: 'no-such-attachment' })).message).toBe(
+      '附件不存在',
+    );
     expect(countOf(t.store, 'attachments')).toBe(before.attachments);
     expect(countOf(t.store, 'change_log')).toBe(before.log);
   });
 
   it('says so in Chinese when an attachment’s file is missing from this machine', async () => {
-    const pdf = await call(t.store, 'attachments.upload', { fileName: '来信.pdf', mime: 'application/pdf', base64: PDF.toString('base64') });
+    const pdf = await call(t.store, 'attachments.upload', {
+      fileName: '来信.pdf',
+      mime: 'application/pdf',
+      base64: PDF.toString('base64'),
+    });
     const c = await call(t.store, 'cases.create', sampleIntake({ attachments: [pdf] }));
     const [a] = (await call(t.store, 'cases.get', { id: c.id })).attachments;
     for (const f of blobFiles(t.dir)) fs.rmSync(f);
@@ -140,16 +209,26 @@ describe('attachments', () => {
 });
 
 describe('drafts', () => {
-  const intakeDraft = { channel: 'visit', summary: '反映土地承包', petitioners: [{ name: '张三', phone: '1380013' }] };
+  const intakeDraft = {
+    channel: 'visit',
+    summary: '反映土地承包',
+    petitioners: [{ name: '张三', phone: '1380013' }],
+  };
 
   it('saves, reads back and clears a form draft', async () => {
     expect(await call(t.store, 'drafts.get', { form: 'intake' })).toBeNull();
     const saved = await call(t.store, 'drafts.save', { form: 'intake', data: intakeDraft });
     expect(Date.parse(saved.savedAt)).not.toBeNaN();
-    expect(await call(t.store, 'drafts.get', { form: 'intake' })).toEqual({ data: intakeDraft, savedAt: saved.savedAt });
+    expect(await call(t.store, 'drafts.get', { form: 'intake' })).toEqual({
+      data: intakeDraft,
+      savedAt: saved.savedAt,
+    });
     // saving again replaces the draft
     await call(t.store, 'drafts.save', { form: 'intake', data: { ...intakeDraft, summary: '改' } });
-    expect((await call(t.store, 'drafts.get', { form: 'intake' }))!.data).toEqual({ ...intakeDraft, summary: '改' });
+    expect((await call(t.store, 'drafts.get', { form: 'intake' }))!.data).toEqual({
+      ...intakeDraft,
+      summary: '改',
+    });
     expect(countOf(t.store, 'drafts')).toBe(1);
     expect(await call(t.store, 'drafts.clear', { form: 'intake' })).toBeNull();
     expect(await call(t.store, 'drafts.get', { form: 'intake' })).toBeNull();
@@ -167,7 +246,9 @@ describe('drafts', () => {
     expect((await call(t.store, 'drafts.get', { form: 'case-edit' }))!.data).toEqual({ id: 'x' });
     await call(t.store, 'drafts.clear', { form: 'intake' });
     await call(t.store, 'session.setUser', { userId: t.staff('李承办') });
-    expect((await call(t.store, 'drafts.get', { form: 'intake' }))!.data).toEqual({ summary: '李承办的草稿' });
+    expect((await call(t.store, 'drafts.get', { form: 'intake' }))!.data).toEqual({
+      summary: '李承办的草稿',
+    });
   });
 
   it('survives closing and reopening the store (a crash or power cut)', async () => {
@@ -177,9 +258,14 @@ describe('drafts', () => {
     t.reopen();
     // the signed-in user survives too
     expect((await call(t.store, 'session.get', {})).currentUser?.name).toBe('李承办');
-    expect((await call(t.store, 'drafts.get', { form: 'intake' }))!.data).toEqual({ summary: '李承办的草稿' });
+    expect((await call(t.store, 'drafts.get', { form: 'intake' }))!.data).toEqual({
+      summary: '李承办的草稿',
+    });
     await call(t.store, 'session.setUser', { userId: t.staff('王登记') });
-    expect(await call(t.store, 'drafts.get', { form: 'intake' })).toEqual({ data: intakeDraft, savedAt: saved.savedAt });
+    expect(await call(t.store, 'drafts.get', { form: 'intake' })).toEqual({
+      data: intakeDraft,
+      savedAt: saved.savedAt,
+    });
   });
 
   it('writes drafts outside the change log: they never travel', async () => {

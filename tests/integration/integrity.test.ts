@@ -20,18 +20,28 @@ async function damagedRegister(): Promise<{ dir: string; file: string; hash: str
   const t = await createTownship();
   const dir = t.dir;
   dirs.push(dir);
-  for (let i = 0; i < 60; i++) await call(t.store, 'cases.create', sampleIntake({ summary: `反映第${i}号道路损坏问题，请求尽快修复`.repeat(3) }));
+  for (let i = 0; i < 60; i++)
+    await call(
+      t.store,
+      'cases.create',
+      sampleIntake({ summary: `反映第${i}号道路损坏问题，请求尽快修复`.repeat(3) }),
+    );
   t.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   // the change log's pages: read by no start-up step, so only the integrity check meets the damage
   // (whichever pages the schema's growth puts where)
-  const pages = (t.store.sqlite.prepare(`SELECT pageno FROM dbstat WHERE name = 'change_log' ORDER BY pageno`).all() as { pageno: number }[]).map((r) => r.pageno);
+  const pages = (
+    t.store.sqlite.prepare(`SELECT pageno FROM dbstat WHERE name = 'change_log' ORDER BY pageno`).all() as {
+      pageno: number;
+    }[]
+  ).map((r) => r.pageno);
   closeStore(t.store);
   const file = path.join(dir, 'register.db');
   const pageSize = 4096;
   expect(pages.length).toBeGreaterThan(6);
   const fd = fs.openSync(file, 'r+');
   // scramble the page headers (page numbers count from 1)
-  for (let i = 0; i < pages.length; i += 3) fs.writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (pages[i] - 1) * pageSize);
+  for (let i = 0; i < pages.length; i += 3)
+    fs.writeSync(fd, Buffer.alloc(64, 0xa5), 0, 64, (pages[i] - 1) * pageSize);
   fs.closeSync(fd);
   return { dir, file, hash: createHash('sha256').update(fs.readFileSync(file)).digest('hex') };
 }

@@ -2,7 +2,15 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS, MATTER_TYPES, type CaseFilter } from '../../src-main/api';
 import { LEDGER_COLUMNS } from '../../src-main/services/ledger-export';
-import { IDS, TOWNSHIP_NAME, call, callError, countOf, createTownship, type Township } from '../helpers/store';
+import {
+  IDS,
+  TOWNSHIP_NAME,
+  call,
+  callError,
+  countOf,
+  createTownship,
+  type Township,
+} from '../helpers/store';
 import { addSampleCases, type SampleRegister } from '../helpers/register';
 
 let t: Township;
@@ -41,16 +49,28 @@ describe('ledger export (.xlsx)', () => {
     expect(ws.getCell(1, 1).value).toBe(`${TOWNSHIP_NAME}信访事项登记台账`);
     expect(ws.getCell(1, 1).isMerged).toBe(true);
     expect(ws.getCell(1, LEDGER_COLUMNS.length).master.address).toBe('A1');
-    expect(String(ws.getCell(2, 1).value)).toMatch(/^收到时间：2026-03-01 至 2026-03-31　共 3 件　导出时间：\d{4}年\d{1,2}月\d{1,2}日$/);
+    expect(String(ws.getCell(2, 1).value)).toMatch(
+      /^收到时间：2026-03-01 至 2026-03-31　共 3 件　导出时间：\d{4}年\d{1,2}月\d{1,2}日$/,
+    );
     expect(rowValues(3)).toEqual(LEDGER_COLUMNS.map((c) => c.header));
   });
 
   it('holds exactly the rows of the filter, in the order of cases.list', async () => {
-    const filters: CaseFilter[] = [{}, { q: '土地' }, { villageId: [t.village('东村')] }, { flags: ['collective'] }, { from: '2026-04-01' }, { q: '拆迁' }];
+    const filters: CaseFilter[] = [
+      {},
+      { q: '土地' },
+      { villageId: [t.village('东村')] },
+      { flags: ['collective'] },
+      { from: '2026-04-01' },
+      { q: '拆迁' },
+    ];
     for (const filter of filters) {
       const list = await call(t.store, 'cases.list', { filter, limit: 500 });
       const { dataRows } = await exportSheet(filter);
-      expect(dataRows.map((r) => r[col('信访编号')]), JSON.stringify(filter)).toEqual(list.rows.map((r) => r.caseNo));
+      expect(
+        dataRows.map((r) => r[col('信访编号')]),
+        JSON.stringify(filter),
+      ).toEqual(list.rows.map((r) => r.caseNo));
       expect(dataRows.map((r) => r[col('序号')])).toEqual(list.rows.map((_, i) => i + 1));
     }
     const { dataRows } = await exportSheet({ q: '土地' });
@@ -113,7 +133,12 @@ describe('ledger export (.xlsx)', () => {
     expect(countOf(t.store, 'audit_log')).toBe(0);
     const filter: CaseFilter = { q: '土地', villageId: [t.village('东村')] };
     await exportSheet(filter);
-    const rows = t.store.sqlite.prepare('SELECT at, actor, action, detail FROM audit_log').all() as { at: string; actor: string; action: string; detail: string }[];
+    const rows = t.store.sqlite.prepare('SELECT at, actor, action, detail FROM audit_log').all() as {
+      at: string;
+      actor: string;
+      action: string;
+      detail: string;
+    }[];
     expect(rows).toHaveLength(1);
     expect(rows[0].action).toBe('export-ledger');
     expect(rows[0].actor).toBe(t.staff('王登记'));

@@ -45,8 +45,18 @@ describe('ledgers by file', () => {
       description: '承包地边界争议',
       mediator: '司法所',
     });
-    const visit = await call(town.store, 'cases.create', sampleIntake({ receivedAt: `${DAY}T09:30`, peopleCount: 2, petitioners: [], anonymous: true }));
-    await call(town.store, 'receptionDays.save', { date: DAY, startTime: '09:00', endTime: '11:30', leaderId: town.staff('赵领导'), place: '镇信访接待室' });
+    const visit = await call(
+      town.store,
+      'cases.create',
+      sampleIntake({ receivedAt: `${DAY}T09:30`, peopleCount: 2, petitioners: [], anonymous: true }),
+    );
+    await call(town.store, 'receptionDays.save', {
+      date: DAY,
+      startTime: '09:00',
+      endTime: '11:30',
+      leaderId: town.staff('赵领导'),
+      place: '镇信访接待室',
+    });
     const report = await call(town.store, 'dailyReports.issue', { date: DAY });
     await call(other.store, 'dailyReports.issue', { date: NEXT }); // a zero report from the other township
 
@@ -60,11 +70,21 @@ describe('ledgers by file', () => {
 
     // the county holds the township's disputes, with the township and village named
     const disputes = await call(county.store, 'disputes.list', { filter: { officeId: ['330102001'] } });
-    expect(disputes.rows.map((r) => [r.id, r.office, r.village, r.parties[0].phone])).toEqual([[d.id, '示范镇', '东村', '138****2222']]);
-    expect(disputeCounts(county.store, { from: DAY, to: DAY, officeId: '330102001' })).toEqual({ found: 1, resolved: 0 });
-    expect(disputeCounts(county.store, { from: DAY, to: DAY, officeId: '330102002' })).toEqual({ found: 0, resolved: 0 });
+    expect(disputes.rows.map((r) => [r.id, r.office, r.village, r.parties[0].phone])).toEqual([
+      [d.id, '示范镇', '东村', '138****2222'],
+    ]);
+    expect(disputeCounts(county.store, { from: DAY, to: DAY, officeId: '330102001' })).toEqual({
+      found: 1,
+      resolved: 0,
+    });
+    expect(disputeCounts(county.store, { from: DAY, to: DAY, officeId: '330102002' })).toEqual({
+      found: 0,
+      resolved: 0,
+    });
     // the county cannot edit a township's dispute
-    expect((await callError(county.store, 'disputes.setStatus', { id: d.id, status: 'mediating' })).message).toBe('只能修改本单位排查的矛盾纠纷');
+    expect(
+      (await callError(county.store, 'disputes.setStatus', { id: d.id, status: 'mediating' })).message,
+    ).toBe('只能修改本单位排查的矛盾纠纷');
 
     // which townships reported which days, zero reports included
     const matrix = await call(county.store, 'dailyReports.matrix', { from: DAY, to: NEXT });
@@ -73,17 +93,32 @@ describe('ledgers by file', () => {
       ['示范镇', [DAY], 1],
       ['示范乡', [NEXT], 1],
     ]);
-    expect(matrix.townships[0].reports[DAY]).toMatchObject({ id: report.id, zero: false, petitions: { batches: 1, persons: 2 }, disputes: { found: 1, resolved: 0 }, issuedBy: '王登记' });
+    expect(matrix.townships[0].reports[DAY]).toMatchObject({
+      id: report.id,
+      zero: false,
+      petitions: { batches: 1, persons: 2 },
+      disputes: { found: 1, resolved: 0 },
+      issuedBy: '王登记',
+    });
     expect(matrix.townships[1].reports[NEXT]).toMatchObject({ zero: true, office: '示范乡' });
 
     // the reception day, with the visit received, as the township sees it
     const [day] = await call(county.store, 'receptionDays.list', { from: DAY, to: DAY });
     expect(day).toMatchObject({ office: '示范镇', leader: '赵领导', batches: 1, persons: 2 });
     expect(day.cases.map((c) => c.id)).toEqual([visit.id]);
-    expect(receptionCounts(county.store, { from: DAY, to: DAY })).toEqual({ days: 1, batches: 1, persons: 2 });
+    expect(receptionCounts(county.store, { from: DAY, to: DAY })).toEqual({
+      days: 1,
+      batches: 1,
+      persons: 2,
+    });
 
     // a later change, and a report issued again, ride in the next package; nothing is lost
-    await call(town.store, 'disputes.setStatus', { id: d.id, status: 'resolved', resolvedOn: NEXT, resolution: '双方签订调解协议' });
+    await call(town.store, 'disputes.setStatus', {
+      id: d.id,
+      status: 'resolved',
+      resolvedOn: NEXT,
+      resolution: '双方签订调解协议',
+    });
     const again = await call(town.store, 'dailyReports.issue', { date: DAY, replace: true });
     const next = exchange(town, county, dir);
     expect(next.summary.ledgers).toEqual({ disputes: 1, daily_reports: 1 });
@@ -96,7 +131,13 @@ describe('ledgers by file', () => {
   });
 
   it('gives a replaced township machine its ledgers back, and no other township receives them', async () => {
-    const d = await call(town.store, 'disputes.save', { foundOn: DAY, parties: [{ name: '钱大' }], kind: 'neighbor', description: '噪音', mediator: '' });
+    const d = await call(town.store, 'disputes.save', {
+      foundOn: DAY,
+      parties: [{ name: '钱大' }],
+      kind: 'neighbor',
+      description: '噪音',
+      mediator: '',
+    });
     await call(town.store, 'dailyReports.issue', { date: DAY });
     exchange(town, county, dir);
     exchange(other, county, dir); // the other township's first package: the county may now write to it
@@ -105,9 +146,16 @@ describe('ledgers by file', () => {
     expect(down.summary.ledgers).toEqual({});
     expect((await call(other.store, 'disputes.list', {})).total).toBe(0);
 
-    const fresh = await createTownship({ ...SETUP, villages: [], staff: [{ name: '新电脑管理员', role: 'admin' }] });
+    const fresh = await createTownship({
+      ...SETUP,
+      villages: [],
+      staff: [{ name: '新电脑管理员', role: 'admin' }],
+    });
     open_.push(fresh);
-    applyEnrollment(fresh.store, createEnrollment(county.store, { id: '330102001', name: '示范镇' }, null).bytes);
+    applyEnrollment(
+      fresh.store,
+      createEnrollment(county.store, { id: '330102001', name: '示范镇' }, null).bytes,
+    );
     importFile(county.store, exportTo(fresh, county, dir).file);
     const back = exchange(county, fresh, dir);
     expect(back.summary.ledgers).toEqual({ disputes: 1, daily_reports: 1 });

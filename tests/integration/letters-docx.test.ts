@@ -23,16 +23,52 @@ afterEach(() => t.cleanup());
 
 // ---- reading the .docx ------------------------------------------------------------------------
 
-interface Run { text: string; sz: number | null; eastAsia: string | null; ascii: string | null; offGrid: boolean }
-interface Para { type: 'p'; text: string; runs: Run[]; style: string | null; jc: string | null; ind: Record<string, string>; spacing: Record<string, string>; keepNext: boolean }
-interface Cell { width: number; text: string; paras: Para[] }
-interface Row { height: number; rule: string; cantSplit: boolean; cells: Cell[] }
-interface Tbl { type: 'tbl'; grid: number[]; layout: string | null; rows: Row[] }
+interface Run {
+  text: string;
+  sz: number | null;
+  eastAsia: string | null;
+  ascii: string | null;
+  offGrid: boolean;
+}
+interface Para {
+  type: 'p';
+  text: string;
+  runs: Run[];
+  style: string | null;
+  jc: string | null;
+  ind: Record<string, string>;
+  spacing: Record<string, string>;
+  keepNext: boolean;
+}
+interface Cell {
+  width: number;
+  text: string;
+  paras: Para[];
+}
+interface Row {
+  height: number;
+  rule: string;
+  cantSplit: boolean;
+  cells: Cell[];
+}
+interface Tbl {
+  type: 'tbl';
+  grid: number[];
+  layout: string | null;
+  rows: Row[];
+}
 type Block = Para | Tbl;
 
-const attrs = (tag: string | undefined): Record<string, string> => Object.fromEntries([...(tag ?? '').matchAll(/w:(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+const attrs = (tag: string | undefined): Record<string, string> =>
+  Object.fromEntries([...(tag ?? '').matchAll(/w:(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
 const tag = (xml: string, name: string) => xml.match(new RegExp(`<w:${name}(?:\\s[^>]*)?/?>`))?.[0];
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
 function para(xml: string): Para {
   const pPr = xml.match(/<w:pPr>([\s\S]*?)<\/w:pPr>/)?.[1] ?? '';
@@ -73,7 +109,9 @@ function table(xml: string): Tbl {
         rule: h.hRule,
         cantSplit: !!tag(tr, 'cantSplit'),
         cells: [...tr.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map(([, tc]) => {
-          const paras = [...tc.matchAll(/<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)].map((m) => para(m[0]));
+          const paras = [...tc.matchAll(/<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)].map((m) =>
+            para(m[0]),
+          );
           return { width: Number(attrs(tag(tc, 'tcW')).w), text: paras.map((p) => p.text).join('\n'), paras };
         }),
       };
@@ -99,9 +137,11 @@ async function readDocx(bytes: Buffer): Promise<Docx> {
   const document = await part('word/document.xml');
   const body = document.match(/<w:body>([\s\S]*)<\/w:body>/)![1];
   const sectPr = body.match(/<w:sectPr[\s\S]*<\/w:sectPr>/)![0];
-  const blocks = [...body.replace(sectPr, '').matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)].map((m) =>
-    m[0].startsWith('<w:tbl>') ? table(m[0]) : para(m[0]),
-  );
+  const blocks = [
+    ...body
+      .replace(sectPr, '')
+      .matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g),
+  ].map((m) => (m[0].startsWith('<w:tbl>') ? table(m[0]) : para(m[0])));
   const rels = await part('word/_rels/document.xml.rels');
   return {
     blocks,
@@ -124,20 +164,47 @@ const widthOf = (s: string) => [...s].reduce((w, ch) => w + (/[\x20-\x7e]/.test(
 // ---- the sample case --------------------------------------------------------------------------
 
 async function issuedLetters() {
-  const caseId = (await call(t.store, 'cases.create', sampleIntake({ summary: '反映土地承包合同到期后村委会未按约定续签', receivedAt: `${today}T09:30` }))).id;
+  const caseId = (
+    await call(
+      t.store,
+      'cases.create',
+      sampleIntake({ summary: '反映土地承包合同到期后村委会未按约定续签', receivedAt: `${today}T09:30` }),
+    )
+  ).id;
   const { step, issue } = lettersOn(() => t.store, today);
   await step(caseId, { kind: 'accept' });
   const accept = await issue(caseId, 'acceptNotice');
-  await step(caseId, { kind: 'reply', outcome: 'support', request: '要求续签土地承包合同', facts: '经查，原合同约定到期后优先续包', basis: '《中华人民共和国农村土地承包法》第二十一条' });
+  await step(caseId, {
+    kind: 'reply',
+    outcome: 'support',
+    request: '要求续签土地承包合同',
+    facts: '经查，原合同约定到期后优先续包',
+    basis: '《中华人民共和国农村土地承包法》第二十一条',
+  });
   // the shipped headings (一、…) and, added by the clerk, second-level ones and a heading with text after it
   const opinion = await issue(caseId, 'opinion', {
     edit: (c) => ({
       ...c,
-      paragraphs: [...c.paragraphs.slice(0, 4), '（一）合同履行情况。原合同于2025年12月31日到期，村委会未通知续签。', '（二）核查结论', ...c.paragraphs.slice(4)],
+      paragraphs: [
+        ...c.paragraphs.slice(0, 4),
+        '（一）合同履行情况。原合同于2025年12月31日到期，村委会未通知续签。',
+        '（二）核查结论',
+        ...c.paragraphs.slice(4),
+      ],
     }),
   });
   const receipt = await issue(caseId, 'deliveryReceipt', {
-    edit: (c) => ({ ...c, rows: c.rows!.map(([label, value]): [string, string] => [label, label === '送达方式' ? '直接送达' : label === '备注' ? '第一次送达未遇本人\n第二次送达本人签收' : value]) }),
+    edit: (c) => ({
+      ...c,
+      rows: c.rows!.map(([label, value]): [string, string] => [
+        label,
+        label === '送达方式'
+          ? '直接送达'
+          : label === '备注'
+            ? '第一次送达未遇本人\n第二次送达本人签收'
+            : value,
+      ]),
+    }),
     forLetterId: opinion.id,
   });
   const caseNo = (await call(t.store, 'cases.get', { id: caseId })).caseNo;
@@ -166,7 +233,12 @@ describe('letters.docx', () => {
     expect([Number(size.w), Number(size.h)]).toEqual([11906, 16838]);
     const m = attrs(tag(docx.sectPr, 'pgMar'));
     // mm rounded to whole twips: 37 → 2098, 28 → 1587, 26 → 1474, 35 → 1984
-    expect({ top: Number(m.top), left: Number(m.left), right: Number(m.right), bottom: Number(m.bottom) }).toEqual({ top: 2098, left: 1587, right: 1474, bottom: 1984 });
+    expect({
+      top: Number(m.top),
+      left: Number(m.left),
+      right: Number(m.right),
+      bottom: Number(m.bottom),
+    }).toEqual({ top: 2098, left: 1587, right: 1474, bottom: 1984 });
     const textWidth = 11906 - Number(m.left) - Number(m.right);
     const textHeight = 16838 - Number(m.top) - Number(m.bottom);
     expect(mmOf(textWidth)).toBeCloseTo(156, 0);
@@ -187,10 +259,13 @@ describe('letters.docx', () => {
     expect(attrs(tag(normal, 'sz')).val).toBe('32');
     expect(attrs(tag(normal, 'rFonts')).eastAsia).toBe('仿宋_GB2312');
     // and the style that keeps the title off the grid
-    expect(styles).toMatch(/<w:style [^>]*w:styleId="OffGrid"[\s\S]*?<w:snapToGrid w:val="0"\/>[\s\S]*?<\/w:style>/);
+    expect(styles).toMatch(
+      /<w:style [^>]*w:styleId="OffGrid"[\s\S]*?<w:snapToGrid w:val="0"\/>[\s\S]*?<\/w:style>/,
+    );
 
     // every line of the page on the grid's pitch, exactly
-    for (const p of paragraphs(docx)) expect(p.spacing, p.text).toMatchObject({ line: '579', lineRule: 'exact', before: '0', after: '0' });
+    for (const p of paragraphs(docx))
+      expect(p.spacing, p.text).toMatchObject({ line: '579', lineRule: 'exact', before: '0', after: '0' });
   });
 
   it('sets a notice as issued: title, number, addressee, body and the office over the date', async () => {
@@ -199,16 +274,30 @@ describe('letters.docx', () => {
     const { docx } = await download(accept);
     const ps = paragraphs(docx);
     expect(docx.blocks.every((b) => b.type === 'p')).toBe(true);
-    expect(ps.map((p) => p.text)).toEqual([c.title, '', c.docNo, '', c.addressee, ...c.paragraphs, '', c.signature, c.date]);
+    expect(ps.map((p) => p.text)).toEqual([
+      c.title,
+      '',
+      c.docNo,
+      '',
+      c.addressee,
+      ...c.paragraphs,
+      '',
+      c.signature,
+      c.date,
+    ]);
     expect(c.docNo).toBe(`示范信受〔${year}〕1号`);
 
     const [title, , docNo, , addressee] = ps;
     // 7.3.1: 2号 (22 pt) 小标宋, centred, off the character grid
     expect(title).toMatchObject({ jc: 'center', style: 'OffGrid' });
-    expect(title.runs).toEqual([expect.objectContaining({ sz: 44, eastAsia: '方正小标宋简体', offGrid: true })]);
+    expect(title.runs).toEqual([
+      expect.objectContaining({ sz: 44, eastAsia: '方正小标宋简体', offGrid: true }),
+    ]);
     // 7.2.5 发文字号 centred, 7.3.2 主送 flush left, in 3号 仿宋 with Arabic numerals in Times New Roman
     expect(docNo.jc).toBe('center');
-    expect(docNo.runs).toEqual([expect.objectContaining({ sz: 32, eastAsia: '仿宋_GB2312', ascii: 'Times New Roman' })]);
+    expect(docNo.runs).toEqual([
+      expect.objectContaining({ sz: 32, eastAsia: '仿宋_GB2312', ascii: 'Times New Roman' }),
+    ]);
     expect(addressee.jc).toBe('left');
     expect(addressee.ind).toEqual({});
     expect(addressee.text.endsWith('：')).toBe(true);
@@ -218,7 +307,13 @@ describe('letters.docx', () => {
     for (const p of body) {
       expect(p.ind.firstLineChars, p.text).toBe('200');
       expect(p.jc).toBe('both');
-      for (const r of p.runs) expect(r).toMatchObject({ sz: 32, eastAsia: '仿宋_GB2312', ascii: 'Times New Roman', offGrid: false });
+      for (const r of p.runs)
+        expect(r).toMatchObject({
+          sz: 32,
+          eastAsia: '仿宋_GB2312',
+          ascii: 'Times New Roman',
+          offGrid: false,
+        });
     }
 
     // 7.3.5.1: the date four characters from the right; the office's name centred over the date
@@ -240,10 +335,21 @@ describe('letters.docx', () => {
     expect(c.paragraphs.length).toBeGreaterThan(8);
     const { docx } = await download(opinion);
     const ps = paragraphs(docx);
-    expect(ps.map((p) => p.text)).toEqual([c.title, '', c.docNo, '', c.addressee, ...c.paragraphs, '', c.signature, c.date]);
+    expect(ps.map((p) => p.text)).toEqual([
+      c.title,
+      '',
+      c.docNo,
+      '',
+      c.addressee,
+      ...c.paragraphs,
+      '',
+      c.signature,
+      c.date,
+    ]);
 
     const body = ps.slice(5, 5 + c.paragraphs.length);
-    const fontsOf = (text: string) => body.find((p) => p.text === text)!.runs.map((r) => [r.text, r.eastAsia]);
+    const fontsOf = (text: string) =>
+      body.find((p) => p.text === text)!.runs.map((r) => [r.text, r.eastAsia]);
     expect(fontsOf('一、信访请求')).toEqual([['一、信访请求', '黑体']]);
     expect(fontsOf('四、复查途径')).toEqual([['四、复查途径', '黑体']]);
     expect(fontsOf('（二）核查结论')).toEqual([['（二）核查结论', '楷体_GB2312']]);
@@ -252,7 +358,9 @@ describe('letters.docx', () => {
       ['（一）合同履行情况。', '楷体_GB2312'],
       ['原合同于2025年12月31日到期，村委会未通知续签。', '仿宋_GB2312'],
     ]);
-    const headings = body.filter((p) => /^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(p.text));
+    const headings = body.filter((p) =>
+      /^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）/.test(p.text),
+    );
     expect(headings).toHaveLength(6);
     for (const p of body) {
       expect(p.ind.firstLineChars).toBe('200');
@@ -265,7 +373,10 @@ describe('letters.docx', () => {
     const { opinion } = await issuedLetters();
     const { docx } = await download(opinion);
     expect(await docx.part('word/settings.xml')).toContain('<w:evenAndOddHeaders/>');
-    for (const [type, side] of [['default', 'right'], ['even', 'left']] as const) {
+    for (const [type, side] of [
+      ['default', 'right'],
+      ['even', 'left'],
+    ] as const) {
       const xml = await docx.footer(type);
       expect(xml).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
       const p = para(xml.match(/<w:p>[\s\S]*<\/w:p>/)![0]);
@@ -274,7 +385,9 @@ describe('letters.docx', () => {
       // one character of 4号 (14 pt) in from the edge
       expect(p.ind).toEqual({ [side]: '280' });
       for (const r of p.runs) expect(r).toMatchObject({ sz: 28, eastAsia: '宋体', ascii: '宋体' });
-      expect(xml).toMatch(/<w:fldChar w:fldCharType="begin"\/>[\s\S]*PAGE[\s\S]*<w:fldChar w:fldCharType="end"\/>/);
+      expect(xml).toMatch(
+        /<w:fldChar w:fldCharType="begin"\/>[\s\S]*PAGE[\s\S]*<w:fldChar w:fldCharType="end"\/>/,
+      );
     }
     // 7.5: the 一字线 7 mm under the text block: the footer's 14 pt line centred there
     const m = attrs(tag(docx.sectPr, 'pgMar'));
@@ -285,7 +398,10 @@ describe('letters.docx', () => {
     const { accept } = await issuedLetters();
     const { docx } = await download(accept);
     const fonts = await docx.part('word/fontTable.xml');
-    const alt = (name: string) => attrs(tag(fonts.match(new RegExp(`<w:font w:name="${name}">[\\s\\S]*?</w:font>`))?.[0] ?? '', 'altName')).val;
+    const alt = (name: string) =>
+      attrs(
+        tag(fonts.match(new RegExp(`<w:font w:name="${name}">[\\s\\S]*?</w:font>`))?.[0] ?? '', 'altName'),
+      ).val;
     expect(alt('方正小标宋简体')).toBe('宋体');
     expect(alt('仿宋_GB2312')).toBe('仿宋');
     expect(alt('楷体_GB2312')).toBe('楷体');
@@ -308,7 +424,10 @@ describe('letters.docx', () => {
     expect(tbl.rows.map((r) => r.cells.map((x) => x.text))).toEqual(c.rows);
     const remark = tbl.rows.find((r) => r.cells[0].text === '备注')!;
     expect(remark.cells[1].paras.map((p) => p.text)).toEqual(['第一次送达未遇本人', '第二次送达本人签收']);
-    expect(Object.fromEntries(c.rows!)).toMatchObject({ 送达方式: '直接送达', 送达文书: `信访事项处理意见书（示范信处〔${year}〕1号）` });
+    expect(Object.fromEntries(c.rows!)).toMatchObject({
+      送达方式: '直接送达',
+      送达文书: `信访事项处理意见书（示范信处〔${year}〕1号）`,
+    });
 
     // fixed widths filling the text block; the label column holds the longest label (7 characters of 4号) on one line
     expect(tbl.layout).toBe('fixed');
@@ -328,7 +447,9 @@ describe('letters.docx', () => {
     }
     // no row splits across pages, and the last row keeps the office and date with it (never alone on a page)
     expect(tbl.rows.map((r) => r.cantSplit)).toEqual(tbl.rows.map(() => true));
-    expect(tbl.rows.map((r) => r.cells.every((x) => x.paras.every((p) => p.keepNext)))).toEqual(tbl.rows.map((_, i) => i === tbl.rows.length - 1));
+    expect(tbl.rows.map((r) => r.cells.every((x) => x.paras.every((p) => p.keepNext)))).toEqual(
+      tbl.rows.map((_, i) => i === tbl.rows.length - 1),
+    );
     expect([beforeSign, name, date].map((p) => p.keepNext)).toEqual([true, true, false]);
     // 4号 仿宋, off the grid
     for (const r of tbl.rows.flatMap((row) => row.cells.flatMap((x) => x.paras.flatMap((p) => p.runs)))) {
@@ -338,12 +459,22 @@ describe('letters.docx', () => {
 
   it('agrees with the printed pages on where headings end and which rows are left to write in', async () => {
     const { opinion, receipt } = await issuedLetters();
-    const form = await call(t.store, 'letters.issue', { caseId: opinion.caseId, kind: 'registerForm', content: (await call(t.store, 'letters.draft', { caseId: opinion.caseId, kind: 'registerForm' })).content, issuedOn: today });
+    const form = await call(t.store, 'letters.issue', {
+      caseId: opinion.caseId,
+      kind: 'registerForm',
+      content: (await call(t.store, 'letters.draft', { caseId: opinion.caseId, kind: 'registerForm' }))
+        .content,
+      issuedOn: today,
+    });
     const html = async (l: IssuedLetter) => (await call(t.store, 'letters.html', { ids: [l.id] })).html;
 
     // headings: the 黑体 and 楷体 parts of the .docx are the heading spans of the page, in order
-    const docxHeads = paragraphs((await download(opinion)).docx).flatMap((p) => p.runs.filter((r) => r.eastAsia === '黑体' || r.eastAsia === '楷体_GB2312').map((r) => r.text));
-    const htmlHeads = [...(await html(opinion)).matchAll(/<span class="h[12]">([^<]*)<\/span>/g)].map((m) => m[1]);
+    const docxHeads = paragraphs((await download(opinion)).docx).flatMap((p) =>
+      p.runs.filter((r) => r.eastAsia === '黑体' || r.eastAsia === '楷体_GB2312').map((r) => r.text),
+    );
+    const htmlHeads = [...(await html(opinion)).matchAll(/<span class="h[12]">([^<]*)<\/span>/g)].map(
+      (m) => m[1],
+    );
     expect(htmlHeads).toEqual(docxHeads);
     expect(htmlHeads).toContain('（一）合同履行情况。');
 
@@ -351,7 +482,9 @@ describe('letters.docx', () => {
     for (const letter of [receipt, form]) {
       const tbl = (await download(letter)).docx.blocks.find((b): b is Tbl => b.type === 'tbl')!;
       const docxTall = tbl.rows.filter((r) => r.height >= 2 * 579).map((r) => r.cells[0].text);
-      const htmlTall = [...(await html(letter)).matchAll(/<td class="label">([^<]*)<\/td><td class="tall">/g)].map((m) => m[1]);
+      const htmlTall = [
+        ...(await html(letter)).matchAll(/<td class="label">([^<]*)<\/td><td class="tall">/g),
+      ].map((m) => m[1]);
       expect(htmlTall, letter.kind).toEqual(docxTall);
     }
   });

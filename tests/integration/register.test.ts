@@ -29,19 +29,29 @@ describe('migrations from an empty database', () => {
   });
   afterEach(() => t.cleanup());
 
-  const journal = JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {
+  const journal = JSON.parse(
+    fs.readFileSync(path.join(defaultMigrationsFolder(), 'meta', '_journal.json'), 'utf8'),
+  ) as {
     entries: { tag: string; when: number }[];
   };
   const applied = (t: TempStore) =>
-    t.store.sqlite.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at').all() as { hash: string; created_at: number }[];
+    t.store.sqlite.prepare('SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at').all() as {
+      hash: string;
+      created_at: number;
+    }[];
   const tables = (t: TempStore) =>
-    (t.store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((r) => r.name);
+    (
+      t.store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as {
+        name: string;
+      }[]
+    ).map((r) => r.name);
 
   it('creates every table of the schema and the search index in a new file', () => {
     expect(fs.existsSync(path.join(t.dir, 'register.db'))).toBe(true);
     const names = tables(t);
     for (const table of Object.values(SYNCED_TABLES)) expect(names).toContain(getTableConfig(table).name);
-    for (const local of ['local_state', 'change_log', 'drafts', 'audit_log', 'case_search']) expect(names).toContain(local);
+    for (const local of ['local_state', 'change_log', 'drafts', 'audit_log', 'case_search'])
+      expect(names).toContain(local);
     // the register is empty and no office is set up yet
     expect(countOf(t.store, 'cases')).toBe(0);
     expect(countOf(t.store, 'change_log')).toBe(0);
@@ -69,12 +79,16 @@ describe('migrations from an empty database', () => {
       staff: [{ name: '王登记', role: 'clerk' }],
     });
     const created = await call(t.store, 'cases.create', sampleIntake());
-    const schemaBefore = t.store.sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+    const schemaBefore = t.store.sqlite
+      .prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name')
+      .all();
     t.reopen();
     t.reopen();
     expect(applied(t)).toEqual(before.migrations);
     expect(t.store.installationId).toBe(before.installation);
-    expect(t.store.sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(schemaBefore);
+    expect(t.store.sqlite.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all()).toEqual(
+      schemaBefore,
+    );
     expect((await call(t.store, 'session.get', {})).office?.name).toBe('示范镇');
     expect((await call(t.store, 'cases.get', { id: created.id })).caseNo).toBe(created.caseNo);
     expect((await call(t.store, 'cases.list', { filter: { q: '土地' } })).total).toBe(1);
@@ -101,7 +115,8 @@ describe('the register: intake, list and search', () => {
     return (await ids(filter)).map((id) => byId.get(id));
   };
   /** the update input that leaves a case as it is */
-  const editInput = async (id: string): Promise<CaseUpdateInput> => updateInputOf(await call(t.store, 'cases.get', { id }));
+  const editInput = async (id: string): Promise<CaseUpdateInput> =>
+    updateInputOf(await call(t.store, 'cases.get', { id }));
 
   it('registers a group visit of 6 with its 3 representatives and what the ID numbers say', async () => {
     const b = await call(t.store, 'cases.get', { id: cases.B.id });
@@ -124,23 +139,61 @@ describe('the register: intake, list and search', () => {
       ['曾国强', true],
       ['刘洋', true],
     ]);
-    expect(b.petitioners[0]).toMatchObject({ idNumber: IDS.female1990, gender: 'female', birthDate: '1990-03-07', regionCode: '330102', phone: '13911112222' });
-    expect(b.petitioners[1]).toMatchObject({ idNumber: IDS.nanjingX, gender: 'male', birthDate: '1970-06-15', regionCode: '320102', phone: '0571-88886666' });
-    expect(b.petitioners[2]).toMatchObject({ idNumber: null, gender: null, birthDate: null, phone: null, address: null }); // left blank
+    expect(b.petitioners[0]).toMatchObject({
+      idNumber: IDS.female1990,
+      gender: 'female',
+      birthDate: '1990-03-07',
+      regionCode: '330102',
+      phone: '13911112222',
+    });
+    expect(b.petitioners[1]).toMatchObject({
+      idNumber: IDS.nanjingX,
+      gender: 'male',
+      birthDate: '1970-06-15',
+      regionCode: '320102',
+      phone: '0571-88886666',
+    });
+    expect(b.petitioners[2]).toMatchObject({
+      idNumber: null,
+      gender: null,
+      birthDate: null,
+      phone: null,
+      address: null,
+    }); // left blank
     expect(b.events).toHaveLength(1);
-    expect(b.events[0]).toMatchObject({ kind: 'registered', actor: '王登记', data: { channel: 'visit', repeatOf: null } });
+    expect(b.events[0]).toMatchObject({
+      kind: 'registered',
+      actor: '王登记',
+      data: { channel: 'visit', repeatOf: null },
+    });
     expect(b.queryCode).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{8}$/);
   });
 
   it('stores an ID number typed with lowercase x in upper case, and a phone normalized', async () => {
-    const r = await call(t.store, 'cases.create', sampleIntake({ petitioners: [samplePetitioner({ idNumber: '11010519491231002x', phone: '+86 139 0000 1111' })] }));
+    const r = await call(
+      t.store,
+      'cases.create',
+      sampleIntake({
+        petitioners: [samplePetitioner({ idNumber: '11010519491231002x', phone: '+86 139 0000 1111' })],
+      }),
+    );
     const d = await call(t.store, 'cases.get', { id: r.id });
-    expect(d.petitioners[0]).toMatchObject({ idNumber: '11010519491231002X', gender: 'female', phone: '13900001111' });
+    expect(d.petitioners[0]).toMatchObject({
+      idNumber: '11010519491231002X',
+      gender: 'female',
+      phone: '13900001111',
+    });
   });
 
   it('records who filed a 代理 petition, and asks for it', async () => {
-    expect((await callError(t.store, 'cases.create', sampleIntake({ channel: 'proxy' }))).message).toBe('代理信访请填写代理人（如村干部姓名及职务）');
-    const r = await call(t.store, 'cases.create', sampleIntake({ channel: 'proxy', proxyBy: '东村党支部书记 周明' }));
+    expect((await callError(t.store, 'cases.create', sampleIntake({ channel: 'proxy' }))).message).toBe(
+      '代理信访请填写代理人（如村干部姓名及职务）',
+    );
+    const r = await call(
+      t.store,
+      'cases.create',
+      sampleIntake({ channel: 'proxy', proxyBy: '东村党支部书记 周明' }),
+    );
     expect((await call(t.store, 'cases.get', { id: r.id })).proxyBy).toBe('东村党支部书记 周明');
     // another channel keeps no proxy
     const v = await call(t.store, 'cases.create', sampleIntake({ channel: 'visit', proxyBy: '不应保存' }));
@@ -164,13 +217,30 @@ describe('the register: intake, list and search', () => {
     const village = t.village('西村');
     const categories = [t.category('土地承包'), null];
     for (let i = 0; i < 24; i++) {
-      const c = await call(t.store, 'cases.create', sampleIntake({ villageId: village, categoryId: categories[i % 2], receivedAt: i < 20 ? '2026-11-18T10:00' : '2026-11-19T08:00', summary: `同一时间来信${i}` }));
+      const c = await call(
+        t.store,
+        'cases.create',
+        sampleIntake({
+          villageId: village,
+          categoryId: categories[i % 2],
+          receivedAt: i < 20 ? '2026-11-18T10:00' : '2026-11-19T08:00',
+          summary: `同一时间来信${i}`,
+        }),
+      );
       if (i % 3 === 0) await call(t.store, 'cases.step', { caseId: c.id, kind: 'accept', on: '2026-11-20' });
     }
-    for (const filter of [{ villageId: [village] }, { villageId: [village], status: ['registered'] }, { status: ['registered', 'handling'] }, { categoryId: [t.category('土地承包')] }]) {
+    for (const filter of [
+      { villageId: [village] },
+      { villageId: [village], status: ['registered'] },
+      { status: ['registered', 'handling'] },
+      { categoryId: [t.category('土地承包')] },
+    ]) {
       const all = await call(t.store, 'cases.list', { filter, limit: 500 });
       const paged: string[] = [];
-      for (let offset = 0; offset < all.total; offset += 5) paged.push(...(await call(t.store, 'cases.list', { filter, limit: 5, offset })).rows.map((r) => r.id));
+      for (let offset = 0; offset < all.total; offset += 5)
+        paged.push(
+          ...(await call(t.store, 'cases.list', { filter, limit: 5, offset })).rows.map((r) => r.id),
+        );
       expect(paged, JSON.stringify(filter)).toEqual(all.rows.map((r) => r.id));
       expect(new Set(paged).size).toBe(all.total);
       const received = all.rows.map((r) => r.receivedAt);
@@ -195,7 +265,16 @@ describe('the register: intake, list and search', () => {
     const d = list.rows.find((r) => r.id === cases.D.id)!;
     expect(d).toMatchObject({ petitioners: '', idNumber: '', phone: '', village: null });
     const text = JSON.stringify(list);
-    for (const full of [IDS.female1990, IDS.nanjingX, IDS.standardX, IDS.maleX, '13911112222', '13800138000', '13700001111', '88886666']) {
+    for (const full of [
+      IDS.female1990,
+      IDS.nanjingX,
+      IDS.standardX,
+      IDS.maleX,
+      '13911112222',
+      '13800138000',
+      '13700001111',
+      '88886666',
+    ]) {
       expect(text).not.toContain(full);
     }
     expect(text).toContain(maskIdNumber(IDS.maleX));
@@ -261,7 +340,10 @@ describe('the register: intake, list and search', () => {
 
     it('by category', async () => {
       expect(await keys({ categoryId: [t.category('土地征收')] })).toEqual(['B']);
-      expect(await keys({ categoryId: [t.category('土地承包'), t.category('低保救助')] })).toEqual(['E', 'A']);
+      expect(await keys({ categoryId: [t.category('土地承包'), t.category('低保救助')] })).toEqual([
+        'E',
+        'A',
+      ]);
     });
 
     it('by village', async () => {
@@ -296,17 +378,28 @@ describe('the register: intake, list and search', () => {
 
     it('gives the same rows in the same order whether the search index or the case table answers', async () => {
       // status 'registered' holds for every sample case but makes the list read the case table
-      const dates: Pick<CaseFilter, 'from' | 'to'>[] = [{}, { from: '2026-04-01' }, { to: '2026-03-31' }, { from: '2026-03-31', to: '2026-04-01' }];
+      const dates: Pick<CaseFilter, 'from' | 'to'>[] = [
+        {},
+        { from: '2026-04-01' },
+        { to: '2026-03-31' },
+        { from: '2026-03-31', to: '2026-04-01' },
+      ];
       for (const q of ['土地', '反映', 'zs', '2026']) {
         for (const d of dates) {
           const viaIndex = await ids({ q, ...d });
-          expect(viaIndex, JSON.stringify({ q, ...d })).toEqual(await ids({ q, ...d, status: ['registered'] }));
+          expect(viaIndex, JSON.stringify({ q, ...d })).toEqual(
+            await ids({ q, ...d, status: ['registered'] }),
+          );
         }
       }
       const all = await ids({ q: '反映' });
       const paged = [];
       for (let offset = 0; offset < all.length; offset += 2) {
-        paged.push(...(await call(t.store, 'cases.list', { filter: { q: '反映' }, offset, limit: 2 })).rows.map((r) => r.id));
+        paged.push(
+          ...(await call(t.store, 'cases.list', { filter: { q: '反映' }, offset, limit: 2 })).rows.map(
+            (r) => r.id,
+          ),
+        );
       }
       expect(paged).toEqual(all);
     });
@@ -345,8 +438,18 @@ describe('the register: intake, list and search', () => {
       const edited = updated.events[1];
       expect(edited.actor).toBe('王登记');
       expect(edited.data.changes).toEqual([
-        { field: 'summary', label: '内容摘要', before: '反映土地承包合同到期未续签', after: '反映宅基地审批迟迟未办' },
-        { field: 'content', label: '信访内容', before: cases.A.input.content, after: '信访人申请建房审批，半年未获答复。' },
+        {
+          field: 'summary',
+          label: '内容摘要',
+          before: '反映土地承包合同到期未续签',
+          after: '反映宅基地审批迟迟未办',
+        },
+        {
+          field: 'content',
+          label: '信访内容',
+          before: cases.A.input.content,
+          after: '信访人申请建房审批，半年未获答复。',
+        },
         { field: 'phone', label: '电话', petitioner: '张三', before: '13800138000', after: '13700137000' },
       ]);
       expect(await keys({ q: '土地' })).toEqual(['B', 'E']); // the old word no longer finds A
@@ -359,7 +462,10 @@ describe('the register: intake, list and search', () => {
       const input = await editInput(cases.C.id);
       const updated = await call(t.store, 'cases.update', {
         ...input,
-        petitioners: [input.petitioners[0], samplePetitioner({ name: '赵六', idNumber: IDS.female1985X, phone: '13655556666' })],
+        petitioners: [
+          input.petitioners[0],
+          samplePetitioner({ name: '赵六', idNumber: IDS.female1985X, phone: '13655556666' }),
+        ],
       });
       expect(updated.petitioners.map((p) => p.name)).toEqual(['李四', '赵六']);
       expect(updated.events.at(-1)!.data.changes).toEqual([
@@ -370,12 +476,19 @@ describe('the register: intake, list and search', () => {
       expect(await keys({ q: '赵六' })).toEqual(['C']);
       expect(await keys({ q: 'zl' })).toEqual(['C']);
       // the removed petitioner is a tombstone, not a deleted row
-      expect(t.store.sqlite.prepare(`SELECT deleted FROM petitioners WHERE name = '王五'`).get()).toEqual({ deleted: 1 });
+      expect(t.store.sqlite.prepare(`SELECT deleted FROM petitioners WHERE name = '王五'`).get()).toEqual({
+        deleted: 1,
+      });
     });
 
     it('moves a case between filters when its fields change', async () => {
       const input = await editInput(cases.A.id);
-      await call(t.store, 'cases.update', { ...input, villageId: t.village('西村'), receivedAt: '2026-04-02T10:00', peopleCount: 5 });
+      await call(t.store, 'cases.update', {
+        ...input,
+        villageId: t.village('西村'),
+        receivedAt: '2026-04-02T10:00',
+        peopleCount: 5,
+      });
       expect(await keys({ villageId: [t.village('东村')] })).toEqual(['E']);
       expect(await keys({ flags: ['collective'] })).toEqual(['A', 'B']);
       expect(await keys({ from: '2026-04-01' })).toEqual(['D', 'A', 'C']);
@@ -407,7 +520,12 @@ describe('the register: intake, list and search', () => {
       const err = await callError(
         t.store,
         'cases.create',
-        sampleIntake({ petitioners: [samplePetitioner(), samplePetitioner({ name: '李四', idNumber: '110105194912310012' })] }),
+        sampleIntake({
+          petitioners: [
+            samplePetitioner(),
+            samplePetitioner({ name: '李四', idNumber: '110105194912310012' }),
+          ],
+        }),
       );
       expect(err.field).toBe('petitioners.1.idNumber');
       expect(err.message).toMatch(/身份证号校验位不符/);
@@ -426,10 +544,29 @@ describe('the register: intake, list and search', () => {
         [{ ...sampleIntake(), peopleCount: '三' }, 'peopleCount', /人数应为数字/],
         [sampleIntake({ peopleCount: 0 }), 'peopleCount', /人数至少为1/],
         [sampleIntake({ petitioners: [] }), 'petitioners', /请至少登记一名信访人/],
-        [sampleIntake({ peopleCount: 1, petitioners: [samplePetitioner(), samplePetitioner({ name: '李四' })] }), 'peopleCount', /少于登记的信访人数/],
-        [sampleIntake({ petitioners: [samplePetitioner({ phone: '1380013800' })] }), 'petitioners.0.phone', /手机号应为11位/],
-        [sampleIntake({ petitioners: [samplePetitioner({ name: '' })] }), 'petitioners.0.name', /请填写信访人姓名/],
-        [sampleIntake({ petitioners: [samplePetitioner({ idNumber: '330102851010002' })] }), 'petitioners.0.idNumber', /15位/],
+        [
+          sampleIntake({
+            peopleCount: 1,
+            petitioners: [samplePetitioner(), samplePetitioner({ name: '李四' })],
+          }),
+          'peopleCount',
+          /少于登记的信访人数/,
+        ],
+        [
+          sampleIntake({ petitioners: [samplePetitioner({ phone: '1380013800' })] }),
+          'petitioners.0.phone',
+          /手机号应为11位/,
+        ],
+        [
+          sampleIntake({ petitioners: [samplePetitioner({ name: '' })] }),
+          'petitioners.0.name',
+          /请填写信访人姓名/,
+        ],
+        [
+          sampleIntake({ petitioners: [samplePetitioner({ idNumber: '330102851010002' })] }),
+          'petitioners.0.idNumber',
+          /15位/,
+        ],
         [sampleIntake({ categoryId: 'no-such-category' }), 'categoryId', /内容分类不存在/],
         [sampleIntake({ villageId: 'no-such-village' }), 'villageId', /村\/社区不存在/],
       ];
@@ -445,19 +582,31 @@ describe('the register: intake, list and search', () => {
     it('refuses more than five representatives of a group (Art. 20), accepts five', async () => {
       const check = unchanged();
       const reps = (n: number) =>
-        Array.from({ length: n }, (_, i) => samplePetitioner({ name: `代表${i + 1}`, idNumber: '', phone: '', representative: true }));
-      const err = await callError(t.store, 'cases.create', sampleIntake({ peopleCount: 30, petitioners: reps(6) }));
+        Array.from({ length: n }, (_, i) =>
+          samplePetitioner({ name: `代表${i + 1}`, idNumber: '', phone: '', representative: true }),
+        );
+      const err = await callError(
+        t.store,
+        'cases.create',
+        sampleIntake({ peopleCount: 30, petitioners: reps(6) }),
+      );
       expect(err.field).toBe('petitioners');
       expect(err.message).toBe('多人走访推选代表不超过5人（《信访工作条例》第二十条），现为6人');
       check();
       // the same rule holds for an edit
       const input = await editInput(cases.B.id);
-      const editErr = await callError(t.store, 'cases.update', { ...input, peopleCount: 30, petitioners: reps(6) });
+      const editErr = await callError(t.store, 'cases.update', {
+        ...input,
+        peopleCount: 30,
+        petitioners: reps(6),
+      });
       expect(editErr.message).toMatch(/第二十条/);
       check();
 
       const ok = await call(t.store, 'cases.create', sampleIntake({ peopleCount: 30, petitioners: reps(5) }));
-      expect((await call(t.store, 'cases.get', { id: ok.id })).petitioners.filter((p) => p.representative)).toHaveLength(5);
+      expect(
+        (await call(t.store, 'cases.get', { id: ok.id })).petitioners.filter((p) => p.representative),
+      ).toHaveLength(5);
     });
 
     it('an anonymous petition needs no petitioner', async () => {

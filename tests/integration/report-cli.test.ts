@@ -12,7 +12,11 @@ import { closeStore } from '../../src-main/services/database';
 import { call, createTownship, sampleIntake, type Township } from '../helpers/store';
 
 const ROOT = path.resolve(__dirname, '../..');
-const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/cli.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 
 let t: Township;
 beforeAll(async () => {
@@ -29,11 +33,36 @@ describe('report on the command line', () => {
   it('prints the month beside 同比 and 环比 and saves the same .xlsx and print page as the screen', async () => {
     const xlsx = path.join(t.dir, '报表', '2026年1月.xlsx');
     const html = path.join(t.dir, '报表', '2026年1月.html');
-    const r = cli(['report', '--kind', 'month', '--from', '2026-01', '--as-of', '2026-03-31', '--xlsx', xlsx, '--html', html, '--data-dir', t.dir]);
+    const r = cli([
+      'report',
+      '--kind',
+      'month',
+      '--from',
+      '2026-01',
+      '--as-of',
+      '2026-03-31',
+      '--xlsx',
+      xlsx,
+      '--html',
+      html,
+      '--data-dir',
+      t.dir,
+    ]);
     expect(r.stderr).toContain('示范镇信访工作月报');
     expect(r.status).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => l.split('\t'));
-    expect(lines[0]).toEqual(['指标', '单位', '2026年1月', '同比（2025年1月）', '同比增减', '环比（2025年12月）', '环比增减']);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
+    expect(lines[0]).toEqual([
+      '指标',
+      '单位',
+      '2026年1月',
+      '同比（2025年1月）',
+      '同比增减',
+      '环比（2025年12月）',
+      '环比增减',
+    ]);
     const row = (label: string, unit: string) => lines.find((l) => l[0] === label && l[1] === unit);
     expect(row('信访总量', '批次')).toEqual(['信访总量', '批次', '2', '0', '—', '1', '+100.0%']);
     expect(row('信访总量', '人次')).toEqual(['信访总量', '人次', '9', '0', '—', '1', '+800.0%']);

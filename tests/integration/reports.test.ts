@@ -27,8 +27,22 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseFilter, CaseStepInput, IntakeInput, Report, ReportBreakdownRow, ReportFigure } from '../../src-main/api';
-import { call, callError, createTownship, sampleIntake, samplePetitioner, type Township } from '../helpers/store';
+import type {
+  CaseFilter,
+  CaseStepInput,
+  IntakeInput,
+  Report,
+  ReportBreakdownRow,
+  ReportFigure,
+} from '../../src-main/api';
+import {
+  call,
+  callError,
+  createTownship,
+  sampleIntake,
+  samplePetitioner,
+  type Township,
+} from '../helpers/store';
 import { rebuildFactsIfStale } from '../../src-main/services/work-list';
 import { BREAKDOWN_COLUMNS, FIGURE_COLUMNS } from '../../src-main/services/reports/output';
 import { createCounty, createEnrolledTownship, exchange } from '../helpers/sync';
@@ -41,7 +55,11 @@ const AS_OF = '2026-03-31';
 type Step = CaseStepInput extends infer S ? (S extends CaseStepInput ? Omit<S, 'caseId'> : never) : never;
 
 async function add(name: string, input: Partial<IntakeInput>, steps: Step[] = []) {
-  const c = await call(t.store, 'cases.create', sampleIntake({ villageId: null, categoryId: null, ...input }));
+  const c = await call(
+    t.store,
+    'cases.create',
+    sampleIntake({ villageId: null, categoryId: null, ...input }),
+  );
   ids[name] = c.id;
   for (const s of steps) await call(t.store, 'cases.step', { ...s, caseId: c.id } as CaseStepInput);
 }
@@ -49,9 +67,11 @@ async function add(name: string, input: Partial<IntakeInput>, steps: Step[] = []
 beforeAll(async () => {
   t = await createTownship();
   const notify = (on: string) => ({ kind: 'notify', on, method: 'inPerson' }) as const;
-  const reply = (on: string) => ({ kind: 'reply', on, outcome: 'support', request: '请求', facts: '事实', basis: '依据' }) as const;
+  const reply = (on: string) =>
+    ({ kind: 'reply', on, outcome: 'support', request: '请求', facts: '事实', basis: '依据' }) as const;
   const deliver = (on: string) => ({ kind: 'deliver', on, method: 'inPerson', receivedOn: on }) as const;
-  const close = (on: string, resolved: boolean) => ({ kind: 'close', on, findings: '查明', actions: '处理', resolved }) as const;
+  const close = (on: string, resolved: boolean) =>
+    ({ kind: 'close', on, findings: '查明', actions: '处理', resolved }) as const;
 
   await add('Z', { channel: 'visit', receivedAt: '2025-01-08T09:00', villageId: t.village('西村') }, [
     { kind: 'accept', on: '2025-01-09' },
@@ -74,38 +94,68 @@ beforeAll(async () => {
     { kind: 'evaluate', on: '2026-01-13', satisfaction: 'basically' },
     close('2026-01-20', false),
   ]);
-  await add('G', { channel: 'letter', receivedAt: '2025-12-30T15:00' }, [{ kind: 'accept', on: '2025-12-31' }, notify('2025-12-31')]);
-  await add('A', { channel: 'visit', receivedAt: '2026-01-05T09:00', peopleCount: 8, villageId: t.village('东村'), categoryId: t.category('土地承包') }, [
-    { kind: 'accept', on: '2026-01-06' },
-    notify('2026-01-06'),
-    { kind: 'setHandler', on: '2026-01-07', unitId: t.unit('司法所') },
-    reply('2026-02-10'),
-    deliver('2026-02-12'),
-    { kind: 'evaluate', on: '2026-02-13', satisfaction: 'satisfied' },
-    close('2026-02-20', true),
+  await add('G', { channel: 'letter', receivedAt: '2025-12-30T15:00' }, [
+    { kind: 'accept', on: '2025-12-31' },
+    notify('2025-12-31'),
   ]);
-  await add('B', { channel: 'letter', receivedAt: '2026-01-10T11:00', villageId: t.village('西村'), repeatOf: ids.Z }, [
-    { kind: 'accept', on: '2026-01-12' },
-    notify('2026-01-12'),
-    { kind: 'extend', on: '2026-03-01', days: 30, reason: '需进一步调查', approvedBy: '赵领导' },
-    reply('2026-03-20'),
-    deliver('2026-03-22'),
-    { kind: 'evaluate', on: '2026-03-23', satisfaction: 'unsatisfied' },
-    { kind: 'requestReview', on: '2026-03-25', body: '县人民政府' },
-    { kind: 'decideReview', on: '2026-04-10', result: 'uphold', receivedOn: '2026-04-12', note: '维持' },
+  await add(
+    'A',
+    {
+      channel: 'visit',
+      receivedAt: '2026-01-05T09:00',
+      peopleCount: 8,
+      villageId: t.village('东村'),
+      categoryId: t.category('土地承包'),
+    },
+    [
+      { kind: 'accept', on: '2026-01-06' },
+      notify('2026-01-06'),
+      { kind: 'setHandler', on: '2026-01-07', unitId: t.unit('司法所') },
+      reply('2026-02-10'),
+      deliver('2026-02-12'),
+      { kind: 'evaluate', on: '2026-02-13', satisfaction: 'satisfied' },
+      close('2026-02-20', true),
+    ],
+  );
+  await add(
+    'B',
+    { channel: 'letter', receivedAt: '2026-01-10T11:00', villageId: t.village('西村'), repeatOf: ids.Z },
+    [
+      { kind: 'accept', on: '2026-01-12' },
+      notify('2026-01-12'),
+      { kind: 'extend', on: '2026-03-01', days: 30, reason: '需进一步调查', approvedBy: '赵领导' },
+      reply('2026-03-20'),
+      deliver('2026-03-22'),
+      { kind: 'evaluate', on: '2026-03-23', satisfaction: 'unsatisfied' },
+      { kind: 'requestReview', on: '2026-03-25', body: '县人民政府' },
+      { kind: 'decideReview', on: '2026-04-10', result: 'uphold', receivedOn: '2026-04-12', note: '维持' },
+    ],
+  );
+  await add(
+    'C',
+    { channel: 'visit', receivedAt: '2026-01-20T09:00', villageId: t.village('东村'), skipLevel: true },
+    [
+      { kind: 'accept', on: '2026-02-20' },
+      notify('2026-02-20'),
+      { kind: 'takeCharge', on: '2026-02-21', leaderId: t.staff('赵领导'), plan: '包案化解' },
+    ],
+  );
+  await add('D', { channel: 'online', receivedAt: '2026-01-25T20:00' }, [
+    { kind: 'supervise', on: '2026-02-15', deadline: '2026-02-25', content: '请尽快受理' },
   ]);
-  await add('C', { channel: 'visit', receivedAt: '2026-01-20T09:00', villageId: t.village('东村'), skipLevel: true }, [
-    { kind: 'accept', on: '2026-02-20' },
-    notify('2026-02-20'),
-    { kind: 'takeCharge', on: '2026-02-21', leaderId: t.staff('赵领导'), plan: '包案化解' },
+  await add('E', { channel: 'phone', receivedAt: '2026-01-28T16:00', anonymous: true, petitioners: [] }, [
+    { kind: 'accept', on: '2026-01-29' },
   ]);
-  await add('D', { channel: 'online', receivedAt: '2026-01-25T20:00' }, [{ kind: 'supervise', on: '2026-02-15', deadline: '2026-02-25', content: '请尽快受理' }]);
-  await add('E', { channel: 'phone', receivedAt: '2026-01-28T16:00', anonymous: true, petitioners: [] }, [{ kind: 'accept', on: '2026-01-29' }]);
-  await add('H', { channel: 'visit', receivedAt: '2026-02-03T09:00', petitioners: [samplePetitioner({ name: '李四' })] });
+  await add('H', {
+    channel: 'visit',
+    receivedAt: '2026-02-03T09:00',
+    petitioners: [samplePetitioner({ name: '李四' })],
+  });
 });
 afterAll(() => t.cleanup());
 
-const report = (input: { kind: 'day' | 'month' | 'quarter' | 'year' | 'range'; from: string; to?: string }) => call(t.store, 'reports.get', { ...input, asOf: AS_OF });
+const report = (input: { kind: 'day' | 'month' | 'quarter' | 'year' | 'range'; from: string; to?: string }) =>
+  call(t.store, 'reports.get', { ...input, asOf: AS_OF });
 
 /** A figure of the register's cases (with their lists). */
 function figure(r: Report, key: string): ReportFigure & { links: NonNullable<ReportFigure['links']> } {
@@ -114,7 +164,8 @@ function figure(r: Report, key: string): ReportFigure & { links: NonNullable<Rep
   return f as ReportFigure & { links: NonNullable<ReportFigure['links']> };
 }
 function anyFigure(r: Report, key: string): ReportFigure {
-  for (const s of r.sections) if (s.kind === 'figures') for (const f of s.figures) if (f.key === key) return f;
+  for (const s of r.sections)
+    if (s.kind === 'figures') for (const f of s.figures) if (f.key === key) return f;
   throw new Error(`no figure ${key}`);
 }
 function rows(r: Report, dim: string): ReportBreakdownRow[] {
@@ -175,7 +226,11 @@ describe('report figures (January 2026, asOf 2026-03-31)', () => {
     expect([figure(r, 'leader').cur.value, figure(r, 'leaderClosed').cur.value]).toEqual([1, 0]);
     expect([figure(r, 'supervised').cur.value, figure(r, 'supNotices').cur.value]).toEqual([1, 1]);
     expect(rate('supRate')).toEqual({ value: 0, num: 0, den: 1 });
-    expect([figure(r, 'reviewRequested').cur.value, figure(r, 'reviewUphold').cur.value, figure(r, 'reviewChanged').cur.value]).toEqual([1, 1, 0]);
+    expect([
+      figure(r, 'reviewRequested').cur.value,
+      figure(r, 'reviewUphold').cur.value,
+      figure(r, 'reviewChanged').cur.value,
+    ]).toEqual([1, 1, 0]);
 
     // a year before: Z on time throughout and resolved; Y decided on time, closed unresolved but never accepted
     expect(figure(r, 'acceptRate').yoy).toEqual({ value: 100, num: 2, den: 2 });
@@ -202,12 +257,32 @@ describe('report figures (January 2026, asOf 2026-03-31)', () => {
     const r = await report({ kind: 'month', from: '2026-01-01' });
     for (const dim of ['channel', 'matter', 'category', 'village', 'unit']) {
       const list = rows(r, dim);
-      expect(list.reduce((s, x) => s + x.n, 0), dim).toBe(5);
-      expect(list.reduce((s, x) => s + x.people, 0), dim).toBe(12);
+      expect(
+        list.reduce((s, x) => s + x.n, 0),
+        dim,
+      ).toBe(5);
+      expect(
+        list.reduce((s, x) => s + x.people, 0),
+        dim,
+      ).toBe(12);
     }
-    const byLabel = (dim: string) => Object.fromEntries(rows(r, dim).filter((x) => x.n || x.yoyN || x.momN).map((x) => [x.label, [x.n, x.people, x.yoyN, x.momN]]));
-    expect(byLabel('channel')).toEqual({ 来信: [1, 1, 0, 1], 来访: [2, 9, 2, 1], 网上信访: [1, 1, 0, 0], 电话: [1, 1, 0, 0] });
-    expect(byLabel('village')).toEqual({ 东村: [2, 9, 0, 0], 西村: [1, 1, 1, 0], '未填写村（社区）': [2, 2, 1, 2] });
+    const byLabel = (dim: string) =>
+      Object.fromEntries(
+        rows(r, dim)
+          .filter((x) => x.n || x.yoyN || x.momN)
+          .map((x) => [x.label, [x.n, x.people, x.yoyN, x.momN]]),
+      );
+    expect(byLabel('channel')).toEqual({
+      来信: [1, 1, 0, 1],
+      来访: [2, 9, 2, 1],
+      网上信访: [1, 1, 0, 0],
+      电话: [1, 1, 0, 0],
+    });
+    expect(byLabel('village')).toEqual({
+      东村: [2, 9, 0, 0],
+      西村: [1, 1, 1, 0],
+      '未填写村（社区）': [2, 2, 1, 2],
+    });
     expect(byLabel('unit')).toEqual({ 司法所: [1, 8, 0, 0], 未确定责任单位: [4, 4, 2, 2] });
     expect(byLabel('category')).toEqual({ '农村农业／土地承包': [1, 8, 0, 0], 未分类: [4, 4, 2, 2] });
     expect(rows(r, 'channel').find((x) => x.label === '来访')!.share).toBe(40);
@@ -246,8 +321,18 @@ describe('report figures (January 2026, asOf 2026-03-31)', () => {
       for (const x of s.figures) {
         // dispute figures list disputes; a reception day is a day, its list is the visits
         if (!x.links || x.key === 'ledger-days') continue;
-        if (x.rate || x.unit === '人次' || x.key === 'supNotices' || x.key.startsWith('review') || x.key.startsWith('rereview')) continue;
-        expect((await call(t.store, 'cases.list', { filter: x.links.cur.value, limit: 1 })).total, x.key).toBe(x.cur.value);
+        if (
+          x.rate ||
+          x.unit === '人次' ||
+          x.key === 'supNotices' ||
+          x.key.startsWith('review') ||
+          x.key.startsWith('rereview')
+        )
+          continue;
+        expect(
+          (await call(t.store, 'cases.list', { filter: x.links.cur.value, limit: 1 })).total,
+          x.key,
+        ).toBe(x.cur.value);
       }
     }
   });
@@ -274,26 +359,42 @@ describe('report figures (January 2026, asOf 2026-03-31)', () => {
     expect(figure(range, 'n').mom.value).toBe(1); // F
     expect(await casesOf(figure(range, 'replyRate').links.cur.den!)).toEqual(['A', 'B', 'G']);
     const trend = year.sections.find((s) => s.kind === 'trend');
-    expect(trend?.kind === 'trend' && trend.months.map((m) => m.n)).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+    expect(trend?.kind === 'trend' && trend.months.map((m) => m.n)).toEqual([
+      2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+    ]);
   });
 
   it('keeps its sums in step with the cases: an edit moves a case between rows, a rebuild agrees', async () => {
-    const cells = () => t.store.sqlite.prepare('SELECT * FROM report_cells ORDER BY month, dim, key, office_id').all();
+    const cells = () =>
+      t.store.sqlite.prepare('SELECT * FROM report_cells ORDER BY month, dim, key, office_id').all();
     const detail = await call(t.store, 'cases.get', { id: ids.D });
     const { updateInputOf } = await import('../helpers/store');
     await call(t.store, 'cases.update', updateInputOf(detail, { villageId: t.village('南山社区') }));
     const r = await report({ kind: 'month', from: '2026-01-01' });
-    expect(Object.fromEntries(rows(r, 'village').map((x) => [x.label, x.n]))).toMatchObject({ 南山社区: 1, '未填写村（社区）': 1 });
+    expect(Object.fromEntries(rows(r, 'village').map((x) => [x.label, x.n]))).toMatchObject({
+      南山社区: 1,
+      '未填写村（社区）': 1,
+    });
     const before = cells();
-    t.store.sqlite.prepare(`INSERT OR REPLACE INTO local_state (key, value) VALUES ('report_facts_stale', '1')`).run();
+    t.store.sqlite
+      .prepare(`INSERT OR REPLACE INTO local_state (key, value) VALUES ('report_facts_stale', '1')`)
+      .run();
     rebuildFactsIfStale(t.store);
     expect(cells()).toEqual(before);
   });
 
   it('refuses a range ending before it starts, and a township a township report cannot name', async () => {
-    expect((await callError(t.store, 'reports.get', { kind: 'range', from: '2026-02-01', to: '2026-01-01' })).message).toBe('截止日期不能早于起始日期');
-    expect((await callError(t.store, 'reports.get', { kind: 'range', from: '2026-02-01' })).message).toBe('请选择自定义统计的截止日期');
-    expect((await callError(t.store, 'reports.get', { kind: 'month', from: '2026-02-01', officeId: '330102002' })).message).toBe('所选乡镇不存在，请重新选择');
+    expect(
+      (await callError(t.store, 'reports.get', { kind: 'range', from: '2026-02-01', to: '2026-01-01' }))
+        .message,
+    ).toBe('截止日期不能早于起始日期');
+    expect((await callError(t.store, 'reports.get', { kind: 'range', from: '2026-02-01' })).message).toBe(
+      '请选择自定义统计的截止日期',
+    );
+    expect(
+      (await callError(t.store, 'reports.get', { kind: 'month', from: '2026-02-01', officeId: '330102002' }))
+        .message,
+    ).toBe('所选乡镇不存在，请重新选择');
   });
 });
 
@@ -309,14 +410,17 @@ describe('report on paper and in Excel', () => {
 
     const ws = wb.getWorksheet('总量与办理')!;
     expect(ws.getCell(1, 1).value).toBe('示范镇信访工作月报');
-    expect(String(ws.getCell(2, 1).value)).toContain('统计期间：2026年1月　同比：2025年1月　环比：2025年12月');
+    expect(String(ws.getCell(2, 1).value)).toContain(
+      '统计期间：2026年1月　同比：2025年1月　环比：2025年12月',
+    );
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.columns.map((c) => c.width)).toEqual(FIGURE_COLUMNS.map((c) => c.width));
     // every figure's row: label, unit, values, numerator and denominator, changes, as on screen
     const sheetRows = new Map<string, ExcelJS.CellValue[]>();
     ws.eachRow((row) => {
       const v = row.values as ExcelJS.CellValue[];
-      if (typeof v[2] === 'string' && v[3] !== undefined) sheetRows.set(`${String(v[1])}|${String(v[2])}`, v.slice(1));
+      if (typeof v[2] === 'string' && v[3] !== undefined)
+        sheetRows.set(`${String(v[1])}|${String(v[2])}`, v.slice(1));
     });
     const dash = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x);
     let checked = 0;
@@ -339,7 +443,9 @@ describe('report on paper and in Excel', () => {
     }
     expect(checked).toBe(29 + 5); // the register's figures and the ledgers'
     // number formats: a rate with one decimal, a change with its sign
-    const rateRow = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((row) => row.getCell(1).value === '及时受理率')!;
+    const rateRow = [...Array(ws.rowCount).keys()]
+      .map((i) => ws.getRow(i + 1))
+      .find((row) => row.getCell(1).value === '及时受理率')!;
     expect(rateRow.getCell(3).numFmt).toBe('0.0"%"');
     expect(rateRow.getCell(7).numFmt).toContain('个百分点');
 
@@ -348,13 +454,21 @@ describe('report on paper and in Excel', () => {
     const got: unknown[][] = [];
     bs.eachRow((row, n) => n > 4 && got.push((row.values as unknown[]).slice(1, 6)));
     const want = r.sections.flatMap((sec) =>
-      sec.kind === 'breakdown' ? sec.rows.filter((x) => x.n || x.yoyN || x.momN).map((x) => [sec.title, x.label, x.n, x.people, dash(x.share)]) : [],
+      sec.kind === 'breakdown'
+        ? sec.rows
+            .filter((x) => x.n || x.yoyN || x.momN)
+            .map((x) => [sec.title, x.label, x.n, x.people, dash(x.share)])
+        : [],
     );
     expect(got).toEqual(want);
   });
 
   it('lays the printed report out on A4 landscape with the office, the period and the date', async () => {
-    const { html } = await call(t.store, 'reports.html', { kind: 'quarter', from: '2026-01-01', asOf: AS_OF });
+    const { html } = await call(t.store, 'reports.html', {
+      kind: 'quarter',
+      from: '2026-01-01',
+      asOf: AS_OF,
+    });
     expect(html).toContain('size: A4 landscape');
     expect(html).toContain('<h1>示范镇信访工作季报</h1>');
     expect(html).toContain('统计期间：2026年第一季度');
@@ -372,9 +486,19 @@ describe('county mode', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-report-county-'));
     try {
       const visit = async (town: Township, at: string, people: number, accept?: string) => {
-        const c = await call(town.store, 'cases.create', sampleIntake({ receivedAt: at, peopleCount: people }));
+        const c = await call(
+          town.store,
+          'cases.create',
+          sampleIntake({ receivedAt: at, peopleCount: people }),
+        );
         if (accept) await call(town.store, 'cases.step', { caseId: c.id, kind: 'accept', on: accept });
-        if (accept) await call(town.store, 'cases.step', { caseId: c.id, kind: 'notify', on: accept, method: 'inPerson' });
+        if (accept)
+          await call(town.store, 'cases.step', {
+            caseId: c.id,
+            kind: 'notify',
+            on: accept,
+            method: 'inPerson',
+          });
       };
       await visit(north, '2026-01-05T09:00', 6, '2026-01-06');
       await visit(north, '2026-01-06T09:00', 1, '2026-01-30');
@@ -396,7 +520,12 @@ describe('county mode', () => {
       expect(list.total).toBe(2);
       expect(r.sections.some((x) => x.kind === 'breakdown' && x.key === 'village')).toBe(false);
 
-      const one = await call(county.store, 'reports.get', { kind: 'month', from: '2026-01-01', asOf: AS_OF, officeId: '330102002' });
+      const one = await call(county.store, 'reports.get', {
+        kind: 'month',
+        from: '2026-01-01',
+        asOf: AS_OF,
+        officeId: '330102002',
+      });
       expect(one.title).toBe('示范县信访局（南湖乡）信访工作月报');
       expect(figure(one, 'n').cur.value).toBe(1);
       expect(one.sections.some((x) => x.kind === 'ranking')).toBe(false);
@@ -419,16 +548,39 @@ describe('the ledgers beside the register (January 2026)', () => {
       ['2025-12-15', '08:00', '12:00'], // F, 6 people: 环比
       ['2025-01-08', '08:00', '10:00'], // Z, 1 person: 同比
     ]) {
-      await call(t.store, 'receptionDays.save', { date, startTime, endTime, leaderId: leader, place: '镇信访接待室' });
+      await call(t.store, 'receptionDays.save', {
+        date,
+        startTime,
+        endTime,
+        leaderId: leader,
+        place: '镇信访接待室',
+      });
     }
     const dispute = (foundOn: string) =>
-      call(t.store, 'disputes.save', { foundOn, villageId: null, parties: [{ name: '钱大' }], kind: 'neighbor', description: '邻里纠纷', mediator: '村调委会' });
+      call(t.store, 'disputes.save', {
+        foundOn,
+        villageId: null,
+        parties: [{ name: '钱大' }],
+        kind: 'neighbor',
+        description: '邻里纠纷',
+        mediator: '村调委会',
+      });
     const janFebResolved = await dispute('2026-01-03');
     const decJanResolved = await dispute('2025-12-20');
     await dispute('2026-01-25');
     await dispute('2025-01-10');
-    await call(t.store, 'disputes.setStatus', { id: janFebResolved.id, status: 'resolved', resolvedOn: '2026-02-02', resolution: '调解' });
-    await call(t.store, 'disputes.setStatus', { id: decJanResolved.id, status: 'resolved', resolvedOn: '2026-01-15', resolution: '调解' });
+    await call(t.store, 'disputes.setStatus', {
+      id: janFebResolved.id,
+      status: 'resolved',
+      resolvedOn: '2026-02-02',
+      resolution: '调解',
+    });
+    await call(t.store, 'disputes.setStatus', {
+      id: decJanResolved.id,
+      status: 'resolved',
+      resolvedOn: '2026-01-15',
+      resolution: '调解',
+    });
 
     const r = await report({ kind: 'month', from: '2026-01-01' });
     const v = (key: string) => {
@@ -444,10 +596,18 @@ describe('the ledgers beside the register (January 2026)', () => {
 
     // behind the visits: the register's cases; behind the disputes: the ledger, by the same day
     const visits = figure(r, 'ledger-batches').links;
-    expect([await casesOf(visits.cur.value), await casesOf(visits.yoy.value), await casesOf(visits.mom.value)]).toEqual([['A'], ['Z'], ['F']]);
+    expect([
+      await casesOf(visits.cur.value),
+      await casesOf(visits.yoy.value),
+      await casesOf(visits.mom.value),
+    ]).toEqual([['A'], ['Z'], ['F']]);
     expect(anyFigure(r, 'ledger-resolved').disputes).toEqual({ dateOf: 'resolved' });
     const listed = async (dateOf: 'found' | 'resolved') =>
-      (await call(t.store, 'disputes.list', { filter: { from: r.period.from, to: r.period.to, dateOf } })).rows.map((d) => d.foundOn).sort();
+      (
+        await call(t.store, 'disputes.list', { filter: { from: r.period.from, to: r.period.to, dateOf } })
+      ).rows
+        .map((d) => d.foundOn)
+        .sort();
     expect(await listed('found')).toEqual(['2026-01-03', '2026-01-25']);
     expect(await listed('resolved')).toEqual(['2025-12-20']);
 

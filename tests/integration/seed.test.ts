@@ -6,7 +6,14 @@ import { afterEach, expect, it } from 'vitest';
 import { api, STEP_KINDS, type CaseStatus } from '../../src-main/api';
 import { loadRules } from '../../src-main/services/deadlines';
 import { sampleIntakes, seedCases } from '../../src-main/services/seed';
-import { initialState, initialStatusOf, loadEvents, nextState, type DayRules, type WorkflowState } from '../../src-main/services/workflow';
+import {
+  initialState,
+  initialStatusOf,
+  loadEvents,
+  nextState,
+  type DayRules,
+  type WorkflowState,
+} from '../../src-main/services/workflow';
 import { createTempStore, call, countOf, type TempStore } from '../helpers/store';
 
 let t: TempStore | undefined;
@@ -16,12 +23,21 @@ it('generates cases every api check accepts, 代理 ones with their cadre, follo
   t = createTempStore();
   const result = seedCases(t.store, { cases: 400, seed: 3 });
   expect(result.cases).toBe(400);
-  const proxies = t.store.sqlite.prepare(`SELECT proxy_by FROM cases WHERE channel = 'proxy'`).all() as { proxy_by: string | null }[];
+  const proxies = t.store.sqlite.prepare(`SELECT proxy_by FROM cases WHERE channel = 'proxy'`).all() as {
+    proxy_by: string | null;
+  }[];
   expect(proxies.length).toBeGreaterThan(0);
-  expect(proxies.every((p) => p.proxy_by && /(党支部书记|村委会主任|调解委员|网格员) /.test(p.proxy_by))).toBe(true);
+  expect(
+    proxies.every((p) => p.proxy_by && /(党支部书记|村委会主任|调解委员|网格员) /.test(p.proxy_by)),
+  ).toBe(true);
   // follow-up histories by age: waiting, in hand, answered and closed, a few left overdue
   const statuses = new Map(
-    (t.store.sqlite.prepare('SELECT status, count(*) AS n FROM cases GROUP BY status').all() as { status: string; n: number }[]).map((r) => [r.status, r.n]),
+    (
+      t.store.sqlite.prepare('SELECT status, count(*) AS n FROM cases GROUP BY status').all() as {
+        status: string;
+        n: number;
+      }[]
+    ).map((r) => [r.status, r.n]),
   );
   expect(statuses.get('closed')).toBeGreaterThan(200);
   expect(statuses.get('registered')).toBeGreaterThan(0);
@@ -29,7 +45,9 @@ it('generates cases every api check accepts, 代理 ones with their cadre, follo
   // each stored history is one the app would have let a clerk record, step by step, and its
   // stored status is where those steps lead
   const rules = loadRules(t.store);
-  const cases = t.store.sqlite.prepare('SELECT id, status, received_at FROM cases ORDER BY case_no').all() as { id: string; status: CaseStatus; received_at: string }[];
+  const cases = t.store.sqlite
+    .prepare('SELECT id, status, received_at FROM cases ORDER BY case_no')
+    .all() as { id: string; status: CaseStatus; received_at: string }[];
   expect(cases).toHaveLength(400);
   let steps = 0;
   for (const c of cases) {
@@ -56,7 +74,11 @@ it('generates cases every api check accepts, 代理 ones with their cadre, follo
  * before receipt or after today, or data the step's own rule rejects. Throws at the first
  * illegal step, naming the case and the step.
  */
-function replay(caseId: string, receivedOn: string, rules: DayRules): { state: WorkflowState; steps: number } {
+function replay(
+  caseId: string,
+  receivedOn: string,
+  rules: DayRules,
+): { state: WorkflowState; steps: number } {
   const events = loadEvents(t!.store, caseId);
   let state = initialState(initialStatusOf(events));
   let steps = 0;
@@ -64,7 +86,8 @@ function replay(caseId: string, receivedOn: string, rules: DayRules): { state: W
     // registration, edits and attachments are not steps
     if (!(e.kind in STEP_KINDS)) continue;
     const step = api['cases.step'].input.safeParse({ caseId, kind: e.kind, ...e.data });
-    if (!step.success) throw new Error(`case ${caseId}: ${e.kind} ${JSON.stringify(e.data)}: ${step.error.issues[0].message}`);
+    if (!step.success)
+      throw new Error(`case ${caseId}: ${e.kind} ${JSON.stringify(e.data)}: ${step.error.issues[0].message}`);
     try {
       state = nextState(state, step.data, { receivedOn }, rules, e.id);
       steps++;

@@ -58,8 +58,11 @@ it('reuses a prepared statement, reset to plain rows, and copies one that is sti
 
 it('reports the progress of the rebuilds a new version runs at start, and finishes them', async () => {
   t = await createTownship();
-  for (let i = 0; i < 3; i++) await call(t.store, 'cases.create', sampleIntake({ summary: `反映路灯损坏${i}` }));
-  t.store.sqlite.exec(`INSERT OR REPLACE INTO local_state (key, value) VALUES ('search_index_stale', '1'), ('clocks_stale', '1')`);
+  for (let i = 0; i < 3; i++)
+    await call(t.store, 'cases.create', sampleIntake({ summary: `反映路灯损坏${i}` }));
+  t.store.sqlite.exec(
+    `INSERT OR REPLACE INTO local_state (key, value) VALUES ('search_index_stale', '1'), ('clocks_stale', '1')`,
+  );
   closeStore(t.store);
   const seen: [string, number, number][] = [];
   t.store = openStore({ dataDir: t.dir, onProgress: (task, done, total) => seen.push([task, done, total]) });
@@ -68,7 +71,11 @@ it('reports the progress of the rebuilds a new version runs at start, and finish
     ['重建待办期限', 3, 3],
   ]);
   expect((await call(t.store, 'cases.list', { filter: { q: '路灯' } })).total).toBe(3);
-  expect((await call(t.store, 'worklist.get', { scope: 'all' })).items.filter((i) => i.deadline.kind === 'acceptance')).toHaveLength(3);
+  expect(
+    (await call(t.store, 'worklist.get', { scope: 'all' })).items.filter(
+      (i) => i.deadline.kind === 'acceptance',
+    ),
+  ).toHaveLength(3);
   // nothing stale: nothing to report on the next start
   closeStore(t.store);
   seen.length = 0;

@@ -14,7 +14,11 @@ import { createCounty, createEnrolledTownship } from '../helpers/sync';
 import type { Township } from '../helpers/store';
 
 const ROOT = path.resolve(__dirname, '../..');
-const cli = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+const cli = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/cli.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
 
 let county: Township;
 let town: Township;
@@ -26,7 +30,12 @@ function countyRows(): string {
   const store = openStore({ dataDir: county.dir });
   try {
     const q = (sql: string) => JSON.stringify(store.sqlite.prepare(sql).all());
-    return [q('SELECT count(*), max(id) FROM change_log'), q('SELECT * FROM cases ORDER BY id'), q('SELECT * FROM sync_packages'), q('SELECT * FROM sync_peers')].join('\n');
+    return [
+      q('SELECT count(*), max(id) FROM change_log'),
+      q('SELECT * FROM cases ORDER BY id'),
+      q('SELECT * FROM sync_packages'),
+      q('SELECT * FROM sync_peers'),
+    ].join('\n');
   } finally {
     closeStore(store);
   }
@@ -71,7 +80,11 @@ describe('npm run cli -- export | verify | import | status', () => {
   }, 120_000);
 
   it('the web bridge sends each stage of an import while the import is still running', async () => {
-    const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/web.ts'), '--port', '0', '--data-dir', county.dir], { cwd: ROOT });
+    const server = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'src-main/web.ts'), '--port', '0', '--data-dir', county.dir],
+      { cwd: ROOT },
+    );
     try {
       let log = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -84,8 +97,18 @@ describe('npm run cli -- export | verify | import | status', () => {
       });
       const res = await fetch(`${new URL(url).origin}/api/sync.import`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${/token=([0-9a-f]+)/.exec(url)![1]}`, 'X-Progress': '1' },
-        body: JSON.stringify({ source: { fileName: path.basename(packageFile), base64: fs.readFileSync(packageFile).toString('base64') }, preview: true }),
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: `Bearer ${/token=([0-9a-f]+)/.exec(url)![1]}`,
+          'X-Progress': '1',
+        },
+        body: JSON.stringify({
+          source: {
+            fileName: path.basename(packageFile),
+            base64: fs.readFileSync(packageFile).toString('base64'),
+          },
+          preview: true,
+        }),
       });
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
       let buffered = '';
@@ -97,7 +120,10 @@ describe('npm run cli -- export | verify | import | status', () => {
         buffered += value;
         let nl: number;
         while ((nl = buffered.indexOf('\n')) >= 0) {
-          const line = JSON.parse(buffered.slice(0, nl)) as { progress?: { stage: string }; result?: { ok: boolean } };
+          const line = JSON.parse(buffered.slice(0, nl)) as {
+            progress?: { stage: string };
+            result?: { ok: boolean };
+          };
           buffered = buffered.slice(nl + 1);
           if (line.result) result = line.result;
           if (line.progress?.stage === '写入数据' && !checked) {
@@ -123,7 +149,20 @@ describe('npm run cli -- export | verify | import | status', () => {
 
   it('an import killed while writing leaves the register unchanged; the next import applies it whole', async () => {
     const before = countyRows();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/cli.ts'), 'import', '--file', packageFile, '--data-dir', county.dir], { cwd: ROOT });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'src-main/cli.ts'),
+        'import',
+        '--file',
+        packageFile,
+        '--data-dir',
+        county.dir,
+      ],
+      { cwd: ROOT },
+    );
     let stderr = '';
     const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       child.stderr.on('data', (d: Buffer) => {

@@ -7,7 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, countOf, sampleIntake, type Township } from '../helpers/store';
-import { createCounty, createEnrolledTownship, exchange, exportTo, importFile, timesAhead } from '../helpers/sync';
+import {
+  createCounty,
+  createEnrolledTownship,
+  exchange,
+  exportTo,
+  importFile,
+  timesAhead,
+} from '../helpers/sync';
 import { caseStepInput, type ApiInput } from '../../src-main/api';
 import { recordStep } from '../../src-main/services/follow-up';
 import { loadRules } from '../../src-main/services/deadlines';
@@ -18,8 +25,22 @@ import { mutate } from '../../src-main/services/mutation';
 import { listConflicts, settleConflict } from '../../src-main/services/sync/conflicts';
 import { importPackage } from '../../src-main/services/sync/exchange';
 import { open, seal } from '../../src-main/services/sync/envelope';
-import { applyEnrollment, createEnrollment, getPeer, ownKeys, revokePeer } from '../../src-main/services/sync/enrollment';
-import { decodeBody, encodeBody, fromTuple, signBatch, type Batch, type OpTuple, type PackageBody } from '../../src-main/services/sync/package';
+import {
+  applyEnrollment,
+  createEnrollment,
+  getPeer,
+  ownKeys,
+  revokePeer,
+} from '../../src-main/services/sync/enrollment';
+import {
+  decodeBody,
+  encodeBody,
+  fromTuple,
+  signBatch,
+  type Batch,
+  type OpTuple,
+  type PackageBody,
+} from '../../src-main/services/sync/package';
 import { createTownship, SETUP } from '../helpers/store';
 
 let county: Township;
@@ -55,7 +76,13 @@ describe('township to county and back', () => {
     expect(() => importFile(county.store, out.file)).toThrow(/已于 .* 导入过，未作任何改动/);
 
     const today = todayLocal();
-    await call(county.store, 'cases.step', { caseId: c.id, kind: 'supervise', on: today, deadline: today, content: '请于今日内答复' });
+    await call(county.store, 'cases.step', {
+      caseId: c.id,
+      kind: 'supervise',
+      on: today,
+      deadline: today,
+      content: '请于今日内答复',
+    });
     const back = exchange(county, town, dir);
     expect(back.summary.events).toEqual({ supervise: 1 });
     expect(back.summary.updatedCases).toEqual([c.id]);
@@ -107,19 +134,42 @@ describe('conflicts', () => {
     const today = todayLocal();
     // at the same time: the township refuses the case, the county assigns it to one of its units
     // (from 登记 that made it 办理中, a status write later than the township's); both edit the summary
-    stepAt(town, at(0), { caseId: c.id, kind: 'reject', on: today, reason: '不属于信访事项', route: 'litigation' });
-    mutate(town.store, { actor: null, now: at(1) }, (m) => m.update('cases', c.id, { summary: '镇里改的摘要' }));
-    stepAt(county, at(2), { caseId: c.id, kind: 'assign', on: today, unitId: county.unit('县自然资源局'), deadline: today, reportDue: today });
-    mutate(county.store, { actor: null, now: at(3) }, (m) => m.update('cases', c.id, { summary: '县里改的摘要' }));
+    stepAt(town, at(0), {
+      caseId: c.id,
+      kind: 'reject',
+      on: today,
+      reason: '不属于信访事项',
+      route: 'litigation',
+    });
+    mutate(town.store, { actor: null, now: at(1) }, (m) =>
+      m.update('cases', c.id, { summary: '镇里改的摘要' }),
+    );
+    stepAt(county, at(2), {
+      caseId: c.id,
+      kind: 'assign',
+      on: today,
+      unitId: county.unit('县自然资源局'),
+      deadline: today,
+      reportDue: today,
+    });
+    mutate(county.store, { actor: null, now: at(3) }, (m) =>
+      m.update('cases', c.id, { summary: '县里改的摘要' }),
+    );
     expect(exchange(town, county, dir).summary.conflicts).toBe(1);
-    const status = () => (county.store.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(c.id) as { status: string }).status;
+    const status = () =>
+      (county.store.sqlite.prepare('SELECT status FROM cases WHERE id = ?').get(c.id) as { status: string })
+        .status;
     // every event folded in stamp order: refused first, so the assignment leaves it 不予受理
     expect(caseState(county.store, c.id).status).toBe('notAccepted');
     expect(status()).toBe('notAccepted');
     // the edit rewrites the conflicted row from its operations: the status stays the folded one
-    mutate(county.store, { actor: null, now: at(4) }, (m) => m.update('cases', c.id, { content: '县里补充的情况' }));
+    mutate(county.store, { actor: null, now: at(4) }, (m) =>
+      m.update('cases', c.id, { content: '县里补充的情况' }),
+    );
     expect(status()).toBe('notAccepted');
-    expect((await call(county.store, 'cases.list', { filter: { status: ['notAccepted'] } })).rows.map((r) => r.id)).toEqual([c.id]);
+    expect(
+      (await call(county.store, 'cases.list', { filter: { status: ['notAccepted'] } })).rows.map((r) => r.id),
+    ).toEqual([c.id]);
   });
 
   it('settling the received time moves the case’s clocks', async () => {
@@ -127,14 +177,23 @@ describe('conflicts', () => {
     exchange(town, county, dir);
     exchange(county, town, dir);
     const at = timesAhead();
-    mutate(town.store, { actor: null, now: at(0) }, (m) => m.update('cases', c.id, { receivedAt: '2026-11-10T09:00' }));
-    mutate(county.store, { actor: null, now: at(1) }, (m) => m.update('cases', c.id, { receivedAt: '2026-11-15T09:00' }));
+    mutate(town.store, { actor: null, now: at(0) }, (m) =>
+      m.update('cases', c.id, { receivedAt: '2026-11-10T09:00' }),
+    );
+    mutate(county.store, { actor: null, now: at(1) }, (m) =>
+      m.update('cases', c.id, { receivedAt: '2026-11-15T09:00' }),
+    );
     exchange(county, town, dir);
-    const starts = () => town.store.sqlite.prepare('SELECT DISTINCT start FROM case_clocks WHERE case_id = ?').pluck().all(c.id);
+    const starts = () =>
+      town.store.sqlite.prepare('SELECT DISTINCT start FROM case_clocks WHERE case_id = ?').pluck().all(c.id);
     // the county wrote last: its time shows, and the clocks run from it
     expect(listConflicts(town.store).map((k) => k.field)).toEqual(['received_at']);
     expect(starts()).toEqual(['2026-11-15']);
-    settleConflict(town.store, { tbl: 'cases', rowId: c.id, field: 'received_at', value: '2026-11-10T09:00' }, null);
+    settleConflict(
+      town.store,
+      { tbl: 'cases', rowId: c.id, field: 'received_at', value: '2026-11-10T09:00' },
+      null,
+    );
     expect((await call(town.store, 'cases.get', { id: c.id })).receivedAt).toBe('2026-11-10T09:00');
     expect(starts()).toEqual(['2026-11-10']);
   });
@@ -150,7 +209,9 @@ describe('conflicts', () => {
 
 /** A step taken at a given wall-clock time (see timesAhead), as cases.step takes it. */
 function stepAt(t: Township, now: () => number, input: ApiInput<'cases.step'>): void {
-  mutate(t.store, { actor: null, now }, (m) => recordStep(t.store, m, caseStepInput.parse(input), loadRules(t.store)));
+  mutate(t.store, { actor: null, now }, (m) =>
+    recordStep(t.store, m, caseStepInput.parse(input), loadRules(t.store)),
+  );
 }
 
 /** Everything an import could touch, to show a refused one changed nothing. */
@@ -170,9 +231,19 @@ function snapshot(t: Township): string {
 /** A package with a hand-made body, sealed with the township's real keys to the county. */
 function craft(body: (real: PackageBody) => PackageBody): Buffer {
   const out = exportTo(town, county, dir);
-  const real = decodeBody(open(fs.readFileSync(out.file), ownKeys(county.store), new Map([[TOWN, ownKeys(town.store).signing.publicKey]])).body);
+  const real = decodeBody(
+    open(
+      fs.readFileSync(out.file),
+      ownKeys(county.store),
+      new Map([[TOWN, ownKeys(town.store).signing.publicKey]]),
+    ).body,
+  );
   const county_ = getPeer(town.store, '330102')!;
-  return seal(encodeBody(body(real)), ownKeys(town.store), { officeId: '330102', signing: county_.signingKey!, box: county_.boxKey! });
+  return seal(encodeBody(body(real)), ownKeys(town.store), {
+    officeId: '330102',
+    signing: county_.signingKey!,
+    box: county_.boxKey!,
+  });
 }
 const TOWN = '330102001';
 
@@ -216,18 +287,44 @@ describe('refusals: each bad package changes nothing and says why in Chinese', (
   });
 
   it('a newer format, and a batch signed in another office’s name', () => {
-    refused(craft((b) => ({ ...b, format: 2 })), /第 2 版.*请先升级软件/);
-    refused(craft((b) => ({ ...b, batches: b.batches.map((x) => ({ ...x, officeId: '330102' })) })), /未知密钥签名/);
-    refused(craft((b) => ({ ...b, batches: b.batches.map((x) => ({ ...x, ops: x.ops.map((o) => [...o.slice(0, 3), '330102', ...o.slice(4)] as typeof o) })) })), /签名无效/);
+    refused(
+      craft((b) => ({ ...b, format: 2 })),
+      /第 2 版.*请先升级软件/,
+    );
+    refused(
+      craft((b) => ({ ...b, batches: b.batches.map((x) => ({ ...x, officeId: '330102' })) })),
+      /未知密钥签名/,
+    );
+    refused(
+      craft((b) => ({
+        ...b,
+        batches: b.batches.map((x) => ({
+          ...x,
+          ops: x.ops.map((o) => [...o.slice(0, 3), '330102', ...o.slice(4)] as typeof o),
+        })),
+      })),
+      /签名无效/,
+    );
     // signed by the township itself, but its operations claim to be the county's
-    refused(craft((b) => ({ ...b, batches: b.batches.map((x) => resign(x, (o) => [...o.slice(0, 3), '330102', ...o.slice(4)] as typeof o)) })), /冒用其他单位名义/);
+    refused(
+      craft((b) => ({
+        ...b,
+        batches: b.batches.map((x) =>
+          resign(x, (o) => [...o.slice(0, 3), '330102', ...o.slice(4)] as typeof o),
+        ),
+      })),
+      /冒用其他单位名义/,
+    );
   });
 
   it('an unusual share of deletions is held until confirmed', async () => {
     importPackage(county.store, file, { actor: null });
-    for (let i = 0; i < 12; i++) await call(town.store, 'cases.create', sampleIntake({ summary: `批量${i}` }));
+    for (let i = 0; i < 12; i++)
+      await call(town.store, 'cases.create', sampleIntake({ summary: `批量${i}` }));
     exchange(town, county, dir);
-    const ids = (town.store.sqlite.prepare(`SELECT id FROM cases WHERE summary LIKE '批量%'`).all() as { id: string }[]).map((r) => r.id);
+    const ids = (
+      town.store.sqlite.prepare(`SELECT id FROM cases WHERE summary LIKE '批量%'`).all() as { id: string }[]
+    ).map((r) => r.id);
     mutate(town.store, { actor: null }, (m) => ids.forEach((id) => m.update('cases', id, { deleted: true })));
     const del = fs.readFileSync(exportTo(town, county, dir).file);
     refused(del, /将删除 12 件信访事项.*已暂停导入/);
@@ -246,20 +343,34 @@ describe('what a package carries', () => {
     exchange(town, county, dir);
     mutate(town.store, { actor: null }, (m) => m.update('cases', c.id, { summary: '新版本也改了摘要' }));
     // the newer sender's operation names a column this version does not have
-    const bytes = craft((b) => ({ ...b, schema: b.schema + 1, batches: b.batches.map((x) => resign(x, (o) => [...o.slice(0, 8), o[8].replace('{', '{"future_field":"x",'), o[9]] as typeof o)) }));
+    const bytes = craft((b) => ({
+      ...b,
+      schema: b.schema + 1,
+      batches: b.batches.map((x) =>
+        resign(x, (o) => [...o.slice(0, 8), o[8].replace('{', '{"future_field":"x",'), o[9]] as typeof o),
+      ),
+    }));
     const r = importPackage(county.store, bytes, { actor: null });
     expect(r.senderSchemaNewer).toBe(true);
     expect(r.summary.deferred).toBe(1);
     expect((await call(county.store, 'cases.get', { id: c.id })).summary).toBe('新版本也改了摘要');
     expect(countOf(county.store, 'sync_deferred')).toBe(1);
-    expect(county.store.sqlite.prepare(`SELECT count(*) AS n FROM change_log WHERE data LIKE '%future_field%'`).get()).toEqual({ n: 1 });
+    expect(
+      county.store.sqlite
+        .prepare(`SELECT count(*) AS n FROM change_log WHERE data LIKE '%future_field%'`)
+        .get(),
+    ).toEqual({ n: 1 });
   });
 
   it('rebuilds a replaced township machine from the county, relaying its old operations as signed', async () => {
     const c = await call(town.store, 'cases.create', sampleIntake({ summary: '旧电脑登记的事项' }));
     exchange(town, county, dir);
     // the township's computer is replaced: the county enrolls it again, the new one starts empty
-    const fresh = await createTownship({ ...SETUP, villages: [], staff: [{ name: '新电脑管理员', role: 'admin' }] });
+    const fresh = await createTownship({
+      ...SETUP,
+      villages: [],
+      staff: [{ name: '新电脑管理员', role: 'admin' }],
+    });
     open_.push(fresh);
     applyEnrollment(fresh.store, createEnrollment(county.store, { id: TOWN, name: '示范镇' }, null).bytes);
     // the old machine's packages are refused from now on
@@ -270,17 +381,25 @@ describe('what a package carries', () => {
     expect(back.summary.newCases).toContain(c.id);
     expect((await call(fresh.store, 'cases.get', { id: c.id })).summary).toBe('旧电脑登记的事项');
     // the old operations kept their origin (the old installation), not the county's
-    const origin = fresh.store.sqlite.prepare(`SELECT origin FROM change_log WHERE tbl = 'cases' AND row_id = ? AND op = 'insert'`).get(c.id) as { origin: string };
+    const origin = fresh.store.sqlite
+      .prepare(`SELECT origin FROM change_log WHERE tbl = 'cases' AND row_id = ? AND op = 'insert'`)
+      .get(c.id) as { origin: string };
     expect(origin.origin).toBe(town.store.installationId);
   });
 
   it('sends an attachment file once', async () => {
-    const up = await call(town.store, 'attachments.upload', { fileName: '来信.png', mime: 'image/png', base64: PNG });
+    const up = await call(town.store, 'attachments.upload', {
+      fileName: '来信.png',
+      mime: 'image/png',
+      base64: PNG,
+    });
     const c = await call(town.store, 'cases.create', sampleIntake({ attachments: [up] }));
     const first = exportTo(town, county, dir);
     expect(first.files).toBe(1);
     importFile(county.store, first.file);
-    const read = await call(county.store, 'attachments.read', { id: (await call(county.store, 'cases.get', { id: c.id })).attachments[0].id });
+    const read = await call(county.store, 'attachments.read', {
+      id: (await call(county.store, 'cases.get', { id: c.id })).attachments[0].id,
+    });
     expect(read.base64).toBe(PNG);
     // once the county has said what it holds, the same file on another case stays home
     exchange(county, town, dir);
@@ -292,7 +411,8 @@ describe('what a package carries', () => {
   });
 });
 
-const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 /** A batch changed and signed again with the township's key (a genuine newer sender). */
 function resign(b: Batch, change: (o: OpTuple) => OpTuple): Batch {

@@ -15,10 +15,13 @@ async function xlsx(rows: (string | number | null)[][]): Promise<string> {
   for (const r of rows) ws.addRow(r);
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
-const csv = (text: string, bom = false) => Buffer.from((bom ? '\uFEFF' : '') + text, 'utf8').toString('base64');
+const csv = (text: string, bom = false) =>
+  Buffer.from((bom ? '\uFEFF' : '') + text, 'utf8').toString('base64');
 
-const preview = (fileName: string, base64: string) => call(t.store, 'villages.previewImport', { fileName, base64 });
-const apply = (fileName: string, base64: string) => call(t.store, 'villages.applyImport', { fileName, base64 });
+const preview = (fileName: string, base64: string) =>
+  call(t.store, 'villages.previewImport', { fileName, base64 });
+const apply = (fileName: string, base64: string) =>
+  call(t.store, 'villages.applyImport', { fileName, base64 });
 const villages = async () => (await call(t.store, 'settings.get', {})).villages.map((v) => [v.code, v.name]);
 const errors = (rows: ImportPreviewRow[]) => rows.map((r) => [r.line, r.code, r.name, r.error]);
 
@@ -60,7 +63,10 @@ describe('village import: preview', () => {
   });
 
   it('reads a .csv without a BOM and without a header row', async () => {
-    const rows = await preview('villages.csv', csv('330102001004,北村\n330102001004,北村\n330102002009,外镇村\n330102001007,\n'));
+    const rows = await preview(
+      'villages.csv',
+      csv('330102001004,北村\n330102001004,北村\n330102002009,外镇村\n330102001007,\n'),
+    );
     expect(errors(rows)).toEqual([
       [1, '330102001004', '北村', null],
       [2, '330102001004', '北村', '代码与第1行重复'],
@@ -70,7 +76,10 @@ describe('village import: preview', () => {
   });
 
   it('finds the columns by their headers in any order, and name-first lists without a header', async () => {
-    const byHeader = await preview('v.csv', csv('序号,村/社区,区划代码\n1,北村,330102001004\n2,新村,330102001008\n', true));
+    const byHeader = await preview(
+      'v.csv',
+      csv('序号,村/社区,区划代码\n1,北村,330102001004\n2,新村,330102001008\n', true),
+    );
     expect(errors(byHeader)).toEqual([
       [2, '330102001004', '北村', null],
       [3, '330102001008', '新村', null],
@@ -102,9 +111,15 @@ describe('village import: apply', () => {
       ['330102001006', '新建社区'],
     ]);
     // the renamed village keeps its id, so cases that name it follow the new name
-    expect((await call(t.store, 'settings.get', {})).villages.find((v) => v.code === '330102001002')!.id).toBe(t.village('西村'));
+    expect(
+      (await call(t.store, 'settings.get', {})).villages.find((v) => v.code === '330102001002')!.id,
+    ).toBe(t.village('西村'));
     // every change went through the change log
-    const logged = t.store.sqlite.prepare(`SELECT op, data FROM change_log WHERE tbl = 'villages' AND actor IS NOT NULL ORDER BY origin_seq`).all() as {
+    const logged = t.store.sqlite
+      .prepare(
+        `SELECT op, data FROM change_log WHERE tbl = 'villages' AND actor IS NOT NULL ORDER BY origin_seq`,
+      )
+      .all() as {
       op: string;
       data: string;
     }[];
@@ -139,12 +154,18 @@ describe('village import: files that are not village lists', () => {
   };
 
   it('refuses a file that is neither .xlsx nor .csv', async () => {
-    await expectNothingChanged('村名单.docx', Buffer.from('PK\u0003\u0004 not really').toString('base64'), /只能导入 \.xlsx 或 \.csv 文件/);
+    await expectNothingChanged(
+      '村名单.docx',
+      Buffer.from('PK\u0003\u0004 not really').toString('base64'),
+      /只能导入 \.xlsx 或 \.csv 文件/,
+    );
     await expectNothingChanged('村名单.txt', csv('330102001004,北村'), /只能导入 \.xlsx 或 \.csv 文件/);
   });
 
   it('refuses an .xlsx that is not a spreadsheet', async () => {
-    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).toString('base64');
+    const png = Buffer.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
+    ]).toString('base64');
     await expectNothingChanged('村名单.xlsx', png, /文件“村名单\.xlsx”无法读取，可能已损坏或不是表格文件/);
   });
 

@@ -45,7 +45,8 @@ describe('shipped calendar', () => {
 
   it('classifies 2025 and 2026 days like the notices', () => {
     // 2025 Spring Festival 1/28 (Tue) – 2/4 (Tue) off, including the weekend 2/1–2/2
-    for (const d of ['2025-01-28', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-04']) expect(isRestDay(d)).toBe(true);
+    for (const d of ['2025-01-28', '2025-01-31', '2025-02-01', '2025-02-02', '2025-02-04'])
+      expect(isRestDay(d)).toBe(true);
     // 1/26 (Sun) and 2/8 (Sat) are make-up working days; 2/5 (Wed) is the first day back
     for (const d of ['2025-01-26', '2025-02-05', '2025-02-08']) expect(isRestDay(d)).toBe(false);
     // 2025 National Day + Mid-autumn 10/1–10/8 off; 9/28 (Sun) and 10/11 (Sat) worked

@@ -46,7 +46,9 @@ describe('case numbers', () => {
       '330102001-2026-00001',
       '330102001-2026-00002',
     ]);
-    const stored = t.store.sqlite.prepare('SELECT case_no, year, seq, office_id FROM cases ORDER BY case_no').all();
+    const stored = t.store.sqlite
+      .prepare('SELECT case_no, year, seq, office_id FROM cases ORDER BY case_no')
+      .all();
     expect(stored).toEqual([
       { case_no: '330102001-2025-00001', year: 2025, seq: 1, office_id: TOWNSHIP_CODE },
       { case_no: '330102001-2025-00002', year: 2025, seq: 2, office_id: TOWNSHIP_CODE },
@@ -115,7 +117,9 @@ describe('case numbers', () => {
       codes.add(r.queryCode);
     }
     expect(codes.size).toBe(40);
-    const stored = t.store.sqlite.prepare('SELECT count(DISTINCT query_code) AS n FROM cases').get() as { n: number };
+    const stored = t.store.sqlite.prepare('SELECT count(DISTINCT query_code) AS n FROM cases').get() as {
+      n: number;
+    };
     expect(stored.n).toBe(40);
   });
 

@@ -6,7 +6,17 @@ import { SYNCED_TABLES } from '../../db/schema';
 import { mutate } from '../../src-main/services/mutation';
 import { getLocal } from '../../src-main/services/local-state';
 import type { Store } from '../../src-main/services/database';
-import { IDS, TOWNSHIP_CODE, call, countOf, createTownship, sampleIntake, samplePetitioner, updateInputOf, type Township } from '../helpers/store';
+import {
+  IDS,
+  TOWNSHIP_CODE,
+  call,
+  countOf,
+  createTownship,
+  sampleIntake,
+  samplePetitioner,
+  updateInputOf,
+  type Township,
+} from '../helpers/store';
 
 /**
  * Every table that is not synced, and why it stays on this machine. A table added later must be
@@ -48,7 +58,8 @@ interface LogRow {
   op: 'insert' | 'update';
   data: string;
 }
-const logRows = (store: Store): LogRow[] => store.sqlite.prepare('SELECT * FROM change_log ORDER BY id').all() as LogRow[];
+const logRows = (store: Store): LogRow[] =>
+  store.sqlite.prepare('SELECT * FROM change_log ORDER BY id').all() as LogRow[];
 
 /** Column name → value a row gets when an insert leaves the column out (SQLite's form: booleans 0/1). */
 function columnDefaults(table: SQLiteTable): Map<string, unknown> {
@@ -70,8 +81,16 @@ afterEach(() => t.cleanup());
 /** Writes through every path that exists so far: set-up (done), intake, edit, settings. */
 async function exerciseWrites() {
   const s = t.store;
-  const upload = await call(s, 'attachments.upload', { fileName: '来信.png', mime: 'image/png', base64: Buffer.from('png bytes').toString('base64') });
-  const a = await call(s, 'cases.create', sampleIntake({ villageId: t.village('东村'), categoryId: t.category('土地承包'), attachments: [upload] }));
+  const upload = await call(s, 'attachments.upload', {
+    fileName: '来信.png',
+    mime: 'image/png',
+    base64: Buffer.from('png bytes').toString('base64'),
+  });
+  const a = await call(
+    s,
+    'cases.create',
+    sampleIntake({ villageId: t.village('东村'), categoryId: t.category('土地承包'), attachments: [upload] }),
+  );
   const b = await call(
     s,
     'cases.create',
@@ -81,7 +100,12 @@ async function exerciseWrites() {
       peopleCount: 6,
       jointly: true,
       petitioners: [
-        samplePetitioner({ name: '单伟', idNumber: IDS.female1990, phone: '13911112222', representative: true }),
+        samplePetitioner({
+          name: '单伟',
+          idNumber: IDS.female1990,
+          phone: '13911112222',
+          representative: true,
+        }),
         samplePetitioner({ name: '曾红', idNumber: '', phone: '', representative: true }),
       ],
     }),
@@ -97,18 +121,58 @@ async function exerciseWrites() {
   await call(s, 'settings.saveOffice', { name: '示范街道' });
   await call(s, 'settings.remove', { kind: 'unit', id: t.settings.units[0].id });
   await call(s, 'settings.saveCalendarDay', { date: '2027-01-01', kind: 'rest', note: '元旦' });
-  await call(s, 'settings.saveCalendarDay', { date: '2027-01-01', kind: 'rest', note: '元旦（待国务院通知）' });
+  await call(s, 'settings.saveCalendarDay', {
+    date: '2027-01-01',
+    kind: 'rest',
+    note: '元旦（待国务院通知）',
+  });
   await call(s, 'settings.saveDeadlines', { dayCount: 'working', warnDays: 5 });
   await call(s, 'cases.step', { caseId: a.id, kind: 'accept', on: '2026-11-20', note: '' });
   const letter = await call(s, 'letters.draft', { caseId: a.id, kind: 'acceptNotice' });
-  await call(s, 'letters.issue', { caseId: a.id, kind: 'acceptNotice', content: letter.content, issuedOn: '2026-11-20' });
-  await call(s, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}反映的问题已受理。\n特此告知。' });
-  await call(s, 'letters.saveTemplate', { kind: 'acceptNotice', title: '受理告知书', body: '{{信访人}}反映的问题本机关已依法受理。\n特此告知。' });
-  const d = await call(s, 'disputes.save', { foundOn: '2026-11-20', parties: [{ name: '钱大', phone: '13811112222' }], kind: 'neighbor', description: '邻里噪音纠纷', mediator: '村调委会' });
-  await call(s, 'disputes.setStatus', { id: d.id, status: 'resolved', resolvedOn: '2026-11-21', resolution: '调解成功' });
+  await call(s, 'letters.issue', {
+    caseId: a.id,
+    kind: 'acceptNotice',
+    content: letter.content,
+    issuedOn: '2026-11-20',
+  });
+  await call(s, 'letters.saveTemplate', {
+    kind: 'acceptNotice',
+    title: '受理告知书',
+    body: '{{信访人}}反映的问题已受理。\n特此告知。',
+  });
+  await call(s, 'letters.saveTemplate', {
+    kind: 'acceptNotice',
+    title: '受理告知书',
+    body: '{{信访人}}反映的问题本机关已依法受理。\n特此告知。',
+  });
+  const d = await call(s, 'disputes.save', {
+    foundOn: '2026-11-20',
+    parties: [{ name: '钱大', phone: '13811112222' }],
+    kind: 'neighbor',
+    description: '邻里噪音纠纷',
+    mediator: '村调委会',
+  });
+  await call(s, 'disputes.setStatus', {
+    id: d.id,
+    status: 'resolved',
+    resolvedOn: '2026-11-21',
+    resolution: '调解成功',
+  });
   await call(s, 'dailyReports.issue', { date: '2026-11-20' });
-  const r = await call(s, 'receptionDays.save', { date: '2026-11-20', startTime: '09:00', endTime: '11:30', leaderId: t.staff('赵领导') });
-  await call(s, 'receptionDays.save', { id: r.id, date: '2026-11-20', startTime: '09:00', endTime: '12:00', leaderId: t.staff('赵领导'), place: '接待室' });
+  const r = await call(s, 'receptionDays.save', {
+    date: '2026-11-20',
+    startTime: '09:00',
+    endTime: '11:30',
+    leaderId: t.staff('赵领导'),
+  });
+  await call(s, 'receptionDays.save', {
+    id: r.id,
+    date: '2026-11-20',
+    startTime: '09:00',
+    endTime: '12:00',
+    leaderId: t.staff('赵领导'),
+    place: '接待室',
+  });
   return { a, b };
 }
 
@@ -172,9 +236,12 @@ describe('change log', () => {
       for (const row of actual) {
         const fromLog = logged.get(row.id as string);
         expect(fromLog, `${name} ${row.id} in the log`).toBeDefined();
-        for (const key of Object.keys(fromLog!)) expect(defaults.has(key), `${name}.${key} is a column name`).toBe(true);
+        for (const key of Object.keys(fromLog!))
+          expect(defaults.has(key), `${name}.${key} is a column name`).toBe(true);
         // a column missing from the log can only be an unset nullable one: defaults travel in the log
-        const rebuilt = Object.fromEntries([...defaults.keys()].map((k) => [k, k in fromLog! ? fromLog![k] : null]));
+        const rebuilt = Object.fromEntries(
+          [...defaults.keys()].map((k) => [k, k in fromLog! ? fromLog![k] : null]),
+        );
         expect(rebuilt, `${name} ${row.id}`).toEqual(row);
       }
     }
@@ -192,10 +259,18 @@ describe('change log', () => {
     expect(countOf(t.store, 'case_events')).toBe(eventsBefore);
     expect(getLocal(t.store, 'hlc')).toBe(hlcBefore);
 
-    await call(t.store, 'cases.update', { ...input, summary: '改过的摘要', petitioners: [{ ...input.petitioners[0], phone: '13700137000' }] });
+    await call(t.store, 'cases.update', {
+      ...input,
+      summary: '改过的摘要',
+      petitioners: [{ ...input.petitioners[0], phone: '13700137000' }],
+    });
     const rows = logRows(t.store).slice(before);
     const byTable = Object.fromEntries(rows.map((r) => [r.tbl, r]));
-    expect(rows.map((r) => `${r.tbl}:${r.op}`).sort()).toEqual(['case_events:insert', 'cases:update', 'petitioners:update']);
+    expect(rows.map((r) => `${r.tbl}:${r.op}`).sort()).toEqual([
+      'case_events:insert',
+      'cases:update',
+      'petitioners:update',
+    ]);
     expect(JSON.parse(byTable.cases.data)).toEqual({ summary: '改过的摘要' });
     expect(byTable.cases.row_id).toBe(c.id);
     expect(JSON.parse(byTable.petitioners.data)).toEqual({ phone: '13700137000' });
@@ -205,7 +280,11 @@ describe('change log', () => {
   it('a settings save with nothing changed logs nothing', async () => {
     const before = countOf(t.store, 'change_log');
     await call(t.store, 'settings.saveOffice', { name: '示范镇' });
-    await call(t.store, 'settings.saveVillage', { id: t.village('东村'), code: '330102001001', name: '东村' });
+    await call(t.store, 'settings.saveVillage', {
+      id: t.village('东村'),
+      code: '330102001001',
+      name: '东村',
+    });
     expect(countOf(t.store, 'change_log')).toBe(before);
   });
 
@@ -214,7 +293,9 @@ describe('change log', () => {
     const last = getLocal(s, 'hlc')!;
     const past = Date.parse('2020-01-01T00:00:00Z');
     for (let i = 0; i < 3; i++) {
-      mutate(s, { actor: null, now: () => past }, (m) => m.insert('units', { id: randomUUID(), officeId: TOWNSHIP_CODE, name: `单位${i}` }));
+      mutate(s, { actor: null, now: () => past }, (m) =>
+        m.insert('units', { id: randomUUID(), officeId: TOWNSHIP_CODE, name: `单位${i}` }),
+      );
     }
     const rows = logRows(s).slice(-3);
     expect(rows[0].hlc > last).toBe(true);
@@ -237,11 +318,17 @@ describe('change log', () => {
     expect(countOf(s, 'units')).toBe(before.units);
     expect(countOf(s, 'change_log')).toBe(before.log);
     expect(getLocal(s, 'hlc')).toBe(before.hlc);
-    expect((s.sqlite.prepare('SELECT name FROM offices WHERE id = ?').get(TOWNSHIP_CODE) as { name: string }).name).toBe('示范镇');
+    expect(
+      (s.sqlite.prepare('SELECT name FROM offices WHERE id = ?').get(TOWNSHIP_CODE) as { name: string }).name,
+    ).toBe('示范镇');
     // the gate closed with the rollback: a plain write is refused again
-    expect(() => s.sqlite.prepare(`UPDATE offices SET name = 'x' WHERE id = ?`).run(TOWNSHIP_CODE)).toThrow(/outside the mutation layer/);
+    expect(() => s.sqlite.prepare(`UPDATE offices SET name = 'x' WHERE id = ?`).run(TOWNSHIP_CODE)).toThrow(
+      /outside the mutation layer/,
+    );
     // and the next successful mutation continues the sequence without a gap
-    mutate(s, { actor: null }, (m) => m.insert('units', { id: unitId, officeId: TOWNSHIP_CODE, name: '临时单位' }));
+    mutate(s, { actor: null }, (m) =>
+      m.insert('units', { id: unitId, officeId: TOWNSHIP_CODE, name: '临时单位' }),
+    );
     const last = logRows(s).at(-1)!;
     expect(last.origin_seq).toBe(before.log + 1);
     expect(last.row_id).toBe(unitId);
@@ -271,14 +358,17 @@ describe('write guard', () => {
   /** A copy of a stored row (column-named) that would be insertable if nothing guarded the table. */
   function freshCopy(name: string, row: Record<string, unknown>): Record<string, unknown> {
     const copy = { ...row, id: name === 'offices' ? '330102999' : randomUUID() };
-    if (name === 'cases') Object.assign(copy, { case_no: `${TOWNSHIP_CODE}-2026-99999`, query_code: 'ZZZZZZZZ', seq: 99999 });
+    if (name === 'cases')
+      Object.assign(copy, { case_no: `${TOWNSHIP_CODE}-2026-99999`, query_code: 'ZZZZZZZZ', seq: 99999 });
     return copy;
   }
 
   /** A text column other than the id that every row has (to try changing). */
   function textColumn(name: string): { prop: string; col: string } {
     const table = Object.values(SYNCED_TABLES).find((x) => getTableConfig(x).name === name)!;
-    const [prop, col] = Object.entries(getTableColumns(table)).find(([, c]) => c.name !== 'id' && c.notNull && c.dataType === 'string')!;
+    const [prop, col] = Object.entries(getTableColumns(table)).find(
+      ([, c]) => c.name !== 'id' && c.notNull && c.dataType === 'string',
+    )!;
     return { prop, col: col.name };
   }
 
@@ -290,12 +380,21 @@ describe('write guard', () => {
       const copy = freshCopy(name, row);
       const cols = Object.keys(copy);
       const count = countOf(t.store, name);
-      expect(() => s.prepare(`INSERT INTO ${name} (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`).run(copy), `insert ${name}`).toThrow(
-        new RegExp(`write to ${name} outside the mutation layer`),
-      );
+      expect(
+        () =>
+          s
+            .prepare(`INSERT INTO ${name} (${cols.join(',')}) VALUES (${cols.map((c) => '@' + c).join(',')})`)
+            .run(copy),
+        `insert ${name}`,
+      ).toThrow(new RegExp(`write to ${name} outside the mutation layer`));
       const { col } = textColumn(name);
-      expect(() => s.prepare(`UPDATE ${name} SET ${col} = 'tampered' WHERE id = ?`).run(row.id), `update ${name}`).toThrow(/outside the mutation layer/);
-      expect(() => s.prepare(`DELETE FROM ${name} WHERE id = ?`).run(row.id), `delete ${name}`).toThrow(/never deleted/);
+      expect(
+        () => s.prepare(`UPDATE ${name} SET ${col} = 'tampered' WHERE id = ?`).run(row.id),
+        `update ${name}`,
+      ).toThrow(/outside the mutation layer/);
+      expect(() => s.prepare(`DELETE FROM ${name} WHERE id = ?`).run(row.id), `delete ${name}`).toThrow(
+        /never deleted/,
+      );
       expect(countOf(t.store, name)).toBe(count);
       expect(s.prepare(`SELECT * FROM ${name} WHERE id = ?`).get(row.id)).toEqual(row);
     }
@@ -310,11 +409,27 @@ describe('write guard', () => {
       const row = db.select().from(table).limit(1).get() as Record<string, unknown>;
       const raw = sqlite.prepare(`SELECT * FROM ${name} WHERE id = ?`).get(row.id);
       const copy: Record<string, unknown> = { ...row, id: name === 'offices' ? '330102999' : randomUUID() };
-      if (name === 'cases') Object.assign(copy, { caseNo: `${TOWNSHIP_CODE}-2026-99999`, queryCode: 'ZZZZZZZZ' });
+      if (name === 'cases')
+        Object.assign(copy, { caseNo: `${TOWNSHIP_CODE}-2026-99999`, queryCode: 'ZZZZZZZZ' });
       const count = countOf(t.store, name);
-      expect(() => db.insert(table).values(copy as never).run(), `insert ${key}`).toThrow(/outside the mutation layer/);
+      expect(
+        () =>
+          db
+            .insert(table)
+            .values(copy as never)
+            .run(),
+        `insert ${key}`,
+      ).toThrow(/outside the mutation layer/);
       const { prop } = textColumn(name);
-      expect(() => db.update(table).set({ [prop]: 'tampered' } as never).where(eq(idCol, row.id)).run(), `update ${key}`).toThrow(/outside the mutation layer/);
+      expect(
+        () =>
+          db
+            .update(table)
+            .set({ [prop]: 'tampered' } as never)
+            .where(eq(idCol, row.id))
+            .run(),
+        `update ${key}`,
+      ).toThrow(/outside the mutation layer/);
       expect(() => db.delete(table).where(eq(idCol, row.id)).run(), `delete ${key}`).toThrow(/never deleted/);
       expect(countOf(t.store, name)).toBe(count);
       expect(sqlite.prepare(`SELECT * FROM ${name} WHERE id = ?`).get(row.id)).toEqual(raw);
@@ -325,21 +440,29 @@ describe('write guard', () => {
     await oneOfEach();
     const s = t.store;
     const before = countOf(s, 'change_log');
-    expect(() => mutate(s, { actor: null }, () => s.sqlite.prepare('DELETE FROM units').run())).toThrow(/never deleted/);
+    expect(() => mutate(s, { actor: null }, () => s.sqlite.prepare('DELETE FROM units').run())).toThrow(
+      /never deleted/,
+    );
     expect(countOf(s, 'change_log')).toBe(before);
   });
 
   it('keeps guarding after the store is closed and opened again', async () => {
     const s = t.reopen();
-    expect(() => s.sqlite.prepare(`UPDATE offices SET name = 'x'`).run()).toThrow(/outside the mutation layer/);
-    expect(() => s.sqlite.prepare(`INSERT INTO units (id, office_id, name) VALUES ('u', ?, 'x')`).run(TOWNSHIP_CODE)).toThrow(/outside the mutation layer/);
+    expect(() => s.sqlite.prepare(`UPDATE offices SET name = 'x'`).run()).toThrow(
+      /outside the mutation layer/,
+    );
+    expect(() =>
+      s.sqlite.prepare(`INSERT INTO units (id, office_id, name) VALUES ('u', ?, 'x')`).run(TOWNSHIP_CODE),
+    ).toThrow(/outside the mutation layer/);
   });
 
   it('does not guard the local tables (drafts, local_state, audit_log)', () => {
     const s = t.store.sqlite;
     s.prepare(`INSERT INTO drafts (form, user_id, data, saved_at) VALUES ('f', 'u', '{}', 'now')`).run();
     s.prepare(`UPDATE drafts SET data = '{"a":1}' WHERE form = 'f'`).run();
-    expect((s.prepare(`SELECT data FROM drafts WHERE form = 'f'`).get() as { data: string }).data).toBe('{"a":1}');
+    expect((s.prepare(`SELECT data FROM drafts WHERE form = 'f'`).get() as { data: string }).data).toBe(
+      '{"a":1}',
+    );
     s.prepare(`DELETE FROM drafts WHERE form = 'f'`).run();
     expect(countOf(t.store, 'drafts')).toBe(0);
 
@@ -358,7 +481,11 @@ describe('write guard', () => {
 
   it('every table is either synced or on the explicit list of local tables', () => {
     const tables = (
-      t.store.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).all() as { name: string }[]
+      t.store.sqlite
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`,
+        )
+        .all() as { name: string }[]
     ).map((r) => r.name);
     const undecided = tables.filter((n) => !syncedNames.includes(n) && !LOCAL_TABLES.includes(n));
     expect(undecided, 'tables neither in SYNCED_TABLES nor in LOCAL_TABLES').toEqual([]);

@@ -92,7 +92,12 @@ const h = vi.hoisted(() => {
     };
     const ipc = new Map<string, Fn>();
     const protocolHandlers = new Map<string, Fn>();
-    const session = { headers: undefined as undefined | Fn, before: undefined as undefined | Fn, permission: undefined as undefined | Fn, spell: true };
+    const session = {
+      headers: undefined as undefined | Fn,
+      before: undefined as undefined | Fn,
+      permission: undefined as undefined | Fn,
+      spell: true,
+    };
     const windows: any[] = [];
     class BrowserWindow {
       options: any;
@@ -110,7 +115,9 @@ const h = vi.hoisted(() => {
         this.loaded = url;
         this.webContents.pdfPage = () => {
           if (o.pdfFails) throw new Error('打印引擎不可用');
-          return Buffer.from(url.replace(/^data:text\/html;charset=utf-8;base64,/, ''), 'base64').toString('utf8');
+          return Buffer.from(url.replace(/^data:text\/html;charset=utf-8;base64,/, ''), 'base64').toString(
+            'utf8',
+          );
         };
         return Promise.resolve();
       }
@@ -137,7 +144,8 @@ const h = vi.hoisted(() => {
     const module = {
       app: {
         isPackaged: o.isPackaged ?? false,
-        getPath: (name: string) => (name === 'appData' ? o.appData : name === 'documents' ? path.join(o.appData, 'docs') : rec.userData),
+        getPath: (name: string) =>
+          name === 'appData' ? o.appData : name === 'documents' ? path.join(o.appData, 'docs') : rec.userData,
         setPath: (_name: string, value: string) => (rec.userData = value),
         getAppPath: () => o.appPath,
         getVersion: () => '9.8.7',
@@ -153,14 +161,22 @@ const h = vi.hoisted(() => {
       Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (rec.menu = m) },
       dialog: {
         showErrorBox: (title: string, content: string) => rec.errorBoxes.push({ title, content }),
-        showMessageBox: async (_w: unknown, opts: { detail: string }) => (rec.messageBoxes.push(opts), { response: 1 }),
+        showMessageBox: async (_w: unknown, opts: { detail: string }) => (
+          rec.messageBoxes.push(opts),
+          { response: 1 }
+        ),
         showSaveDialog: async (_w: unknown, opts: { defaultPath: string; filters: unknown }) => {
           rec.saveDialogs.push(opts);
           return o.saveTo ? { canceled: false, filePath: o.saveTo } : { canceled: true, filePath: '' };
         },
-        showOpenDialog: async (_w: unknown, opts: { title: string; defaultPath?: string; properties: string[] }) => {
+        showOpenDialog: async (
+          _w: unknown,
+          opts: { title: string; defaultPath?: string; properties: string[] },
+        ) => {
           rec.folderDialogs.push(opts);
-          return o.pickFolder ? { canceled: false, filePaths: [o.pickFolder] } : { canceled: true, filePaths: [] };
+          return o.pickFolder
+            ? { canceled: false, filePaths: [o.pickFolder] }
+            : { canceled: true, filePaths: [] };
         },
       },
       session: {
@@ -182,14 +198,36 @@ const h = vi.hoisted(() => {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
       ipcRenderer: { invoke: async (..._args: unknown[]) => undefined as unknown },
     };
-    return { module, rec, ipc, protocolHandlers, session, windows, exposed, emitApp: appEvents.emit, countApp: appEvents.count, fakeContents };
+    return {
+      module,
+      rec,
+      ipc,
+      protocolHandlers,
+      session,
+      windows,
+      exposed,
+      emitApp: appEvents.emit,
+      countApp: appEvents.count,
+      fakeContents,
+    };
   }
   return { createFakeElectron, current: undefined as undefined | ReturnType<typeof createFakeElectron> };
 });
 
 // each property reads the current fake: vitest keeps one mocked module per file
 vi.mock('electron', () => {
-  const keys = ['app', 'BrowserWindow', 'ipcMain', 'Menu', 'dialog', 'session', 'protocol', 'shell', 'contextBridge', 'ipcRenderer'] as const;
+  const keys = [
+    'app',
+    'BrowserWindow',
+    'ipcMain',
+    'Menu',
+    'dialog',
+    'session',
+    'protocol',
+    'shell',
+    'contextBridge',
+    'ipcRenderer',
+  ] as const;
   const mod = {};
   for (const k of keys) Object.defineProperty(mod, k, { enumerable: true, get: () => h.current!.module[k] });
   return mod;
@@ -211,12 +249,37 @@ function tempDir(prefix = 'petition-shell-'): string {
 
 function runtime(over: Partial<Runtime> = {}): Runtime {
   // a version no .native build can exist for, so the Node build of better-sqlite3 is used
-  return { argv: ['electron', '.'], env: {}, platform: process.platform, arch: process.arch, electronVersion: '0.0.0-test', resourcesPath: '/nonexistent', ...over };
+  return {
+    argv: ['electron', '.'],
+    env: {},
+    platform: process.platform,
+    arch: process.arch,
+    electronVersion: '0.0.0-test',
+    resourcesPath: '/nonexistent',
+    ...over,
+  };
 }
 
-async function start(opts: { lock?: boolean; isPackaged?: boolean; saveTo?: string | null; pickFolder?: string | null; pdfFails?: boolean; rt?: Partial<Runtime> } = {}) {
+async function start(
+  opts: {
+    lock?: boolean;
+    isPackaged?: boolean;
+    saveTo?: string | null;
+    pickFolder?: string | null;
+    pdfFails?: boolean;
+    rt?: Partial<Runtime>;
+  } = {},
+) {
   const appData = tempDir();
-  const fake = h.createFakeElectron({ appPath: ROOT, appData, lock: opts.lock, isPackaged: opts.isPackaged, saveTo: opts.saveTo, pickFolder: opts.pickFolder, pdfFails: opts.pdfFails });
+  const fake = h.createFakeElectron({
+    appPath: ROOT,
+    appData,
+    lock: opts.lock,
+    isPackaged: opts.isPackaged,
+    saveTo: opts.saveTo,
+    pickFolder: opts.pickFolder,
+    pdfFails: opts.pdfFails,
+  });
   const started = await startApp(fake.module as unknown as ElectronLike, runtime(opts.rt));
   // quitting closes the register, as the app does
   cleanups.push(() => fake.emitApp('will-quit'));
@@ -282,7 +345,13 @@ describe('window', () => {
     expect(o.width).toBe(1280);
     expect(o.height).toBe(800);
     expect(o.minWidth).toBeGreaterThan(0);
-    expect(o.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webviewTag: false });
+    expect(o.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+    });
     expect(o.webPreferences.preload).toBe(path.join(ROOT, 'out', 'preload', 'preload.cjs'));
     expect(fake.windows[0].loaded).toBe(`${APP_ORIGIN}/index.html`);
   });
@@ -296,12 +365,29 @@ describe('window', () => {
 
   it('has the Chinese menu, and 关于 shows the version and the data folder', async () => {
     const { fake, started } = await start();
-    const menu = fake.rec.menu as { label: string; submenu: { label?: string; role?: string; click?: () => void }[] }[];
+    const menu = fake.rec.menu as {
+      label: string;
+      submenu: { label?: string; role?: string; click?: () => void }[];
+    }[];
     expect(menu.map((m) => m.label.replace(/\(&.\)/, ''))).toEqual(['文件', '编辑', '视图', '帮助']);
-    const items = (i: number) => menu[i].submenu.filter((x) => x.label).map((x) => `${x.label}:${x.role ?? ''}`);
+    const items = (i: number) =>
+      menu[i].submenu.filter((x) => x.label).map((x) => `${x.label}:${x.role ?? ''}`);
     expect(items(0)).toEqual(['退出:quit']);
-    expect(items(1)).toEqual(['撤销:undo', '重做:redo', '剪切:cut', '复制:copy', '粘贴:paste', '全选:selectAll']);
-    expect(items(2).slice(0, 5)).toEqual(['重新加载:reload', '实际大小:resetZoom', '放大:zoomIn', '缩小:zoomOut', '全屏:togglefullscreen']);
+    expect(items(1)).toEqual([
+      '撤销:undo',
+      '重做:redo',
+      '剪切:cut',
+      '复制:copy',
+      '粘贴:paste',
+      '全选:selectAll',
+    ]);
+    expect(items(2).slice(0, 5)).toEqual([
+      '重新加载:reload',
+      '实际大小:resetZoom',
+      '放大:zoomIn',
+      '缩小:zoomOut',
+      '全屏:togglefullscreen',
+    ]);
     menu[3].submenu.find((x) => x.label === '关于')!.click!();
     await vi.waitFor(() => expect(fake.rec.opened).toEqual([started.dataDir]));
     expect(fake.rec.messageBoxes[0].detail).toContain('9.8.7');
@@ -353,10 +439,15 @@ describe('Content-Security-Policy', () => {
     const { fake } = await start();
     let out: { responseHeaders: Record<string, string[]> } | undefined;
     fake.session.headers!(
-      { url: 'app://renderer/index.html', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } },
+      {
+        url: 'app://renderer/index.html',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      },
       (r: typeof out) => (out = r),
     );
-    const csp = Object.entries(out!.responseHeaders).filter(([k]) => k.toLowerCase() === 'content-security-policy');
+    const csp = Object.entries(out!.responseHeaders).filter(
+      ([k]) => k.toLowerCase() === 'content-security-policy',
+    );
     expect(csp).toEqual([['Content-Security-Policy', [CONTENT_SECURITY_POLICY]]]);
     expect(out!.responseHeaders['Content-Type']).toEqual(['text/html']);
 
@@ -376,7 +467,9 @@ describe('Content-Security-Policy', () => {
     const { fake } = await start();
     const res: Response = await fake.protocolHandlers.get('app')!(new Request(`${APP_ORIGIN}/index.html`));
     // the handler reads the built renderer; whether or not it is built, the header is there
-    expect(res.headers.get('content-security-policy')).toBe(res.status === 200 ? CONTENT_SECURITY_POLICY : null);
+    expect(res.headers.get('content-security-policy')).toBe(
+      res.status === 200 ? CONTENT_SECURITY_POLICY : null,
+    );
   });
 });
 
@@ -403,7 +496,10 @@ describe('no network', () => {
   });
 
   it('ignores a dev server URL in a packaged app or one that is not on this machine', async () => {
-    const packaged = await start({ isPackaged: true, rt: { env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } } });
+    const packaged = await start({
+      isPackaged: true,
+      rt: { env: { ELECTRON_RENDERER_URL: 'http://localhost:5173' } },
+    });
     expect(packaged.fake.windows[0].loaded).toBe(`${APP_ORIGIN}/index.html`);
     expect(cancelled(packaged.fake, 'http://localhost:5173/')).toBe(true);
     const remote = await start({ rt: { env: { ELECTRON_RENDERER_URL: 'http://example.com:5173' } } });
@@ -473,7 +569,13 @@ describe('app:// scheme', () => {
 
   it('never reads outside the renderer folder', async () => {
     const dir = rendererDir();
-    for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/..%5csecret.txt', '/assets/missing.js']) {
+    for (const p of [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/..%5csecret.txt',
+      '/assets/missing.js',
+    ]) {
       const res = await rendererResponse(dir, `${APP_ORIGIN}${p}`, 'CSP');
       expect(res.status, p).toBe(404);
     }
@@ -488,12 +590,18 @@ describe('ipc', () => {
     const { fake, started } = await start();
     const api = fake.ipc.get(IPC_CHANNELS.api)!;
     const before = await api(trusted, 'session.get', {});
-    expect(before).toMatchObject({ ok: true, value: { setupDone: false, dataDir: started.dataDir, installationId: started.store!.installationId } });
+    expect(before).toMatchObject({
+      ok: true,
+      value: { setupDone: false, dataDir: started.dataDir, installationId: started.store!.installationId },
+    });
 
     const setup = await api(trusted, 'setup.create', SETUP);
     expect(setup.ok).toBe(true);
     const after = await api(trusted, 'session.get', undefined);
-    expect(after).toMatchObject({ ok: true, value: { setupDone: true, office: { name: SETUP.name }, currentUser: { name: '王登记' } } });
+    expect(after).toMatchObject({
+      ok: true,
+      value: { setupDone: true, office: { name: SETUP.name }, currentUser: { name: '王登记' } },
+    });
     // it is on disk: a fresh connection sees the office
     const Database = createRequire(import.meta.url)('better-sqlite3');
     const db = new Database(path.join(started.dataDir, 'register.db'), { readonly: true });
@@ -504,7 +612,10 @@ describe('ipc', () => {
   it("'api' reports bad calls as readable errors and refuses foreign pages", async () => {
     const { fake, started } = await start();
     const api = fake.ipc.get(IPC_CHANNELS.api)!;
-    expect(await api(trusted, 'no.such.method', {})).toMatchObject({ ok: false, error: { message: '未知的操作：no.such.method' } });
+    expect(await api(trusted, 'no.such.method', {})).toMatchObject({
+      ok: false,
+      error: { message: '未知的操作：no.such.method' },
+    });
     expect(await api(trusted, 42, {})).toMatchObject({ ok: false });
     const refused = await api(foreign, 'setup.create', SETUP);
     expect(refused).toMatchObject({ ok: false, error: { internal: true } });
@@ -539,11 +650,17 @@ describe('ipc', () => {
     const { fake } = await start({ pickFolder: usb });
     const pick = fake.ipc.get(IPC_CHANNELS.pickFolder)!;
     expect(await pick(trusted, '选择发出文件夹', '/media/old')).toBe(usb);
-    expect(fake.rec.folderDialogs[0]).toMatchObject({ title: '选择发出文件夹', defaultPath: '/media/old', properties: ['openDirectory', 'createDirectory'] });
+    expect(fake.rec.folderDialogs[0]).toMatchObject({
+      title: '选择发出文件夹',
+      defaultPath: '/media/old',
+      properties: ['openDirectory', 'createDirectory'],
+    });
     expect(await pick(foreign, '选择发出文件夹', '')).toBeNull();
     expect(fake.rec.folderDialogs).toHaveLength(1);
     const cancelledRun = await start({ pickFolder: null });
-    expect(await cancelledRun.fake.ipc.get(IPC_CHANNELS.pickFolder)!(trusted, '选择收件文件夹', '')).toBeNull();
+    expect(
+      await cancelledRun.fake.ipc.get(IPC_CHANNELS.pickFolder)!(trusted, '选择收件文件夹', ''),
+    ).toBeNull();
   });
 
   it("'save-pdf' lays the page out in a hidden window without script and saves the PDF where the person chose", async () => {
@@ -555,7 +672,10 @@ describe('ipc', () => {
     expect(await savePdf(trusted, '示范信受〔2026〕1号.pdf', html)).toBe(target);
     expect(fs.readFileSync(target, 'utf8')).toBe(`%PDF-1.4 ${html}`);
     const hidden = fake.windows[shown];
-    expect(hidden.options).toMatchObject({ show: false, webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(hidden.options).toMatchObject({
+      show: false,
+      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
     expect(hidden.options.webPreferences.preload).toBeUndefined();
     expect(hidden.webContents.pdfOptions).toEqual([{ printBackground: true, preferCSSPageSize: true }]);
     expect(hidden.destroyed).toBe(true);
@@ -571,7 +691,9 @@ describe('ipc', () => {
     const { fake } = await start({ saveTo: path.join(tempDir(), 'x.pdf'), pdfFails: true });
     const dialogs = fake.rec.saveDialogs.length;
     expect(await fake.ipc.get(IPC_CHANNELS.savePdf)!(trusted, 'x.pdf', '<p>x</p>')).toBeNull();
-    expect(fake.rec.errorBoxes).toEqual([{ title: '存为 PDF 失败', content: expect.stringContaining('打印引擎不可用') }]);
+    expect(fake.rec.errorBoxes).toEqual([
+      { title: '存为 PDF 失败', content: expect.stringContaining('打印引擎不可用') },
+    ]);
     expect(fake.rec.saveDialogs).toHaveLength(dialogs);
     expect(fake.windows.at(-1).destroyed).toBe(true);
   });
@@ -590,15 +712,28 @@ describe('preload bridge', () => {
     vi.resetModules();
     await import('../../src-main/app/preload');
     expect([...h.current.exposed.keys()]).toEqual(['petitionBridge']);
-    expect(Object.keys(h.current.exposed.get('petitionBridge')).sort()).toEqual(['call', 'onProgress', 'pickFolder', 'saveFile', 'savePdf']);
+    expect(Object.keys(h.current.exposed.get('petitionBridge')).sort()).toEqual([
+      'call',
+      'onProgress',
+      'pickFolder',
+      'saveFile',
+      'savePdf',
+    ]);
   });
 
   it('carries a call from the page to the register and back', async () => {
     const { fake, started } = await start();
     // what Electron does between ipcRenderer.invoke and ipcMain.handle, for the app's own page
-    const bridge = createBridge({ invoke: async (channel, ...args) => fake.ipc.get(channel)!(trusted, ...args), on: () => {}, removeListener: () => {} });
+    const bridge = createBridge({
+      invoke: async (channel, ...args) => fake.ipc.get(channel)!(trusted, ...args),
+      on: () => {},
+      removeListener: () => {},
+    });
     const session = await bridge.call('session.get');
-    expect(session).toEqual({ ok: true, value: expect.objectContaining({ setupDone: false, dataDir: started.dataDir }) });
+    expect(session).toEqual({
+      ok: true,
+      value: expect.objectContaining({ setupDone: false, dataDir: started.dataDir }),
+    });
     const bad = await bridge.call('session.setUser', { userId: 'nobody' });
     expect(bad).toMatchObject({ ok: false, error: { message: '所选工作人员不存在或已停用' } });
   });
@@ -607,10 +742,13 @@ describe('preload bridge', () => {
     const channels = new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>();
     const ipcRenderer = {
       invoke: async () => null,
-      on: (c: string, fn: (event: unknown, ...args: unknown[]) => void) => channels.set(c, (channels.get(c) ?? new Set()).add(fn)),
-      removeListener: (c: string, fn: (event: unknown, ...args: unknown[]) => void) => channels.get(c)?.delete(fn),
+      on: (c: string, fn: (event: unknown, ...args: unknown[]) => void) =>
+        channels.set(c, (channels.get(c) ?? new Set()).add(fn)),
+      removeListener: (c: string, fn: (event: unknown, ...args: unknown[]) => void) =>
+        channels.get(c)?.delete(fn),
     };
-    const emit = (report: unknown) => channels.get(IPC_CHANNELS.progress)?.forEach((fn) => fn({ sender: 'electron internals' }, report));
+    const emit = (report: unknown) =>
+      channels.get(IPC_CHANNELS.progress)?.forEach((fn) => fn({ sender: 'electron internals' }, report));
     const seen: unknown[] = [];
     const stop = createBridge(ipcRenderer).onProgress((p) => seen.push(p));
     emit({ method: 'sync.import', stage: '写入数据', done: 5000, total: 20000 });
@@ -623,10 +761,19 @@ describe('preload bridge', () => {
 // ---- build/native.mjs and the packaging config ------------------------------------------------
 
 describe('build/native.mjs', () => {
-  const nodeBuild = path.join(ROOT, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const nodeBuild = path.join(
+    ROOT,
+    'node_modules',
+    'better-sqlite3',
+    'build',
+    'Release',
+    'better_sqlite3.node',
+  );
 
   it('names the Electron build folder exactly as the main process looks for it', () => {
-    expect(native.nativeFolderName('38.8.6', 'win32', 'x64')).toBe(nativeFolderName('38.8.6', 'win32', 'x64'));
+    expect(native.nativeFolderName('38.8.6', 'win32', 'x64')).toBe(
+      nativeFolderName('38.8.6', 'win32', 'x64'),
+    );
     expect(native.nativeFolderName('1.2.3', 'linux', 'arm64')).toBe('electron-1.2.3-linux-arm64');
   });
 
@@ -659,14 +806,25 @@ describe('build/native.mjs', () => {
   it('parses its command line', () => {
     const host = { platform: 'linux', arch: 'x64' };
     expect(native.parseArgs(['electron'], host)).toEqual({ platform: 'linux', arches: ['x64'] });
-    expect(native.parseArgs(['electron', '--dist'], host)).toEqual({ platform: 'linux', arches: ['x64', 'arm64'] });
-    expect(native.parseArgs(['electron', '--platform', 'win32', '--arch=x64,arm64'], host)).toEqual({ platform: 'win32', arches: ['x64', 'arm64'] });
+    expect(native.parseArgs(['electron', '--dist'], host)).toEqual({
+      platform: 'linux',
+      arches: ['x64', 'arm64'],
+    });
+    expect(native.parseArgs(['electron', '--platform', 'win32', '--arch=x64,arm64'], host)).toEqual({
+      platform: 'win32',
+      arches: ['x64', 'arm64'],
+    });
     expect(() => native.parseArgs(['node'], host)).toThrow(/用法/);
     expect(() => native.parseArgs(['electron', '--bogus'], host)).toThrow(/未知参数/);
   });
 
   it('keeps npm settings that would build for the wrong target away from the build tools', () => {
-    const env = native.toolEnv({ npm_config_nodedir: '/usr', npm_config_runtime: 'node', PATH: '/bin', npm_config_cache: '/c' });
+    const env = native.toolEnv({
+      npm_config_nodedir: '/usr',
+      npm_config_runtime: 'node',
+      PATH: '/bin',
+      npm_config_cache: '/c',
+    });
     expect(env).toEqual({ PATH: '/bin', npm_config_cache: '/c' });
   });
 
@@ -675,7 +833,10 @@ describe('build/native.mjs', () => {
     const expected = { electron: '38.8.6', betterSqlite3: '12.9.0', platform: 'linux', arch: 'x64' };
     expect(native.isUpToDate(dir, expected)).toBe(false);
     fs.writeFileSync(path.join(dir, 'better_sqlite3.node'), 'x');
-    fs.writeFileSync(path.join(dir, 'build-info.json'), JSON.stringify({ ...expected, betterSqlite3: '12.8.0' }));
+    fs.writeFileSync(
+      path.join(dir, 'build-info.json'),
+      JSON.stringify({ ...expected, betterSqlite3: '12.8.0' }),
+    );
     expect(native.isUpToDate(dir, expected)).toBe(false);
     fs.writeFileSync(path.join(dir, 'build-info.json'), JSON.stringify(expected));
     expect(native.isUpToDate(dir, expected)).toBe(true);
@@ -690,22 +851,34 @@ describe('packaging config', () => {
   it('builds for the Electron that package.json pins and ships the matching native builds', () => {
     expect(config.electronVersion).toBe(pkg.optionalDependencies.electron);
     expect(config.npmRebuild).toBe(false);
-    for (const [key, platform] of [['linux', 'linux'], ['win', 'win32']]) {
+    for (const [key, platform] of [
+      ['linux', 'linux'],
+      ['win', 'win32'],
+    ]) {
       expect(config[key].extraResources).toEqual([
-        { from: `.native/${nativeFolderName(config.electronVersion, platform, '${arch}')}`, to: 'native', filter: ['better_sqlite3.node'] },
+        {
+          from: `.native/${nativeFolderName(config.electronVersion, platform, '${arch}')}`,
+          to: 'native',
+          filter: ['better_sqlite3.node'],
+        },
       ]);
     }
   });
 
   it('packages exactly the arches native.mjs --dist prepares', () => {
-    const arches = (key: string) => [...new Set(config[key].target.flatMap((t: { arch: string[] }) => t.arch))].sort();
+    const arches = (key: string) =>
+      [...new Set(config[key].target.flatMap((t: { arch: string[] }) => t.arch))].sort();
     expect(arches('linux')).toEqual([...native.DIST_ARCHES.linux].sort());
     expect(arches('win')).toEqual([...native.DIST_ARCHES.win32].sort());
   });
 
   it('electron-vite and the browser mode build the same renderer', async () => {
     const { rendererConfig } = await import('../../vite.renderer.config');
-    const electronVite = (await import('../../electron.vite.config')).default as { main: any; preload: any; renderer: any };
+    const electronVite = (await import('../../electron.vite.config')).default as {
+      main: any;
+      preload: any;
+      renderer: any;
+    };
     expect(electronVite.renderer.root).toBe(rendererConfig.root);
     expect(electronVite.renderer.build.outDir).toBe(path.join(ROOT, 'out', 'renderer'));
     expect(rendererConfig.build!.outDir).toBe(path.join(ROOT, 'out', 'renderer'));

@@ -69,20 +69,40 @@ describe('hybrid logical clock', () => {
     });
 
     it('takes the larger counter when local and remote share the same time', () => {
-      expect(receive(local, { millis: T0, counter: 8, node: B }, T0 - 5)).toEqual({ millis: T0, counter: 9, node: A });
-      expect(receive({ ...local, counter: 12 }, { millis: T0, counter: 8, node: B }, T0)).toEqual({ millis: T0, counter: 13, node: A });
+      expect(receive(local, { millis: T0, counter: 8, node: B }, T0 - 5)).toEqual({
+        millis: T0,
+        counter: 9,
+        node: A,
+      });
+      expect(receive({ ...local, counter: 12 }, { millis: T0, counter: 8, node: B }, T0)).toEqual({
+        millis: T0,
+        counter: 13,
+        node: A,
+      });
     });
 
     it('keeps its own time when the remote stamp is older', () => {
-      expect(receive(local, { millis: T0 - 1000, counter: 50, node: B }, T0 - 2000)).toEqual({ millis: T0, counter: 4, node: A });
+      expect(receive(local, { millis: T0 - 1000, counter: 50, node: B }, T0 - 2000)).toEqual({
+        millis: T0,
+        counter: 4,
+        node: A,
+      });
     });
 
     it('follows the wall clock when it is ahead of both', () => {
-      expect(receive(local, { millis: T0 + 10, counter: 50, node: B }, T0 + 20)).toEqual({ millis: T0 + 20, counter: 0, node: A });
+      expect(receive(local, { millis: T0 + 10, counter: 50, node: B }, T0 + 20)).toEqual({
+        millis: T0 + 20,
+        counter: 0,
+        node: A,
+      });
     });
 
     it('moves to the next millisecond when the counter would overflow', () => {
-      expect(receive(local, { millis: T0, counter: 0xffff, node: B }, T0)).toEqual({ millis: T0 + 1, counter: 0, node: A });
+      expect(receive(local, { millis: T0, counter: 0xffff, node: B }, T0)).toEqual({
+        millis: T0 + 1,
+        counter: 0,
+        node: A,
+      });
     });
   });
 });

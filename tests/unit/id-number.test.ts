@@ -109,9 +109,23 @@ describe('ID number (GB 11643-1999)', () => {
   });
 
   it('derives gender, birth date and region code', () => {
-    expect(ok(IDS.standardX)).toEqual({ idNumber: IDS.standardX, regionCode: '110105', birthDate: '1949-12-31', gender: 'female' });
-    expect(ok(IDS.maleX)).toEqual({ idNumber: IDS.maleX, regionCode: '330102', birthDate: '1980-01-01', gender: 'male' });
-    expect(ok(IDS.female1990)).toMatchObject({ regionCode: '330102', birthDate: '1990-03-07', gender: 'female' });
+    expect(ok(IDS.standardX)).toEqual({
+      idNumber: IDS.standardX,
+      regionCode: '110105',
+      birthDate: '1949-12-31',
+      gender: 'female',
+    });
+    expect(ok(IDS.maleX)).toEqual({
+      idNumber: IDS.maleX,
+      regionCode: '330102',
+      birthDate: '1980-01-01',
+      gender: 'male',
+    });
+    expect(ok(IDS.female1990)).toMatchObject({
+      regionCode: '330102',
+      birthDate: '1990-03-07',
+      gender: 'female',
+    });
     expect(ok(IDS.leapDay2000)).toMatchObject({ regionCode: '440304', gender: 'male' });
     expect(ok(IDS.nanjingX)).toMatchObject({ regionCode: '320102', birthDate: '1970-06-15', gender: 'male' });
   });

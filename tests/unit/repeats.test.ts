@@ -1,6 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RepeatMatch } from '../../src-main/api';
-import { IDS, call, callError, countOf, createTownship, sampleIntake, samplePetitioner, type Township } from '../helpers/store';
+import {
+  IDS,
+  call,
+  callError,
+  countOf,
+  createTownship,
+  sampleIntake,
+  samplePetitioner,
+  type Township,
+} from '../helpers/store';
 
 let t: Township;
 beforeEach(async () => {
@@ -8,8 +17,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const find = (petitioners: { name?: string; idNumber?: string; phone?: string }[], excludeCaseId?: string): Promise<RepeatMatch[]> =>
-  call(t.store, 'cases.findRepeats', { petitioners, excludeCaseId });
+const find = (
+  petitioners: { name?: string; idNumber?: string; phone?: string }[],
+  excludeCaseId?: string,
+): Promise<RepeatMatch[]> => call(t.store, 'cases.findRepeats', { petitioners, excludeCaseId });
 
 describe('repeat detection', () => {
   let earlier: { id: string; caseNo: string };
@@ -38,7 +49,14 @@ describe('repeat detection', () => {
   it('finds an earlier case by ID number alone, whatever the name and phone', async () => {
     const r = await find([{ name: '张叁', idNumber: IDS.maleX }]);
     expect(r).toHaveLength(1);
-    expect(r[0]).toMatchObject({ id: earlier.id, caseNo: earlier.caseNo, matchedBy: 'idNumber', petitioner: '张三', summary: '反映土地承包纠纷', status: 'registered' });
+    expect(r[0]).toMatchObject({
+      id: earlier.id,
+      caseNo: earlier.caseNo,
+      matchedBy: 'idNumber',
+      petitioner: '张三',
+      summary: '反映土地承包纠纷',
+      status: 'registered',
+    });
   });
 
   it('matches an ID number typed with a lowercase x', async () => {
@@ -50,19 +68,30 @@ describe('repeat detection', () => {
     // stored from "+86 138 0013 8000"
     for (const phone of ['13800138000', '138 0013 8000', '+8613800138000']) {
       const r = await find([{ name: '张三', phone }]);
-      expect(r.map((m) => [m.id, m.matchedBy]), phone).toEqual([[earlier.id, 'namePhone']]);
+      expect(
+        r.map((m) => [m.id, m.matchedBy]),
+        phone,
+      ).toEqual([[earlier.id, 'namePhone']]);
     }
-    expect(t.store.sqlite.prepare('SELECT phone FROM petitioners WHERE case_id = ?').get(earlier.id)).toEqual({ phone: '13800138000' });
+    expect(t.store.sqlite.prepare('SELECT phone FROM petitioners WHERE case_id = ?').get(earlier.id)).toEqual(
+      { phone: '13800138000' },
+    );
   });
 
   it('matches a landline whether or not it was written with a hyphen', async () => {
     const landline = await call(
       t.store,
       'cases.create',
-      sampleIntake({ receivedAt: '2026-06-01T09:00', petitioners: [samplePetitioner({ name: '曾红', idNumber: '', phone: '0571-88886666' })] }),
+      sampleIntake({
+        receivedAt: '2026-06-01T09:00',
+        petitioners: [samplePetitioner({ name: '曾红', idNumber: '', phone: '0571-88886666' })],
+      }),
     );
     for (const phone of ['0571-88886666', '057188886666', '0571 8888 6666', '(0571)88886666']) {
-      expect((await find([{ name: '曾红', phone }])).map((m) => m.id), phone).toEqual([landline.id]);
+      expect(
+        (await find([{ name: '曾红', phone }])).map((m) => m.id),
+        phone,
+      ).toEqual([landline.id]);
     }
     expect(await find([{ name: '曾红', phone: '0571-88886667' }])).toEqual([]);
   });
@@ -83,7 +112,10 @@ describe('repeat detection', () => {
     const third = await call(
       t.store,
       'cases.create',
-      sampleIntake({ receivedAt: '2026-05-01T09:00', petitioners: [samplePetitioner({ name: '张三', idNumber: IDS.maleX, phone: '13800138000' })] }),
+      sampleIntake({
+        receivedAt: '2026-05-01T09:00',
+        petitioners: [samplePetitioner({ name: '张三', idNumber: IDS.maleX, phone: '13800138000' })],
+      }),
     );
     const r = await find([
       { name: '张三', idNumber: IDS.maleX, phone: '13800138000' },
@@ -130,7 +162,9 @@ describe('repeat detection', () => {
     const list = await call(t.store, 'cases.list', {});
     expect(list.rows.find((r) => r.id === again.id)!.flags).toContain('repeat');
     expect(list.rows.find((r) => r.id === earlier.id)!.flags).toContain('first');
-    expect((await call(t.store, 'cases.list', { filter: { flags: ['repeat'] } })).rows.map((r) => r.id)).toEqual([again.id]);
+    expect(
+      (await call(t.store, 'cases.list', { filter: { flags: ['repeat'] } })).rows.map((r) => r.id),
+    ).toEqual([again.id]);
     expect((await call(t.store, 'cases.list', { filter: { flags: ['first'] } })).total).toBe(2);
   });
 
@@ -144,11 +178,20 @@ describe('repeat detection', () => {
       summary: d.summary,
       content: d.content,
       peopleCount: d.peopleCount,
-      petitioners: d.petitioners.map((p) => ({ id: p.id, name: p.name, idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined, address: p.address ?? undefined })),
+      petitioners: d.petitioners.map((p) => ({
+        id: p.id,
+        name: p.name,
+        idNumber: p.idNumber ?? undefined,
+        phone: p.phone ?? undefined,
+        address: p.address ?? undefined,
+      })),
     };
     const marked = await call(t.store, 'cases.update', { ...input, repeatOf: earlier.id });
     expect(marked.flags).toContain('repeat');
-    expect(marked.events.at(-1)).toMatchObject({ kind: 'edited', data: { changes: [{ field: 'repeatOf', before: null, after: earlier.id }] } });
+    expect(marked.events.at(-1)).toMatchObject({
+      kind: 'edited',
+      data: { changes: [{ field: 'repeatOf', before: null, after: earlier.id }] },
+    });
     const unmarked = await call(t.store, 'cases.update', { ...input, repeatOf: null });
     expect(unmarked.flags).toContain('first');
     expect(unmarked.repeatOf).toBeNull();

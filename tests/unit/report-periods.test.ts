@@ -12,7 +12,11 @@ describe('report periods', () => {
       ['2025-12-01', '2025-12-31'],
     ]);
     const q = periodOf('quarter', '2024-05-02');
-    expect([q.label, span(q), span(previousPeriod(q))]).toEqual(['2024年第二季度', ['2024-04-01', '2024-06-30'], ['2024-01-01', '2024-03-31']]);
+    expect([q.label, span(q), span(previousPeriod(q))]).toEqual([
+      '2024年第二季度',
+      ['2024-04-01', '2024-06-30'],
+      ['2024-01-01', '2024-03-31'],
+    ]);
     expect(span(yearOnYear(periodOf('month', '2025-02-10')))).toEqual(['2024-02-01', '2024-02-29']);
   });
 
@@ -36,11 +40,20 @@ describe('report periods', () => {
   });
 
   it('puts the range just before a custom range, of the same length', () => {
-    expect(span(previousPeriod(periodOf('range', '2024-03-01', '2024-03-31')))).toEqual(['2024-01-30', '2024-02-29']);
+    expect(span(previousPeriod(periodOf('range', '2024-03-01', '2024-03-31')))).toEqual([
+      '2024-01-30',
+      '2024-02-29',
+    ]);
   });
 
   it('splits a range into whole months and the days of part months', () => {
-    expect(splitRange('2026-01-15', '2026-04-10')).toEqual({ months: ['2026-02', '2026-03'], days: [['2026-01-15', '2026-01-31'], ['2026-04-01', '2026-04-10']] });
+    expect(splitRange('2026-01-15', '2026-04-10')).toEqual({
+      months: ['2026-02', '2026-03'],
+      days: [
+        ['2026-01-15', '2026-01-31'],
+        ['2026-04-01', '2026-04-10'],
+      ],
+    });
     expect(splitRange('2026-02-01', '2026-02-28')).toEqual({ months: ['2026-02', '2026-02'], days: [] });
   });
 });

@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { indexCase, indexText, KEY_SPAN, nameKeys, tokenize, tokenizeByRuns, toMatchQuery, unindexCase, withRoomyIndexWrites, type IndexedCase } from '../../src-main/services/search-index';
+import {
+  indexCase,
+  indexText,
+  KEY_SPAN,
+  nameKeys,
+  tokenize,
+  tokenizeByRuns,
+  toMatchQuery,
+  unindexCase,
+  withRoomyIndexWrites,
+  type IndexedCase,
+} from '../../src-main/services/search-index';
 import { createTempStore, IDS, type TempStore } from '../helpers/store';
 
 describe('tokenize', () => {
@@ -31,7 +42,7 @@ describe('tokenize', () => {
     // a fixed pseudo-random mix of Han (BMP, extension A and astral), Latin, digits, full-width
     // forms, other scripts, combining marks, punctuation, spaces and lone surrogates
     const pool = [
-      ..."土地承包低保张三李四㐀㑀単﨎ＡＢＣ１２３abcXYZ0123456789éßΣσДжعربي한글ひらカナ\u0301\u0663，。、；：-_/ .()\"'\n\t",
+      ...'土地承包低保张三李四㐀㑀単﨎ＡＢＣ１２３abcXYZ0123456789éßΣσДжعربي한글ひらカナ\u0301\u0663，。、；：-_/ .()"\'\n\t',
       '\u{20000}',
       '\u{2A6D6}',
       '\u{1D400}',
@@ -134,9 +145,11 @@ describe('search on a real FTS5 index', () => {
     const match = toMatchQuery(q);
     if (match === null) return [];
     // an entry's rowid is its search key; the case's own rowid is the key's low part
-    return (t.store.sqlite.prepare(`SELECT rowid % ${KEY_SPAN} AS rowid FROM case_search WHERE case_search MATCH ? ORDER BY 1`).all(match) as { rowid: number }[]).map(
-      (r) => r.rowid,
-    );
+    return (
+      t.store.sqlite
+        .prepare(`SELECT rowid % ${KEY_SPAN} AS rowid FROM case_search WHERE case_search MATCH ? ORDER BY 1`)
+        .all(match) as { rowid: number }[]
+    ).map((r) => r.rowid);
   };
 
   beforeAll(() => {
@@ -183,7 +196,14 @@ describe('search on a real FTS5 index', () => {
 
   it('finds exactly one case by its whole case number among cases whose numbers share a prefix', () => {
     for (let seq = 10; seq <= 19; seq++) {
-      indexCase(t.store, 100 + seq, { receivedAt: '2026-04-01T08:00', caseNo: `330102001-2026-000${seq}`, queryCode: `Q${seq}`, summary: '', content: '', petitioners: [] });
+      indexCase(t.store, 100 + seq, {
+        receivedAt: '2026-04-01T08:00',
+        caseNo: `330102001-2026-000${seq}`,
+        queryCode: `Q${seq}`,
+        summary: '',
+        content: '',
+        petitioners: [],
+      });
     }
     expect(search('330102001-2026-00001')).toEqual([1]);
     expect(search('330102001-2026-00015')).toEqual([115]);
@@ -198,7 +218,25 @@ describe('search on a real FTS5 index', () => {
   });
 
   it('does not break on quotes, brackets or FTS operators typed by a clerk', () => {
-    for (const q of ['"', '"土地', '土地"', "'土地'", '“土地”', 'a"b', 'AND', 'OR', 'NOT', 'NEAR(土地, 2)', '土地*', '(测试)', '-土地', 'body:土地', '^土地', '{x}', '土地 OR 低保']) {
+    for (const q of [
+      '"',
+      '"土地',
+      '土地"',
+      "'土地'",
+      '“土地”',
+      'a"b',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR(土地, 2)',
+      '土地*',
+      '(测试)',
+      '-土地',
+      'body:土地',
+      '^土地',
+      '{x}',
+      '土地 OR 低保',
+    ]) {
       expect(() => search(q), q).not.toThrow();
     }
     expect(search('"土地')).toEqual([1, 2]);
@@ -209,7 +247,17 @@ describe('search on a real FTS5 index', () => {
 
   it('indexes what it is given and nothing of a removed entry', () => {
     const text = indexText(docs[1]);
-    expect(text.split(' ')).toEqual(expect.arrayContaining(['土地', '单伟', 'sw', 'shanwei', '11010519491231002x', '13800138000', 'k7m2xq9p']));
+    expect(text.split(' ')).toEqual(
+      expect.arrayContaining([
+        '土地',
+        '单伟',
+        'sw',
+        'shanwei',
+        '11010519491231002x',
+        '13800138000',
+        'k7m2xq9p',
+      ]),
+    );
     indexCase(t.store, 1, { ...docs[1], summary: '反映宅基地纠纷', content: '' });
     expect(search('土地承包')).toEqual([]);
     expect(search('宅基地')).toEqual([1]);
@@ -218,11 +266,17 @@ describe('search on a real FTS5 index', () => {
   });
 
   it('writes entries with more room in memory (an import) into the same index, and sets the room back', () => {
-    const hashsize = () => t.store.sqlite.prepare(`SELECT v FROM case_search_config WHERE k = 'hashsize'`).pluck().get();
+    const hashsize = () =>
+      t.store.sqlite.prepare(`SELECT v FROM case_search_config WHERE k = 'hashsize'`).pluck().get();
     t.store.sqlite.transaction(() =>
       withRoomyIndexWrites(t.store, () => {
         expect(hashsize()).toBe(16 * 1024 * 1024);
-        for (let rowid = 10; rowid < 1010; rowid++) indexCase(t.store, rowid, { ...docs[2], receivedAt: '2026-03-04T09:00', summary: `申请低保第${rowid}件` });
+        for (let rowid = 10; rowid < 1010; rowid++)
+          indexCase(t.store, rowid, {
+            ...docs[2],
+            receivedAt: '2026-03-04T09:00',
+            summary: `申请低保第${rowid}件`,
+          });
         indexCase(t.store, 2, { ...docs[2], summary: '申请临时救助' });
       }),
     )();

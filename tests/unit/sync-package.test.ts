@@ -6,20 +6,50 @@
 import { describe, expect, it } from 'vitest';
 import { refusal } from '../helpers/refusal';
 import { generateOfficeKeys } from '../../src-main/services/sync/envelope';
-import { decodePackageBody, encodeBody, fromTuple, signBatch, verifyBatch, type Batch, type OpTuple, type PackageBody } from '../../src-main/services/sync/package';
+import {
+  decodePackageBody,
+  encodeBody,
+  fromTuple,
+  signBatch,
+  verifyBatch,
+  type Batch,
+  type OpTuple,
+  type PackageBody,
+} from '../../src-main/services/sync/package';
 
 const town = generateOfficeKeys('330102001');
 const other = generateOfficeKeys('330102002');
 const ORIGIN = '0123456789abcdef';
 
-function tuple(seq: number, data: Record<string, unknown>, extra: Partial<{ tbl: string; op: 'insert' | 'update'; base: string | null }> = {}): OpTuple {
+function tuple(
+  seq: number,
+  data: Record<string, unknown>,
+  extra: Partial<{ tbl: string; op: 'insert' | 'update'; base: string | null }> = {},
+): OpTuple {
   const hlc = `2025-03-0${1 + (seq % 9)}T08:00:00.${String(seq % 1000).padStart(3, '0')}Z-0000-${ORIGIN}`;
-  return [ORIGIN, seq, hlc, town.officeId, null, extra.tbl ?? 'cases', `row-${seq}`, extra.op ?? 'insert', JSON.stringify(data), extra.base ?? null];
+  return [
+    ORIGIN,
+    seq,
+    hlc,
+    town.officeId,
+    null,
+    extra.tbl ?? 'cases',
+    `row-${seq}`,
+    extra.op ?? 'insert',
+    JSON.stringify(data),
+    extra.base ?? null,
+  ];
 }
 
 /** Text that is hard on a reader of JSON's structure: quotes, backslashes, brackets, CJK, emoji. */
 const AWKWARD = ['反映“土地”问题', 'a"b\\c', '\\', '}]},{"ops":[', '[[[', '\u2028\u0000\t', '😀 征收补偿'];
-const ops = AWKWARD.map((s, i) => tuple(i + 1, { summary: s, nested: { list: [s, i] } }, i % 2 ? { op: 'update', base: JSON.stringify({ summary: [s] }) } : {}));
+const ops = AWKWARD.map((s, i) =>
+  tuple(
+    i + 1,
+    { summary: s, nested: { list: [s, i] } },
+    i % 2 ? { op: 'update', base: JSON.stringify({ summary: [s] }) } : {},
+  ),
+);
 
 function makeBody(batches: Batch[]): PackageBody {
   return {
@@ -72,7 +102,9 @@ describe('the operations as carried', () => {
   });
 
   it('verify when written with other escapes than the signer’s (checked over the operations serialized again)', () => {
-    const text = encodeBody(makeBody([signed])).toString().replace('"insert"', '"\\u0069nsert"');
+    const text = encodeBody(makeBody([signed]))
+      .toString()
+      .replace('"insert"', '"\\u0069nsert"');
     const { carriedOps } = openBody(Buffer.from(text));
     expect(carriedOps[0].toString()).toContain('\\u0069nsert');
   });
@@ -82,14 +114,34 @@ describe('refusals', () => {
   const bytesOf = (b: PackageBody) => encodeBody(b);
 
   it('an operation changed after signing, and a batch signed by another office’s key', () => {
-    const changed = { ...signed, ops: signed.ops.map((t, i) => (i === 3 ? ([...t.slice(0, 8), t[8].replace('a', 'A'), t[9]] as OpTuple) : t)) };
-    expect(refusal(() => openBody(bytesOf(makeBody([changed]))))).toBe('交换包中有一批记录的签名无效（不是“示范镇”签发的），已拒绝导入，未作任何改动');
+    const changed = {
+      ...signed,
+      ops: signed.ops.map((t, i) =>
+        i === 3 ? ([...t.slice(0, 8), t[8].replace('a', 'A'), t[9]] as OpTuple) : t,
+      ),
+    };
+    expect(refusal(() => openBody(bytesOf(makeBody([changed]))))).toBe(
+      '交换包中有一批记录的签名无效（不是“示范镇”签发的），已拒绝导入，未作任何改动',
+    );
     const forged = { ...signBatch(other, ops.map(fromTuple)), officeId: town.officeId, keyFp: signed.keyFp };
     expect(refusal(() => openBody(bytesOf(makeBody([forged]))))).toMatch(/签名无效/);
     // an operation dropped, or two batches' signatures swapped
-    expect(refusal(() => openBody(bytesOf(makeBody([{ ...signed, ops: signed.ops.slice(1) }]))))).toMatch(/签名无效/);
+    expect(refusal(() => openBody(bytesOf(makeBody([{ ...signed, ops: signed.ops.slice(1) }]))))).toMatch(
+      /签名无效/,
+    );
     const second = signBatch(town, ops.slice(0, 2).map(fromTuple));
-    expect(refusal(() => openBody(bytesOf(makeBody([{ ...signed, sig: second.sig }, { ...second, sig: signed.sig }]))))).toMatch(/签名无效/);
+    expect(
+      refusal(() =>
+        openBody(
+          bytesOf(
+            makeBody([
+              { ...signed, sig: second.sig },
+              { ...second, sig: signed.sig },
+            ]),
+          ),
+        ),
+      ),
+    ).toMatch(/签名无效/);
   });
 
   it('a batch or a body repeating a key (JSON.parse keeps the last: the signed one could hide another)', () => {
@@ -130,10 +182,23 @@ describe('refusals', () => {
     ];
     for (const b of bad) {
       const body = makeBody([{ ...signed, ops: [...signed.ops, b as OpTuple] }]);
-      expect(refusal(() => decodePackageBody(bytesOf(body))), JSON.stringify(b)).toBe('交换包内容不完整或格式不符，未作任何改动');
+      expect(
+        refusal(() => decodePackageBody(bytesOf(body))),
+        JSON.stringify(b),
+      ).toBe('交换包内容不完整或格式不符，未作任何改动');
     }
-    expect(refusal(() => decodePackageBody(bytesOf({ ...makeBody([]), batches: [{ ...signed, ops: undefined as unknown as OpTuple[] }] })))).toBe('交换包内容不完整或格式不符，未作任何改动');
+    expect(
+      refusal(() =>
+        decodePackageBody(
+          bytesOf({ ...makeBody([]), batches: [{ ...signed, ops: undefined as unknown as OpTuple[] }] }),
+        ),
+      ),
+    ).toBe('交换包内容不完整或格式不符，未作任何改动');
     // and the good ones pass: actor and base may be null or text
-    expect(decodePackageBody(bytesOf(makeBody([{ ...signed, ops: [[...t.slice(0, 4), 'staff-1', ...t.slice(5)] as OpTuple] }]))).body.batches[0].ops).toHaveLength(1);
+    expect(
+      decodePackageBody(
+        bytesOf(makeBody([{ ...signed, ops: [[...t.slice(0, 4), 'staff-1', ...t.slice(5)] as OpTuple] }])),
+      ).body.batches[0].ops,
+    ).toHaveLength(1);
   });
 });

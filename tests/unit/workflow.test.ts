@@ -7,7 +7,14 @@
 import { describe, expect, it } from 'vitest';
 import { STEP_KINDS, type CaseStatus, type CaseStep, type StepKind } from '../../src-main/api';
 import { UserError } from '../../src-main/services/errors';
-import { allowedSteps, foldEvents, nextState, type DayRules, type WorkflowEvent, type WorkflowState } from '../../src-main/services/workflow';
+import {
+  allowedSteps,
+  foldEvents,
+  nextState,
+  type DayRules,
+  type WorkflowEvent,
+  type WorkflowState,
+} from '../../src-main/services/workflow';
 
 const RECEIVED = '2025-09-01';
 const rules: DayRules = { dayCount: 'calendar', overrides: new Map(), today: '2025-12-31' };
@@ -42,7 +49,10 @@ function sample(kind: StepKind, on: string, s: WorkflowState): CaseStep {
     takeCharge: { leaderId: 'l1', plan: '化解方案' },
     progress: { note: '进展' },
     supervise: { unitId: 'u1', deadline: '2025-12-31', content: '督办' },
-    answerSupervision: { supervisionId: s.supervisions.find((x) => !x.answeredOn)?.id ?? 'none', answer: '已办理' },
+    answerSupervision: {
+      supervisionId: s.supervisions.find((x) => !x.answeredOn)?.id ?? 'none',
+      answer: '已办理',
+    },
   };
   return { ...base, kind, ...data[kind] } as CaseStep;
 }
@@ -60,35 +70,119 @@ const A: [StepKind, string] = ['accept', '2025-09-05'];
 const REPLY: [StepKind, string][] = [A, ['reply', '2025-10-20'], ['deliver', '2025-10-22']];
 
 /** Reachable states and, by hand, exactly what each allows. */
-const TABLE: { name: string; path: [StepKind, string][]; start?: CaseStatus; status: CaseStatus; allowed: StepKind[] }[] = [
-  { name: '待受理', path: [], status: 'registered', allowed: ['accept', 'reject', 'forward', 'assign', 'takeCharge', 'supervise'] },
+const TABLE: {
+  name: string;
+  path: [StepKind, string][];
+  start?: CaseStatus;
+  status: CaseStatus;
+  allowed: StepKind[];
+}[] = [
+  {
+    name: '待受理',
+    path: [],
+    status: 'registered',
+    allowed: ['accept', 'reject', 'forward', 'assign', 'takeCharge', 'supervise'],
+  },
   {
     name: '已受理',
     path: [A],
     status: 'handling',
-    allowed: ['assign', 'notify', 'setHandler', 'investigate', 'mediate', 'hearing', 'visit', 'extend', 'reply', 'takeCharge', 'supervise'],
+    allowed: [
+      'assign',
+      'notify',
+      'setHandler',
+      'investigate',
+      'mediate',
+      'hearing',
+      'visit',
+      'extend',
+      'reply',
+      'takeCharge',
+      'supervise',
+    ],
   },
   {
     name: '已交办（单位可异议、报告）',
     path: [['assign', '2025-09-05']],
     status: 'handling',
-    allowed: ['notify', 'setHandler', 'object', 'reportAssignment', 'investigate', 'mediate', 'hearing', 'visit', 'extend', 'reply', 'takeCharge', 'supervise'],
+    allowed: [
+      'notify',
+      'setHandler',
+      'object',
+      'reportAssignment',
+      'investigate',
+      'mediate',
+      'hearing',
+      'visit',
+      'extend',
+      'reply',
+      'takeCharge',
+      'supervise',
+    ],
   },
   {
     name: '已告知、已延期、已包案、已督办',
-    path: [A, ['notify', '2025-09-06'], ['extend', '2025-10-30'], ['takeCharge', '2025-10-30'], ['supervise', '2025-11-01']],
+    path: [
+      A,
+      ['notify', '2025-09-06'],
+      ['extend', '2025-10-30'],
+      ['takeCharge', '2025-10-30'],
+      ['supervise', '2025-11-01'],
+    ],
     status: 'handling',
-    allowed: ['assign', 'setHandler', 'investigate', 'mediate', 'hearing', 'visit', 'reply', 'takeCharge', 'progress', 'supervise', 'answerSupervision'],
+    allowed: [
+      'assign',
+      'setHandler',
+      'investigate',
+      'mediate',
+      'hearing',
+      'visit',
+      'reply',
+      'takeCharge',
+      'progress',
+      'supervise',
+      'answerSupervision',
+    ],
   },
-  { name: '不予受理', path: [['reject', '2025-09-05']], status: 'notAccepted', allowed: ['notify', 'close', 'takeCharge', 'supervise'] },
-  { name: '已转送', path: [['forward', '2025-09-05']], status: 'forwarded', allowed: ['notify', 'close', 'takeCharge', 'supervise'] },
-  { name: '已答复待送达', path: [A, ['reply', '2025-10-20']], status: 'replied', allowed: ['notify', 'deliver', 'takeCharge', 'supervise'] },
-  { name: '已送达', path: REPLY, status: 'delivered', allowed: ['notify', 'evaluate', 'requestReview', 'close', 'takeCharge', 'supervise'] },
+  {
+    name: '不予受理',
+    path: [['reject', '2025-09-05']],
+    status: 'notAccepted',
+    allowed: ['notify', 'close', 'takeCharge', 'supervise'],
+  },
+  {
+    name: '已转送',
+    path: [['forward', '2025-09-05']],
+    status: 'forwarded',
+    allowed: ['notify', 'close', 'takeCharge', 'supervise'],
+  },
+  {
+    name: '已答复待送达',
+    path: [A, ['reply', '2025-10-20']],
+    status: 'replied',
+    allowed: ['notify', 'deliver', 'takeCharge', 'supervise'],
+  },
+  {
+    name: '已送达',
+    path: REPLY,
+    status: 'delivered',
+    allowed: ['notify', 'evaluate', 'requestReview', 'close', 'takeCharge', 'supervise'],
+  },
   {
     name: '复查中',
     path: [...REPLY, ['requestReview', '2025-11-01']],
     status: 'inReview',
-    allowed: ['notify', 'setHandler', 'investigate', 'mediate', 'hearing', 'visit', 'decideReview', 'takeCharge', 'supervise'],
+    allowed: [
+      'notify',
+      'setHandler',
+      'investigate',
+      'mediate',
+      'hearing',
+      'visit',
+      'decideReview',
+      'takeCharge',
+      'supervise',
+    ],
   },
   {
     name: '已复查',
@@ -98,24 +192,62 @@ const TABLE: { name: string; path: [StepKind, string][]; start?: CaseStatus; sta
   },
   {
     name: '复核中',
-    path: [...REPLY, ['requestReview', '2025-11-01'], ['decideReview', '2025-11-20'], ['requestRereview', '2025-11-25']],
+    path: [
+      ...REPLY,
+      ['requestReview', '2025-11-01'],
+      ['decideReview', '2025-11-20'],
+      ['requestRereview', '2025-11-25'],
+    ],
     status: 'inRereview',
-    allowed: ['notify', 'setHandler', 'investigate', 'mediate', 'hearing', 'visit', 'decideRereview', 'takeCharge', 'supervise'],
+    allowed: [
+      'notify',
+      'setHandler',
+      'investigate',
+      'mediate',
+      'hearing',
+      'visit',
+      'decideRereview',
+      'takeCharge',
+      'supervise',
+    ],
   },
   {
     name: '已复核',
-    path: [...REPLY, ['requestReview', '2025-11-01'], ['decideReview', '2025-11-20'], ['requestRereview', '2025-11-25'], ['decideRereview', '2025-12-10']],
+    path: [
+      ...REPLY,
+      ['requestReview', '2025-11-01'],
+      ['decideReview', '2025-11-20'],
+      ['requestRereview', '2025-11-25'],
+      ['decideRereview', '2025-12-10'],
+    ],
     status: 'rereviewed',
     allowed: ['notify', 'evaluate', 'close', 'takeCharge', 'supervise'],
   },
-  { name: '已办结', path: [...REPLY, ['close', '2025-10-25']], status: 'closed', allowed: ['notify', 'evaluate', 'requestReview', 'followUp', 'reopen'] },
+  {
+    name: '已办结',
+    path: [...REPLY, ['close', '2025-10-25']],
+    status: 'closed',
+    allowed: ['notify', 'evaluate', 'requestReview', 'followUp', 'reopen'],
+  },
   {
     name: '已办结（已包案，复查期已用）',
-    path: [...REPLY, ['takeCharge', '2025-10-23'], ['requestReview', '2025-11-01'], ['decideReview', '2025-11-20'], ['close', '2025-11-21']],
+    path: [
+      ...REPLY,
+      ['takeCharge', '2025-10-23'],
+      ['requestReview', '2025-11-01'],
+      ['decideReview', '2025-11-20'],
+      ['close', '2025-11-21'],
+    ],
     status: 'closed',
     allowed: ['notify', 'evaluate', 'requestRereview', 'followUp', 'reopen', 'progress'],
   },
-  { name: '不再受理', path: [], start: 'notReaccepted', status: 'notReaccepted', allowed: ['notify', 'close', 'takeCharge', 'supervise'] },
+  {
+    name: '不再受理',
+    path: [],
+    start: 'notReaccepted',
+    status: 'notReaccepted',
+    allowed: ['notify', 'close', 'takeCharge', 'supervise'],
+  },
 ];
 
 describe('every step from every state', () => {
@@ -131,7 +263,9 @@ describe('every step from every state', () => {
           expect(attempt, `${STEP_KINDS[kind]} should be allowed`).not.toThrow();
         } else {
           expect(attempt, `${STEP_KINDS[kind]} should be refused`).toThrow(UserError);
-          expect(attempt).toThrow(new RegExp(`^不能${STEP_KINDS[kind]}：.+。(当前可进行：|当前没有可进行的操作)`));
+          expect(attempt).toThrow(
+            new RegExp(`^不能${STEP_KINDS[kind]}：.+。(当前可进行：|当前没有可进行的操作)`),
+          );
         }
       }
     });
@@ -140,7 +274,10 @@ describe('every step from every state', () => {
 
 describe('where a step leads', () => {
   it('交办 accepts the case and names the unit; an objection hands it back', () => {
-    const s = walk([['assign', '2025-09-05'], ['object', '2025-09-10']]);
+    const s = walk([
+      ['assign', '2025-09-05'],
+      ['object', '2025-09-10'],
+    ]);
     expect(s.decidedOn).toBe('2025-09-05');
     expect(s.acceptedOn).toBe('2025-09-05');
     expect(s.unitId).toBeNull();
@@ -148,7 +285,13 @@ describe('where a step leads', () => {
   });
   it('复查 ordering a new handling restarts the reply clock and clears the old reply', () => {
     let s = walk([...REPLY, ['requestReview', '2025-11-01']]);
-    s = nextState(s, { ...sample('decideReview', '2025-11-20', s), result: 'redo' } as CaseStep, { receivedOn: RECEIVED }, rules, 'r');
+    s = nextState(
+      s,
+      { ...sample('decideReview', '2025-11-20', s), result: 'redo' } as CaseStep,
+      { receivedOn: RECEIVED },
+      rules,
+      'r',
+    );
     expect(s.status).toBe('handling');
     expect(s.acceptedOn).toBe('2025-11-20');
     expect(s.repliedOn).toBeNull();
@@ -170,7 +313,13 @@ describe('where a step leads', () => {
       s = nextState(s, sample(kind, on, s), { receivedOn: RECEIVED }, rules, `e${i}`);
       return { id: `e${i}`, kind: k, data };
     });
-    expect(foldEvents([{ id: 'r', kind: 'registered', data: {} }, ...events, { id: 'x', kind: 'someFutureKind', data: {} }])).toEqual(stepped);
+    expect(
+      foldEvents([
+        { id: 'r', kind: 'registered', data: {} },
+        ...events,
+        { id: 'x', kind: 'someFutureKind', data: {} },
+      ]),
+    ).toEqual(stepped);
   });
 });
 
@@ -186,7 +335,9 @@ describe('date rules of single steps', () => {
   it('an objection comes within 5 working days of the assignment (Art. 23), counted across National Day', () => {
     // assigned Friday 2025-09-26; working days: 9-28 (make-up Sunday), 9-29, 9-30, 10-09, 10-10
     const s = walk([['assign', '2025-09-26']]);
-    expect(() => nextState(s, sample('object', '2025-10-10', s), { receivedOn: RECEIVED }, rules, 'x')).not.toThrow();
+    expect(() =>
+      nextState(s, sample('object', '2025-10-10', s), { receivedOn: RECEIVED }, rules, 'x'),
+    ).not.toThrow();
     refuse(s, sample('object', '2025-10-11', s), /5个工作日内（2025-10-10前）/);
   });
   it('does not offer 延期 once the reply deadline has passed', () => {
@@ -200,13 +351,17 @@ describe('date rules of single steps', () => {
     // accepted 2025-09-05 + 60 days = 2025-11-04 (a Tuesday)
     const late = walk([A]);
     refuse(late, sample('extend', '2025-11-05', late), /答复期限（2025-11-04）已过/);
-    expect(() => nextState(late, sample('extend', '2025-11-04', late), { receivedOn: RECEIVED }, rules, 'x')).not.toThrow();
+    expect(() =>
+      nextState(late, sample('extend', '2025-11-04', late), { receivedOn: RECEIVED }, rules, 'x'),
+    ).not.toThrow();
   });
   it('a review is asked within 30 days of receiving the reply (Art. 35)', () => {
     // delivered 2025-10-22 + 30 = 2025-11-21 (a Friday)
     const s = walk(REPLY);
     refuse(s, sample('requestReview', '2025-11-22', s), /30日内（2025-11-21前）/);
-    expect(() => nextState(s, sample('requestReview', '2025-11-21', s), { receivedOn: RECEIVED }, rules, 'x')).not.toThrow();
+    expect(() =>
+      nextState(s, sample('requestReview', '2025-11-21', s), { receivedOn: RECEIVED }, rules, 'x'),
+    ).not.toThrow();
   });
   it('a re-review is asked within 30 days of receiving the review opinion (Art. 36)', () => {
     const s = walk([...REPLY, ['requestReview', '2025-11-01'], ['decideReview', '2025-11-10']]);
@@ -215,12 +370,24 @@ describe('date rules of single steps', () => {
   });
   it('a delivery cannot precede the reply, a deadline cannot precede its step', () => {
     const s = walk([A, ['reply', '2025-10-20']]);
-    refuse(s, { ...sample('deliver', '2025-10-21', s), receivedOn: '2025-10-19' } as CaseStep, /签收日期不能早于/);
+    refuse(
+      s,
+      { ...sample('deliver', '2025-10-21', s), receivedOn: '2025-10-19' } as CaseStep,
+      /签收日期不能早于/,
+    );
     const r = walk([]);
-    refuse(r, { ...sample('assign', '2025-09-05', r), deadline: '2025-09-04' } as CaseStep, /办理期限不能早于交办日期/);
+    refuse(
+      r,
+      { ...sample('assign', '2025-09-05', r), deadline: '2025-09-04' } as CaseStep,
+      /办理期限不能早于交办日期/,
+    );
   });
   it('answers only a supervision that is still open', () => {
     const s = walk([A, ['supervise', '2025-09-10']]);
-    refuse(s, { ...sample('answerSupervision', '2025-09-12', s), supervisionId: 'nope' } as CaseStep, /该督办不存在或已回复/);
+    refuse(
+      s,
+      { ...sample('answerSupervision', '2025-09-12', s), supervisionId: 'nope' } as CaseStep,
+      /该督办不存在或已回复/,
+    );
   });
 });

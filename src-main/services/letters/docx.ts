@@ -115,8 +115,13 @@ const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
   [FONT.heading2, '楷体', 'modern'],
   [FONT.pageNumber, 'SimSun', 'auto'],
 ]
-  .map(([name, alt, family]) => `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`)
-  .join('')}<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
+  .map(
+    ([name, alt, family]) =>
+      `<w:font w:name="${name}"><w:altName w:val="${alt}"/><w:charset w:val="86"/><w:family w:val="${family}"/><w:pitch w:val="variable"/></w:font>`,
+  )
+  .join(
+    '',
+  )}<w:font w:name="${FONT.latin}"><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font></w:fonts>`;
 
 // ---- paragraphs -------------------------------------------------------------------------------
 
@@ -156,7 +161,8 @@ function run(text: string, s: RunStyle): TextRun {
 /** one line of the page: exact spacing, nothing before or after (5.2.3) */
 const ON_GRID = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
-const blank = (keepNext = false) => new Paragraph({ spacing: ON_GRID, keepNext: keepNext || undefined, children: [] });
+const blank = (keepNext = false) =>
+  new Paragraph({ spacing: ON_GRID, keepNext: keepNext || undefined, children: [] });
 
 /** 7.3.3: 一、 in 黑体, （一） in 楷体 (layout.ts splitHeading says where a heading ends) */
 function bodyParagraph(text: string, keepNext: boolean): Paragraph {
@@ -188,7 +194,13 @@ function signatureBlock(content: LetterContent): Paragraph[] {
   const dateRight = 4;
   const nameRight = Math.max(0, dateRight + (charWidth(content.date) - charWidth(content.signature)) / 2);
   const line = (text: string, chars: number, keepNext: boolean) =>
-    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: ON_GRID, indent: { right: Math.round(chars * CHAR_PITCH) }, keepNext: keepNext || undefined, children: [run(text, BODY)] });
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      spacing: ON_GRID,
+      indent: { right: Math.round(chars * CHAR_PITCH) },
+      keepNext: keepNext || undefined,
+      children: [run(text, BODY)],
+    });
   return [blank(true), line(content.signature, nameRight, true), line(content.date, dateRight, false)];
 }
 
@@ -197,13 +209,25 @@ function signatureBlock(content: LetterContent): Paragraph[] {
 const LINE_BORDER = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const TABLE_RUN: RunStyle = { font: FONT.body, size: SIZE.table, offGrid: true };
 
-function cell(lines: string[], width: number, alignment: (typeof AlignmentType)[keyof typeof AlignmentType], keepNext: boolean): TableCell {
+function cell(
+  lines: string[],
+  width: number,
+  alignment: (typeof AlignmentType)[keyof typeof AlignmentType],
+  keepNext: boolean,
+): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: mm(1), bottom: mm(1) },
     children: lines.map(
-      (l) => new Paragraph({ style: OFF_GRID, alignment, keepNext: keepNext || undefined, spacing: { line: FORM_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: l ? [run(l, TABLE_RUN)] : [] }),
+      (l) =>
+        new Paragraph({
+          style: OFF_GRID,
+          alignment,
+          keepNext: keepNext || undefined,
+          spacing: { line: FORM_LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+          children: l ? [run(l, TABLE_RUN)] : [],
+        }),
     ),
   });
 }
@@ -220,7 +244,14 @@ function formTable(rows: [string, string][]): Table {
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: [labelWidth, valueWidth],
     layout: TableLayoutType.FIXED,
-    borders: { top: LINE_BORDER, bottom: LINE_BORDER, left: LINE_BORDER, right: LINE_BORDER, insideHorizontal: LINE_BORDER, insideVertical: LINE_BORDER },
+    borders: {
+      top: LINE_BORDER,
+      bottom: LINE_BORDER,
+      left: LINE_BORDER,
+      right: LINE_BORDER,
+      insideHorizontal: LINE_BORDER,
+      insideVertical: LINE_BORDER,
+    },
     rows: rows.map(([label, value], i) => {
       const handwritten = HANDWRITTEN_ROWS.has(label);
       // as on the printed page: no row split across pages, and the last row stays with the office and date
@@ -228,7 +259,10 @@ function formTable(rows: [string, string][]): Table {
       return new TableRow({
         height: { value: handwritten ? SIGNATURE_ROW : FORM_ROW, rule: HeightRule.ATLEAST },
         cantSplit: true,
-        children: [cell([label], labelWidth, AlignmentType.CENTER, last), cell(value.split('\n'), valueWidth, AlignmentType.LEFT, last)],
+        children: [
+          cell([label], labelWidth, AlignmentType.CENTER, last),
+          cell(value.split('\n'), valueWidth, AlignmentType.LEFT, last),
+        ],
       });
     }),
   });
@@ -238,7 +272,12 @@ function formTable(rows: [string, string][]): Table {
 
 /** 7.5: "— 1 —" in 4号 半角宋体 numerals, odd pages one character in from the right, even from the left */
 function pageNumberFooter(side: 'odd' | 'even'): Footer {
-  const style: RunStyle = { font: FONT.pageNumber, latin: FONT.pageNumber, size: SIZE.pageNumber, offGrid: true };
+  const style: RunStyle = {
+    font: FONT.pageNumber,
+    latin: FONT.pageNumber,
+    size: SIZE.pageNumber,
+    offGrid: true,
+  };
   const number = new TextRun({
     children: [PageNumber.CURRENT],
     size: style.size,
@@ -266,7 +305,12 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
  * page and leave pages short of their 22 lines (5.2.3).
  */
 const NORMAL = {
-  run: { size: SIZE.body, sizeComplexScript: SIZE.body, font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, hint: 'eastAsia' }, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+  run: {
+    size: SIZE.body,
+    sizeComplexScript: SIZE.body,
+    font: { eastAsia: FONT.body, ascii: FONT.latin, hAnsi: FONT.latin, cs: FONT.latin, hint: 'eastAsia' },
+    language: { value: 'en-US', eastAsia: 'zh-CN' },
+  },
   paragraph: { spacing: ON_GRID, widowControl: false },
 };
 
@@ -275,14 +319,36 @@ async function letterDocx(content: LetterContent): Promise<Buffer> {
   const paragraphs = content.paragraphs.filter((p) => p.trim());
   const children: (Paragraph | Table)[] = [
     // 7.3.1: 2号小标宋, centred, wrapping onto a second line (20 characters a line)
-    new Paragraph({ style: OFF_GRID, alignment: AlignmentType.CENTER, spacing: ON_GRID, children: [run(content.title, { font: FONT.title, size: SIZE.title, offGrid: true })] }),
+    new Paragraph({
+      style: OFF_GRID,
+      alignment: AlignmentType.CENTER,
+      spacing: ON_GRID,
+      children: [run(content.title, { font: FONT.title, size: SIZE.title, offGrid: true })],
+    }),
     blank(),
   ];
   // 7.2.5: 发文字号 centred; 7.3.2: 主送 a blank line under it, flush left
-  if (content.docNo) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: ON_GRID, children: [run(content.docNo, BODY)] }), blank());
-  if (content.addressee) children.push(new Paragraph({ alignment: AlignmentType.LEFT, spacing: ON_GRID, children: [run(content.addressee, BODY)] }));
+  if (content.docNo)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: ON_GRID,
+        children: [run(content.docNo, BODY)],
+      }),
+      blank(),
+    );
+  if (content.addressee)
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.LEFT,
+        spacing: ON_GRID,
+        children: [run(content.addressee, BODY)],
+      }),
+    );
   // the last paragraph stays with the signature (cf. 7.3.5.5)
-  paragraphs.forEach((p, i) => children.push(bodyParagraph(p.trim(), i === paragraphs.length - 1 && !content.rows)));
+  paragraphs.forEach((p, i) =>
+    children.push(bodyParagraph(p.trim(), i === paragraphs.length - 1 && !content.rows)),
+  );
   if (content.rows) children.push(formTable(content.rows));
   children.push(...signatureBlock(content));
 
@@ -318,8 +384,17 @@ async function letterDocx(content: LetterContent): Promise<Buffer> {
 /** An issued letter as a file to save: 信访事项受理告知书_示范信受〔2026〕1号.docx (the case number when it has no 发文字号). */
 export async function letterDocxFile(store: Store, id: string): Promise<FileBytes> {
   const letter = getLetter(store, id);
-  const ref = letter.docNo ?? (store.sqlite.prepare('SELECT case_no AS no FROM cases WHERE id = ?').get(letter.caseId) as { no: string } | undefined)?.no ?? '';
+  const ref =
+    letter.docNo ??
+    (
+      store.sqlite.prepare('SELECT case_no AS no FROM cases WHERE id = ?').get(letter.caseId) as
+        { no: string } | undefined
+    )?.no ??
+    '';
   const buffer = await letterDocx(letter.content);
-  const fileName = `${letter.content.title}${ref ? `_${ref}` : ''}.docx`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  const fileName = `${letter.content.title}${ref ? `_${ref}` : ''}.docx`.replace(
+    /[\\/:*?"<>|\u0000-\u001f]/g,
+    '_',
+  );
   return { fileName, base64: buffer.toString('base64') };
 }

@@ -17,7 +17,14 @@
 import type { LetterContent } from '../../api';
 
 /** GB/T 9704 5.1 and 5.2.1: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm */
-export const PAGE_MM = { width: 210, height: 297, top: 37, left: 28, textWidth: 156, textHeight: 225 } as const;
+export const PAGE_MM = {
+  width: 210,
+  height: 297,
+  top: 37,
+  left: 28,
+  textWidth: 156,
+  textHeight: 225,
+} as const;
 /** GB/T 9704 5.2.3: 28 characters a line, 22 lines a page. */
 export const CHARS_PER_LINE = 28;
 export const LINES_PER_PAGE = 22;
@@ -35,7 +42,8 @@ const FONTS = {
   song: `"宋体", "SimSun", "Noto Serif CJK SC", serif`,
 };
 
-export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const HEADING_1 = /^[一二三四五六七八九十]+、/;
 const HEADING_2 = /^（[一二三四五六七八九十]+）/;
@@ -54,7 +62,12 @@ export function splitHeading(p: string): { level: 1 | 2 | null; head: string; re
 }
 
 /** Rows of a form signed or written in by hand (the person served, a witness): left tall enough to write in, on paper and in Word. */
-export const HANDWRITTEN_ROWS: ReadonlySet<string> = new Set(['受送达人签名', '拒收事由及日期', '见证人签名', '备注']);
+export const HANDWRITTEN_ROWS: ReadonlySet<string> = new Set([
+  '受送达人签名',
+  '拒收事由及日期',
+  '见证人签名',
+  '备注',
+]);
 
 const LETTER_CSS = `
 @font-face { font-family: "小标宋回退"; src: local("Noto Serif CJK SC Bold"), local("NotoSerifCJKsc-Bold"), local("Noto Serif SC Bold"), local("SimSun"); }
@@ -118,11 +131,15 @@ function letterBody(c: LetterContent): string {
   if (c.rows) {
     out.push('<table>');
     for (const [label, value] of c.rows) {
-      out.push(`<tr><td class="label">${escapeHtml(label)}</td><td class="${HANDWRITTEN_ROWS.has(label) ? 'tall' : ''}">${escapeHtml(value)}</td></tr>`);
+      out.push(
+        `<tr><td class="label">${escapeHtml(label)}</td><td class="${HANDWRITTEN_ROWS.has(label) ? 'tall' : ''}">${escapeHtml(value)}</td></tr>`,
+      );
     }
     out.push('</table>');
   }
-  out.push(`<div class="sign"><p class="office"><span>${escapeHtml(c.signature)}</span></p><p class="date">${escapeHtml(c.date)}</p></div>`);
+  out.push(
+    `<div class="sign"><p class="office"><span>${escapeHtml(c.signature)}</span></p><p class="date">${escapeHtml(c.date)}</p></div>`,
+  );
   out.push('</article>');
   return out.join('\n');
 }

@@ -14,7 +14,14 @@ import { nowLocal } from '../local-time';
 import { KIND_RULES } from './kinds';
 import { lettersHtml, LINES_PER_PAGE } from './layout';
 import { addresseeOf, chineseDate, composeLetter } from './values';
-import { checkTemplate, DEFAULT_TEMPLATES, estimateLines, fillTemplate, type LetterTemplate, type LetterValues } from './templates';
+import {
+  checkTemplate,
+  DEFAULT_TEMPLATES,
+  estimateLines,
+  fillTemplate,
+  type LetterTemplate,
+  type LetterValues,
+} from './templates';
 
 interface TemplateRow {
   id: string;
@@ -41,20 +48,34 @@ export interface TemplateView extends LetterTemplate {
   source: 'office' | 'county' | 'default';
 }
 
-export function templateFor(store: Store, kind: LetterKind, office: OfficeInfo = requireOffice(store)): TemplateView {
+export function templateFor(
+  store: Store,
+  kind: LetterKind,
+  office: OfficeInfo = requireOffice(store),
+): TemplateView {
   const own = storedTemplate(store, office.id, kind);
   const county = own ? undefined : storedTemplate(store, office.parentId, kind);
   const t = own ?? county;
-  return { kind, kindLabel: LETTER_KINDS[kind], title: t?.title ?? DEFAULT_TEMPLATES[kind].title, body: t?.body ?? DEFAULT_TEMPLATES[kind].body, source: own ? 'office' : county ? 'county' : 'default' };
+  return {
+    kind,
+    kindLabel: LETTER_KINDS[kind],
+    title: t?.title ?? DEFAULT_TEMPLATES[kind].title,
+    body: t?.body ?? DEFAULT_TEMPLATES[kind].body,
+    source: own ? 'office' : county ? 'county' : 'default',
+  };
 }
 
 export function listTemplates(store: Store): TemplateView[] {
-  return (Object.keys(LETTER_KINDS) as LetterKind[]).filter((k) => !KIND_RULES[k].form).map((k) => templateFor(store, k));
+  return (Object.keys(LETTER_KINDS) as LetterKind[])
+    .filter((k) => !KIND_RULES[k].form)
+    .map((k) => templateFor(store, k));
 }
 
 /** A long but real-sized case, to see whether a one-page letter still fits on one page. */
 const SAMPLE_DAY = '2026-11-22';
-const SAMPLE: LetterValues = Object.fromEntries(Object.keys(LETTER_VARIABLES).map((k) => [k, '示例内容'])) as LetterValues;
+const SAMPLE: LetterValues = Object.fromEntries(
+  Object.keys(LETTER_VARIABLES).map((k) => [k, '示例内容']),
+) as LetterValues;
 Object.assign(SAMPLE, {
   机关名称: '示范县清波街道办事处',
   信访人: '张三、李四、王五',
@@ -79,20 +100,39 @@ function parseTemplate(input: ApiParsed<'letters.saveTemplate'>): LetterTemplate
   return t;
 }
 
-export function saveTemplate(store: Store, input: ApiParsed<'letters.saveTemplate'>, actor: string | null): TemplateView {
+export function saveTemplate(
+  store: Store,
+  input: ApiParsed<'letters.saveTemplate'>,
+  actor: string | null,
+): TemplateView {
   const { kind } = input;
   const t = parseTemplate(input);
   if (KIND_RULES[kind].onePage) {
-    const lines = estimateLines(fillTemplate(t.body, SAMPLE), { title: t.title, hasNumber: true, hasAddressee: KIND_RULES[kind].to !== 'none' });
+    const lines = estimateLines(fillTemplate(t.body, SAMPLE), {
+      title: t.title,
+      hasNumber: true,
+      hasAddressee: KIND_RULES[kind].to !== 'none',
+    });
     if (lines > LINES_PER_PAGE) {
-      throw new UserError(`${LETTER_KINDS[kind]}应在一页内印完（每页22行），按示例内容估算此模板需 ${lines} 行，请精简正文`, 'body');
+      throw new UserError(
+        `${LETTER_KINDS[kind]}应在一页内印完（每页22行），按示例内容估算此模板需 ${lines} 行，请精简正文`,
+        'body',
+      );
     }
   }
   const office = requireOffice(store);
   mutate(store, { actor }, (m) => {
     const own = storedTemplate(store, office.id, kind);
     if (own) m.update('letter_templates', own.id, { title: t.title, body: t.body, updatedAt: nowLocal() });
-    else m.insert('letter_templates', { id: randomUUID(), officeId: office.id, kind, title: t.title, body: t.body, updatedAt: nowLocal() });
+    else
+      m.insert('letter_templates', {
+        id: randomUUID(),
+        officeId: office.id,
+        kind,
+        title: t.title,
+        body: t.body,
+        updatedAt: nowLocal(),
+      });
   });
   return templateFor(store, kind);
 }
@@ -114,7 +154,13 @@ export function previewTemplate(store: Store, input: ApiParsed<'letters.previewT
   const sample = { ...SAMPLE, 机关名称: office.name };
   const letter = composeLetter(
     kind,
-    { title: t.title, addressee: addresseeOf(kind, sample), paragraphs: fillTemplate(t.body, sample), signature: office.name, rows: null },
+    {
+      title: t.title,
+      addressee: addresseeOf(kind, sample),
+      paragraphs: fillTemplate(t.body, sample),
+      signature: office.name,
+      rows: null,
+    },
     { docNo: numberClass ? `示例${numberClass}〔2026〕12号` : null, on: SAMPLE_DAY },
   );
   return { html: lettersHtml([letter]) };

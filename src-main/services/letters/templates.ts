@@ -101,14 +101,22 @@ const TITLE_MAX = 40;
 export function checkTemplate(kind: LetterKind, t: LetterTemplate): void {
   const title = t.title.trim();
   if (!title) throw new UserError('请填写文书标题', 'title');
-  if (title.length > TITLE_MAX) throw new UserError(`文书标题过长（${title.length} 字）：标题用2号字，最多两行、${TITLE_MAX} 字`, 'title');
+  if (title.length > TITLE_MAX)
+    throw new UserError(
+      `文书标题过长（${title.length} 字）：标题用2号字，最多两行、${TITLE_MAX} 字`,
+      'title',
+    );
   if (KIND_RULES[kind].form) return;
   if (!t.body.trim()) throw new UserError('请填写文书正文', 'body');
   const stripped = t.body.replace(PLACEHOLDER, '');
-  if (stripped.includes('{{') || stripped.includes('}}')) throw new UserError('正文中有未配对的“{{”或“}}”：变量应写成 {{变量名}}', 'body');
+  if (stripped.includes('{{') || stripped.includes('}}'))
+    throw new UserError('正文中有未配对的“{{”或“}}”：变量应写成 {{变量名}}', 'body');
   const unknown = [...t.body.matchAll(PLACEHOLDER)].map((m) => m[1]).filter((v) => !isVariable(v));
   if (unknown.length) {
-    throw new UserError(`正文中的变量 ${[...new Set(unknown)].map((v) => `{{${v}}}`).join('、')} 不存在。可用的变量见右侧列表`, 'body');
+    throw new UserError(
+      `正文中的变量 ${[...new Set(unknown)].map((v) => `{{${v}}}`).join('、')} 不存在。可用的变量见右侧列表`,
+      'body',
+    );
   }
 }
 
@@ -127,7 +135,10 @@ export function fillTemplate(body: string, values: LetterValues): string[] {
 }
 
 /** Lines a letter takes on a GB/T 9704 page: title, number, addressee, body, signature and date. */
-export function estimateLines(paragraphs: string[], opts: { title: string; hasNumber: boolean; hasAddressee: boolean }): number {
+export function estimateLines(
+  paragraphs: string[],
+  opts: { title: string; hasNumber: boolean; hasAddressee: boolean },
+): number {
   // the body's first line of each paragraph is indented by two characters
   const body = paragraphs.reduce((n, p) => n + Math.max(1, Math.ceil((p.length + 2) / CHARS_PER_LINE)), 0);
   const title = Math.ceil(opts.title.length / 20) + 1; // a blank line under the title

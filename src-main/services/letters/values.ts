@@ -33,7 +33,11 @@ export type LetterParts = Omit<LetterContent, 'docNo' | 'date'>;
  * draft, the previews and issuing all build. Paragraphs are trimmed and blank ones dropped; only
  * forms have rows.
  */
-export function composeLetter(kind: LetterKind, parts: LetterParts, issue: { docNo: string | null; on: string }): LetterContent {
+export function composeLetter(
+  kind: LetterKind,
+  parts: LetterParts,
+  issue: { docNo: string | null; on: string },
+): LetterContent {
   return {
     title: parts.title,
     docNo: issue.docNo,
@@ -48,7 +52,14 @@ export function composeLetter(kind: LetterKind, parts: LetterParts, issue: { doc
 /** 主送: the petitioners, or the unit the case was assigned (or supervised) to; null for reports and forms. */
 export function addresseeOf(kind: LetterKind, values: LetterValues): string | null {
   const to = KIND_RULES[kind].to;
-  const name = to === 'petitioners' ? values.信访人 : to === 'unit' ? (kind === 'superviseLetter' ? values.被督办单位 : values.责任单位) : '';
+  const name =
+    to === 'petitioners'
+      ? values.信访人
+      : to === 'unit'
+        ? kind === 'superviseLetter'
+          ? values.被督办单位
+          : values.责任单位
+        : '';
   return name ? `${name}：` : null;
 }
 
@@ -60,12 +71,18 @@ export interface LetterSource {
 }
 
 /** Why a letter cannot be drawn from a case: the step it quotes not yet taken, or the case not recorded as 不再受理. */
-function sourceProblem(kind: LetterKind, events: readonly { kind: string }[], status: string, repeatOf: boolean): string | null {
+function sourceProblem(
+  kind: LetterKind,
+  events: readonly { kind: string }[],
+  status: string,
+  repeatOf: boolean,
+): string | null {
   const { source } = KIND_RULES[kind];
   if (source && !events.some((e) => e.kind === source)) {
     return `此件尚未${STEP_KINDS[source]}，不能出具${LETTER_KINDS[kind]}。请先办理“${STEP_KINDS[source]}”`;
   }
-  if (kind === 'notReacceptNotice' && (status !== 'notReaccepted' || !repeatOf)) return '此件未登记为不再受理，不能出具不再受理告知书';
+  if (kind === 'notReacceptNotice' && (status !== 'notReaccepted' || !repeatOf))
+    return '此件未登记为不再受理，不能出具不再受理告知书';
   return null;
 }
 
@@ -73,7 +90,12 @@ function sourceProblem(kind: LetterKind, events: readonly { kind: string }[], st
  * The same check from the case's events and state alone, without drawing the letter: issuing
  * runs it inside its transaction, against the case as it is then. Returns the case's state.
  */
-export function checkSource(store: Store, caseId: string, kind: LetterKind, repeatOf: boolean): WorkflowState {
+export function checkSource(
+  store: Store,
+  caseId: string,
+  kind: LetterKind,
+  repeatOf: boolean,
+): WorkflowState {
   const events = loadEvents(store, caseId);
   const state = foldEvents(events, initialStatusOf(events));
   const problem = sourceProblem(kind, events, state.status, repeatOf);
@@ -81,12 +103,18 @@ export function checkSource(store: Store, caseId: string, kind: LetterKind, repe
   return state;
 }
 
-export function letterSource(store: Store, caseId: string, kind: LetterKind, office: OfficeInfo): LetterSource {
+export function letterSource(
+  store: Store,
+  caseId: string,
+  kind: LetterKind,
+  office: OfficeInfo,
+): LetterSource {
   const c = getCase(store, caseId);
   const problem = sourceProblem(kind, c.events, c.workflow.status, !!c.repeatOf);
   if (problem) throw new UserError(problem);
   // a step names its unit or township by id
-  const nameOf = (lookup: (store: Store, id: string) => string | null, id: unknown) => (id ? (lookup(store, String(id)) ?? '') : '');
+  const nameOf = (lookup: (store: Store, id: string) => string | null, id: unknown) =>
+    id ? (lookup(store, String(id)) ?? '') : '';
   const reply = c.workflow.deadlines.find((x) => x.kind === 'reply');
   const petitioners = c.petitioners.map((p) => p.name).filter(Boolean);
   const assign = latestEvent(c, 'assign');
@@ -96,7 +124,9 @@ export function letterSource(store: Store, caseId: string, kind: LetterKind, off
   const extend = latestEvent(c, 'extend');
   const replyEvent = latestEvent(c, 'reply');
   const reject = latestEvent(c, 'reject');
-  const assignee = assign ? nameOf(officeName, assign.data.officeId) || nameOf(unitName, assign.data.unitId) : '';
+  const assignee = assign
+    ? nameOf(officeName, assign.data.officeId) || nameOf(unitName, assign.data.unitId)
+    : '';
 
   const values: LetterValues = {
     机关名称: office.name,
@@ -129,14 +159,19 @@ export function letterSource(store: Store, caseId: string, kind: LetterKind, off
     事实和理由: text(replyEvent?.data.facts),
     依据: text(replyEvent?.data.basis),
     处理意见: REPLY_OUTCOMES[text(replyEvent?.data.outcome) as keyof typeof REPLY_OUTCOMES] ?? '',
-    复查机关: office.level === 'township' ? `${office.name.replace(/(人民政府)?(信访办公室|信访办)?$/, '')}的上一级人民政府` : '上一级行政机关',
+    复查机关:
+      office.level === 'township'
+        ? `${office.name.replace(/(人民政府)?(信访办公室|信访办)?$/, '')}的上一级人民政府`
+        : '上一级行政机关',
     被督办单位: nameOf(unitName, supervise?.data.unitId) || assignee,
     督办内容: text(supervise?.data.content),
     督办期限: chineseDate(text(supervise?.data.deadline)),
     原信访事项编号: c.repeatOf?.caseNo ?? '',
     办理过程: c.events
       .filter((e) => e.kind in STEP_KINDS)
-      .map((e) => `${chineseDate(text(e.data.on) || e.at)}，${STEP_KINDS[e.kind as keyof typeof STEP_KINDS]}。`)
+      .map(
+        (e) => `${chineseDate(text(e.data.on) || e.at)}，${STEP_KINDS[e.kind as keyof typeof STEP_KINDS]}。`,
+      )
       .join('\n'),
     办结情况: close ? `${text(close.data.findings)}\n${text(close.data.actions)}` : '',
     是否化解: close ? (close.data.resolved ? '已化解。' : '未化解。') : '',

@@ -56,7 +56,8 @@ export interface FactsHead {
   deleted: number;
 }
 
-export const HEAD_COLUMNS = 'id, office_id, assigned_office_id, received_at, channel, matter_type, category_id, village_id, people_count, repeat_of, skip_level, anonymous, deleted';
+export const HEAD_COLUMNS =
+  'id, office_id, assigned_office_id, received_at, channel, matter_type, category_id, village_id, people_count, repeat_of, skip_level, anonymous, deleted';
 
 /**
  * The version of the rules in factsOf. Raise it whenever what a case adds changes: a register
@@ -67,7 +68,9 @@ export const FACTS_VERSION = '2';
 
 /** Whether the facts were written by other rules than this version's (or a migration asked). */
 export function factsStale(store: Store): boolean {
-  return getLocal(store, 'report_facts_stale') === '1' || getLocal(store, 'report_facts_version') !== FACTS_VERSION;
+  return (
+    getLocal(store, 'report_facts_stale') === '1' || getLocal(store, 'report_facts_version') !== FACTS_VERSION
+  );
 }
 
 const ZERO = Object.freeze(Object.fromEntries(REPORT_COUNTERS.map((c) => [c, 0])) as Counters);
@@ -80,7 +83,13 @@ export function zeroCounters(): Counters {
 const earliest = (dates: string[]) => (dates.length ? dates.reduce((a, b) => (b < a ? b : a)) : null);
 
 /** One case's facts from its row, its events in order and the state folded from them. */
-export function factsOf(h: FactsHead, events: WorkflowEvent[], s: WorkflowState, petitioners: { name: string | null; address: string | null }[], rules: DeadlineRules): FactsRow {
+export function factsOf(
+  h: FactsHead,
+  events: WorkflowEvent[],
+  s: WorkflowState,
+  petitioners: { name: string | null; address: string | null }[],
+  rules: DeadlineRules,
+): FactsRow {
   const c = zeroCounters();
   const people = h.people_count;
   c.n = 1;
@@ -96,7 +105,11 @@ export function factsOf(h: FactsHead, events: WorkflowEvent[], s: WorkflowState,
     c.skip_level_people = people;
   }
 
-  const deadlines = computeDeadlines({ receivedOn: h.received_at.slice(0, 10), noticeOwed: noticeOwed(!!h.anonymous, petitioners) }, s, rules);
+  const deadlines = computeDeadlines(
+    { receivedOn: h.received_at.slice(0, 10), noticeOwed: noticeOwed(!!h.anonymous, petitioners) },
+    s,
+    rules,
+  );
   const late = (d: { metOn: string | null; due: string }) => !!d.metOn && d.metOn > d.due;
 
   // 及时受理: the decision and (when owed) the written notice, both within their 15 days;
@@ -155,7 +168,8 @@ export function factsOf(h: FactsHead, events: WorkflowEvent[], s: WorkflowState,
     else if (e.kind === 'decideReview' || e.kind === 'decideRereview') {
       const stage = e.kind === 'decideReview' ? 'review' : 'rereview';
       const result = String(e.data.result);
-      if (result === 'uphold' || result === 'revoke' || result === 'amend' || result === 'redo') c[`${stage}_${result}`] += 1;
+      if (result === 'uphold' || result === 'revoke' || result === 'amend' || result === 'redo')
+        c[`${stage}_${result}`] += 1;
     }
   }
 
@@ -177,7 +191,21 @@ export function factsOf(h: FactsHead, events: WorkflowEvent[], s: WorkflowState,
   };
 }
 
-const FACT_COLUMNS = ['case_id', 'office_id', 'received_on', 'channel', 'matter_type', 'category_id', 'village_id', 'unit_id', ...REPORT_COUNTERS, 'accept_pend_due', 'reply_pend_due', 'sup_pend_due', 'duty_due'] as (keyof FactsRow)[];
+const FACT_COLUMNS = [
+  'case_id',
+  'office_id',
+  'received_on',
+  'channel',
+  'matter_type',
+  'category_id',
+  'village_id',
+  'unit_id',
+  ...REPORT_COUNTERS,
+  'accept_pend_due',
+  'reply_pend_due',
+  'sup_pend_due',
+  'duty_due',
+] as (keyof FactsRow)[];
 
 type Statements = ReturnType<typeof compile>;
 function compile(store: Store) {
@@ -188,12 +216,16 @@ function compile(store: Store) {
     old: sqlite.prepare('SELECT * FROM case_facts WHERE case_id = ?'),
     olds: sqlite.prepare('SELECT * FROM case_facts WHERE case_id IN (SELECT value FROM json_each(?))'),
     remove: sqlite.prepare('DELETE FROM case_facts WHERE case_id = ?'),
-    insert: sqlite.prepare(`INSERT INTO case_facts (${FACT_COLUMNS.join(', ')}) VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`),
+    insert: sqlite.prepare(
+      `INSERT INTO case_facts (${FACT_COLUMNS.join(', ')}) VALUES (${FACT_COLUMNS.map(() => '?').join(', ')})`,
+    ),
     addCell: sqlite.prepare(
       `INSERT INTO report_cells (month, dim, key, office_id, ${cols}) VALUES (?, ?, ?, ?, ${REPORT_COUNTERS.map(() => '?').join(', ')})
        ON CONFLICT (month, dim, key, office_id) DO UPDATE SET ${REPORT_COUNTERS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
     ),
-    dropEmpty: sqlite.prepare('DELETE FROM report_cells WHERE month = ? AND dim = ? AND key = ? AND office_id = ? AND n = 0'),
+    dropEmpty: sqlite.prepare(
+      'DELETE FROM report_cells WHERE month = ? AND dim = ? AND key = ? AND office_id = ? AND n = 0',
+    ),
   };
 }
 
@@ -244,7 +276,15 @@ export class FactsBatch {
    * One case: `head` its row (undefined when missing), `old` the facts held for it (undefined
    * when none), its events in order and the state folded from them.
    */
-  write(caseId: string, head: FactsHead | undefined, old: FactsRow | undefined, events: WorkflowEvent[], state: WorkflowState, petitioners: { name: string | null; address: string | null }[], rules: DeadlineRules): void {
+  write(
+    caseId: string,
+    head: FactsHead | undefined,
+    old: FactsRow | undefined,
+    events: WorkflowEvent[],
+    state: WorkflowState,
+    petitioners: { name: string | null; address: string | null }[],
+    rules: DeadlineRules,
+  ): void {
     const row = head && !head.deleted ? factsOf(head, events, state, petitioners, rules) : null;
     if (old && row && FACT_COLUMNS.every((c) => old[c] === row[c])) return;
     if (old) {
@@ -265,7 +305,18 @@ export class FactsBatch {
     const add = (dim: string, key: string) => {
       const id = `${month}\u0000${dim}\u0000${key}\u0000${officeId}`;
       let cell = this.cells.get(id);
-      if (!cell) this.cells.set(id, (cell = { month, dim, key, officeId, values: new Array<number>(REPORT_COUNTERS.length).fill(0), removed: false }));
+      if (!cell)
+        this.cells.set(
+          id,
+          (cell = {
+            month,
+            dim,
+            key,
+            officeId,
+            values: new Array<number>(REPORT_COUNTERS.length).fill(0),
+            removed: false,
+          }),
+        );
       const v = cell.values;
       for (let i = 0; i < counts.length; i++) v[i] += counts[i];
       if (sign < 0) cell.removed = true;
@@ -291,10 +342,25 @@ const DIMS = Object.keys(DIM_COLUMNS) as Dim[];
  * already folded by the caller. Inside the transaction that changed the case. A deleted or
  * missing case has none.
  */
-export function writeFacts(store: Store, caseId: string, events: WorkflowEvent[], state: WorkflowState, petitioners: { name: string | null; address: string | null }[], rules: DeadlineRules): void {
+export function writeFacts(
+  store: Store,
+  caseId: string,
+  events: WorkflowEvent[],
+  state: WorkflowState,
+  petitioners: { name: string | null; address: string | null }[],
+  rules: DeadlineRules,
+): void {
   const batch = new FactsBatch(store);
   const st = statements(store);
-  batch.write(caseId, st.head.get(caseId) as FactsHead | undefined, st.old.get(caseId) as FactsRow | undefined, events, state, petitioners, rules);
+  batch.write(
+    caseId,
+    st.head.get(caseId) as FactsHead | undefined,
+    st.old.get(caseId) as FactsRow | undefined,
+    events,
+    state,
+    petitioners,
+    rules,
+  );
   batch.flush();
 }
 
@@ -305,7 +371,10 @@ export function writeFacts(store: Store, caseId: string, events: WorkflowEvent[]
 export function rebuildFacts(
   store: Store,
   rules: DeadlineRules,
-  load: (ids: string[]) => { events: Map<string, WorkflowEvent[]>; petitioners: Map<string, { name: string | null; address: string | null }[]> },
+  load: (ids: string[]) => {
+    events: Map<string, WorkflowEvent[]>;
+    petitioners: Map<string, { name: string | null; address: string | null }[]>;
+  },
   fold: (events: WorkflowEvent[]) => WorkflowState,
   onProgress?: (done: number, total: number) => void,
 ): void {
@@ -313,13 +382,17 @@ export function rebuildFacts(
   const BATCH = 2000;
   // batches in rowid order: a range of the table itself (ordering by id made the planner read
   // every live case through the received-date index and sort them, for each batch)
-  const heads = sqlite.prepare(`SELECT rowid AS rid, ${HEAD_COLUMNS} FROM cases WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`);
-  const total = onProgress ? (sqlite.prepare('SELECT count(*) AS n FROM cases WHERE deleted = 0').get() as { n: number }).n : 0;
+  const heads = sqlite.prepare(
+    `SELECT rowid AS rid, ${HEAD_COLUMNS} FROM cases WHERE rowid > ? ORDER BY rowid LIMIT ${BATCH}`,
+  );
+  const total = onProgress
+    ? (sqlite.prepare('SELECT count(*) AS n FROM cases WHERE deleted = 0').get() as { n: number }).n
+    : 0;
   const st = statements(store);
   let done = 0;
   sqlite.transaction(() => {
     sqlite.exec('DELETE FROM case_facts; DELETE FROM report_cells');
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const batch = heads.all(after) as (FactsHead & { rid: number })[];
       if (batch.length === 0) break;
       const live = batch.filter((h) => !h.deleted);

@@ -80,7 +80,13 @@ interface RateDef {
 }
 export type FigureDef = ({ rate: false } & CountDef) | ({ rate: true } & RateDef);
 
-const count = (key: string, label: string, unit: string, value: (t: Totals) => number, link: Link): FigureDef => ({ rate: false, key, label, unit, value, link });
+const count = (
+  key: string,
+  label: string,
+  unit: string,
+  value: (t: Totals) => number,
+  link: Link,
+): FigureDef => ({ rate: false, key, label, unit, value, link });
 const rate = (d: RateDef): FigureDef => ({ rate: true, ...d });
 
 export const RATE_DEFINITIONS = {
@@ -88,9 +94,11 @@ export const RATE_DEFINITIONS = {
     '按时受理并告知的件数 ÷ 应受理告知的件数 × 100%。按时：收到之日起15日内作出受理、交办、不予受理或转送的决定，应书面告知的并在15日内告知（《信访工作条例》第二十二、二十三条，按本单位计日规则）。应受理告知：已作出决定或告知的，加上期限已过仍未办的；尚在期限内的不计入，登记为不再受理的不计入。',
   replyRate:
     '按期答复的件数 ÷ 应答复的件数 × 100%。按期：受理之日起60日内出具处理意见；经批准延期的，期限加延期天数（只能延期一次、不超过30日，第三十四条）。应答复：已受理（含交办）且已答复，或答复期限已过仍未答复的；未受理、不予受理、转送的不计入，尚在期限内的不计入。',
-  evalRate: '已评价的件数（满意、基本满意、不满意）÷ 已送达处理意见的件数 × 100%。评价为“未评价”的不计为已评价。',
+  evalRate:
+    '已评价的件数（满意、基本满意、不满意）÷ 已送达处理意见的件数 × 100%。评价为“未评价”的不计为已评价。',
   satRate: '评价为满意或基本满意的件数 ÷ 已评价的件数 × 100%。',
-  resolveRate: '办结时确认已化解的件数 ÷ 已办结的受理事项件数 × 100%。不予受理、转送、不再受理后办结的不计入。',
+  resolveRate:
+    '办结时确认已化解的件数 ÷ 已办结的受理事项件数 × 100%。不予受理、转送、不再受理后办结的不计入。',
   supRate:
     '按期回复的督办通知数 ÷（已回复的督办通知数 + 期限已过仍未回复督办的事项数）× 100%。尚在期限内未回复的不计入。',
 } as const;
@@ -100,11 +108,51 @@ export const acceptDen = (t: Totals) => t.accept_ok + t.accept_late + t.accept_p
 export const replyDen = (t: Totals) => t.reply_ok + t.reply_late + t.reply_pend_late;
 
 export const FIGURES = {
-  acceptRate: rate({ key: 'acceptRate', label: '及时受理率', num: (t) => t.accept_ok, den: acceptDen, numLink: { measure: 'acceptOk' }, denLink: { measure: 'acceptCounted' }, definition: RATE_DEFINITIONS.acceptRate }),
-  replyRate: rate({ key: 'replyRate', label: '按期办结率', num: (t) => t.reply_ok, den: replyDen, numLink: { measure: 'replyOk' }, denLink: { measure: 'replyCounted' }, definition: RATE_DEFINITIONS.replyRate }),
-  evalRate: rate({ key: 'evalRate', label: '参评率', num: evaluated, den: (t) => t.delivered, numLink: { measure: 'evaluated' }, denLink: { measure: 'delivered' }, definition: RATE_DEFINITIONS.evalRate }),
-  satRate: rate({ key: 'satRate', label: '满意率', num: (t) => t.satisfied + t.basically, den: evaluated, numLink: { measure: 'satisfied' }, denLink: { measure: 'evaluated' }, definition: RATE_DEFINITIONS.satRate }),
-  resolveRate: rate({ key: 'resolveRate', label: '化解率', num: (t) => t.resolved, den: (t) => t.closed, numLink: { measure: 'resolved' }, denLink: { measure: 'closed' }, definition: RATE_DEFINITIONS.resolveRate }),
+  acceptRate: rate({
+    key: 'acceptRate',
+    label: '及时受理率',
+    num: (t) => t.accept_ok,
+    den: acceptDen,
+    numLink: { measure: 'acceptOk' },
+    denLink: { measure: 'acceptCounted' },
+    definition: RATE_DEFINITIONS.acceptRate,
+  }),
+  replyRate: rate({
+    key: 'replyRate',
+    label: '按期办结率',
+    num: (t) => t.reply_ok,
+    den: replyDen,
+    numLink: { measure: 'replyOk' },
+    denLink: { measure: 'replyCounted' },
+    definition: RATE_DEFINITIONS.replyRate,
+  }),
+  evalRate: rate({
+    key: 'evalRate',
+    label: '参评率',
+    num: evaluated,
+    den: (t) => t.delivered,
+    numLink: { measure: 'evaluated' },
+    denLink: { measure: 'delivered' },
+    definition: RATE_DEFINITIONS.evalRate,
+  }),
+  satRate: rate({
+    key: 'satRate',
+    label: '满意率',
+    num: (t) => t.satisfied + t.basically,
+    den: evaluated,
+    numLink: { measure: 'satisfied' },
+    denLink: { measure: 'evaluated' },
+    definition: RATE_DEFINITIONS.satRate,
+  }),
+  resolveRate: rate({
+    key: 'resolveRate',
+    label: '化解率',
+    num: (t) => t.resolved,
+    den: (t) => t.closed,
+    numLink: { measure: 'resolved' },
+    denLink: { measure: 'closed' },
+    definition: RATE_DEFINITIONS.resolveRate,
+  }),
   supRate: rate({
     key: 'supRate',
     label: '督办按期回复率',
@@ -145,7 +193,9 @@ export const FIGURE_SECTIONS: { key: string; title: string; figures: FigureDef[]
       count('overdue', '当前逾期', '件', (t) => t.overdue, { measure: 'overdue' }),
       count('leader', '领导包案', '件', (t) => t.leader, { measure: 'leader' }),
       count('leaderClosed', '其中：包案已办结', '件', (t) => t.leader_closed, { measure: 'leaderClosed' }),
-      count('leaderResolved', '其中：包案已化解', '件', (t) => t.leader_resolved, { measure: 'leaderResolved' }),
+      count('leaderResolved', '其中：包案已化解', '件', (t) => t.leader_resolved, {
+        measure: 'leaderResolved',
+      }),
       count('supervised', '督办事项', '件', (t) => t.supervised, { measure: 'supervised' }),
       count('supNotices', '督办通知', '份', (t) => t.sup_notices, { measure: 'supervised' }),
       FIGURES.supRate,
@@ -157,11 +207,17 @@ export const FIGURE_SECTIONS: { key: string; title: string; figures: FigureDef[]
     figures: [
       count('reviewRequested', '申请复查', '件次', (t) => t.review_requested, { measure: 'reviewRequested' }),
       count('reviewUphold', '复查维持', '件次', (t) => t.review_uphold, { measure: 'reviewUphold' }),
-      count('reviewChanged', '复查撤销或变更', '件次', (t) => t.review_revoke + t.review_amend, { measure: 'reviewChanged' }),
+      count('reviewChanged', '复查撤销或变更', '件次', (t) => t.review_revoke + t.review_amend, {
+        measure: 'reviewChanged',
+      }),
       count('reviewRedo', '复查责令重新办理', '件次', (t) => t.review_redo, { measure: 'reviewRedo' }),
-      count('rereviewRequested', '申请复核', '件次', (t) => t.rereview_requested, { measure: 'rereviewRequested' }),
+      count('rereviewRequested', '申请复核', '件次', (t) => t.rereview_requested, {
+        measure: 'rereviewRequested',
+      }),
       count('rereviewUphold', '复核维持', '件次', (t) => t.rereview_uphold, { measure: 'rereviewUphold' }),
-      count('rereviewChanged', '复核撤销或变更', '件次', (t) => t.rereview_revoke + t.rereview_amend, { measure: 'rereviewChanged' }),
+      count('rereviewChanged', '复核撤销或变更', '件次', (t) => t.rereview_revoke + t.rereview_amend, {
+        measure: 'rereviewChanged',
+      }),
       count('rereviewRedo', '复核责令重新办理', '件次', (t) => t.rereview_redo, { measure: 'rereviewRedo' }),
     ],
   },

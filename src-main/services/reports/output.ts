@@ -32,8 +32,10 @@ export function reportSubtitle(r: Report): string {
 export const SCOPE_NOTE = '统计口径：按收到日期统计该期间登记的信访事项，办理情况统计到截至日。';
 
 const num = (v: number | null, rate: boolean) => (v === null ? '—' : rate ? `${v.toFixed(1)}%` : String(v));
-const chg = (v: number | null, rate: boolean) => (v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(1)}${rate ? '个百分点' : '%'}`);
-const rateNote = (f: ReportFigure, which: 'cur' | 'yoy' | 'mom') => (f.rate && f[which].den !== undefined ? `（${f[which].num}/${f[which].den}）` : '');
+const chg = (v: number | null, rate: boolean) =>
+  v === null ? '—' : `${v > 0 ? '+' : ''}${v.toFixed(1)}${rate ? '个百分点' : '%'}`;
+const rateNote = (f: ReportFigure, which: 'cur' | 'yoy' | 'mom') =>
+  f.rate && f[which].den !== undefined ? `（${f[which].num}/${f[which].den}）` : '';
 
 // ---- paper ---------------------------------------------------------------------------------
 
@@ -81,7 +83,10 @@ function breakdownTable(r: Report, s: Breakdown): string {
 function rankingTable(s: Ranking): string {
   const head = s.columns.map((c) => `<th>${esc(c.label)}<br>（${esc(c.unit)}）</th>`).join('');
   const rows = rankedRows(s)
-    .map((row) => `<tr><td class="n">${row.rank}</td><td>${esc(row.name)}</td>${s.columns.map((c) => `<td class="n">${num(row.values[c.key], c.rate)}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr><td class="n">${row.rank}</td><td>${esc(row.name)}</td>${s.columns.map((c) => `<td class="n">${num(row.values[c.key], c.rate)}</td>`).join('')}</tr>`,
+    )
     .join('');
   return `<h2>${esc(s.title)}</h2><table><thead><tr><th>排名</th><th>乡镇（街道）</th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -111,7 +116,9 @@ export function reportHtml(r: Report): string {
     ...breakdownsOf(r).map((s) => breakdownTable(r, s)),
     `<h2>指标口径说明</h2><div class="defs">${definitions(r)
       .map((d) => `<p><b>${esc(d.label)}</b>：${esc(d.text)}</p>`)
-      .join('')}<p><b>当前逾期</b>：截至日仍未履行且已过期限的受理、告知、答复、交办、督办、复查、复核职责所涉信访事项件数。</p></div>`,
+      .join(
+        '',
+      )}<p><b>当前逾期</b>：截至日仍未履行且已过期限的受理、告知、答复、交办、督办、复查、复核职责所涉信访事项件数。</p></div>`,
     `<div class="foot"><span>填报单位：${esc(r.officeName)}</span><span>填报人：</span><span>审核人：</span><span>${esc(dateLabel(r.generatedAt.slice(0, 10)))}</span></div>`,
   ].join('\n');
   return `<!doctype html>
@@ -151,7 +158,12 @@ const POINTS_FMT = '+0.0"个百分点";-0.0"个百分点";0.0"个百分点"';
 const border = { style: 'thin' as const };
 const boxed = { top: border, left: border, bottom: border, right: border };
 
-function sheetHead(ws: ExcelJS.Worksheet, r: Report, title: string, columns: { header: string; width: number }[]) {
+function sheetHead(
+  ws: ExcelJS.Worksheet,
+  r: Report,
+  title: string,
+  columns: { header: string; width: number }[],
+) {
   ws.columns = columns.map((c) => ({ width: c.width }));
   const last = columns.length;
   ws.mergeCells(1, 1, 1, last);
@@ -161,7 +173,8 @@ function sheetHead(ws: ExcelJS.Worksheet, r: Report, title: string, columns: { h
   t.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 30;
   ws.mergeCells(2, 1, 2, last);
-  ws.getCell(2, 1).value = `填报单位：${r.officeName}${r.scope ? `（${r.scope.name}）` : ''}　${reportSubtitle(r)}`;
+  ws.getCell(2, 1).value =
+    `填报单位：${r.officeName}${r.scope ? `（${r.scope.name}）` : ''}　${reportSubtitle(r)}`;
   ws.mergeCells(3, 1, 3, last);
   ws.getCell(3, 1).value = SCOPE_NOTE;
   ws.getCell(3, 1).font = { size: 9 };
@@ -189,7 +202,13 @@ function dataRow(ws: ExcelJS.Worksheet, values: (string | number | null)[], form
   });
 }
 
-const pageSetup: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+const pageSetup: Partial<ExcelJS.PageSetup> = {
+  paperSize: 9,
+  orientation: 'landscape',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+};
 
 export async function reportXlsx(r: Report): Promise<FileBytes> {
   const wb = new ExcelJS.Workbook();
@@ -200,13 +219,36 @@ export async function reportXlsx(r: Report): Promise<FileBytes> {
   for (const s of figuresOf(r)) {
     const title = ws.addRow([s.title]);
     title.font = { bold: true };
-    headerRow(ws, FIGURE_COLUMNS.map((c) => c.header));
+    headerRow(
+      ws,
+      FIGURE_COLUMNS.map((c) => c.header),
+    );
     for (const f of s.figures) {
       const v = f.rate ? RATE_FMT : COUNT_FMT;
       dataRow(
         ws,
-        [f.label, f.unit, f.cur.value, f.rate ? (f.cur.num ?? null) : null, f.rate ? (f.cur.den ?? null) : null, f.yoy.value, f.yoyChange, f.mom.value, f.momChange],
-        [null, null, v, COUNT_FMT, COUNT_FMT, v, f.rate ? POINTS_FMT : CHANGE_FMT, v, f.rate ? POINTS_FMT : CHANGE_FMT],
+        [
+          f.label,
+          f.unit,
+          f.cur.value,
+          f.rate ? (f.cur.num ?? null) : null,
+          f.rate ? (f.cur.den ?? null) : null,
+          f.yoy.value,
+          f.yoyChange,
+          f.mom.value,
+          f.momChange,
+        ],
+        [
+          null,
+          null,
+          v,
+          COUNT_FMT,
+          COUNT_FMT,
+          v,
+          f.rate ? POINTS_FMT : CHANGE_FMT,
+          v,
+          f.rate ? POINTS_FMT : CHANGE_FMT,
+        ],
       );
       if (!f.rate) {
         // a count has no numerator or denominator: empty, not a dash
@@ -218,31 +260,53 @@ export async function reportXlsx(r: Report): Promise<FileBytes> {
 
   const ranking = rankingOf(r);
   if (ranking) {
-    const cols = [{ header: '排名', width: 6 }, { header: '乡镇（街道）', width: 16 }, ...ranking.columns.map((c) => ({ header: `${c.label}（${c.unit}）`, width: 12 }))];
+    const cols = [
+      { header: '排名', width: 6 },
+      { header: '乡镇（街道）', width: 16 },
+      ...ranking.columns.map((c) => ({ header: `${c.label}（${c.unit}）`, width: 12 })),
+    ];
     const rs = wb.addWorksheet('各乡镇情况', { pageSetup, views: [{ state: 'frozen', ySplit: 4 }] });
     sheetHead(rs, r, `${r.title}（各乡镇）`, cols);
-    headerRow(rs, cols.map((c) => c.header));
+    headerRow(
+      rs,
+      cols.map((c) => c.header),
+    );
     rankedRows(ranking).forEach((row) =>
-      dataRow(rs, [row.rank, row.name, ...ranking.columns.map((c) => row.values[c.key])], [COUNT_FMT, null, ...ranking.columns.map((c) => (c.rate ? RATE_FMT : COUNT_FMT))]),
+      dataRow(
+        rs,
+        [row.rank, row.name, ...ranking.columns.map((c) => row.values[c.key])],
+        [COUNT_FMT, null, ...ranking.columns.map((c) => (c.rate ? RATE_FMT : COUNT_FMT))],
+      ),
     );
   }
 
   const bs = wb.addWorksheet('分类统计', { pageSetup, views: [{ state: 'frozen', ySplit: 4 }] });
   sheetHead(bs, r, `${r.title}（分类统计）`, BREAKDOWN_COLUMNS);
-  headerRow(bs, BREAKDOWN_COLUMNS.map((c) => c.header));
+  headerRow(
+    bs,
+    BREAKDOWN_COLUMNS.map((c) => c.header),
+  );
   for (const s of breakdownsOf(r)) {
     for (const x of s.rows.filter((y) => y.n || y.yoyN || y.momN)) {
-      dataRow(bs, [s.title, x.label, x.n, x.people, x.share, x.yoyN, x.yoyChange, x.momN, x.momChange], [null, null, COUNT_FMT, COUNT_FMT, RATE_FMT, COUNT_FMT, CHANGE_FMT, COUNT_FMT, CHANGE_FMT]);
+      dataRow(
+        bs,
+        [s.title, x.label, x.n, x.people, x.share, x.yoyN, x.yoyChange, x.momN, x.momChange],
+        [null, null, COUNT_FMT, COUNT_FMT, RATE_FMT, COUNT_FMT, CHANGE_FMT, COUNT_FMT, CHANGE_FMT],
+      );
     }
   }
 
   const ds = wb.addWorksheet('口径说明', { pageSetup });
   ds.columns = [{ width: 16 }, { width: 120 }];
   ds.addRow(['指标', '口径']).font = { bold: true };
-  for (const d of definitions(r)) ds.addRow([d.label, d.text]).alignment = { wrapText: true, vertical: 'top' };
+  for (const d of definitions(r))
+    ds.addRow([d.label, d.text]).alignment = { wrapText: true, vertical: 'top' };
   ds.addRow(['统计口径', SCOPE_NOTE]);
 
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   const scope = r.scope ? `（${r.scope.name}）` : '';
-  return { fileName: `${r.officeName}${scope}信访统计_${r.period.label}.xlsx`, base64: buffer.toString('base64') };
+  return {
+    fileName: `${r.officeName}${scope}信访统计_${r.period.label}.xlsx`,
+    base64: buffer.toString('base64'),
+  };
 }

@@ -109,7 +109,10 @@ export function monthsBetween(first: string, last: string): string[] {
  * A range split into the whole months it covers (summed ahead in report_cells) and the days of
  * the months it covers only in part (at most two runs, read from case_facts).
  */
-export function splitRange(from: string, to: string): { months: [string, string] | null; days: [string, string][] } {
+export function splitRange(
+  from: string,
+  to: string,
+): { months: [string, string] | null; days: [string, string][] } {
   const days: [string, string][] = [];
   let firstFull: string | null = null;
   let lastFull: string | null = null;

@@ -4,7 +4,11 @@
  * township without a value last, equal values in code order. Equal values share a rank
  * (1, 2, 2, 4), as an office ranking is read.
  */
-export function rankRows<R extends { officeId: string; values: Record<string, number | null> }>(rows: R[], by: string, rate: boolean): (R & { rank: number })[] {
+export function rankRows<R extends { officeId: string; values: Record<string, number | null> }>(
+  rows: R[],
+  by: string,
+  rate: boolean,
+): (R & { rank: number })[] {
   const score = (r: R) => {
     const v = r.values[by] ?? (rate ? -1 : Infinity);
     return rate ? -v : v;

@@ -8,7 +8,22 @@
  * from case_facts; what depends on the report's day (duties now past due) from case_facts'
  * due-date columns, on their partial indexes (only cases with a duty still running are read).
  */
-import { CHANNELS, MATTER_TYPES, REPORT_DIMS, REPORT_KINDS, type ApiParsed, type CaseFilter, type Report, type ReportBreakdownRow, type ReportDim, type ReportFigure, type ReportLinks, type ReportPeriod, type ReportSection, type ReportValue } from '../../api';
+import {
+  CHANNELS,
+  MATTER_TYPES,
+  REPORT_DIMS,
+  REPORT_KINDS,
+  type ApiParsed,
+  type CaseFilter,
+  type Report,
+  type ReportBreakdownRow,
+  type ReportDim,
+  type ReportFigure,
+  type ReportLinks,
+  type ReportPeriod,
+  type ReportSection,
+  type ReportValue,
+} from '../../api';
 import { REPORT_COUNTERS } from '../../../db/schema';
 import type { Store } from '../database';
 import { UserError } from '../errors';
@@ -41,10 +56,18 @@ function gather(store: Store, from: string, to: string, asOf: string, officeId: 
   const keys: PeriodData['keys'] = [];
   if (split.months) {
     const [first, last] = split.months;
-    offices.push(...(sqlite.prepare(`SELECT office_id, ${SUMS} FROM report_cells WHERE month >= ? AND month <= ? AND dim = 'all'${office} GROUP BY office_id`).all(first, last, ...scope) as PeriodData['offices']));
+    offices.push(
+      ...(sqlite
+        .prepare(
+          `SELECT office_id, ${SUMS} FROM report_cells WHERE month >= ? AND month <= ? AND dim = 'all'${office} GROUP BY office_id`,
+        )
+        .all(first, last, ...scope) as PeriodData['offices']),
+    );
     keys.push(
       ...(sqlite
-        .prepare(`SELECT dim, key, sum(n) AS n, sum(people) AS people FROM report_cells WHERE month >= ? AND month <= ? AND dim <> 'all'${office} GROUP BY dim, key`)
+        .prepare(
+          `SELECT dim, key, sum(n) AS n, sum(people) AS people FROM report_cells WHERE month >= ? AND month <= ? AND dim <> 'all'${office} GROUP BY dim, key`,
+        )
         .all(first, last, ...scope) as PeriodData['keys']),
     );
   }
@@ -52,17 +75,29 @@ function gather(store: Store, from: string, to: string, asOf: string, officeId: 
   // same office or key from two runs are added up by the readers below)
   for (const [a, b] of split.days) {
     const days = `received_on >= ? AND received_on <= ?${office}`;
-    offices.push(...(sqlite.prepare(`SELECT office_id, ${SUMS} FROM case_facts WHERE ${days} GROUP BY office_id`).all(a, b, ...scope) as PeriodData['offices']));
+    offices.push(
+      ...(sqlite
+        .prepare(`SELECT office_id, ${SUMS} FROM case_facts WHERE ${days} GROUP BY office_id`)
+        .all(a, b, ...scope) as PeriodData['offices']),
+    );
     const sql = Object.entries(DIM_COLUMNS)
-      .map(([dim, col]) => `SELECT '${dim}' AS dim, ${col} AS key, count(*) AS n, sum(people) AS people FROM case_facts WHERE ${days} GROUP BY 2`)
+      .map(
+        ([dim, col]) =>
+          `SELECT '${dim}' AS dim, ${col} AS key, count(*) AS n, sum(people) AS people FROM case_facts WHERE ${days} GROUP BY 2`,
+      )
       .join(' UNION ALL ');
-    keys.push(...(sqlite.prepare(sql).all(...Object.keys(DIM_COLUMNS).flatMap(() => [a, b, ...scope])) as PeriodData['keys']));
+    keys.push(
+      ...(sqlite
+        .prepare(sql)
+        .all(...Object.keys(DIM_COLUMNS).flatMap(() => [a, b, ...scope])) as PeriodData['keys']),
+    );
   }
 
   const pending: PeriodData['pending'] = new Map();
   const at = (office: string) => {
     let p = pending.get(office);
-    if (!p) pending.set(office, (p = { accept_pend_late: 0, reply_pend_late: 0, sup_pend_late: 0, overdue: 0 }));
+    if (!p)
+      pending.set(office, (p = { accept_pend_late: 0, reply_pend_late: 0, sup_pend_late: 0, overdue: 0 }));
     return p;
   };
   for (const [field, col] of [
@@ -72,7 +107,9 @@ function gather(store: Store, from: string, to: string, asOf: string, officeId: 
     ['overdue', 'duty_due'],
   ] as const) {
     const rows = sqlite
-      .prepare(`SELECT office_id, count(*) AS n FROM case_facts WHERE received_on >= ? AND received_on <= ? AND ${col} < ?${office} GROUP BY office_id`)
+      .prepare(
+        `SELECT office_id, count(*) AS n FROM case_facts WHERE received_on >= ? AND received_on <= ? AND ${col} < ?${office} GROUP BY office_id`,
+      )
       .all(from, to, asOf, ...scope) as { office_id: string; n: number }[];
     for (const r of rows) at(r.office_id)[field] = r.n;
   }
@@ -85,7 +122,13 @@ function addInto(into: Counters, row: Counters) {
 
 /** The period's totals, of one office or of all. */
 function totals(data: PeriodData, office?: string): Totals {
-  const t: Totals = { ...zeroCounters(), accept_pend_late: 0, reply_pend_late: 0, sup_pend_late: 0, overdue: 0 };
+  const t: Totals = {
+    ...zeroCounters(),
+    accept_pend_late: 0,
+    reply_pend_late: 0,
+    sup_pend_late: 0,
+    overdue: 0,
+  };
   for (const r of data.offices) if (!office || r.office_id === office) addInto(t, r);
   for (const [o, p] of data.pending) {
     if (office && o !== office) continue;
@@ -124,15 +167,27 @@ function valueOf(def: FigureDef, t: Totals): ReportValue {
 
 function linksOf(def: FigureDef, base: CaseFilter): ReportLinks {
   if (!def.rate) return { value: { ...base, ...def.link } };
-  return { value: { ...base, ...def.denLink }, num: { ...base, ...def.numLink }, den: { ...base, ...def.denLink } };
+  return {
+    value: { ...base, ...def.denLink },
+    num: { ...base, ...def.numLink },
+    den: { ...base, ...def.denLink },
+  };
 }
 
-export function figureOf(def: FigureDef, t: { cur: Totals; yoy: Totals; mom: Totals }, base: { cur: CaseFilter; yoy: CaseFilter; mom: CaseFilter }): ReportFigure {
+export function figureOf(
+  def: FigureDef,
+  t: { cur: Totals; yoy: Totals; mom: Totals },
+  base: { cur: CaseFilter; yoy: CaseFilter; mom: CaseFilter },
+): ReportFigure {
   const cur = valueOf(def, t.cur);
   const yoy = valueOf(def, t.yoy);
   const mom = valueOf(def, t.mom);
   const diff = (prev: ReportValue) =>
-    cur.value === null || prev.value === null ? null : def.rate ? Math.round((cur.value - prev.value) * 10) / 10 : change(cur.value, prev.value);
+    cur.value === null || prev.value === null
+      ? null
+      : def.rate
+        ? Math.round((cur.value - prev.value) * 10) / 10
+        : change(cur.value, prev.value);
   return {
     key: def.key,
     label: def.label,
@@ -165,8 +220,16 @@ function ledgerSection(
   };
   const c = { cur: counts(periods.cur), yoy: counts(periods.yoy), mom: counts(periods.mom) };
   type Count = keyof typeof c.cur;
-  const reception = (which: 'cur' | 'yoy' | 'mom'): ReportLinks => ({ value: { ...base[which], measure: 'reception' } });
-  const figure = (key: Count, label: string, unit: string, definition: string, open: Pick<ReportFigure, 'links' | 'disputes'>): ReportFigure => ({
+  const reception = (which: 'cur' | 'yoy' | 'mom'): ReportLinks => ({
+    value: { ...base[which], measure: 'reception' },
+  });
+  const figure = (
+    key: Count,
+    label: string,
+    unit: string,
+    definition: string,
+    open: Pick<ReportFigure, 'links' | 'disputes'>,
+  ): ReportFigure => ({
     key: `ledger-${key}`,
     label,
     unit,
@@ -179,14 +242,23 @@ function ledgerSection(
     momChange: change(c.cur[key], c.mom[key]),
     ...open,
   });
-  const visits = { links: { cur: reception('cur'), yoy: reception('yoy'), mom: reception('mom') }, disputes: null };
+  const visits = {
+    links: { cur: reception('cur'), yoy: reception('yoy'), mom: reception('mom') },
+    disputes: null,
+  };
   return {
     kind: 'figures',
     key: 'ledgers',
     title: '矛盾纠纷排查与领导接访',
     figures: [
-      figure('found', '排查发现矛盾纠纷', '件', '按发现日期统计（矛盾纠纷排查台账）', { links: null, disputes: { dateOf: 'found' } }),
-      figure('resolved', '化解矛盾纠纷', '件', '按化解日期统计，现仍为“已化解”的纠纷', { links: null, disputes: { dateOf: 'resolved' } }),
+      figure('found', '排查发现矛盾纠纷', '件', '按发现日期统计（矛盾纠纷排查台账）', {
+        links: null,
+        disputes: { dateOf: 'found' },
+      }),
+      figure('resolved', '化解矛盾纠纷', '件', '按化解日期统计，现仍为“已化解”的纠纷', {
+        links: null,
+        disputes: { dateOf: 'resolved' },
+      }),
       figure('days', '领导接访日', '天', '期间内安排的接访日（每个单位每天计一天）', visits),
       figure('batches', '领导接访', '批次', '接访日接访时段内收到的来访事项', visits),
       figure('persons', '领导接访', '人次', '上述来访事项的人数之和', visits),
@@ -197,7 +269,8 @@ function ledgerSection(
 /** Names of the keys of each breakdown, in the order they are listed. */
 function keyLabels(store: Store, dim: ReportDim): Map<string, string> {
   const { sqlite } = store;
-  const rows = (sql: string) => new Map((sqlite.prepare(sql).all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+  const rows = (sql: string) =>
+    new Map((sqlite.prepare(sql).all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
   switch (dim) {
     case 'channel':
       return new Map(Object.entries(CHANNELS));
@@ -215,7 +288,13 @@ function keyLabels(store: Store, dim: ReportDim): Map<string, string> {
   }
 }
 
-const NONE_LABELS: Record<ReportDim, string> = { channel: '未填写', matter: '未填写', category: '未分类', village: '未填写村（社区）', unit: '未确定责任单位' };
+const NONE_LABELS: Record<ReportDim, string> = {
+  channel: '未填写',
+  matter: '未填写',
+  category: '未分类',
+  village: '未填写村（社区）',
+  unit: '未确定责任单位',
+};
 
 /** The register filter field a breakdown key goes in. */
 function dimFilter(dim: ReportDim, key: string): CaseFilter {
@@ -233,7 +312,12 @@ function dimFilter(dim: ReportDim, key: string): CaseFilter {
   }
 }
 
-function breakdown(store: Store, dim: ReportDim, data: { cur: PeriodData; yoy: PeriodData; mom: PeriodData }, base: { cur: CaseFilter; yoy: CaseFilter; mom: CaseFilter }): ReportSection {
+function breakdown(
+  store: Store,
+  dim: ReportDim,
+  data: { cur: PeriodData; yoy: PeriodData; mom: PeriodData },
+  base: { cur: CaseFilter; yoy: CaseFilter; mom: CaseFilter },
+): ReportSection {
   const cur = byKey(data.cur, dim);
   const yoy = byKey(data.yoy, dim);
   const mom = byKey(data.mom, dim);
@@ -257,10 +341,18 @@ function breakdown(store: Store, dim: ReportDim, data: { cur: PeriodData; yoy: P
         momN: m,
         yoyChange: change(c.n, y),
         momChange: change(c.n, m),
-        links: { cur: { ...base.cur, ...dimFilter(dim, key) }, yoy: { ...base.yoy, ...dimFilter(dim, key) }, mom: { ...base.mom, ...dimFilter(dim, key) } },
+        links: {
+          cur: { ...base.cur, ...dimFilter(dim, key) },
+          yoy: { ...base.yoy, ...dimFilter(dim, key) },
+          mom: { ...base.mom, ...dimFilter(dim, key) },
+        },
       };
     })
-    .sort((a, b) => (order.length ? order.indexOf(a.key) - order.indexOf(b.key) : b.n - a.n || a.label.localeCompare(b.label, 'zh')));
+    .sort((a, b) =>
+      order.length
+        ? order.indexOf(a.key) - order.indexOf(b.key)
+        : b.n - a.n || a.label.localeCompare(b.label, 'zh'),
+    );
   return { kind: 'breakdown', key: dim, title: REPORT_DIMS[dim], nUnit: '批次', peopleUnit: '人次', rows };
 }
 
@@ -269,11 +361,17 @@ function trend(store: Store, period: ReportPeriod, officeId: string | null, base
   const last = period.to.slice(0, 7);
   const y = Number(last.slice(0, 4));
   const first =
-    period.kind === 'year' ? `${y}-01` : period.kind === 'range' && period.from.slice(0, 7) < monthsBack(last, 11) ? maxMonth(period.from.slice(0, 7), monthsBack(last, 35)) : monthsBack(last, 11);
+    period.kind === 'year'
+      ? `${y}-01`
+      : period.kind === 'range' && period.from.slice(0, 7) < monthsBack(last, 11)
+        ? maxMonth(period.from.slice(0, 7), monthsBack(last, 35))
+        : monthsBack(last, 11);
   const months = monthsBetween(first, last);
   const prevFirst = `${Number(first.slice(0, 4)) - 1}${first.slice(4)}`;
   const rows = store.sqlite
-    .prepare(`SELECT month, sum(n) AS n, sum(people) AS people FROM report_cells WHERE dim = 'all' AND month >= ? AND month <= ?${officeId ? ' AND office_id = ?' : ''} GROUP BY month`)
+    .prepare(
+      `SELECT month, sum(n) AS n, sum(people) AS people FROM report_cells WHERE dim = 'all' AND month >= ? AND month <= ?${officeId ? ' AND office_id = ?' : ''} GROUP BY month`,
+    )
     .all(prevFirst, last, ...(officeId ? [officeId] : [])) as { month: string; n: number; people: number }[];
   const by = new Map(rows.map((r) => [r.month, r]));
   return {
@@ -300,12 +398,31 @@ function monthsBack(month: string, n: number): string {
 const maxMonth = (a: string, b: string) => (a > b ? a : b);
 
 /** The county's table of its townships: the main figures of each, for the period. */
-const RANKING_COLUMNS: { key: string; label: string; unit: string; def?: FigureDef; value?: (t: Totals) => number; link?: CaseFilter }[] = [
+const RANKING_COLUMNS: {
+  key: string;
+  label: string;
+  unit: string;
+  def?: FigureDef;
+  value?: (t: Totals) => number;
+  link?: CaseFilter;
+}[] = [
   { key: 'n', label: '信访总量', unit: '批次', value: (t) => t.n, link: {} },
   { key: 'people', label: '信访总量', unit: '人次', value: (t) => t.people, link: {} },
-  { key: 'collective', label: '集体信访', unit: '批次', value: (t) => t.collective, link: { flags: ['collective'] } },
+  {
+    key: 'collective',
+    label: '集体信访',
+    unit: '批次',
+    value: (t) => t.collective,
+    link: { flags: ['collective'] },
+  },
   { key: 'repeat', label: '重复信访', unit: '批次', value: (t) => t.repeat, link: { flags: ['repeat'] } },
-  { key: 'skipLevel', label: '越级信访', unit: '批次', value: (t) => t.skip_level, link: { flags: ['skipLevel'] } },
+  {
+    key: 'skipLevel',
+    label: '越级信访',
+    unit: '批次',
+    value: (t) => t.skip_level,
+    link: { flags: ['skipLevel'] },
+  },
   { key: 'acceptRate', label: '及时受理率', unit: '%', def: FIGURES.acceptRate },
   { key: 'replyRate', label: '按期办结率', unit: '%', def: FIGURES.replyRate },
   { key: 'satRate', label: '满意率', unit: '%', def: FIGURES.satRate },
@@ -316,13 +433,21 @@ const RANKING_COLUMNS: { key: string; label: string; unit: string; def?: FigureD
 function ranking(store: Store, data: PeriodData, period: ReportPeriod, asOf: string): ReportSection {
   const own = requireOffice(store);
   const townships = store.sqlite
-    .prepare(`SELECT id, name FROM offices WHERE level = 'township' AND deleted = 0 AND (parent_id = ? OR parent_id IS NULL) ORDER BY id`)
+    .prepare(
+      `SELECT id, name FROM offices WHERE level = 'township' AND deleted = 0 AND (parent_id = ? OR parent_id IS NULL) ORDER BY id`,
+    )
     .all(own.id) as { id: string; name: string }[];
   return {
     kind: 'ranking',
     key: 'ranking',
     title: '各乡镇（街道）情况',
-    columns: RANKING_COLUMNS.map((c) => ({ key: c.key, label: c.label, unit: c.unit, rate: !!c.def, definition: c.def?.rate ? c.def.definition : null })),
+    columns: RANKING_COLUMNS.map((c) => ({
+      key: c.key,
+      label: c.label,
+      unit: c.unit,
+      rate: !!c.def,
+      definition: c.def?.rate ? c.def.definition : null,
+    })),
     rows: townships.map((o) => {
       const t = totals(data, o.id);
       const base: CaseFilter = { from: period.from, to: period.to, officeId: [o.id], asOf };
@@ -346,9 +471,9 @@ export function buildReport(store: Store, input: ApiParsed<'reports.get'>): Repo
   const office = requireOffice(store);
   let scope: Report['scope'] = null;
   if (input.officeId) {
-    const o = store.sqlite.prepare(`SELECT id, name FROM offices WHERE id = ? AND level = 'township' AND deleted = 0`).get(input.officeId) as
-      | { id: string; name: string }
-      | undefined;
+    const o = store.sqlite
+      .prepare(`SELECT id, name FROM offices WHERE id = ? AND level = 'township' AND deleted = 0`)
+      .get(input.officeId) as { id: string; name: string } | undefined;
     if (office.level !== 'county' || !o) throw new UserError('所选乡镇不存在，请重新选择');
     scope = { officeId: o.id, name: o.name };
   }
@@ -369,13 +494,26 @@ export function buildReport(store: Store, input: ApiParsed<'reports.get'>): Repo
   };
   const data = { cur: dataOf(period), yoy: dataOf(yoy), mom: dataOf(mom) };
   const t = { cur: totals(data.cur), yoy: totals(data.yoy), mom: totals(data.mom) };
-  const filterOf = (p: ReportPeriod): CaseFilter => ({ from: p.from, to: p.to, asOf, ...(officeId ? { officeId: [officeId] } : {}) });
+  const filterOf = (p: ReportPeriod): CaseFilter => ({
+    from: p.from,
+    to: p.to,
+    asOf,
+    ...(officeId ? { officeId: [officeId] } : {}),
+  });
   const base = { cur: filterOf(period), yoy: filterOf(yoy), mom: filterOf(mom) };
 
-  const sections: ReportSection[] = FIGURE_SECTIONS.map((s) => ({ kind: 'figures', key: s.key, title: s.title, figures: s.figures.map((f) => figureOf(f, t, base)) }));
+  const sections: ReportSection[] = FIGURE_SECTIONS.map((s) => ({
+    kind: 'figures',
+    key: s.key,
+    title: s.title,
+    figures: s.figures.map((f) => figureOf(f, t, base)),
+  }));
   sections.push(ledgerSection(store, { cur: period, yoy, mom }, officeId, base));
   sections.push(trend(store, period, officeId, base.cur));
-  const dims: ReportDim[] = office.level === 'county' && !scope ? ['channel', 'matter', 'category'] : ['channel', 'matter', 'category', 'village', 'unit'];
+  const dims: ReportDim[] =
+    office.level === 'county' && !scope
+      ? ['channel', 'matter', 'category']
+      : ['channel', 'matter', 'category', 'village', 'unit'];
   for (const dim of dims) sections.push(breakdown(store, dim, data, base));
   if (office.level === 'county' && !scope) sections.push(ranking(store, data.cur, period, asOf));
 

@@ -16,7 +16,16 @@ import { getLocal, setLocal } from '../local-state';
 import { formatHlc, parseHlc, receive, type HlcState } from '../hlc';
 import { UserError } from '../errors';
 import type { SyncedTableName } from '../../../db/schema';
-import { caseIdOfRow, isSyncedTable, materializeNewRow, materializeRow, parseOperation, type Materialized, type Operation, type ParsedOp } from './merge';
+import {
+  caseIdOfRow,
+  isSyncedTable,
+  materializeNewRow,
+  materializeRow,
+  parseOperation,
+  type Materialized,
+  type Operation,
+  type ParsedOp,
+} from './merge';
 
 export interface ApplySummary {
   /** operations in the package */
@@ -41,7 +50,15 @@ export interface ApplySummary {
   clockAheadMinutes: number;
 }
 
-const SETTINGS_TABLES = new Set(['offices', 'calendar_days', 'categories', 'villages', 'units', 'staff', 'letter_templates']);
+const SETTINGS_TABLES = new Set([
+  'offices',
+  'calendar_days',
+  'categories',
+  'villages',
+  'units',
+  'staff',
+  'letter_templates',
+]);
 const CASE_TABLES = new Set(['cases', 'petitioners', 'case_events', 'attachments', 'documents']);
 const LEDGER_TABLES = new Set(['disputes', 'daily_reports', 'reception_days']);
 
@@ -70,7 +87,9 @@ export function checkMassDeletion(sqlite: Database.Database, ops: Operation[], c
   if (confirmed || n < MASS_DELETE_MIN) return n;
   const live = (sqlite.prepare('SELECT count(*) AS n FROM cases WHERE deleted = 0').get() as { n: number }).n;
   if (n > live * MASS_DELETE_SHARE) {
-    throw new UserError(`此交换包将删除 ${n} 件信访事项（占本机台账 ${Math.round((n / Math.max(live, 1)) * 100)}%），比例异常，已暂停导入。请与发送单位核实；确认无误后可选择“确认删除并导入”`);
+    throw new UserError(
+      `此交换包将删除 ${n} 件信访事项（占本机台账 ${Math.round((n / Math.max(live, 1)) * 100)}%），比例异常，已暂停导入。请与发送单位核实；确认无误后可选择“确认删除并导入”`,
+    );
   }
   return n;
 }
@@ -79,15 +98,32 @@ export function checkMassDeletion(sqlite: Database.Database, ops: Operation[], c
  * Applies operations inside the caller's transaction with the write gate open. Progress is
  * reported per operation stored and per row rewritten.
  */
-export function applyOperations(store: Store, ops: Operation[], onProgress?: (done: number, total: number) => void): ApplySummary {
+export function applyOperations(
+  store: Store,
+  ops: Operation[],
+  onProgress?: (done: number, total: number) => void,
+): ApplySummary {
   const { sqlite } = store;
-  const summary: ApplySummary = { received: ops.length, fresh: 0, newCases: [], updatedCases: [], events: {}, settings: {}, ledgers: {}, deletedCases: 0, conflicts: 0, deferred: 0, clockAheadMinutes: 0 };
+  const summary: ApplySummary = {
+    received: ops.length,
+    fresh: 0,
+    newCases: [],
+    updatedCases: [],
+    events: {},
+    settings: {},
+    ledgers: {},
+    deletedCases: 0,
+    conflicts: 0,
+    deferred: 0,
+    clockAheadMinutes: 0,
+  };
   const insert = sqlite.prepare(
     `INSERT OR IGNORE INTO change_log (origin, origin_seq, hlc, office_id, actor, tbl, row_id, op, data, base)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // change_log ids only grow (AUTOINCREMENT): every entry above this one is from this package
-  const logEnd = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number }).n;
+  const logEnd = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number })
+    .n;
   /** the fresh operations of each touched row, by table, in package order (parsed when the row is written: short-lived) */
   const touched = new Map<string, Map<string, Operation[]>>();
   let newest: string | null = null;
@@ -109,7 +145,10 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
   const held = rowsHeldBefore(sqlite, logEnd, touched, summary.fresh);
 
   const deferred = sqlite.prepare('INSERT OR IGNORE INTO sync_deferred (tbl, row_id) VALUES (?, ?)');
-  const caseLive = sqlite.prepare('SELECT deleted FROM cases WHERE id = ?') as Database.Statement<[string], { deleted: number }>;
+  const caseLive = sqlite.prepare('SELECT deleted FROM cases WHERE id = ?') as Database.Statement<
+    [string],
+    { deleted: number }
+  >;
   const caseIds = new Set<string>();
   // what derived.ts would read back of the touched cases, kept as written
   const written: WrittenRows = { events: new Map(), petitioners: new Map() };
@@ -123,7 +162,9 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
     }
     const caseOf = caseIdOfRow(tbl);
     const heldHere = held.get(tbl);
-    const settingsRow = SETTINGS_TABLES.has(tbl) ? sqlite.prepare(`SELECT * FROM "${tbl}" WHERE id = ?`) : null;
+    const settingsRow = SETTINGS_TABLES.has(tbl)
+      ? sqlite.prepare(`SELECT * FROM "${tbl}" WHERE id = ?`)
+      : null;
     for (const [id, freshOps] of rows) {
       const fresh = freshOps.map(parseOperation);
       if (tbl === 'case_events') {
@@ -140,7 +181,9 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
       // operations held before is rewritten from everything the change log holds for it.
       const m = heldHere?.has(id)
         ? materializeRowChecked(store, tbl, id, () => materializeRow(sqlite, tbl, id, caseOf))
-        : materializeRowChecked(store, tbl, id, () => materializeNewRow(sqlite, tbl, id, byStamp(fresh), caseOf));
+        : materializeRowChecked(store, tbl, id, () =>
+            materializeNewRow(sqlite, tbl, id, byStamp(fresh), caseOf),
+          );
       if (++done % 5000 === 0) onProgress?.(done, total);
       if (m.unknownColumns.length) {
         deferred.run(tbl, id);
@@ -155,7 +198,8 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
       if (LEDGER_TABLES.has(tbl)) summary.ledgers[tbl] = (summary.ledgers[tbl] ?? 0) + 1;
       if (CASE_TABLES.has(tbl)) {
         caseIds.add(tbl === 'cases' ? id : (m.row.case_id as string));
-        const kept = tbl === 'case_events' ? written.events : tbl === 'petitioners' ? written.petitioners : null;
+        const kept =
+          tbl === 'case_events' ? written.events : tbl === 'petitioners' ? written.petitioners : null;
         if (kept) {
           const list = kept.get(m.row.case_id as string);
           if (list) list.push(m.row);
@@ -181,7 +225,9 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
     const wall = Date.now();
     summary.clockAheadMinutes = Math.max(0, Math.round((remote.millis - wall) / 60000));
     const lastText = getLocal(store, 'hlc');
-    const last: HlcState = lastText ? parseHlc(lastText) : { millis: 0, counter: 0, node: store.installationId };
+    const last: HlcState = lastText
+      ? parseHlc(lastText)
+      : { millis: 0, counter: 0, node: store.installationId };
     // later local writes sort after everything received, so they replace what was seen
     setLocal(store, 'hlc', formatHlc(receive(last, remote, wall)));
   }
@@ -197,7 +243,12 @@ export function applyOperations(store: Store, ops: Operation[], onProgress?: (do
  * INDEXED keeps SQLite from scanning the whole row index instead), each checked with one seek in
  * that index.
  */
-function rowsHeldBefore(sqlite: Database.Database, logEnd: number, touched: Map<string, Map<string, unknown>>, fresh: number): Map<string, Set<string>> {
+function rowsHeldBefore(
+  sqlite: Database.Database,
+  logEnd: number,
+  touched: Map<string, Map<string, unknown>>,
+  fresh: number,
+): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const add = (tbl: string, rowId: string) => {
     let set = out.get(tbl);
@@ -206,7 +257,10 @@ function rowsHeldBefore(sqlite: Database.Database, logEnd: number, touched: Map<
   };
   // ids only grow and entries are never removed: logEnd bounds the old entries' count
   if (logEnd < fresh) {
-    const old = sqlite.prepare('SELECT tbl, row_id FROM change_log WHERE id <= ?').raw().iterate(logEnd) as Iterable<[string, string]>;
+    const old = sqlite
+      .prepare('SELECT tbl, row_id FROM change_log WHERE id <= ?')
+      .raw()
+      .iterate(logEnd) as Iterable<[string, string]>;
     for (const [tbl, rowId] of old) if (touched.get(tbl)?.has(rowId)) add(tbl, rowId);
     return out;
   }
@@ -222,16 +276,29 @@ function rowsHeldBefore(sqlite: Database.Database, logEnd: number, touched: Map<
 
 /** Oldest stamp first, as the change log reads them back (stamps are unique). */
 function byStamp(ops: ParsedOp[]): ParsedOp[] {
-  return ops.length < 2 ? ops : ops.slice().sort((a, b) => (a.op.hlc < b.op.hlc ? -1 : a.op.hlc > b.op.hlc ? 1 : 0));
+  return ops.length < 2
+    ? ops
+    : ops.slice().sort((a, b) => (a.op.hlc < b.op.hlc ? -1 : a.op.hlc > b.op.hlc ? 1 : 0));
 }
 
-function materializeRowChecked(store: Store, tbl: SyncedTableName, id: string, write: () => Materialized): Materialized {
+function materializeRowChecked(
+  store: Store,
+  tbl: SyncedTableName,
+  id: string,
+  write: () => Materialized,
+): Materialized {
   try {
     return write();
   } catch (e) {
     if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && tbl === 'cases') {
-      const no = store.sqlite.prepare(`SELECT json_extract(data, '$.case_no') AS no FROM change_log WHERE tbl = 'cases' AND row_id = ? AND op = 'insert'`).get(id) as { no: string } | undefined;
-      throw new UserError(`交换包中的信访事项编号 ${no?.no ?? ''} 与本机已有的另一件事项重复，未作任何改动。可能是同一单位在两台电脑上各自登记：请联系县信访局技术人员处理`);
+      const no = store.sqlite
+        .prepare(
+          `SELECT json_extract(data, '$.case_no') AS no FROM change_log WHERE tbl = 'cases' AND row_id = ? AND op = 'insert'`,
+        )
+        .get(id) as { no: string } | undefined;
+      throw new UserError(
+        `交换包中的信访事项编号 ${no?.no ?? ''} 与本机已有的另一件事项重复，未作任何改动。可能是同一单位在两台电脑上各自登记：请联系县信访局技术人员处理`,
+      );
     }
     throw e;
   }
@@ -240,25 +307,30 @@ function materializeRowChecked(store: Store, tbl: SyncedTableName, id: string, w
 /** After an upgrade: rows whose operations named tables or columns unknown before are rewritten. */
 export function replayDeferred(store: Store): number {
   const { sqlite } = store;
-  const rows = sqlite.prepare('SELECT tbl, row_id AS rowId FROM sync_deferred').all() as { tbl: string; rowId: string }[];
+  const rows = sqlite.prepare('SELECT tbl, row_id AS rowId FROM sync_deferred').all() as {
+    tbl: string;
+    rowId: string;
+  }[];
   if (rows.length === 0) return 0;
   let replayed = 0;
-  sqlite.transaction(() => withWriteGate(sqlite, () => {
-    const done = sqlite.prepare('DELETE FROM sync_deferred WHERE tbl = ? AND row_id = ?');
-    const caseIds = new Set<string>();
-    for (const r of rows) {
-      if (!isSyncedTable(r.tbl)) continue;
-      const caseOf = caseIdOfRow(r.tbl);
-      const m = materializeRow(sqlite, r.tbl, r.rowId, caseOf);
-      if (m.unknownColumns.length === 0) {
-        done.run(r.tbl, r.rowId);
-        replayed++;
-        // a petitioner, event, attachment or letter changes what its case derives too
-        const caseId = m.row && caseOf?.(m.row);
-        if (caseId) caseIds.add(caseId);
+  sqlite.transaction(() =>
+    withWriteGate(sqlite, () => {
+      const done = sqlite.prepare('DELETE FROM sync_deferred WHERE tbl = ? AND row_id = ?');
+      const caseIds = new Set<string>();
+      for (const r of rows) {
+        if (!isSyncedTable(r.tbl)) continue;
+        const caseOf = caseIdOfRow(r.tbl);
+        const m = materializeRow(sqlite, r.tbl, r.rowId, caseOf);
+        if (m.unknownColumns.length === 0) {
+          done.run(r.tbl, r.rowId);
+          replayed++;
+          // a petitioner, event, attachment or letter changes what its case derives too
+          const caseId = m.row && caseOf?.(m.row);
+          if (caseId) caseIds.add(caseId);
+        }
       }
-    }
-    refreshDerived(store, caseIds);
-  }))();
+      refreshDerived(store, caseIds);
+    }),
+  )();
   return replayed;
 }

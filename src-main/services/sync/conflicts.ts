@@ -60,7 +60,13 @@ const LEDGER_FIELD_LABELS: Record<string, string> = {
 };
 
 /** Rows a field may name by id, shown by their name. */
-const NAMED_BY_ID: Record<string, string> = { villageId: 'villages', categoryId: 'categories', unitId: 'units', handlerId: 'staff', leaderId: 'staff' };
+const NAMED_BY_ID: Record<string, string> = {
+  villageId: 'villages',
+  categoryId: 'categories',
+  unitId: 'units',
+  handlerId: 'staff',
+  leaderId: 'staff',
+};
 
 export function listConflicts(store: Store, caseId?: string): Conflict[] {
   const rows = store.sqlite
@@ -71,14 +77,21 @@ export function listConflicts(store: Store, caseId?: string): Conflict[] {
     )
     .all(...(caseId ? [caseId] : [])) as (Omit<Conflict, 'versions' | 'label'> & { versions: string })[];
   const nameOf = (table: string, id: unknown) =>
-    (store.sqlite.prepare(`SELECT name FROM "${table}" WHERE id = ?`).get(String(id)) as { name: string } | undefined)?.name ?? null;
+    (
+      store.sqlite.prepare(`SELECT name FROM "${table}" WHERE id = ?`).get(String(id)) as
+        { name: string } | undefined
+    )?.name ?? null;
   return rows.map((r) => {
     const prop = isSyncedTable(r.tbl) ? propertyOfColumn(r.tbl, r.field) : undefined;
     const fieldLabel = (prop && (FIELD_LABELS[prop] ?? LEDGER_FIELD_LABELS[prop])) ?? prop ?? r.field;
     const owner = r.tbl === 'petitioners' ? nameOf('petitioners', r.rowId) : null;
     const show = (value: unknown): string => {
       if (value === null || value === undefined || value === '') return '（空）';
-      if (typeof value === 'boolean' || ((prop === 'jointly' || prop === 'anonymous' || prop === 'skipLevel') && typeof value === 'number')) return value ? '是' : '否';
+      if (
+        typeof value === 'boolean' ||
+        ((prop === 'jointly' || prop === 'anonymous' || prop === 'skipLevel') && typeof value === 'number')
+      )
+        return value ? '是' : '否';
       const table = prop ? NAMED_BY_ID[prop] : undefined;
       return (table && nameOf(table, value)) ?? String(value);
     };
@@ -96,10 +109,16 @@ export function listConflicts(store: Store, caseId?: string): Conflict[] {
 }
 
 /** Settles a conflict with the value a person chose (one of the versions, or a new text). */
-export function settleConflict(store: Store, input: { tbl: string; rowId: string; field: string; value: unknown }, actor: string | null): void {
+export function settleConflict(
+  store: Store,
+  input: { tbl: string; rowId: string; field: string; value: unknown },
+  actor: string | null,
+): void {
   const { tbl, rowId, field } = input;
   const conflict = store.sqlite
-    .prepare('SELECT versions, case_id AS caseId FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND field = ?')
+    .prepare(
+      'SELECT versions, case_id AS caseId FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND field = ?',
+    )
     .get(tbl, rowId, field) as { versions: string; caseId: string | null } | undefined;
   if (!conflict || !isSyncedTable(tbl)) throw new UserError('该冲突不存在或已由他人处理');
   const versions = (JSON.parse(conflict.versions) as ConflictVersion[]).map((v) => v.hlc);
@@ -111,7 +130,10 @@ export function settleConflict(store: Store, input: { tbl: string; rowId: string
     // or address) as well as its search entry
     if (conflict.caseId) refreshDerived(store, [conflict.caseId]);
     // the office's day counting or its calendar: every clock and report fact, as apply.ts does
-    else if (tbl === 'calendar_days' || (tbl === 'offices' && (field === 'day_count' || field === 'warn_days'))) rebuildClocks(store);
+    else if (
+      tbl === 'calendar_days' ||
+      (tbl === 'offices' && (field === 'day_count' || field === 'warn_days'))
+    )
+      rebuildClocks(store);
   });
 }
-

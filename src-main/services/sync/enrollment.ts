@@ -17,7 +17,13 @@ import { nowLocal } from '../local-time';
 import { UserError } from '../errors';
 import { officeName, requireOffice } from '../office';
 import { sha256Hex } from '../hash';
-import { fingerprint, generateOfficeKeys, publicKeysOf, type OfficeKeys, type PublicOfficeKeys } from './envelope';
+import {
+  fingerprint,
+  generateOfficeKeys,
+  publicKeysOf,
+  type OfficeKeys,
+  type PublicOfficeKeys,
+} from './envelope';
 
 export interface Peer {
   officeId: string;
@@ -53,11 +59,15 @@ type PeerRow = Omit<Peer, 'formerKeys'> & { formerKeys: string };
 const toPeer = (p: PeerRow): Peer => ({ ...p, formerKeys: JSON.parse(p.formerKeys) as string[] });
 
 export function listPeers(store: Store): Peer[] {
-  return (store.sqlite.prepare(`SELECT ${PEER_COLUMNS} FROM sync_peers ORDER BY office_id`).all() as PeerRow[]).map(toPeer);
+  return (
+    store.sqlite.prepare(`SELECT ${PEER_COLUMNS} FROM sync_peers ORDER BY office_id`).all() as PeerRow[]
+  ).map(toPeer);
 }
 
 export function getPeer(store: Store, officeId: string): Peer | undefined {
-  const row = store.sqlite.prepare(`SELECT ${PEER_COLUMNS} FROM sync_peers WHERE office_id = ?`).get(officeId) as PeerRow | undefined;
+  const row = store.sqlite
+    .prepare(`SELECT ${PEER_COLUMNS} FROM sync_peers WHERE office_id = ?`)
+    .get(officeId) as PeerRow | undefined;
   return row && toPeer(row);
 }
 
@@ -67,7 +77,8 @@ export function nameOfOffice(store: Store, officeId: string): string {
 }
 
 export function peerPublicKeys(peer: Peer): PublicOfficeKeys {
-  if (!peer.signingKey || !peer.boxKey) throw new UserError(`尚未收到“${peer.name}”的第一个交换包，还不能向其导出。请先导入对方的交换包`);
+  if (!peer.signingKey || !peer.boxKey)
+    throw new UserError(`尚未收到“${peer.name}”的第一个交换包，还不能向其导出。请先导入对方的交换包`);
   if (peer.revokedAt) throw new UserError(`“${peer.name}”已被撤销，不能向其导出`);
   return { officeId: peer.officeId, signing: peer.signingKey, box: peer.boxKey };
 }
@@ -93,18 +104,24 @@ function signedPart(e: Omit<Enrollment, 'sig'>): Buffer {
  * County: enrolls (or enrolls again) a township and returns its enrollment file. The township's
  * office row is written to the register so it syncs with everything else.
  */
-export function createEnrollment(store: Store, township: { id: string; name: string }, actor: string | null): { fileName: string; bytes: Buffer; fingerprint: string } {
+export function createEnrollment(
+  store: Store,
+  township: { id: string; name: string },
+  actor: string | null,
+): { fileName: string; bytes: Buffer; fingerprint: string } {
   const county = requireOffice(store);
   if (county.level !== 'county') throw new UserError('只有县信访局（县级模式）可以制作乡镇登记文件');
   if (!/^\d{9}$/.test(township.id)) throw new UserError('乡镇代码应为 9 位数字（统计用区划代码前 9 位）');
-  if (!township.id.startsWith(county.id)) throw new UserError(`乡镇代码 ${township.id} 不属于本县（${county.id}）`);
+  if (!township.id.startsWith(county.id))
+    throw new UserError(`乡镇代码 ${township.id} 不属于本县（${county.id}）`);
   const name = township.name.trim();
   if (!name) throw new UserError('请填写乡镇名称');
   const keys = ownKeys(store, county);
   const token = crypto.randomBytes(24).toString('base64url');
   const issuedAt = nowLocal();
   mutate(store, { actor }, (m) => {
-    const row = store.sqlite.prepare('SELECT name FROM offices WHERE id = ?').get(township.id) as { name: string } | undefined;
+    const row = store.sqlite.prepare('SELECT name FROM offices WHERE id = ?').get(township.id) as
+      { name: string } | undefined;
     if (!row) m.insert('offices', { id: township.id, name, level: 'township', parentId: county.id });
     else if (row.name !== name) m.update('offices', township.id, { name });
     const old = getPeer(store, township.id);
@@ -128,7 +145,9 @@ export function createEnrollment(store: Store, township: { id: string; name: str
     token,
     issuedAt,
   };
-  const sig = crypto.sign(null, signedPart(body), crypto.createPrivateKey(keys.signing.privateKey)).toString('base64');
+  const sig = crypto
+    .sign(null, signedPart(body), crypto.createPrivateKey(keys.signing.privateKey))
+    .toString('base64');
   return {
     fileName: `信访台账登记文件_${name}_${township.id}.xftz-enroll`,
     bytes: Buffer.from(JSON.stringify({ ...body, sig }, null, 2)),
@@ -146,7 +165,12 @@ export function readEnrollment(bytes: Buffer): Enrollment & { countyFingerprint:
   }
   let ok = false;
   try {
-    ok = crypto.verify(null, signedPart(parsed), crypto.createPublicKey(parsed.county.signing), Buffer.from(parsed.sig, 'base64'));
+    ok = crypto.verify(
+      null,
+      signedPart(parsed),
+      crypto.createPublicKey(parsed.county.signing),
+      Buffer.from(parsed.sig, 'base64'),
+    );
   } catch {
     ok = false;
   }
@@ -158,11 +182,16 @@ export function readEnrollment(bytes: Buffer): Enrollment & { countyFingerprint:
  * Township: applies the county's enrollment file. The office must already be set up with the
  * same code (set-up first, then enrollment), or not be set up at all when the caller sets it up.
  */
-export function applyEnrollment(store: Store, bytes: Buffer): { county: string; countyFingerprint: string; ownFingerprint: string } {
+export function applyEnrollment(
+  store: Store,
+  bytes: Buffer,
+): { county: string; countyFingerprint: string; ownFingerprint: string } {
   const e = readEnrollment(bytes);
   const office = requireOffice(store);
   if (office.id !== e.office.id) {
-    throw new UserError(`此登记文件是为“${e.office.name}（${e.office.id}）”制作的，本机单位是“${office.name}（${office.id}）”`);
+    throw new UserError(
+      `此登记文件是为“${e.office.name}（${e.office.id}）”制作的，本机单位是“${office.name}（${office.id}）”`,
+    );
   }
   const keys = ownKeys(store, office);
   store.sqlite.transaction(() => {
@@ -177,7 +206,11 @@ export function applyEnrollment(store: Store, bytes: Buffer): { county: string; 
     // sent inside the first package to the county; dropped once the county answers
     setLocal(store, 'enrollment_token', e.token);
   })();
-  return { county: e.county.name, countyFingerprint: e.countyFingerprint, ownFingerprint: fingerprint(keys.signing.publicKey) };
+  return {
+    county: e.county.name,
+    countyFingerprint: e.countyFingerprint,
+    ownFingerprint: fingerprint(keys.signing.publicKey),
+  };
 }
 
 /** County: whether a township may introduce its keys with this token. */
@@ -188,9 +221,15 @@ export function acceptsIntroduction(store: Store, officeId: string, token: strin
 }
 
 /** County: records the keys a township introduced (inside the import's transaction). */
-export function recordIntroduction(store: Store, officeId: string, keys: { signing: string; box: string }): void {
+export function recordIntroduction(
+  store: Store,
+  officeId: string,
+  keys: { signing: string; box: string },
+): void {
   store.sqlite
-    .prepare('UPDATE sync_peers SET signing_key = ?, box_key = ?, enrollment_token = NULL WHERE office_id = ?')
+    .prepare(
+      'UPDATE sync_peers SET signing_key = ?, box_key = ?, enrollment_token = NULL WHERE office_id = ?',
+    )
     .run(keys.signing, keys.box, officeId);
 }
 
@@ -205,7 +244,9 @@ export function reconsiderPassedOver(store: Store, officeId: string): void {
 
 /** County: a township's packages are refused from now on (a lost or stolen machine). */
 export function revokePeer(store: Store, officeId: string): void {
-  const r = store.sqlite.prepare('UPDATE sync_peers SET revoked_at = ? WHERE office_id = ? AND revoked_at IS NULL').run(nowLocal(), officeId);
+  const r = store.sqlite
+    .prepare('UPDATE sync_peers SET revoked_at = ? WHERE office_id = ? AND revoked_at IS NULL')
+    .run(nowLocal(), officeId);
   if (r.changes === 0) throw new UserError('该单位未登记或已撤销');
 }
 

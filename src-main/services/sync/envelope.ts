@@ -41,7 +41,11 @@ export function generateOfficeKeys(officeId: string): OfficeKeys {
     publicKey: k.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     privateKey: k.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
   });
-  return { officeId, signing: pem(crypto.generateKeyPairSync('ed25519')), box: pem(crypto.generateKeyPairSync('x25519')) };
+  return {
+    officeId,
+    signing: pem(crypto.generateKeyPairSync('ed25519')),
+    box: pem(crypto.generateKeyPairSync('x25519')),
+  };
 }
 
 export function publicKeysOf(keys: OfficeKeys): PublicOfficeKeys {
@@ -80,11 +84,22 @@ export interface Introduction {
 }
 
 function contentKey(shared: Buffer, header: Header): Buffer {
-  return Buffer.from(crypto.hkdfSync('sha256', shared, Buffer.from(header.nonce, 'base64'), `xftz-package-v${ENVELOPE_FORMAT}|${header.to}`, 32));
+  return Buffer.from(
+    crypto.hkdfSync(
+      'sha256',
+      shared,
+      Buffer.from(header.nonce, 'base64'),
+      `xftz-package-v${ENVELOPE_FORMAT}|${header.to}`,
+      32,
+    ),
+  );
 }
 
 function signed(to: string, fromKey: string, body: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`${to}\n${fromKey}\n`), crypto.createHash('sha256').update(body).digest()]);
+  return Buffer.concat([
+    Buffer.from(`${to}\n${fromKey}\n`),
+    crypto.createHash('sha256').update(body).digest(),
+  ]);
 }
 
 /** Seals a body from one office to another. */
@@ -97,15 +112,25 @@ export function seal(body: Buffer, from: OfficeKeys, to: PublicOfficeKeys, intro
     nonce: crypto.randomBytes(12).toString('base64'),
   };
   const fromKey = fingerprint(from.signing.publicKey);
-  const sig = crypto.sign(null, signed(header.to, fromKey, body), crypto.createPrivateKey(from.signing.privateKey)).toString('base64');
+  const sig = crypto
+    .sign(null, signed(header.to, fromKey, body), crypto.createPrivateKey(from.signing.privateKey))
+    .toString('base64');
   const inner: Inner = { from: from.officeId, fromKey, to: to.officeId, sig };
-  if (introToken) inner.intro = { signing: from.signing.publicKey, box: from.box.publicKey, token: introToken };
+  if (introToken)
+    inner.intro = { signing: from.signing.publicKey, box: from.box.publicKey, token: introToken };
   const innerBytes = Buffer.from(JSON.stringify(inner));
   const plain = Buffer.concat([u32(innerBytes.length), innerBytes, zlib.gzipSync(body)]);
 
-  const shared = crypto.diffieHellman({ privateKey: ephemeral.privateKey, publicKey: crypto.createPublicKey(to.box) });
+  const shared = crypto.diffieHellman({
+    privateKey: ephemeral.privateKey,
+    publicKey: crypto.createPublicKey(to.box),
+  });
   const headerBytes = Buffer.from(JSON.stringify(header));
-  const cipher = crypto.createCipheriv('aes-256-gcm', contentKey(shared, header), Buffer.from(header.nonce, 'base64'));
+  const cipher = crypto.createCipheriv(
+    'aes-256-gcm',
+    contentKey(shared, header),
+    Buffer.from(header.nonce, 'base64'),
+  );
   const prefix = Buffer.concat([MAGIC, u16(ENVELOPE_FORMAT), u32(headerBytes.length), headerBytes]);
   cipher.setAAD(prefix);
   const encrypted = Buffer.concat([cipher.update(plain), cipher.final()]);
@@ -135,14 +160,20 @@ export interface OpenOptions {
   introduce?: (officeId: string, token: string) => boolean;
 }
 
-export function open(file: Buffer, self: OfficeKeys, senders: ReadonlyMap<string, string>, opts: OpenOptions = {}): Opened {
+export function open(
+  file: Buffer,
+  self: OfficeKeys,
+  senders: ReadonlyMap<string, string>,
+  opts: OpenOptions = {},
+): Opened {
   const names = opts.names ?? ((id: string) => id);
   if (file.length < MAGIC.length || !file.subarray(0, MAGIC.length).equals(MAGIC)) {
     throw new UserError('这不是信访台账的交换包（文件格式不符），未作任何改动');
   }
   if (file.length < MAGIC.length + 6) throw new UserError('交换包不完整（文件可能没有复制完），未作任何改动');
   const format = file.readUInt16BE(MAGIC.length);
-  if (format > ENVELOPE_FORMAT) throw new UserError(`交换包格式版本为 ${format}，本软件只支持到 ${ENVELOPE_FORMAT}，请先升级软件再导入`);
+  if (format > ENVELOPE_FORMAT)
+    throw new UserError(`交换包格式版本为 ${format}，本软件只支持到 ${ENVELOPE_FORMAT}，请先升级软件再导入`);
   if (format < 1) throw new UserError('交换包格式版本无效，未作任何改动');
   const headerLength = file.readUInt32BE(MAGIC.length + 2);
   const headerStart = MAGIC.length + 6;
@@ -156,14 +187,23 @@ export function open(file: Buffer, self: OfficeKeys, senders: ReadonlyMap<string
     throw new UserError('交换包已损坏（文件头无法读取），未作任何改动');
   }
   if (header.to !== fingerprint(self.box.publicKey)) {
-    throw new UserError('此交换包不是发给本单位的（收件密钥不符），未作任何改动。请确认选择了发给本单位的文件');
+    throw new UserError(
+      '此交换包不是发给本单位的（收件密钥不符），未作任何改动。请确认选择了发给本单位的文件',
+    );
   }
   const prefix = file.subarray(0, headerStart + headerLength);
   const encrypted = file.subarray(prefix.length, file.length - TAG_BYTES);
   let plain: Buffer;
   try {
-    const shared = crypto.diffieHellman({ privateKey: crypto.createPrivateKey(self.box.privateKey), publicKey: crypto.createPublicKey(header.epk) });
-    const decipher = crypto.createDecipheriv('aes-256-gcm', contentKey(shared, header), Buffer.from(header.nonce, 'base64'));
+    const shared = crypto.diffieHellman({
+      privateKey: crypto.createPrivateKey(self.box.privateKey),
+      publicKey: crypto.createPublicKey(header.epk),
+    });
+    const decipher = crypto.createDecipheriv(
+      'aes-256-gcm',
+      contentKey(shared, header),
+      Buffer.from(header.nonce, 'base64'),
+    );
     decipher.setAAD(prefix);
     decipher.setAuthTag(file.subarray(file.length - TAG_BYTES));
     plain = Buffer.concat([decipher.update(encrypted), decipher.final()]);
@@ -176,13 +216,19 @@ export function open(file: Buffer, self: OfficeKeys, senders: ReadonlyMap<string
   try {
     innerLength = plain.readUInt32BE(0);
     inner = JSON.parse(plain.subarray(4, 4 + innerLength).toString()) as Inner;
-    if (typeof inner.from !== 'string' || typeof inner.fromKey !== 'string' || typeof inner.sig !== 'string') throw new Error('inner');
+    if (typeof inner.from !== 'string' || typeof inner.fromKey !== 'string' || typeof inner.sig !== 'string')
+      throw new Error('inner');
   } catch {
     throw new UserError('交换包已损坏（发送方信息无法读取），未作任何改动');
   }
   let enrolled = senders.get(inner.from);
   let intro: Introduction | undefined;
-  if (!enrolled && inner.intro && typeof inner.intro.token === 'string' && opts.introduce?.(inner.from, inner.intro.token)) {
+  if (
+    !enrolled &&
+    inner.intro &&
+    typeof inner.intro.token === 'string' &&
+    opts.introduce?.(inner.from, inner.intro.token)
+  ) {
     try {
       if (fingerprint(inner.intro.signing) !== inner.fromKey) throw new Error('key');
       fingerprint(inner.intro.box);
@@ -192,18 +238,31 @@ export function open(file: Buffer, self: OfficeKeys, senders: ReadonlyMap<string
     enrolled = inner.intro.signing;
     intro = inner.intro;
   }
-  if (!enrolled) throw new UserError(`交换包的发送单位“${names(inner.from)}”未在本单位登记或已被撤销，已拒绝导入`);
+  if (!enrolled)
+    throw new UserError(`交换包的发送单位“${names(inner.from)}”未在本单位登记或已被撤销，已拒绝导入`);
   if (fingerprint(enrolled) !== inner.fromKey) {
-    throw new UserError(`交换包由“${names(inner.from)}”的另一把密钥签名（与登记的不符），已拒绝导入。如对方更换了电脑，请先重新登记`);
+    throw new UserError(
+      `交换包由“${names(inner.from)}”的另一把密钥签名（与登记的不符），已拒绝导入。如对方更换了电脑，请先重新登记`,
+    );
   }
   let body: Buffer;
   try {
-    body = zlib.gunzipSync(plain.subarray(4 + innerLength), { maxOutputLength: opts.maxBodyBytes ?? BODY_MAX_BYTES });
+    body = zlib.gunzipSync(plain.subarray(4 + innerLength), {
+      maxOutputLength: opts.maxBodyBytes ?? BODY_MAX_BYTES,
+    });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new UserError('交换包解压后超出允许的大小，已拒绝导入');
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new UserError('交换包解压后超出允许的大小，已拒绝导入');
     throw new UserError('交换包内容已损坏（解压失败），未作任何改动');
   }
-  if (!crypto.verify(null, signed(header.to, inner.fromKey, body), crypto.createPublicKey(enrolled), Buffer.from(inner.sig, 'base64'))) {
+  if (
+    !crypto.verify(
+      null,
+      signed(header.to, inner.fromKey, body),
+      crypto.createPublicKey(enrolled),
+      Buffer.from(inner.sig, 'base64'),
+    )
+  ) {
     throw new UserError(`交换包签名无效（不是“${names(inner.from)}”签发的），已拒绝导入`);
   }
   return { from: inner.from, fromKey: inner.fromKey, body, intro };

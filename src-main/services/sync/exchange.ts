@@ -22,11 +22,40 @@ import { fingerprint, open, seal } from './envelope';
 import { applyOperations, checkMassDeletion, type ApplySummary } from './apply';
 import { requireOffice } from '../office';
 import type { OfficeInfo } from '../../api';
-import { acceptsIntroduction, getPeer, knownSigningKeys, listPeers, nameOfOffice, ownKeys, peerPublicKeys, recordIntroduction, type Peer } from './enrollment';
+import {
+  acceptsIntroduction,
+  getPeer,
+  knownSigningKeys,
+  listPeers,
+  nameOfOffice,
+  ownKeys,
+  peerPublicKeys,
+  recordIntroduction,
+  type Peer,
+} from './enrollment';
 import type { OfficeKeys } from './envelope';
 import type { Operation } from './merge';
-import { decodePackageBody, encodeBody, fromTuple, packageFileName, PACKAGE_FORMAT, signBatch, toTuple, verifyBatch, type Batch, type OpTuple, type PackageBody } from './package';
-import { covered, holds, mergeVectors, originState, type OriginState, type VersionVector } from './version-vector';
+import {
+  decodePackageBody,
+  encodeBody,
+  fromTuple,
+  packageFileName,
+  PACKAGE_FORMAT,
+  signBatch,
+  toTuple,
+  verifyBatch,
+  type Batch,
+  type OpTuple,
+  type PackageBody,
+} from './package';
+import {
+  covered,
+  holds,
+  mergeVectors,
+  originState,
+  type OriginState,
+  type VersionVector,
+} from './version-vector';
 
 // ---- what this register holds ------------------------------------------------------------------
 
@@ -107,13 +136,19 @@ function rangesOf(ops: OpTuple[]): [string, number, number][] {
  * and the office rows of the county and its townships (names, no keys: a case the county
  * assigned on after this township's 异议 shows where it went).
  */
-function concernsRecipient(store: Store, me: { id: string; level: string }, recipient: Peer): (o: Operation) => boolean {
+function concernsRecipient(
+  store: Store,
+  me: { id: string; level: string },
+  recipient: Peer,
+): (o: Operation) => boolean {
   if (recipient.level === 'county') return () => true;
   const { sqlite } = store;
   const caseOffice = sqlite.prepare('SELECT office_id AS o, assigned_office_id AS a FROM cases WHERE id = ?');
   // a township the county assigned the case to before (and then, after its objection, to another)
   // still holds the case: it must learn where the case went and see its duties end
-  const assignedBefore = sqlite.prepare(`SELECT 1 FROM case_events WHERE case_id = ? AND kind = 'assign' AND data ->> '$.officeId' = ? LIMIT 1`);
+  const assignedBefore = sqlite.prepare(
+    `SELECT 1 FROM case_events WHERE case_id = ? AND kind = 'assign' AND data ->> '$.officeId' = ? LIMIT 1`,
+  );
   const rowCase = (tbl: string) => sqlite.prepare(`SELECT case_id AS c FROM "${tbl}" WHERE id = ?`);
   const byTable = new Map<string, Database.Statement>();
   const cache = new Map<string, boolean>();
@@ -121,7 +156,11 @@ function concernsRecipient(store: Store, me: { id: string; level: string }, reci
     let v = cache.get(caseId);
     if (v === undefined) {
       const c = caseOffice.get(caseId) as { o: string; a: string | null } | undefined;
-      v = !!c && (c.o === recipient.officeId || c.a === recipient.officeId || !!assignedBefore.get(caseId, recipient.officeId));
+      v =
+        !!c &&
+        (c.o === recipient.officeId ||
+          c.a === recipient.officeId ||
+          !!assignedBefore.get(caseId, recipient.officeId));
       cache.set(caseId, v);
     }
     return v;
@@ -140,7 +179,8 @@ function concernsRecipient(store: Store, me: { id: string; level: string }, reci
       case 'disputes':
       case 'daily_reports':
       case 'reception_days': {
-        const r = sqlite.prepare(`SELECT office_id AS o FROM "${o.tbl}" WHERE id = ?`).get(o.rowId) as { o: string } | undefined;
+        const r = sqlite.prepare(`SELECT office_id AS o FROM "${o.tbl}" WHERE id = ?`).get(o.rowId) as
+          { o: string } | undefined;
         // the county's own people too: their names stand on the steps they took in the township's cases
         return r?.o === recipient.officeId || (o.tbl === 'staff' && r?.o === me.id);
       }
@@ -148,7 +188,8 @@ function concernsRecipient(store: Store, me: { id: string; level: string }, reci
         return caseConcerns(o.rowId);
       case 'letter_templates': {
         // the county's wording goes down to its townships; a township's own stays with it (and the county)
-        const r = sqlite.prepare('SELECT office_id AS o FROM letter_templates WHERE id = ?').get(o.rowId) as { o: string } | undefined;
+        const r = sqlite.prepare('SELECT office_id AS o FROM letter_templates WHERE id = ?').get(o.rowId) as
+          { o: string } | undefined;
         return r?.o === me.id || r?.o === recipient.officeId;
       }
       case 'petitioners':
@@ -222,8 +263,12 @@ function sentTo(peer: Peer): VersionVector {
 /** Notes operations of this office an export judged not to concern the peer: from now on they count as sent. */
 function notePassedOver(store: Store, peer: Peer, seqs: number[]): void {
   if (seqs.length === 0) return;
-  const skipped = mergeVectors(JSON.parse(peer.skipped) as VersionVector, { [store.installationId]: originState(seqs) });
-  store.sqlite.prepare('UPDATE sync_peers SET skipped = ? WHERE office_id = ?').run(JSON.stringify(skipped), peer.officeId);
+  const skipped = mergeVectors(JSON.parse(peer.skipped) as VersionVector, {
+    [store.installationId]: originState(seqs),
+  });
+  store.sqlite
+    .prepare('UPDATE sync_peers SET skipped = ? WHERE office_id = ?')
+    .run(JSON.stringify(skipped), peer.officeId);
 }
 
 function exportUnlessEmpty(store: Store, opts: ExportOptions, skipEmpty: boolean): ExportResult | null {
@@ -247,7 +292,9 @@ function exportUnlessEmpty(store: Store, opts: ExportOptions, skipEmpty: boolean
     }
     const batches: Batch[] = own.length ? [signBatch(keys, own)] : [];
     // others' operations travel only in the batches their office signed
-    const stored = sqlite.prepare('SELECT office_id AS officeId, signing_key AS key, sig, ranges FROM sync_batches ORDER BY id').all() as {
+    const stored = sqlite
+      .prepare('SELECT office_id AS officeId, signing_key AS key, sig, ranges FROM sync_batches ORDER BY id')
+      .all() as {
       officeId: string;
       key: string;
       sig: string;
@@ -261,15 +308,28 @@ function exportUnlessEmpty(store: Store, opts: ExportOptions, skipEmpty: boolean
       if (!needed) continue;
       const ops = opsInRanges(sqlite, ranges);
       batches.push({ officeId: b.officeId, keyFp: fingerprint(b.key), sig: b.sig, ops: ops.map(toTuple) });
-      if (me.level === 'county') (vouched[b.officeId] ??= []).includes(b.key) || vouched[b.officeId].push(b.key);
+      if (me.level === 'county')
+        (vouched[b.officeId] ??= []).includes(b.key) || vouched[b.officeId].push(b.key);
     }
     const files = filesFor(store, batches, theirs);
     const last = sqlite
-      .prepare(`SELECT seq, hash FROM sync_packages WHERE peer_office_id = ? AND direction = 'out' ORDER BY seq DESC LIMIT 1`)
+      .prepare(
+        `SELECT seq, hash FROM sync_packages WHERE peer_office_id = ? AND direction = 'out' ORDER BY seq DESC LIMIT 1`,
+      )
       .get(peer.officeId) as { seq: number; hash: string } | undefined;
     // how far the log went when this package was made: on exit, only offices with newer changes get one
-    const logId = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number }).n;
-    return { batches, files, vouched, vector: currentVector(store), seq: (last?.seq ?? 0) + 1, prev: last?.hash ?? null, logId, passedOver };
+    const logId = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number })
+      .n;
+    return {
+      batches,
+      files,
+      vouched,
+      vector: currentVector(store),
+      seq: (last?.seq ?? 0) + 1,
+      prev: last?.hash ?? null,
+      logId,
+      passedOver,
+    };
   })();
 
   const operations = built.batches.reduce((n, b) => n + b.ops.length, 0);
@@ -307,13 +367,22 @@ function exportUnlessEmpty(store: Store, opts: ExportOptions, skipEmpty: boolean
         `INSERT INTO sync_packages (direction, peer_office_id, seq, hash, prev_hash, file_name, at, actor, operations, summary)
          VALUES ('out', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(peer.officeId, built.seq, hash, built.prev, fileName, nowLocal(), opts.actor, operations, JSON.stringify({ files: built.files.length, bytes: sealed.length, logId: built.logId }));
+      .run(
+        peer.officeId,
+        built.seq,
+        hash,
+        built.prev,
+        fileName,
+        nowLocal(),
+        opts.actor,
+        operations,
+        JSON.stringify({ files: built.files.length, bytes: sealed.length, logId: built.logId }),
+      );
     notePassedOver(store, peer, built.passedOver);
   })();
   opts.onProgress?.('完成', 1, 1);
   return { file, fileName, seq: built.seq, operations, files: built.files.length, bytes: sealed.length };
 }
-
 
 /**
  * Attachment files travel once: a file goes along with the first attachment row naming it that
@@ -407,19 +476,28 @@ function openChecked(store: Store, bytes: Buffer, me: OfficeInfo, keys: OfficeKe
   const senders = new Map<string, string>();
   for (const p of listPeers(store)) if (p.signingKey && !p.revokedAt) senders.set(p.officeId, p.signingKey);
   const name = (id: string) => nameOfOffice(store, id);
-  const opened = open(bytes, keys, senders, { names: name, introduce: (id, token) => acceptsIntroduction(store, id, token) });
+  const opened = open(bytes, keys, senders, {
+    names: name,
+    introduce: (id, token) => acceptsIntroduction(store, id, token),
+  });
   const { body, carriedOps } = decodePackageBody(opened.body);
-  if (body.to !== me.id || body.from.officeId !== opened.from) throw new UserError('交换包的收发单位与签名不符，已拒绝导入，未作任何改动');
+  if (body.to !== me.id || body.from.officeId !== opened.from)
+    throw new UserError('交换包的收发单位与签名不符，已拒绝导入，未作任何改动');
   const sender = getPeer(store, opened.from)!;
   const batches = body.batches.map((batch, i) => {
-    let keysFor = batch.officeId === opened.from && opened.intro ? [opened.intro.signing] : knownSigningKeys(store, batch.officeId, keys);
+    let keysFor =
+      batch.officeId === opened.from && opened.intro
+        ? [opened.intro.signing]
+        : knownSigningKeys(store, batch.officeId, keys);
     // the county may vouch for keys a township used before (rebuilding a replaced machine)
-    if (sender.level === 'county' && me.parentId === sender.officeId) keysFor = [...keysFor, ...(body.vouched[batch.officeId] ?? [])];
+    if (sender.level === 'county' && me.parentId === sender.officeId)
+      keysFor = [...keysFor, ...(body.vouched[batch.officeId] ?? [])];
     return { batch, key: verifyBatch(batch, keysFor, name, carriedOps[i]) };
   });
   const ops = batches.flatMap((b) => b.batch.ops.map(fromTuple));
   for (const f of body.files) {
-    if (sha256Hex(Buffer.from(f.data, 'base64')) !== f.sha256) throw new UserError('交换包中的附件文件已损坏，未作任何改动');
+    if (sha256Hex(Buffer.from(f.data, 'base64')) !== f.sha256)
+      throw new UserError('交换包中的附件文件已损坏，未作任何改动');
   }
   return { body, hash: sha256Hex(bytes), intro: opened.intro, ops, batches };
 }
@@ -434,8 +512,13 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
   const keys = ownKeys(store, me);
   const p = openChecked(store, bytes, me, keys);
   const { body } = p;
-  const earlier = sqlite.prepare(`SELECT at, seq FROM sync_packages WHERE direction = 'in' AND hash = ?`).get(p.hash) as { at: string; seq: number } | undefined;
-  if (earlier) throw new UserError(`此交换包（${body.from.name}第 ${earlier.seq} 号）已于 ${earlier.at.replace('T', ' ')} 导入过，未作任何改动`);
+  const earlier = sqlite
+    .prepare(`SELECT at, seq FROM sync_packages WHERE direction = 'in' AND hash = ?`)
+    .get(p.hash) as { at: string; seq: number } | undefined;
+  if (earlier)
+    throw new UserError(
+      `此交换包（${body.from.name}第 ${earlier.seq} 号）已于 ${earlier.at.replace('T', ' ')} 导入过，未作任何改动`,
+    );
   const deletions = checkMassDeletion(sqlite, p.ops, !!opts.confirmDeletions || !!opts.preview);
 
   if (!opts.preview) {
@@ -470,9 +553,13 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
   const run = sqlite.transaction(() => {
     if (p.intro) recordIntroduction(store, body.from.officeId, p.intro);
     // only the operations write the register's tables; what follows is sync's own record
-    summary = withWriteGate(sqlite, () => applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t)));
+    summary = withWriteGate(sqlite, () =>
+      applyOperations(store, p.ops, (d, t) => progress('写入数据', d, t)),
+    );
     cases = casesNamed(store, summary);
-    const storeBatch = sqlite.prepare('INSERT OR IGNORE INTO sync_batches (office_id, signing_key, sig, ranges, operations) VALUES (?, ?, ?, ?, ?)');
+    const storeBatch = sqlite.prepare(
+      'INSERT OR IGNORE INTO sync_batches (office_id, signing_key, sig, ranges, operations) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const { batch, key } of p.batches) {
       if (batch.officeId === me.id && key === keys.signing.publicKey) continue; // our own: re-signed when sent
       storeBatch.run(batch.officeId, key, batch.sig, JSON.stringify(rangesOf(batch.ops)), batch.ops.length);
@@ -482,12 +569,29 @@ export function importPackage(store: Store, bytes: Buffer, opts: ImportOptions):
         `INSERT INTO sync_packages (direction, peer_office_id, seq, hash, prev_hash, file_name, at, actor, operations, summary)
          VALUES ('in', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(body.from.officeId, body.seq, p.hash, body.prev, opts.fileName ?? '', nowLocal(), opts.actor, p.ops.length, JSON.stringify({ ...summary, newCases: summary.newCases.length, updatedCases: summary.updatedCases.length }));
+      .run(
+        body.from.officeId,
+        body.seq,
+        p.hash,
+        body.prev,
+        opts.fileName ?? '',
+        nowLocal(),
+        opts.actor,
+        p.ops.length,
+        JSON.stringify({
+          ...summary,
+          newCases: summary.newCases.length,
+          updatedCases: summary.updatedCases.length,
+        }),
+      );
     // the newest package says best what the sender holds
     if (!seen.some((s) => s.seq > body.seq)) {
-      sqlite.prepare('UPDATE sync_peers SET vector = ? WHERE office_id = ?').run(JSON.stringify(body.vector), body.from.officeId);
+      sqlite
+        .prepare('UPDATE sync_peers SET vector = ? WHERE office_id = ?')
+        .run(JSON.stringify(body.vector), body.from.officeId);
     }
-    if (me.level === 'township') sqlite.prepare(`DELETE FROM local_state WHERE key = 'enrollment_token'`).run();
+    if (me.level === 'township')
+      sqlite.prepare(`DELETE FROM local_state WHERE key = 'enrollment_token'`).run();
     if (opts.preview) throw new Rollback();
   });
   try {
@@ -508,7 +612,9 @@ function casesNamed(store: Store, summary: ApplySummary): ImportedCase[] {
   const fresh = new Set(summary.newCases);
   return [...summary.newCases, ...summary.updatedCases].slice(0, NAMED_CASES).flatMap((id) => {
     const r = row.get(id) as { caseNo: string; summary: string; deleted: number } | undefined;
-    return r ? [{ id, caseNo: r.caseNo, summary: r.summary, isNew: fresh.has(id), deleted: !!r.deleted }] : [];
+    return r
+      ? [{ id, caseNo: r.caseNo, summary: r.summary, isNew: fresh.has(id), deleted: !!r.deleted }]
+      : [];
   });
 }
 
@@ -542,12 +648,18 @@ export function syncStatus(store: Store): SyncStatus {
   const { sqlite } = store;
   const me = requireOffice(store);
   const keys = ownKeys(store, me);
-  const last = sqlite.prepare(`SELECT seq, at FROM sync_packages WHERE peer_office_id = ? AND direction = ? ORDER BY id DESC LIMIT 1`);
-  const countAfter = sqlite.prepare('SELECT count(*) AS n FROM change_log WHERE origin = ? AND origin_seq > ?');
+  const last = sqlite.prepare(
+    `SELECT seq, at FROM sync_packages WHERE peer_office_id = ? AND direction = ? ORDER BY id DESC LIMIT 1`,
+  );
+  const countAfter = sqlite.prepare(
+    'SELECT count(*) AS n FROM change_log WHERE origin = ? AND origin_seq > ?',
+  );
   const peers = listPeers(store).map((p): PeerStatus => {
     const mine = sentTo(p)[store.installationId];
     // own operations beyond what the peer confirmed or an export judged not its concern
-    const unconfirmed = (countAfter.get(store.installationId, mine?.contiguous ?? 0) as { n: number }).n - (mine ? mine.beyond.reduce((n, r) => n + r.to - r.from + 1, 0) : 0);
+    const unconfirmed =
+      (countAfter.get(store.installationId, mine?.contiguous ?? 0) as { n: number }).n -
+      (mine ? mine.beyond.reduce((n, r) => n + r.to - r.from + 1, 0) : 0);
     return {
       officeId: p.officeId,
       name: p.name,
@@ -559,7 +671,8 @@ export function syncStatus(store: Store): SyncStatus {
       unconfirmed,
     };
   });
-  const lastAt = (sqlite.prepare('SELECT max(at) AS at FROM sync_packages').get() as { at: string | null }).at;
+  const lastAt = (sqlite.prepare('SELECT max(at) AS at FROM sync_packages').get() as { at: string | null })
+    .at;
   const { remindAfterDays } = getSyncSettings(store);
   const daysSinceExchange = lastAt ? Math.floor((Date.now() - new Date(lastAt).getTime()) / 86400000) : null;
   const conflicts = (sqlite.prepare('SELECT count(*) AS n FROM sync_conflicts').get() as { n: number }).n;

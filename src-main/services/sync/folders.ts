@@ -21,7 +21,9 @@ function folder(store: Store, which: 'inbox' | 'outbox'): string {
   const dir = getSyncSettings(store)[which];
   if (dir === defaultSyncSettings(store)[which]) fs.mkdirSync(dir, { recursive: true });
   else if (!fs.existsSync(dir)) {
-    throw new UserError(`${which === 'inbox' ? '收件' : '发出'}文件夹 ${dir} 不存在（U盘可能未插好）。请插好U盘，或在“交换设置”中重新选择文件夹`);
+    throw new UserError(
+      `${which === 'inbox' ? '收件' : '发出'}文件夹 ${dir} 不存在（U盘可能未插好）。请插好U盘，或在“交换设置”中重新选择文件夹`,
+    );
   }
   return dir;
 }
@@ -86,7 +88,12 @@ export function readOutboxFile(store: Store, fileName: string): { fileName: stri
 }
 
 /** A package into the outbox for one office (the county, for a township). */
-export function exportToOutbox(store: Store, to: string | undefined, actor: string | null, onProgress?: (stage: string, done: number, total: number) => void): ExportResult {
+export function exportToOutbox(
+  store: Store,
+  to: string | undefined,
+  actor: string | null,
+  onProgress?: (stage: string, done: number, total: number) => void,
+): ExportResult {
   return exportPackage(store, { to, dir: folder(store, 'outbox'), actor, onProgress });
 }
 
@@ -105,8 +112,11 @@ export function exportAllPending(
   const lastLogId = store.sqlite.prepare(
     `SELECT coalesce(json_extract(summary, '$.logId'), 0) AS n FROM sync_packages WHERE direction = 'out' AND peer_office_id = ? ORDER BY id DESC LIMIT 1`,
   );
-  const logNow = (store.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number }).n;
-  const changedSince = (officeId: string) => ((lastLogId.get(officeId) as { n: number } | undefined)?.n ?? 0) < logNow;
+  const logNow = (
+    store.sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number }
+  ).n;
+  const changedSince = (officeId: string) =>
+    ((lastLogId.get(officeId) as { n: number } | undefined)?.n ?? 0) < logNow;
   const due = status.peers.filter(
     (p) =>
       !p.revoked &&
@@ -116,9 +126,16 @@ export function exportAllPending(
   const done: ExportResult[] = [];
   due.forEach((p, i) => {
     onProgress?.(`导出给${p.name}`, i, due.length);
-    const export_ = { to: status.office.level === 'county' ? p.officeId : undefined, dir: folder(store, 'outbox'), actor };
+    const export_ = {
+      to: status.office.level === 'county' ? p.officeId : undefined,
+      dir: folder(store, 'outbox'),
+      actor,
+    };
     // an office that has had a package needs no empty one: what is left may not concern it
-    const r = p.lastExport && !opts.onlyChangedSinceLastExport ? exportIfNotEmpty(store, export_) : exportPackage(store, export_);
+    const r =
+      p.lastExport && !opts.onlyChangedSinceLastExport
+        ? exportIfNotEmpty(store, export_)
+        : exportPackage(store, export_);
     if (r) done.push(r);
   });
   return done;
@@ -128,13 +145,22 @@ export function exportAllPending(
  * On exit, when the office chose it: a package for every office with changes it has not
  * confirmed. Never throws: the app is closing, so what went wrong comes back as a message.
  */
-export function exportOnExit(store: Store, actor: string | null): { exported: ExportResult[]; problem: string | null } {
+export function exportOnExit(
+  store: Store,
+  actor: string | null,
+): { exported: ExportResult[]; problem: string | null } {
   try {
     if (!getSyncSettings(store).exportOnExit) return { exported: [], problem: null };
     // a package again only when something changed since the last one (an office closing the app
     // daily without exchanging would otherwise fill its USB drive with the same changes)
-    return { exported: exportAllPending(store, actor, undefined, { onlyChangedSinceLastExport: true }), problem: null };
+    return {
+      exported: exportAllPending(store, actor, undefined, { onlyChangedSinceLastExport: true }),
+      problem: null,
+    };
   } catch (e) {
-    return { exported: [], problem: e instanceof UserError ? e.message : `导出交换包失败：${(e as Error).message}` };
+    return {
+      exported: [],
+      problem: e instanceof UserError ? e.message : `导出交换包失败：${(e as Error).message}`,
+    };
   }
 }

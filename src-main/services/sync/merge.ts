@@ -67,7 +67,10 @@ export function tableShape(name: SyncedTableName): TableShape {
     const names = [...columns.keys()];
     const sql =
       `INSERT INTO "${sqlName}" (${names.map((c) => `"${c}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ` +
-      `ON CONFLICT(id) DO UPDATE SET ${names.filter((c) => c !== 'id').map((c) => `"${c}" = excluded."${c}"`).join(', ')}`;
+      `ON CONFLICT(id) DO UPDATE SET ${names
+        .filter((c) => c !== 'id')
+        .map((c) => `"${c}" = excluded."${c}"`)
+        .join(', ')}`;
     s = { sqlName, columns, names, upsertSql: sql };
     shapes.set(name, s);
   }
@@ -81,7 +84,11 @@ export interface ParsedOp {
 }
 
 export function parseOperation(op: Operation): ParsedOp {
-  return { op, data: JSON.parse(op.data) as Record<string, unknown>, base: op.base ? (JSON.parse(op.base) as Record<string, string[]>) : null };
+  return {
+    op,
+    data: JSON.parse(op.data) as Record<string, unknown>,
+    base: op.base ? (JSON.parse(op.base) as Record<string, string[]>) : null,
+  };
 }
 
 /** Every operation held for one row, oldest stamp first. */
@@ -108,7 +115,12 @@ function survivors(writers: ParsedOp[], field: string): ParsedOp[] {
 }
 
 /** The stamp of the write each field currently shows: what a local update replaces. */
-export function shownStamps(sqlite: Database.Database, tbl: string, rowId: string, fields: string[]): Record<string, string[]> {
+export function shownStamps(
+  sqlite: Database.Database,
+  tbl: string,
+  rowId: string,
+  fields: string[],
+): Record<string, string[]> {
   const ops = rowOperations(sqlite, tbl, rowId);
   const out: Record<string, string[]> = {};
   for (const f of fields) {
@@ -145,7 +157,12 @@ export interface Materialized {
  * Rewrites one row from all its operations, and its conflicts; its derived fields stay as they
  * are. The caller holds the write gate and the transaction.
  */
-export function materializeRow(sqlite: Database.Database, name: SyncedTableName, rowId: string, caseIdOf?: (row: Record<string, unknown>) => string | null): Materialized {
+export function materializeRow(
+  sqlite: Database.Database,
+  name: SyncedTableName,
+  rowId: string,
+  caseIdOf?: (row: Record<string, unknown>) => string | null,
+): Materialized {
   const ops = rowOperations(sqlite, tableShape(name).sqlName, rowId).map(parseOperation);
   return writeRow(sqlite, name, rowId, ops, caseIdOf, true);
 }
@@ -155,7 +172,13 @@ export function materializeRow(sqlite: Database.Database, name: SyncedTableName,
  * the change log need not be read back, and it can have no conflicts recorded yet. The result
  * is the one materializeRow gives once these operations are logged.
  */
-export function materializeNewRow(sqlite: Database.Database, name: SyncedTableName, rowId: string, ops: ParsedOp[], caseIdOf?: (row: Record<string, unknown>) => string | null): Materialized {
+export function materializeNewRow(
+  sqlite: Database.Database,
+  name: SyncedTableName,
+  rowId: string,
+  ops: ParsedOp[],
+  caseIdOf?: (row: Record<string, unknown>) => string | null,
+): Materialized {
   return writeRow(sqlite, name, rowId, ops, caseIdOf, false);
 }
 
@@ -195,9 +218,9 @@ function writeRow(
   // the latest write of a derived field is no truth (an import folds a case's status without
   // logging it): a row already written keeps what was derived here
   if (derived && heldBefore) {
-    const current = sqlite.prepare(`SELECT ${[...derived].map((c) => `"${c}"`).join(', ')} FROM "${shape.sqlName}" WHERE id = ?`).get(rowId) as
-      | Record<string, unknown>
-      | undefined;
+    const current = sqlite
+      .prepare(`SELECT ${[...derived].map((c) => `"${c}"`).join(', ')} FROM "${shape.sqlName}" WHERE id = ?`)
+      .get(rowId) as Record<string, unknown> | undefined;
     if (current) for (const col of derived) row[col] = current[col];
   }
   sqlite.prepare(shape.upsertSql).run(shape.names.map((c) => row[c] ?? null));
@@ -212,7 +235,13 @@ function writeRow(
     if (new Set(alive.map((w) => JSON.stringify(w.data[col]))).size < 2) continue;
     const versions: ConflictVersion[] = alive
       .sort((a, b) => (a.op.hlc < b.op.hlc ? 1 : -1))
-      .map((w) => ({ hlc: w.op.hlc, value: w.data[col], origin: w.op.origin, officeId: w.op.officeId, actor: w.op.actor }));
+      .map((w) => ({
+        hlc: w.op.hlc,
+        value: w.data[col],
+        origin: w.op.origin,
+        officeId: w.op.officeId,
+        actor: w.op.actor,
+      }));
     sqlite
       .prepare('INSERT INTO sync_conflicts (tbl, row_id, field, versions, case_id) VALUES (?, ?, ?, ?, ?)')
       .run(shape.sqlName, rowId, col, JSON.stringify(versions), caseId);
@@ -227,12 +256,17 @@ function clearConflicts(sqlite: Database.Database, tbl: string, rowId: string) {
 
 /** Whether a row has unsettled conflicts (a local edit then rewrites them). */
 export function hasConflicts(sqlite: Database.Database, tbl: string, rowId: string): boolean {
-  return !!sqlite.prepare('SELECT 1 FROM sync_conflicts WHERE tbl = ? AND row_id = ? LIMIT 1').get(tbl, rowId);
+  return !!sqlite
+    .prepare('SELECT 1 FROM sync_conflicts WHERE tbl = ? AND row_id = ? LIMIT 1')
+    .get(tbl, rowId);
 }
 
 /** The case a row of the register belongs to (for the conflicts screen). */
-export function caseIdOfRow(name: SyncedTableName): ((row: Record<string, unknown>) => string | null) | undefined {
+export function caseIdOfRow(
+  name: SyncedTableName,
+): ((row: Record<string, unknown>) => string | null) | undefined {
   if (name === 'cases') return (r) => r.id as string;
-  if (name === 'petitioners' || name === 'case_events' || name === 'attachments' || name === 'documents') return (r) => r.case_id as string;
+  if (name === 'petitioners' || name === 'case_events' || name === 'attachments' || name === 'documents')
+    return (r) => r.case_id as string;
   return undefined;
 }

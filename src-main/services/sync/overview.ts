@@ -38,7 +38,12 @@ export function syncOverview(store: Store): SyncOverview {
 }
 
 /** A township exports to its county; the county to the township named, or to every one with changes. */
-export function exportPackages(store: Store, to: string | undefined, actor: string | null, onProgress?: Progress): ExportResult[] {
+export function exportPackages(
+  store: Store,
+  to: string | undefined,
+  actor: string | null,
+  onProgress?: Progress,
+): ExportResult[] {
   if (requireOffice(store).level === 'township' || to) return [exportToOutbox(store, to, actor, onProgress)];
   const done = exportAllPending(store, actor, onProgress);
   if (done.length === 0) throw new UserError('各乡镇都已收到本机的全部变更，没有需要导出的交换包');

@@ -17,9 +17,31 @@ import type { VersionVector } from './version-vector';
 export const PACKAGE_FORMAT = 1;
 
 /** An operation as carried: [origin, seq, hlc, office, actor, table, row, op, data, base]. */
-export type OpTuple = [string, number, string, string, string | null, string, string, 'insert' | 'update', string, string | null];
+export type OpTuple = [
+  string,
+  number,
+  string,
+  string,
+  string | null,
+  string,
+  string,
+  'insert' | 'update',
+  string,
+  string | null,
+];
 
-export const toTuple = (o: Operation): OpTuple => [o.origin, o.seq, o.hlc, o.officeId, o.actor, o.tbl, o.rowId, o.op, o.data, o.base];
+export const toTuple = (o: Operation): OpTuple => [
+  o.origin,
+  o.seq,
+  o.hlc,
+  o.officeId,
+  o.actor,
+  o.tbl,
+  o.rowId,
+  o.op,
+  o.data,
+  o.base,
+];
 export const fromTuple = (t: OpTuple): Operation => ({
   origin: t[0],
   seq: t[1],
@@ -111,7 +133,13 @@ function batchDigest(officeId: string, opsJson: string | Buffer): Buffer {
 
 export function signBatch(keys: OfficeKeys, ops: Operation[]): Batch {
   const tuples = ops.map(toTuple);
-  const sig = crypto.sign(null, batchDigest(keys.officeId, JSON.stringify(tuples)), crypto.createPrivateKey(keys.signing.privateKey)).toString('base64');
+  const sig = crypto
+    .sign(
+      null,
+      batchDigest(keys.officeId, JSON.stringify(tuples)),
+      crypto.createPrivateKey(keys.signing.privateKey),
+    )
+    .toString('base64');
   return { officeId: keys.officeId, keyFp: fingerprint(keys.signing.publicKey), sig, ops: tuples };
 }
 
@@ -122,17 +150,28 @@ export function signBatch(keys: OfficeKeys, ops: Operation[]): Batch {
  * are not byte for byte the signer's text (a body not written by JSON.stringify), it is checked
  * over the operations serialized again, as the signer serialized them.
  */
-export function verifyBatch(b: Batch, keys: string[], name: (id: string) => string, carried?: Buffer): string {
+export function verifyBatch(
+  b: Batch,
+  keys: string[],
+  name: (id: string) => string,
+  carried?: Buffer,
+): string {
   const key = keys.find((k) => fingerprint(k) === b.keyFp);
-  if (!key) throw new UserError(`交换包中有一批记录由“${name(b.officeId)}”的未知密钥签名，已拒绝导入，未作任何改动`);
+  if (!key)
+    throw new UserError(`交换包中有一批记录由“${name(b.officeId)}”的未知密钥签名，已拒绝导入，未作任何改动`);
   const publicKey = crypto.createPublicKey(key);
   const sig = Buffer.from(b.sig, 'base64');
-  const valid = (carried && crypto.verify(null, batchDigest(b.officeId, carried), publicKey, sig)) || crypto.verify(null, batchDigest(b.officeId, JSON.stringify(b.ops)), publicKey, sig);
+  const valid =
+    (carried && crypto.verify(null, batchDigest(b.officeId, carried), publicKey, sig)) ||
+    crypto.verify(null, batchDigest(b.officeId, JSON.stringify(b.ops)), publicKey, sig);
   if (!valid) {
-    throw new UserError(`交换包中有一批记录的签名无效（不是“${name(b.officeId)}”签发的），已拒绝导入，未作任何改动`);
+    throw new UserError(
+      `交换包中有一批记录的签名无效（不是“${name(b.officeId)}”签发的），已拒绝导入，未作任何改动`,
+    );
   }
   for (const t of b.ops) {
-    if (t[3] !== b.officeId) throw new UserError(`交换包中有记录冒用其他单位名义（${name(t[3])}），已拒绝导入，未作任何改动`);
+    if (t[3] !== b.officeId)
+      throw new UserError(`交换包中有记录冒用其他单位名义（${name(t[3])}），已拒绝导入，未作任何改动`);
   }
   return key;
 }
@@ -160,13 +199,18 @@ export function decodePackageBody(bytes: Buffer): DecodedBody {
   const head = z.object({ kind: z.literal('xftz-sync'), format: z.number().int() }).safeParse(raw);
   if (!head.success) throw new UserError('交换包内容不是信访台账的数据，未作任何改动');
   if (head.data.format > PACKAGE_FORMAT) {
-    throw new UserError(`交换包数据格式为第 ${head.data.format} 版，本软件只支持到第 ${PACKAGE_FORMAT} 版，请先升级软件再导入`);
+    throw new UserError(
+      `交换包数据格式为第 ${head.data.format} 版，本软件只支持到第 ${PACKAGE_FORMAT} 版，请先升级软件再导入`,
+    );
   }
   const parsed = body.safeParse(raw);
   if (!parsed.success) throw new UserError(MALFORMED);
   const spans = opsSpans(bytes);
   if (!spans || spans.length !== parsed.data.batches.length) throw new UserError(MALFORMED);
-  return { body: parsed.data as PackageBody & { vector: VersionVector }, carriedOps: spans.map(([from, to]) => bytes.subarray(from, to)) };
+  return {
+    body: parsed.data as PackageBody & { vector: VersionVector },
+    carriedOps: spans.map(([from, to]) => bytes.subarray(from, to)),
+  };
 }
 
 /** The body alone, checked (as tests read a package to craft another from it). */

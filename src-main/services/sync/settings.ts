@@ -27,7 +27,13 @@ const OLD_REMIND_KEY = 'sync_remind_days';
 
 export function defaultSyncSettings(store: Store): SyncSettings {
   const base = path.join(store.dataDir, '交换包');
-  return { outbox: path.join(base, '待发送'), inbox: path.join(base, '收件箱'), exportOnExit: false, pickUpAtStart: true, remindAfterDays: 7 };
+  return {
+    outbox: path.join(base, '待发送'),
+    inbox: path.join(base, '收件箱'),
+    exportOnExit: false,
+    pickUpAtStart: true,
+    remindAfterDays: 7,
+  };
 }
 
 export function getSyncSettings(store: Store): SyncSettings {
@@ -41,13 +47,21 @@ export function saveSyncSettings(store: Store, input: SyncSettings): SyncSetting
     ['发出文件夹', input.outbox],
     ['收件文件夹', input.inbox],
   ] as const) {
-    if (!path.isAbsolute(dir)) throw new UserError(`${label}应为完整路径，例如 E:\\信访交换 或 /media/usb/信访交换`, label === '发出文件夹' ? 'outbox' : 'inbox');
+    if (!path.isAbsolute(dir))
+      throw new UserError(
+        `${label}应为完整路径，例如 E:\\信访交换 或 /media/usb/信访交换`,
+        label === '发出文件夹' ? 'outbox' : 'inbox',
+      );
   }
   // one folder for both would show this office's own packages as waiting to be imported
   if (sameFolder(input.inbox, input.outbox)) throw new UserError('收件文件夹与发出文件夹不能相同', 'inbox');
   const { outbox, inbox, exportOnExit, pickUpAtStart, remindAfterDays } = input;
   store.sqlite.transaction(() => {
-    setLocal(store, SETTINGS_KEY, JSON.stringify({ outbox, inbox, exportOnExit, pickUpAtStart, remindAfterDays }));
+    setLocal(
+      store,
+      SETTINGS_KEY,
+      JSON.stringify({ outbox, inbox, exportOnExit, pickUpAtStart, remindAfterDays }),
+    );
     store.sqlite.prepare('DELETE FROM local_state WHERE key = ?').run(OLD_REMIND_KEY);
   })();
   return getSyncSettings(store);

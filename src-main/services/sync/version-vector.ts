@@ -62,7 +62,8 @@ export function mergeStates(a: OriginState, b: OriginState): OriginState {
 
 export function mergeVectors(a: VersionVector, b: VersionVector): VersionVector {
   const out: VersionVector = { ...a };
-  for (const [origin, state] of Object.entries(b)) out[origin] = out[origin] ? mergeStates(out[origin], state) : state;
+  for (const [origin, state] of Object.entries(b))
+    out[origin] = out[origin] ? mergeStates(out[origin], state) : state;
   return out;
 }
 
