@@ -170,7 +170,7 @@ function useSyncAttention(route: string): { count: number; title: string } | nul
     return () => {
       live = false;
     };
-  }, [route]);
+  }, [route, notification]);
   return attention;
 }
 

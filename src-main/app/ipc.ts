@@ -20,6 +20,8 @@ export interface IpcEventLike {
   readonly sender: IpcSenderLike;
 }
 export interface IpcMainLike {
+  // any: Electron's own listener types must be assignable here
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   handle(channel: string, listener: (event: IpcEventLike, ...args: any[]) => unknown): void;
 }
 
@@ -56,6 +58,7 @@ export function safeFileName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/'));
   // Windows rejects these characters and trailing dots or spaces
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
     .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
     .replace(/[. ]+$/, '')
     .trim();

@@ -7,7 +7,10 @@ import { BRIDGE_KEY, IPC_CHANNELS, type PetitionBridge, type ProgressReport } fr
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  // any: Electron's own listener types must be assignable here
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   on(channel: string, listener: (event: unknown, ...args: any[]) => void): unknown;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   removeListener(channel: string, listener: (event: unknown, ...args: any[]) => void): unknown;
 }
 export interface ContextBridgeLike {

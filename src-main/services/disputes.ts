@@ -76,8 +76,14 @@ export function listDisputes(store: Store, filter: ApiParsed<'disputes.list'>['f
   // resolved in a range (the reports' 化解 figure): resolved now, on a day in the range
   const day = filter.dateOf === 'resolved' ? 'd.resolved_on' : 'd.found_on';
   if (filter.dateOf === 'resolved') where.push(`d.status = 'resolved'`);
-  if (filter.from) (where.push(`${day} >= ?`), args.push(filter.from));
-  if (filter.to) (where.push(`${day} <= ?`), args.push(filter.to));
+  if (filter.from) {
+    where.push(`${day} >= ?`);
+    args.push(filter.from);
+  }
+  if (filter.to) {
+    where.push(`${day} <= ?`);
+    args.push(filter.to);
+  }
   const cond = where.join(' AND ');
   const counts = store.sqlite
     .prepare(`SELECT d.status, count(*) AS n FROM disputes d WHERE ${cond} GROUP BY d.status`)

@@ -37,7 +37,7 @@ export function BatchPrintButton() {
     return () => {
       live = false;
     };
-  }, [open, day, kind]);
+  }, [open, day, kind, message]);
 
   const savePdf = pdfSaver();
   /** the selected letters in one job: to the printer, or (Electron) into one PDF file */

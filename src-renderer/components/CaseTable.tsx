@@ -203,8 +203,10 @@ export function CaseTable({
                 onClick={() => r && onOpen(r.id)}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' && r) onOpen(r.id);
-                  else if (e.key === 'ArrowDown') (e.preventDefault(), focusRow(item.index + 1));
-                  else if (e.key === 'ArrowUp') (e.preventDefault(), focusRow(item.index - 1));
+                  else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                    e.preventDefault();
+                    focusRow(item.index + (e.key === 'ArrowDown' ? 1 : -1));
+                  }
                 }}
               >
                 {r ? (

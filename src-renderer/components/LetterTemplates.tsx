@@ -29,7 +29,7 @@ export function LetterTemplates() {
       (e: Error) => message.error(e.message),
     );
     call('letters.prefix', {}).then(setPrefix, () => undefined);
-  }, []);
+  }, [message]);
   const current = templates.find((t) => t.kind === kind) ?? null;
 
   return (

@@ -58,6 +58,7 @@ export function LettersCard({
   const load = () =>
     call('letters.list', { caseId: c.id }).then(setLetters, (e: Error) => message.error(e.message));
   // the case's steps decide which letters can be drawn: reload when it changes
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is a new closure each render
   useEffect(() => void load(), [c]);
 
   const startDraft = async (kind: Kind, replaces: IssuedLetter | null = null) => {
@@ -261,6 +262,7 @@ function LetterDialog({
       live = false;
       clearTimeout(timer);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `pages` is a new closure each render
   }, [values, initial, draft]);
 
   const issue = async () => {
@@ -424,7 +426,7 @@ function IssuedLetterView({
       (r) => setHtml(r.html),
       (e: Error) => message.error(e.message),
     );
-  }, [letter.id]);
+  }, [letter.id, message]);
   return (
     <Modal
       open

@@ -249,7 +249,7 @@ export function StepDialog({
       },
       () => setReceipts([]),
     );
-  }, [kind, c.id]);
+  }, [kind, c.id, form]);
 
   const cancel = () => {
     if (form.isFieldsTouched()) unsaved.set(key, form.getFieldsValue(true));

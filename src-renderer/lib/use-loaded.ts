@@ -27,6 +27,7 @@ export function useLoaded<T>(
     } catch (e) {
       if (mine === newest.current) setError((e as Error).message);
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps stand for `fetch`
   }, deps);
   useEffect(() => void reload(), [reload]);
   return { value, error, reload };

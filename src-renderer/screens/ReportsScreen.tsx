@@ -361,6 +361,7 @@ function TrendCard({ section, asOf }: { section: Extract<ReportSection, { kind: 
         },
       ],
     }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `now` is a new closure of asOf
     [section, asOf],
   );
   return (

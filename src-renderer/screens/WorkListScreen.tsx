@@ -110,6 +110,7 @@ export function WorkListScreen() {
       if (gen === generation.current) setLoading(false);
     }
     // me: another current user means another 我的
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scope, unitId, officeId, ready, message, me?.id]);
 
   useEffect(() => {
@@ -199,11 +200,17 @@ export function WorkListScreen() {
       if (e.key === 'ArrowDown') {
         e.preventDefault();
         if (a < items.length - 1) setActive(a + 1);
-        else if (p < pc) (setPage(p + 1), setActive(0));
+        else if (p < pc) {
+          setPage(p + 1);
+          setActive(0);
+        }
       } else if (e.key === 'ArrowUp') {
         e.preventDefault();
         if (a > 0) setActive(a - 1);
-        else if (p > 1) (setPage(p - 1), setActive(PAGE_SIZE - 1));
+        else if (p > 1) {
+          setPage(p - 1);
+          setActive(PAGE_SIZE - 1);
+        }
       } else if (e.key === 'Enter' && items[a]) {
         e.preventDefault();
         open(items[a]);

@@ -92,7 +92,9 @@ function replay(
       state = nextState(state, step.data, { receivedOn }, rules, e.id);
       steps++;
     } catch (err) {
-      throw new Error(`case ${caseId}: ${e.kind} on ${String(e.data.on)}: ${(err as Error).message}`);
+      throw new Error(`case ${caseId}: ${e.kind} on ${String(e.data.on)}: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
   return { state, steps };

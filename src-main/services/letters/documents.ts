@@ -404,7 +404,7 @@ export function savePrefix(
   prefix: string,
   actor: string | null,
 ): { prefix: string; saved: boolean } {
-  if (/[〔〕\[\]\d\s]/.test(prefix))
+  if (/[〔〕[\]\d\s]/.test(prefix))
     throw new UserError('机关代字不能含数字、空格或括号，例如“清波”', 'prefix');
   const office = requireOffice(store);
   mutate(store, { actor }, (m) => m.update('offices', office.id, { docPrefix: prefix || null }));

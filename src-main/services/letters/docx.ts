@@ -393,6 +393,7 @@ export async function letterDocxFile(store: Store, id: string): Promise<FileByte
     '';
   const buffer = await letterDocx(letter.content);
   const fileName = `${letter.content.title}${ref ? `_${ref}` : ''}.docx`.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
     /[\\/:*?"<>|\u0000-\u001f]/g,
     '_',
   );

@@ -163,7 +163,7 @@ export function readEnrollment(bytes: Buffer): Enrollment & { countyFingerprint:
   } catch {
     throw new UserError('这不是有效的信访台账登记文件（格式不符或已损坏）');
   }
-  let ok = false;
+  let ok: boolean;
   try {
     ok = crypto.verify(
       null,

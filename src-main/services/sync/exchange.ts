@@ -308,8 +308,10 @@ function exportUnlessEmpty(store: Store, opts: ExportOptions, skipEmpty: boolean
       if (!needed) continue;
       const ops = opsInRanges(sqlite, ranges);
       batches.push({ officeId: b.officeId, keyFp: fingerprint(b.key), sig: b.sig, ops: ops.map(toTuple) });
-      if (me.level === 'county')
-        (vouched[b.officeId] ??= []).includes(b.key) || vouched[b.officeId].push(b.key);
+      if (me.level === 'county') {
+        const keys = (vouched[b.officeId] ??= []);
+        if (!keys.includes(b.key)) keys.push(b.key);
+      }
     }
     const files = filesFor(store, batches, theirs);
     const last = sqlite
