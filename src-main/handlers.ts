@@ -3,6 +3,7 @@
  * runs the service with the acting user, and turns failures into messages a clerk can read.
  * The Electron ipc wiring, the web bridge and the CLI all call `dispatch`.
  */
+import { randomInt } from 'node:crypto';
 import { ZodError } from 'zod';
 import { api, type ApiMethod, type ApiOutput, type ApiParsed, type ApiResult } from './api';
 import type { Store } from './services/database';
@@ -171,7 +172,13 @@ export async function dispatch(
   rawInput: unknown,
   progress: Progress = () => {},
 ): Promise<ApiResult<unknown>> {
-  if (!isApiMethod(method)) return { ok: false, error: { message: `未知的操作：${method}`, internal: true } };
+  if (!isApiMethod(method)) {
+    console.error(`unknown method ${JSON.stringify(method)}`);
+    return {
+      ok: false,
+      error: { message: '界面与服务的版本不一致，无法执行此操作。请重新启动程序', internal: true },
+    };
+  }
   const parsed = api[method].input.safeParse(rawInput ?? {});
   if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
   try {
@@ -181,7 +188,10 @@ export async function dispatch(
     return { ok: true, value };
   } catch (e) {
     if (e instanceof UserError) return { ok: false, error: { message: e.message, field: e.field } };
-    console.error(`[${method}]`, e);
+    // the clerk reads a number, the technician finds it beside the cause in the log; the error's
+    // own text is English and names tables and files, so it never reaches the screen
+    const ref = String(randomInt(100_000, 1_000_000));
+    console.error(`[${method}] error ${ref}:`, e);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
       return {
@@ -196,7 +206,7 @@ export async function dispatch(
       return { ok: false, error: { message: '数据库正忙，请稍后重试', internal: true } };
     return {
       ok: false,
-      error: { message: `操作失败（内部错误：${(e as Error).message}），数据未改动`, internal: true },
+      error: { message: `操作失败，数据未改动。请把错误编号 ${ref} 告诉技术人员`, internal: true },
     };
   }
 }

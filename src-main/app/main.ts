@@ -12,6 +12,7 @@ import { startApp, APP_TITLE, type ElectronLike } from './shell';
 const e: ElectronLike = electron;
 startApp(e).catch((err: Error) => {
   console.error(err);
-  e.dialog.showErrorBox(`${APP_TITLE}无法启动`, `启动时发生内部错误，程序将退出。\n\n${err.message}`);
+  // the cause (English, logged above) is for the technician, not the dialog
+  e.dialog.showErrorBox(`${APP_TITLE}无法启动`, '启动时发生内部错误，程序将退出。请联系技术人员。');
   e.app.exit(1);
 });

@@ -8,6 +8,7 @@
  * no navigation, pop-up or network request leaves the app; the register is opened once and
  * closed on quit.
  */
+import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_FOLDER, dataDirOverride } from '../data-dir';
@@ -479,7 +480,14 @@ export function openFailureMessage(
   nativeBinding: string | undefined,
   isPackaged: boolean,
 ): string {
-  const reason = e instanceof UserError ? e.message : `内部错误：${(e as Error)?.message ?? String(e)}`;
+  let reason: string;
+  if (e instanceof UserError) reason = e.message;
+  else {
+    // the cause is English and names files: it goes to the log, the clerk reads a number
+    const ref = String(randomInt(100_000, 1_000_000));
+    console.error(`cannot open the register, error ${ref}:`, e);
+    reason = `发生内部错误（错误编号 ${ref}），请把错误编号告诉技术人员。`;
+  }
   const hint =
     !isPackaged && !nativeBinding
       ? '\n\n未找到为 Electron 编译的 SQLite 模块，请先运行：node build/native.mjs electron（npm start 会自动运行）'

@@ -19,6 +19,7 @@ import {
   startApp,
   type ElectronLike,
   type Runtime,
+  openFailureMessage,
 } from '../../src-main/app/shell';
 import { safeFileName } from '../../src-main/app/ipc';
 import { createBridge } from '../../src-main/app/preload-bridge';
@@ -409,6 +410,21 @@ describe('data folder and register', () => {
     expect(fs.existsSync(path.join(dir, 'register.db'))).toBe(true);
   });
 
+  it('an unexpected failure to open says a number to pass on, not the English cause', () => {
+    const errors: unknown[][] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void errors.push(a));
+    try {
+      const cause = new Error('unable to open database file');
+      const text = openFailureMessage(cause, 'D:\\台账', 'native.node', true);
+      expect(text).toMatch(/^无法打开台账数据，程序将退出。\n\n发生内部错误（错误编号 \d{6}），/);
+      expect(text).not.toContain('unable');
+      const ref = /\d{6}/.exec(text)![0];
+      expect(errors.some((a) => String(a[0]).includes(ref) && a[1] === cause)).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('closes the register on quit', async () => {
     const { fake, started } = await start();
     expect(started.store!.sqlite.open).toBe(true);
@@ -614,7 +630,7 @@ describe('ipc', () => {
     const api = fake.ipc.get(IPC_CHANNELS.api)!;
     expect(await api(trusted, 'no.such.method', {})).toMatchObject({
       ok: false,
-      error: { message: '未知的操作：no.such.method' },
+      error: { message: '界面与服务的版本不一致，无法执行此操作。请重新启动程序' },
     });
     expect(await api(trusted, 42, {})).toMatchObject({ ok: false });
     const refused = await api(foreign, 'setup.create', SETUP);
