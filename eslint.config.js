@@ -36,6 +36,18 @@ export default tseslint.config(
     },
   },
   {
+    // development tools (tools/, e.g. the demo register generator) may use the app's services,
+    // never the reverse; the command line (cli.ts) is the one entry point that offers them
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-main/cli.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/tools/**'], message: 'the app does not depend on development tools' }] },
+      ],
+    },
+  },
+  {
     // test doubles stand in for Electron objects whose types the tests do not restate
     files: ['tests/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -27,7 +27,7 @@ import {
 } from './services/sync/exchange';
 import { applyEnrollment, createEnrollment } from './services/sync/enrollment';
 import { folderWriteFailures, writeFileDurably } from './services/durable-file';
-import { isGeneratedRegister, seedCases, SEED_OFFICE } from './services/seed';
+import { isGeneratedRegister, seedCases, SEED_OFFICE } from '../tools/seed/seed';
 import {
   formatCount as fmt,
   formatDuration,

@@ -19,7 +19,7 @@ import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { closeStore, openStore } from '../../src-main/services/database';
 import { importPackage } from '../../src-main/services/sync/exchange';
-import { seedCases } from '../../src-main/services/seed';
+import { seedCases } from '../../tools/seed/seed';
 import { createCounty, createEnrolledTownship, exportTo } from '../helpers/sync';
 
 const { values: args } = parseArgs({

@@ -64,7 +64,7 @@ import { rebuildFacts } from '../../src-main/services/reports/facts';
 import { loadRules } from '../../src-main/services/deadlines';
 import { foldEvents, initialStatusOf } from '../../src-main/services/workflow';
 import { currentUserId } from '../../src-main/services/office';
-import { ensureSeedOffice, sampleIntakes, seedCases } from '../../src-main/services/seed';
+import { ensureSeedOffice, sampleIntakes, seedCases } from '../../tools/seed/seed';
 import { progressReporter, formatDuration } from '../../src-main/progress';
 import { importPackage, openPackage } from '../../src-main/services/sync/exchange';
 import { SYNCED_TABLES } from '../../db/schema';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { seedCases } from '../../src-main/services/seed';
+import { seedCases } from '../../tools/seed/seed';
 import { launchBrowser, openApp, type OpenedApp } from './harness';
 
 const CASES = 3000;

@@ -5,7 +5,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { api, STEP_KINDS, type CaseStatus } from '../../src-main/api';
 import { loadRules } from '../../src-main/services/deadlines';
-import { sampleIntakes, seedCases } from '../../src-main/services/seed';
+import { sampleIntakes, seedCases } from '../../tools/seed/seed';
 import {
   initialState,
   initialStatusOf,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeStore, openStore } from '../../src-main/services/database';
-import { seedCases } from '../../src-main/services/seed';
+import { seedCases } from '../../tools/seed/seed';
 import { createCounty, createEnrolledTownship } from '../helpers/sync';
 import type { Township } from '../helpers/store';
 

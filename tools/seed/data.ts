@@ -1,5 +1,5 @@
 /**
- * Vocabulary for generated petitions (src-main/services/seed.ts): surnames with their
+ * Vocabulary for generated petitions (tools/seed/seed.ts): surnames with their
  * approximate share of the population, given-name characters, place-name parts, and the
  * petition texts of each content category as templates with slots.
  *

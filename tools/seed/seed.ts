@@ -2,7 +2,7 @@
  * A generated register for demonstrations, tests and benchmarks: realistic petitions with
  * Chinese names, valid ID numbers of the office's county, phones, villages, categories,
  * channels, group visits, repeats and texts built from templates per category
- * (seed-data.ts). The same seed number gives the same petitions (names, numbers, dates, texts);
+ * (data.ts). The same seed number gives the same petitions (names, numbers, dates, texts);
  * row ids and query codes are random like every other row's.
  *
  * Every row is written through the mutation layer (`mutate` / `m.insert`), so the change log is
@@ -10,9 +10,9 @@
  * one by one would take hours for a county's million cases). Case numbers, query codes, the
  * 'registered' event and the search index are made exactly as createCase makes them.
  */
-import { rebuildClocks } from './work-list';
-import { addCalendarDays, daysBetween } from './calendar';
-import { foldEvents } from './workflow';
+import { rebuildClocks } from '../../src-main/services/work-list';
+import { addCalendarDays, daysBetween } from '../../src-main/services/calendar';
+import { foldEvents } from '../../src-main/services/workflow';
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   api,
@@ -21,17 +21,17 @@ import {
   type Channel,
   type IntakeInput,
   type MatterType,
-} from '../api';
-import type { Store } from './database';
-import { mutate } from './mutation';
-import { currentOfficeId, currentUserId, requireOffice, setupOffice } from './office';
-import { getLocal, setLocal } from './local-state';
-import { checkCharOf } from './id-number';
-import { indexCase } from './search-index';
-import { formatCaseNo, QUERY_CODE_ALPHABET } from './register';
-import { DEFAULT_TOWNSHIP_UNITS } from './default-categories';
-import { UserError } from './errors';
-import * as D from './seed-data';
+} from '../../src-main/api';
+import type { Store } from '../../src-main/services/database';
+import { mutate } from '../../src-main/services/mutation';
+import { currentOfficeId, currentUserId, requireOffice, setupOffice } from '../../src-main/services/office';
+import { getLocal, setLocal } from '../../src-main/services/local-state';
+import { checkCharOf } from '../../src-main/services/id-number';
+import { indexCase } from '../../src-main/services/search-index';
+import { formatCaseNo, QUERY_CODE_ALPHABET } from '../../src-main/services/register';
+import { DEFAULT_TOWNSHIP_UNITS } from '../../src-main/services/default-categories';
+import { UserError } from '../../src-main/services/errors';
+import * as D from './data';
 
 // ---- a small seeded PRNG (sfc32, seeded by splitmix32) -----------------------------------
 
