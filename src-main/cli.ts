@@ -27,7 +27,8 @@ import {
 } from './services/sync/exchange';
 import { applyEnrollment, createEnrollment } from './services/sync/enrollment';
 import { folderWriteFailures, writeFileDurably } from './services/durable-file';
-import { isGeneratedRegister, seedCases, SEED_OFFICE } from '../tools/seed/seed';
+import { isGeneratedRegister, SEED_OFFICE } from '../tools/seed/office';
+import { seedCases } from '../tools/seed/seed';
 import {
   formatCount as fmt,
   formatDuration,

@@ -1,14 +1,17 @@
 /**
- * Vocabulary for generated petitions (tools/seed/seed.ts): surnames with their
+ * Vocabulary for generated petitions (tools/seed/): surnames with their
  * approximate share of the population, given-name characters, place-name parts, and the
  * petition texts of each content category as templates with slots.
  *
- * Slots in templates are written {name}; seed.ts fills them. Known slots:
+ * Slots in templates are written {name}; texts.ts fills them. Known slots:
  *   村 village/community name   组 村民小组 or 幢 of the petitioner   邻 a neighbour's name
  *   年 an earlier year (2019年)  今年 the year of receipt   月 a number of months (8个月)
  *   金额 a sum (3.6万元)  小额 a small sum (2800元)  亩 farmland (1.5亩)  平 floor space (86平方米)
  *   户 a number of households   口 family members   天 a number of days   次 a number of times (3次)   岁 the petitioner's age
  *   公司 a company name   干部 a village official   单位 a township unit   路 a road
+ *
+ * Over 400 lines as tables, not code: most of it is the texts of each content category, kept in
+ * one file so the vocabulary reads (and is corrected) in one place.
  */
 
 /** Surnames and their approximate share (per 10,000) of the population; double surnames last. */
