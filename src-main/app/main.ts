@@ -7,7 +7,8 @@
 // eslint-disable-next-line @typescript-eslint/ban-ts-comment
 // @ts-ignore
 import * as electron from 'electron';
-import { startApp, APP_TITLE, type ElectronLike } from './shell';
+import { startApp, APP_TITLE } from './shell';
+import type { ElectronLike } from './electron-types';
 
 const e: ElectronLike = electron;
 startApp(e).catch((err: Error) => {

@@ -17,10 +17,10 @@ import {
   nativeFolderName,
   rendererResponse,
   startApp,
-  type ElectronLike,
   type Runtime,
   openFailureMessage,
 } from '../../src-main/app/shell';
+import type { ElectronLike } from '../../src-main/app/electron-types';
 import { safeFileName } from '../../src-main/app/ipc';
 import { createBridge } from '../../src-main/app/preload-bridge';
 import { IPC_CHANNELS } from '../../src-main/app/bridge-types';
