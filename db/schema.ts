@@ -277,12 +277,12 @@ export const disputes = sqliteTable(
     villageId: text('village_id'),
     /** JSON array of { name, phone } */
     parties: text('parties').notNull().default('[]'),
-    /** DISPUTE_TYPES in api.ts */
+    /** DISPUTE_TYPES in src-main/contract/vocabulary.ts */
     kind: text('kind').notNull(),
     description: text('description').notNull(),
     /** who mediates: a person or body as the clerk writes it (司法所张某, 村调委会) */
     mediator: text('mediator').notNull().default(''),
-    /** DISPUTE_STATUSES in api.ts */
+    /** DISPUTE_STATUSES in src-main/contract/vocabulary.ts */
     status: text('status').notNull().default('pending'),
     resolution: text('resolution').notNull().default(''),
     /** the day it was resolved (化解), set with status 'resolved' */

@@ -16,15 +16,9 @@ import { openStore, closeStore, type Store } from './services/database';
 import { defaultDataDir, resolveDataDir } from './data-dir';
 import { UserError } from './services/errors';
 import { currentOfficeId, currentUserId, requireOffice } from './services/office';
-import { STEP_KINDS, type Report } from './api';
+import { STEP_KINDS, type ImportReport, type Report } from './contract';
 import { dispatch } from './handlers';
-import {
-  exportPackage,
-  importPackage,
-  openPackage,
-  syncStatus,
-  type ImportReport,
-} from './services/sync/exchange';
+import { exportPackage, importPackage, openPackage, syncStatus } from './services/sync/exchange';
 import { applyEnrollment, createEnrollment } from './services/sync/enrollment';
 import { folderWriteFailures, writeFileDurably } from './services/durable-file';
 import { isGeneratedRegister, SEED_OFFICE } from '../tools/seed/office';

@@ -1,11 +1,12 @@
 /**
- * Routes an api.ts method to its service: validates the input with the method's zod schema,
- * runs the service with the acting user, and turns failures into messages a clerk can read.
- * The Electron ipc wiring, the web bridge and the CLI all call `dispatch`.
+ * Routes a method of the contract (src-main/contract) to its service: validates the input with
+ * the method's zod schema, runs the service with the acting user, and turns failures into
+ * messages a clerk can read. The Electron ipc wiring, the web bridge and the CLI all call
+ * `dispatch`.
  */
 import { randomInt } from 'node:crypto';
 import { ZodError } from 'zod';
-import { api, type ApiMethod, type ApiOutput, type ApiParsed, type ApiResult } from './api';
+import { api, type ApiMethod, type ApiOutput, type ApiParsed, type ApiResult } from './contract';
 import type { Store } from './services/database';
 import { UserError } from './services/errors';
 import * as office from './services/office';

@@ -26,7 +26,7 @@ import { DisputesScreen } from './screens/DisputesScreen';
 import { DailyReportScreen } from './screens/DailyReportScreen';
 import { ReceptionDaysScreen } from './screens/ReceptionDaysScreen';
 import { ReportsScreen } from './screens/ReportsScreen';
-import { STAFF_ROLES } from '../src-main/api';
+import { STAFF_ROLES } from '../src-main/contract';
 
 export function App() {
   // the set-up wizard goes on after the office exists (villages, units)

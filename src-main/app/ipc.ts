@@ -9,8 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dispatch } from '../handlers';
 import type { Store } from '../services/database';
-import type { ApiResult } from '../api';
-import { IPC_CHANNELS } from './bridge-types';
+import { IPC_CHANNELS, type ApiResult } from '../contract';
 
 export interface IpcSenderLike {
   send(channel: string, ...args: unknown[]): void;

@@ -3,7 +3,8 @@
  * channel, and nothing else of Electron or Node reaches the page. Kept apart from preload.ts
  * so it can be tested without Electron.
  */
-import { BRIDGE_KEY, IPC_CHANNELS, type PetitionBridge, type ProgressReport } from './bridge-types';
+// the bridge file alone: the preload bundle carries none of the schemas
+import { BRIDGE_KEY, IPC_CHANNELS, type PetitionBridge, type ProgressReport } from '../contract/bridge';
 
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;

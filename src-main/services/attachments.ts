@@ -8,7 +8,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { writeFileDurably } from './durable-file';
 import { sha256Hex } from './hash';
-import type { ApiParsed, AttachmentRef, CaseDetail, FileBytes } from '../api';
+import type { ApiParsed, AttachmentRef, CaseDetail, FileBytes } from '../contract';
 import type { Store } from './database';
 import { mutate } from './mutation';
 import { appendEvent, getCase } from './register';

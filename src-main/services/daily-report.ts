@@ -7,7 +7,13 @@
  * townships reported which days.
  */
 import { randomUUID } from 'node:crypto';
-import type { Channel, DailyFigures, DailyReportMatrix, DailyReportPreview, DailyReportView } from '../api';
+import type {
+  Channel,
+  DailyFigures,
+  DailyReportMatrix,
+  DailyReportPreview,
+  DailyReportView,
+} from '../contract';
 import type { Store } from './database';
 import { UserError } from './errors';
 import { addCalendarDays, daysBetween, isValidDate } from './calendar';

@@ -2,7 +2,7 @@
  * The office's day-counting rules and its own holiday-calendar entries. Every change moves
  * every clock, so the work list's clocks are rebuilt in the same transaction.
  */
-import type { ApiParsed, Settings } from '../api';
+import type { ApiParsed, Settings } from '../contract';
 import { isValidDate } from './calendar';
 import type { Store } from './database';
 import { UserError } from './errors';

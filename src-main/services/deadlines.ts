@@ -9,7 +9,7 @@ import {
   type DayCount,
   type DeadlineKind,
   type DeadlineView,
-} from '../api';
+} from '../contract';
 import { addWorkingDays, daysBetween, periodEnd, type DayKind } from './calendar';
 import type { Store } from './database';
 import { todayLocal } from './local-time';

@@ -4,14 +4,14 @@
  * township's. Parties are kept to what mediation needs: names and a contact, no ID number.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiParsed, DisputeList, DisputeStatus, DisputeType, DisputeView } from '../api';
+import type { ApiParsed, DisputeList, DisputeStatus, DisputeType, DisputeView } from '../contract';
 import type { Store } from './database';
 import { UserError } from './errors';
 import { isValidDate } from './calendar';
 import { nowLocal, todayLocal } from './local-time';
 import { mutate } from './mutation';
 import { requireOffice } from './office';
-import { maskPhone, normalizePhone } from './phone';
+import { maskPhone, normalizePhone } from '../contract';
 
 interface DisputeRow {
   id: string;

@@ -2,7 +2,7 @@
  * Unsaved forms. The intake screen saves its form here as the clerk types, so reopening the
  * app after a crash or power cut brings the form back. Drafts are local to this installation.
  */
-import type { Draft } from '../api';
+import type { Draft } from '../contract';
 import type { Store } from './database';
 
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { CaseStatus, CaseStep } from '../api';
+import type { CaseStatus, CaseStep } from '../contract';
 import type { Store } from './database';
 import { mutate, type Mutator } from './mutation';
 import { UserError } from './errors';

@@ -4,7 +4,7 @@
  * holds whole ID numbers and phones, so every export is written to the audit trail.
  */
 import ExcelJS from 'exceljs';
-import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, type CaseFilter, type FileBytes } from '../api';
+import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, type CaseFilter, type FileBytes } from '../contract';
 import type { Store } from './database';
 import { requireOffice } from './office';
 import { countRows, queryRows, rowFlags } from './register';

@@ -6,7 +6,7 @@ import { knownYears } from './calendar';
 import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import * as t from '../../db/schema';
-import type { ApiParsed, Category, OfficeInfo, Session, Settings, Staff, Village } from '../api';
+import type { ApiParsed, Category, OfficeInfo, Session, Settings, Staff, Village } from '../contract';
 import type { Store } from './database';
 import { mutate, type Mutator } from './mutation';
 import { getLocal, setLocal } from './local-state';

@@ -9,7 +9,7 @@
  * receives visits outside the leader's hours keeps them out by giving the hours.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiParsed, ReceivedCase, ReceptionDayView } from '../api';
+import type { ApiParsed, ReceivedCase, ReceptionDayView } from '../contract';
 import type { Store } from './database';
 import { UserError } from './errors';
 import { isValidDate } from './calendar';

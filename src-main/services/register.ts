@@ -13,13 +13,11 @@ import type {
   Flag,
   MatterType,
   PetitionerView,
-} from '../api';
-import { COLLECTIVE_FROM } from '../api';
+} from '../contract';
+import { COLLECTIVE_FROM, maskIdNumber, maskPhone, normalizePhone, parseIdNumber } from '../contract';
 import type { Store } from './database';
 import { mutate, type Mutator } from './mutation';
 import { currentOfficeId, requireOffice } from './office';
-import { parseIdNumber, maskIdNumber } from './id-number';
-import { normalizePhone, maskPhone } from './phone';
 import { KEY_SPAN, reindexCase, toMatchQuery } from './search-index';
 import { UserError } from './errors';
 import { nowLocal, todayLocal } from './local-time';

@@ -2,9 +2,9 @@
  * Repeat detection at intake: earlier cases whose petitioner has the same ID number, or the
  * same name and phone. The clerk decides whether the new petition is 重复 of one of them.
  */
-import type { ApiParsed, RepeatMatch } from '../api';
+import type { ApiParsed, RepeatMatch } from '../contract';
 import type { Store } from './database';
-import { normalizePhone } from './phone';
+import { normalizePhone } from '../contract';
 import { caseState } from './workflow';
 
 const LIMIT = 20;

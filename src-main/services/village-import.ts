@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import type { ImportPreviewRow } from '../api';
+import type { ImportPreviewRow } from '../contract';
 import type { Store } from './database';
 import { mutate } from './mutation';
 import { requireOffice } from './office';

@@ -8,7 +8,7 @@
  * the list is then a range read by due date, whatever the size of the register; only the
  * buckets (overdue, today, this week) depend on today and are worked out when reading.
  */
-import type { ApiParsed, CaseStatus, DeadlineKind, WorkItem, WorkList } from '../api';
+import type { ApiParsed, CaseStatus, DeadlineKind, WorkItem, WorkList } from '../contract';
 import { addCalendarDays } from './calendar';
 import type { Store } from './database';
 import {

@@ -11,7 +11,7 @@ import {
   type CaseStep,
   type DayCount,
   type StepKind,
-} from '../api';
+} from '../contract';
 import type { Store } from './database';
 import { UserError } from './errors';
 import { addWorkingDays, periodEnd, type CalendarOverrides } from './calendar';

@@ -1,7 +1,7 @@
 /** Scanned letters and photos: each file is uploaded to the content-addressed store at once. */
 import { App, Button, Card, List, Upload } from 'antd';
 import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
-import type { AttachmentRef } from '../../src-main/api';
+import type { AttachmentRef } from '../../src-main/contract';
 import { call, readFileBase64 } from '../lib/api-client';
 
 /** Uploads a picked file to the content-addressed store; the ref names it by hash. */

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, DatePicker, Modal, Select, Space, Table } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { LETTER_KINDS, type IssuedLetter, type LetterKind } from '../../src-main/api';
+import { LETTER_KINDS, type IssuedLetter, type LetterKind } from '../../src-main/contract';
 import { call, pdfSaver } from '../lib/api-client';
 import { options } from '../lib/format';
 import { printHtml } from '../lib/print-html';

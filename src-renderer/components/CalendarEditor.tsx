@@ -18,7 +18,7 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Settings } from '../../src-main/api';
+import type { Settings } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 

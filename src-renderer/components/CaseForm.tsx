@@ -22,9 +22,14 @@ import {
 } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { CHANNELS, COLLECTIVE_FROM, MATTER_TYPES, MAX_REPRESENTATIVES } from '../../src-main/api';
-import { parseIdNumber } from '../../src-main/services/id-number';
-import { phoneError } from '../../src-main/services/phone';
+import {
+  CHANNELS,
+  COLLECTIVE_FROM,
+  MATTER_TYPES,
+  MAX_REPRESENTATIVES,
+  parseIdNumber,
+  phoneError,
+} from '../../src-main/contract';
 import { useApp } from '../lib/app-context';
 import { categoryTree, options } from '../lib/format';
 import { pinyinFilter, matchesText } from '../lib/pinyin-filter';

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Empty, Tag, Tooltip } from 'antd';
-import type { CaseFilter, CaseRow } from '../../src-main/api';
+import type { CaseFilter, CaseRow } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { FLAG_COLORS, label, showDateTime } from '../lib/format';

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { App, Button, Card, InputNumber, Radio, Space, Tag, Typography } from 'antd';
-import { DAY_COUNTS, type DayCount } from '../../src-main/api';
+import { DAY_COUNTS, type DayCount } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 

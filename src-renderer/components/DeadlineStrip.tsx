@@ -4,7 +4,7 @@
  * (windows, e.g. 复查申请期) stay neutral, since nothing is owed by the office there.
  */
 import { Tooltip } from 'antd';
-import type { DeadlineView } from '../../src-main/api';
+import type { DeadlineView } from '../../src-main/contract';
 import { deadlineWords } from '../lib/format';
 
 const COLORS: Record<DeadlineView['state'], { fg: string; bg: string; border: string }> = {

@@ -13,7 +13,7 @@ import {
   STEP_KINDS,
   type CaseEventView,
   type Settings,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import { categoryPath, label, showDateTime } from '../lib/format';
 
 function showValue(field: string, v: unknown, settings: Settings): string {

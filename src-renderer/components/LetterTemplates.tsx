@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
-import { LETTER_VARIABLES, type TemplateView } from '../../src-main/api';
+import { LETTER_VARIABLES, type TemplateView } from '../../src-main/contract';
 import { ApiError, call } from '../lib/api-client';
 import { LetterPreview } from './LetterPreview';
 

@@ -33,7 +33,7 @@ import {
   type IssuedLetter,
   type LetterContent,
   type LetterDraft,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import { call, pdfSaver, saveFile } from '../lib/api-client';
 import { printHtml } from '../lib/print-html';
 import { options } from '../lib/format';

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Empty, List, Space, Tag } from 'antd';
-import type { ApiInput, RepeatMatch } from '../../src-main/api';
+import type { ApiInput, RepeatMatch } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { label, showDateTime } from '../lib/format';
 import type { PetitionerValues } from './case-form-values';

@@ -37,7 +37,7 @@ import {
   type CaseStepInput,
   type Settings,
   type StepKind,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import { ApiError, call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { options } from '../lib/format';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import type { ImportPreviewRow, Village } from '../../src-main/api';
+import type { ImportPreviewRow, Village } from '../../src-main/contract';
 import { call, readFileBase64 } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 

@@ -1,6 +1,6 @@
 /** The case form's values, and their conversion to api input, drafts and back. */
 import dayjs, { type Dayjs } from 'dayjs';
-import type { AttachmentRef, CaseDetail, Channel, IntakeInput, MatterType } from '../../src-main/api';
+import type { AttachmentRef, CaseDetail, Channel, IntakeInput, MatterType } from '../../src-main/contract';
 import { toLocalMinute } from '../lib/format';
 
 export interface PetitionerValues {

@@ -1,10 +1,16 @@
 /**
- * The renderer's typed client of src-main/api.ts. In the Electron window it calls through the
+ * The renderer's typed client of src-main/contract. In the Electron window it calls through the
  * preload bridge; in the browser (npm run web) it posts to the loopback bridge with the token
  * the server printed in the address (#token=…), kept for the tab's lifetime.
  */
-import type { ApiInput, ApiMethod, ApiOutput, ApiResult } from '../../src-main/api';
-import type { PetitionBridge, ProgressReport } from '../../src-main/app/bridge-types';
+import type {
+  ApiInput,
+  ApiMethod,
+  ApiOutput,
+  ApiResult,
+  PetitionBridge,
+  ProgressReport,
+} from '../../src-main/contract';
 
 export class ApiError extends Error {
   constructor(

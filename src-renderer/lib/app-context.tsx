@@ -1,6 +1,6 @@
 /** Session and reference lists (villages, units, staff, categories) for every screen. */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { Session, Settings } from '../../src-main/api';
+import type { Session, Settings } from '../../src-main/contract';
 import { call } from './api-client';
 
 interface AppContextValue {

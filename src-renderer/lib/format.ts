@@ -8,7 +8,7 @@ import {
   type Category,
   type DeadlineView,
   type Flag,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 
 export const label = {
   channel: (v: string) => CHANNELS[v as keyof typeof CHANNELS] ?? v,

@@ -2,7 +2,7 @@
  * Opens the list behind a report figure: the register (台账) filtered to its cases, or the dispute
  * ledger filtered to its disputes. Each screen keeps its filter in sessionStorage; this writes it there.
  */
-import type { CaseFilter } from '../../src-main/api';
+import type { CaseFilter } from '../../src-main/contract';
 import { navigate } from './router';
 
 export const REGISTER_FILTER_KEY = 'register-filter';

@@ -27,7 +27,7 @@ import {
   type PetitionerView,
   type Settings,
   type StepKind,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import { ApiError, call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { categoryPath, FLAG_COLORS, label, showDateTime } from '../lib/format';

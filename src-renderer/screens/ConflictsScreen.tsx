@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Input, Space, Table, Tag, Typography } from 'antd';
-import type { Conflict } from '../../src-main/api';
+import type { Conflict } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { href } from '../lib/router';
 import dayjs from 'dayjs';

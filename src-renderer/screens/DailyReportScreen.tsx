@@ -26,7 +26,7 @@ import {
   type DailyReportMatrix,
   type DailyReportPreview,
   type DailyReportView,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { useLoaded } from '../lib/use-loaded';

@@ -27,7 +27,7 @@ import {
   type DisputeInput,
   type DisputeStatus,
   type DisputeView,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { removeAndReload, useFormSave, useLoaded } from '../lib/use-loaded';
 import { useApp } from '../lib/app-context';

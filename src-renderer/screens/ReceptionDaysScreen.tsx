@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { STAFF_ROLES, type ReceivedCase, type ReceptionDayView } from '../../src-main/api';
+import { STAFF_ROLES, type ReceivedCase, type ReceptionDayView } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { removeAndReload, useFormSave, useLoaded } from '../lib/use-loaded';
 import { useApp } from '../lib/app-context';

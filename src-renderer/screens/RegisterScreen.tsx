@@ -12,7 +12,7 @@ import {
   type CaseFilter,
   type Flag,
   type ReportMeasure,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import { call, saveFile } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { categoryTree, options } from '../lib/format';

@@ -25,6 +25,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import quarterOfYear from 'dayjs/plugin/quarterOfYear';
 import {
   REPORT_KINDS,
+  rankRows,
   type ApiInput,
   type CaseFilter,
   type Report,
@@ -33,11 +34,10 @@ import {
   type ReportKind,
   type ReportSection,
   type ReportValue,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import { call, saveFile } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { openCases, openDisputes } from '../lib/open-cases';
-import { rankRows } from '../../src-main/services/reports/ranking';
 import { printHtml } from '../lib/print-html';
 import { EChart } from '../components/EChart';
 

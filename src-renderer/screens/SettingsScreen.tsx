@@ -15,7 +15,7 @@ import {
   Tabs,
   Tree,
 } from 'antd';
-import { STAFF_ROLES, type Staff } from '../../src-main/api';
+import { STAFF_ROLES, type Staff } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { options } from '../lib/format';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Radio, Select, Space, Steps } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { STAFF_ROLES, type SetupInput } from '../../src-main/api';
+import { STAFF_ROLES, type SetupInput } from '../../src-main/contract';
 import { call, ApiError } from '../lib/api-client';
 import { useAppMaybe, useApp } from '../lib/app-context';
 import { options } from '../lib/format';

@@ -8,8 +8,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Descriptions, Modal, Progress, Row, Typography } from 'antd';
-import type { ImportReport, SyncOverview } from '../../src-main/api';
-import type { ProgressReport } from '../../src-main/app/bridge-types';
+import type { ImportReport, ProgressReport, SyncOverview } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { JoinCounty } from './sync/Enrollment';

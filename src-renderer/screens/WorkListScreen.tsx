@@ -22,7 +22,7 @@ import {
 } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
-import type { WorkItem, WorkList } from '../../src-main/api';
+import type { WorkItem, WorkList } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { deadlineColor, deadlineWords, label } from '../lib/format';

@@ -54,7 +54,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
-import { api, type CaseFilter } from '../../src-main/api';
+import { api, type CaseFilter } from '../../src-main/contract';
 import { openStore, closeStore, withWriteGate, type Store } from '../../src-main/services/database';
 import { createCase, filterSql, listCases } from '../../src-main/services/register';
 import { loadCaseRows, workList } from '../../src-main/services/work-list';

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkCharOf } from '../../src-main/services/id-number';
+import { checkCharOf } from '../../src-main/contract';
 import { holdNextAnswer, launchBrowser, openApp, type OpenedApp } from './harness';
 
 const withCheck = (first17: string) => first17 + checkCharOf(first17);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { SetupInput } from '../../src-main/api';
+import type { SetupInput } from '../../src-main/contract';
 import { closeStore, openStore, type Store } from '../../src-main/services/database';
 import { call, SETUP } from '../helpers/store';
 

@@ -13,7 +13,7 @@ import { call, createTownship, sampleIntake, type Township } from '../helpers/st
 import { lettersOn, type LetterKind } from '../helpers/letters';
 import { todayLocal } from '../../src-main/services/local-time';
 import { lettersHtml, PAGE_MM } from '../../src-main/services/letters/layout';
-import type { LetterContent } from '../../src-main/api';
+import type { LetterContent } from '../../src-main/contract';
 import { launchBrowser, tempDataDir } from './harness';
 
 let browser: Browser;

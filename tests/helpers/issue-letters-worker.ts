@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { closeStore, openStore } from '../../src-main/services/database';
 import { dispatch } from '../../src-main/handlers';
 import { todayLocal } from '../../src-main/services/local-time';
-import type { IssuedLetter, LetterDraft } from '../../src-main/api';
+import type { IssuedLetter, LetterDraft } from '../../src-main/contract';
 
 const [dataDir, caseId, count, replacesId] = process.argv.slice(2);
 const store = openStore({ dataDir });

@@ -13,7 +13,7 @@ import type {
   LetterContent,
   LetterDraft,
   LETTER_KINDS,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import type { Store } from '../../src-main/services/database';
 import { todayLocal } from '../../src-main/services/local-time';
 import { call } from './store';

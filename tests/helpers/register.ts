@@ -8,7 +8,7 @@
  *   D  anonymous online accusation that skipped a level (越级), no village, 2026-05-15
  *   E  phone call repeating A (重复), 东村, 低保救助, 2026-03-20
  */
-import type { IntakeInput } from '../../src-main/api';
+import type { IntakeInput } from '../../src-main/contract';
 import { IDS, call, samplePetitioner, type Township } from './store';
 
 export interface SampleCase {

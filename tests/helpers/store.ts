@@ -24,7 +24,7 @@ import type {
   PetitionerInput,
   Settings,
   SetupInput,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import { addCalendarDays } from '../../src-main/services/calendar';
 import { todayLocal } from '../../src-main/services/local-time';
 import { fromCase, toIntakeInput } from '../../src-renderer/components/case-form-values';

@@ -6,13 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../../src-main/services/database';
 import { applyEnrollment, createEnrollment } from '../../src-main/services/sync/enrollment';
-import {
-  exportPackage,
-  importPackage,
-  type ExportResult,
-  type ImportOptions,
-  type ImportReport,
-} from '../../src-main/services/sync/exchange';
+import { exportPackage, importPackage, type ImportOptions } from '../../src-main/services/sync/exchange';
+import type { ExportResult, ImportReport } from '../../src-main/contract';
 import { call, createTownship, SETUP, type Township } from './store';
 
 export const COUNTY_CODE = '330102';

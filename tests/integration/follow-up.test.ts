@@ -4,7 +4,7 @@
  * every clock. Dates are relative to today (the api refuses future days).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseStepInput } from '../../src-main/api';
+import type { CaseStepInput } from '../../src-main/contract';
 import { addCalendarDays, isRestDay } from '../../src-main/services/calendar';
 import { todayLocal } from '../../src-main/services/local-time';
 import {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS, MATTER_TYPES, type CaseFilter } from '../../src-main/api';
+import { CHANNELS, MATTER_TYPES, type CaseFilter } from '../../src-main/contract';
 import { LEDGER_COLUMNS } from '../../src-main/services/ledger-export';
 import {
   IDS,

@@ -14,7 +14,7 @@ import {
   updateInputOf,
   type Township,
 } from '../helpers/store';
-import type { DisputeInput } from '../../src-main/api';
+import type { DisputeInput } from '../../src-main/contract';
 import { disputeCounts } from '../../src-main/services/disputes';
 import { RECEPTION_VISITS, receptionCounts } from '../../src-main/services/reception-days';
 import { addCalendarDays } from '../../src-main/services/calendar';

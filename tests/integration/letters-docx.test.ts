@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call, createTownship, sampleIntake, type Township } from '../helpers/store';
 import { lettersOn } from '../helpers/letters';
 import { todayLocal } from '../../src-main/services/local-time';
-import type { IssuedLetter } from '../../src-main/api';
+import type { IssuedLetter } from '../../src-main/contract';
 
 let t: Township;
 const today = todayLocal();

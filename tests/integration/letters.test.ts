@@ -24,7 +24,7 @@ import { lettersOn } from '../helpers/letters';
 import { nowLocal, todayLocal } from '../../src-main/services/local-time';
 import { mutate } from '../../src-main/services/mutation';
 import { addCalendarDays } from '../../src-main/services/calendar';
-import type { LetterDraft } from '../../src-main/api';
+import type { LetterDraft } from '../../src-main/contract';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let t: Township;

@@ -3,9 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { SYNCED_TABLES } from '../../db/schema';
-import type { CaseFilter, CaseUpdateInput } from '../../src-main/api';
+import { maskIdNumber, type CaseFilter, type CaseUpdateInput } from '../../src-main/contract';
 import { defaultMigrationsFolder } from '../../src-main/services/database';
-import { maskIdNumber } from '../../src-main/services/id-number';
 import {
   IDS,
   TOWNSHIP_CODE,

@@ -2,7 +2,7 @@
  * Report rules found wrong in review, each on its own small register.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report, ReportFigure } from '../../src-main/api';
+import type { Report, ReportFigure } from '../../src-main/contract';
 import { call, createTownship, sampleIntake, type Township } from '../helpers/store';
 import { getLocal } from '../../src-main/services/local-state';
 import { FACTS_VERSION } from '../../src-main/services/reports/facts';

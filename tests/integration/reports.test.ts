@@ -34,7 +34,7 @@ import type {
   Report,
   ReportBreakdownRow,
   ReportFigure,
-} from '../../src-main/api';
+} from '../../src-main/contract';
 import {
   call,
   callError,

@@ -3,7 +3,7 @@
  * app itself would accept, with their work-list clocks built.
  */
 import { afterEach, expect, it } from 'vitest';
-import { api, STEP_KINDS, type CaseStatus } from '../../src-main/api';
+import { api, STEP_KINDS, type CaseStatus } from '../../src-main/contract';
 import { loadRules } from '../../src-main/services/deadlines';
 import { sampleIntakes, seedCases } from '../../tools/seed/seed';
 import {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseFilter, Report, ReportFigure } from '../../src-main/api';
+import type { CaseFilter, Report, ReportFigure } from '../../src-main/contract';
 import { call, callError, sampleIntake, updateInputOf, type Township } from '../helpers/store';
 import { createCounty, createEnrolledTownship, exchange } from '../helpers/sync';
 

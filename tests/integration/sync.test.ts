@@ -15,7 +15,7 @@ import {
   importFile,
   timesAhead,
 } from '../helpers/sync';
-import { caseStepInput, type ApiInput } from '../../src-main/api';
+import { caseStepInput, type ApiInput } from '../../src-main/contract';
 import { recordStep } from '../../src-main/services/follow-up';
 import { loadRules } from '../../src-main/services/deadlines';
 import { caseState } from '../../src-main/services/workflow';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportPreviewRow } from '../../src-main/api';
+import type { ImportPreviewRow } from '../../src-main/contract';
 import { call, callError, countOf, createTownship, type Township } from '../helpers/store';
 
 let t: Township;

@@ -10,7 +10,7 @@ import {
   type DeadlineRules,
 } from '../../src-main/services/deadlines';
 import { initialState, type WorkflowState } from '../../src-main/services/workflow';
-import type { DeadlineKind } from '../../src-main/api';
+import type { DeadlineKind } from '../../src-main/contract';
 
 const rules = (today: string, more: Partial<DeadlineRules> = {}): DeadlineRules => ({
   dayCount: 'calendar',

@@ -23,7 +23,7 @@ import {
 import type { ElectronLike } from '../../src-main/app/electron-types';
 import { safeFileName } from '../../src-main/app/ipc';
 import { createBridge } from '../../src-main/app/preload-bridge';
-import { IPC_CHANNELS } from '../../src-main/app/bridge-types';
+import { IPC_CHANNELS } from '../../src-main/contract';
 import * as native from '../../build/native.mjs';
 import { SETUP } from '../helpers/store';
 

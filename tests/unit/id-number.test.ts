@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkCharOf, maskIdNumber, parseIdNumber } from '../../src-main/services/id-number';
-import { maskPhone, normalizePhone, phoneError } from '../../src-main/services/phone';
-import { idNumberSchema, phoneSchema } from '../../src-main/api';
+import {
+  checkCharOf,
+  idNumberSchema,
+  maskIdNumber,
+  maskPhone,
+  normalizePhone,
+  parseIdNumber,
+  phoneError,
+  phoneSchema,
+} from '../../src-main/contract';
 import { IDS } from '../helpers/store';
 
 const TODAY = '2026-11-22';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankRows } from '../../src-main/services/reports/ranking';
+import { rankRows } from '../../src-main/contract';
 
 const rows = [
   { officeId: '1', name: '甲', values: { n: 8, rate: 75 } },

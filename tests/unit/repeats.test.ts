@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RepeatMatch } from '../../src-main/api';
+import type { RepeatMatch } from '../../src-main/contract';
 import {
   IDS,
   call,

@@ -5,7 +5,7 @@
  * hand here, not derived from the code under test.
  */
 import { describe, expect, it } from 'vitest';
-import { STEP_KINDS, type CaseStatus, type CaseStep, type StepKind } from '../../src-main/api';
+import { STEP_KINDS, type CaseStatus, type CaseStep, type StepKind } from '../../src-main/contract';
 import { UserError } from '../../src-main/services/errors';
 import {
   allowedSteps,

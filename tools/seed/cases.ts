@@ -3,7 +3,7 @@
  * a group visit, a joint letter, or none when anonymous), repeats of earlier petitions, and
  * their summary and content.
  */
-import { COLLECTIVE_FROM, MAX_REPRESENTATIVES, type Channel, type MatterType } from '../../src-main/api';
+import { COLLECTIVE_FROM, MAX_REPRESENTATIVES, type Channel, type MatterType } from '../../src-main/contract';
 import { Calendar, hhmm } from './calendar';
 import * as D from './data';
 import { makePerson, type Person, type VillageRef } from './people';

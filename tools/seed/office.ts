@@ -4,7 +4,7 @@
  * only generated data.
  */
 import { randomUUID } from 'node:crypto';
-import { api } from '../../src-main/api';
+import { api } from '../../src-main/contract';
 import type { Store } from '../../src-main/services/database';
 import { DEFAULT_TOWNSHIP_UNITS } from '../../src-main/services/default-categories';
 import { getLocal, setLocal } from '../../src-main/services/local-state';

@@ -2,8 +2,7 @@
  * Generated people: names by the share of each surname, valid ID numbers of a region, mobile
  * numbers and addresses, as petitioners of each channel give them.
  */
-import type { Channel } from '../../src-main/api';
-import { checkCharOf } from '../../src-main/services/id-number';
+import { checkCharOf, type Channel } from '../../src-main/contract';
 import { daysIn, pad2 } from './calendar';
 import * as D from './data';
 import { Rng, Weighted } from './random';

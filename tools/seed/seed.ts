@@ -15,7 +15,7 @@
  * calendar.ts their dates, random.ts the seeded randomness), history.ts their follow-up steps.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { COLLECTIVE_FROM, type IntakeInput } from '../../src-main/api';
+import { COLLECTIVE_FROM, type IntakeInput } from '../../src-main/contract';
 import type { Store } from '../../src-main/services/database';
 import { DEFAULT_TOWNSHIP_UNITS } from '../../src-main/services/default-categories';
 import { UserError } from '../../src-main/services/errors';

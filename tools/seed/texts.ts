@@ -2,7 +2,7 @@
  * Petition texts: the templates of data.ts compiled once, their slots filled per case (the
  * village, a neighbour, a sum, a company...) so a petition reads the same throughout.
  */
-import type { Channel, MatterType } from '../../src-main/api';
+import type { Channel, MatterType } from '../../src-main/contract';
 import * as D from './data';
 import { randomName, type Person } from './people';
 import type { Rng } from './random';

@@ -18,7 +18,7 @@ import {
   type LetterDraft,
   type LetterKind,
   type OfficeInfo,
-} from '../../api';
+} from '../../contract';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
 import { requireOffice } from '../office';

@@ -40,7 +40,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { FileBytes, LetterContent } from '../../api';
+import type { FileBytes, LetterContent } from '../../contract';
 import type { Store } from '../database';
 import { getLetter } from './documents';
 import { CHARS_PER_LINE, HANDWRITTEN_ROWS, LINES_PER_PAGE, PAGE_MM, splitHeading } from './layout';

@@ -2,7 +2,7 @@
  * The documents the law requires of a petition office (《信访工作条例》 2022), what each is drawn
  * from, and how it is numbered. Forms (送达回证, 登记表) carry no document number.
  */
-import type { LetterKind, StepKind } from '../../api';
+import type { LetterKind, StepKind } from '../../contract';
 
 export interface KindRule {
   /** 类别字 of the document number (机关代字 + this + 〔year〕 + n 号); null for forms */

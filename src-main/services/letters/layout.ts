@@ -14,7 +14,7 @@
  * falls back to Windows' 仿宋/黑体/楷体 and then to Noto Serif/Sans CJK (Debian's fonts-noto-cjk),
  * which keep the same 22 × 28 grid because the sizes and spacing do not depend on the font.
  */
-import type { LetterContent } from '../../api';
+import type { LetterContent } from '../../contract';
 
 /** GB/T 9704 5.1 and 5.2.1: A4, 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm */
 export const PAGE_MM = {

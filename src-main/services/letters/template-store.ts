@@ -5,7 +5,15 @@
  * with a long sample case and refuses it when it would run over.
  */
 import { randomUUID } from 'node:crypto';
-import { LETTER_KINDS, LETTER_VARIABLES, type ApiParsed, type LetterKind, type OfficeInfo } from '../../api';
+import {
+  LETTER_KINDS,
+  LETTER_VARIABLES,
+  type ApiParsed,
+  type LetterKind,
+  type LetterTemplate,
+  type OfficeInfo,
+  type TemplateView,
+} from '../../contract';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
 import { requireOffice } from '../office';
@@ -19,7 +27,6 @@ import {
   DEFAULT_TEMPLATES,
   estimateLines,
   fillTemplate,
-  type LetterTemplate,
   type LetterValues,
 } from './templates';
 
@@ -39,13 +46,6 @@ function storedTemplate(store: Store, officeId: string | null, kind: LetterKind)
        WHERE office_id = ? AND kind = ? AND deleted = 0 ORDER BY updated_at DESC, id DESC LIMIT 1`,
     )
     .get(officeId, kind) as TemplateRow | undefined;
-}
-
-export interface TemplateView extends LetterTemplate {
-  kind: LetterKind;
-  kindLabel: string;
-  /** whose wording this is */
-  source: 'office' | 'county' | 'default';
 }
 
 export function templateFor(

@@ -5,18 +5,12 @@
  * exist, or too long for a letter that must stay on one page, is refused with the reason.
  */
 import { UserError } from '../errors';
-import { LETTER_KINDS, LETTER_VARIABLES, type LetterKind } from '../../api';
+import { LETTER_KINDS, LETTER_VARIABLES, type LetterKind, type LetterTemplate } from '../../contract';
 import { KIND_RULES } from './kinds';
 import { CHARS_PER_LINE } from './layout';
 
 export type LetterVariable = keyof typeof LETTER_VARIABLES;
 export type LetterValues = Record<LetterVariable, string>;
-
-export interface LetterTemplate {
-  title: string;
-  /** paragraphs, one per line; a line starting 一、 is a heading in 黑体, （一） in 楷体 */
-  body: string;
-}
 
 export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
   acceptNotice: {

@@ -3,8 +3,8 @@
  * the latest event of the step the letter belongs to. Dates are written as GB/T 9704 asks: in
  * Arabic numerals, the year in full, months and days without a leading zero (2026年11月2日).
  */
-import type { CaseDetail, CaseEventView, LetterContent, LetterKind, OfficeInfo } from '../../api';
-import { CHANNELS, LETTER_KINDS, REJECT_ROUTES, REPLY_OUTCOMES, STEP_KINDS } from '../../api';
+import type { CaseDetail, CaseEventView, LetterContent, LetterKind, OfficeInfo } from '../../contract';
+import { CHANNELS, LETTER_KINDS, REJECT_ROUTES, REPLY_OUTCOMES, STEP_KINDS } from '../../contract';
 import type { Store } from '../database';
 import { getCase } from '../register';
 import { foldEvents, initialStatusOf, loadEvents, type WorkflowState } from '../workflow';

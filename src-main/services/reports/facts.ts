@@ -10,7 +10,7 @@ import type { Store } from '../database';
 import { getLocal, setLocal } from '../local-state';
 import { computeDeadlines, noticeOwed, openDuties, type DeadlineRules } from '../deadlines';
 import type { WorkflowEvent, WorkflowState } from '../workflow';
-import { COLLECTIVE_FROM } from '../../api';
+import { COLLECTIVE_FROM } from '../../contract';
 
 /** Breakdown dimensions and the case_facts column each one is keyed by. */
 export const DIM_COLUMNS = {

@@ -4,7 +4,7 @@
  * The register's filter (register.ts filterSql) uses the same conditions, so a figure's
  * click-through lists exactly the cases it counted.
  */
-import type { CaseFilter, ReportMeasure } from '../../api';
+import type { CaseFilter, ReportMeasure } from '../../contract';
 import type { Counters } from './facts';
 import { RECEPTION_VISITS } from '../reception-days';
 

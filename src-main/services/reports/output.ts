@@ -9,10 +9,10 @@
  * counts as whole numbers and rates and changes as numbers with one decimal.
  */
 import ExcelJS from 'exceljs';
-import type { FileBytes, Report, ReportBreakdownRow, ReportFigure, ReportSection } from '../../api';
+import type { FileBytes, Report, ReportBreakdownRow, ReportFigure, ReportSection } from '../../contract';
 import { escapeHtml as esc } from '../letters/layout';
 import { dateLabel } from './periods';
-import { rankRows } from './ranking';
+import { rankRows } from '../../contract';
 
 type Figures = Extract<ReportSection, { kind: 'figures' }>;
 type Breakdown = Extract<ReportSection, { kind: 'breakdown' }>;

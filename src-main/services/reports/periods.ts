@@ -2,7 +2,7 @@
  * Report periods: a day, month, quarter, year or any range of days, with the period a year before
  * (同比) and the period just before (环比). Dates are ISO local dates (YYYY-MM-DD).
  */
-import type { ReportKind, ReportPeriod } from '../../api';
+import type { ReportKind, ReportPeriod } from '../../contract';
 import { addCalendarDays, daysBetween, requireDate } from '../calendar';
 import { UserError } from '../errors';
 

@@ -23,7 +23,7 @@ import {
   type ReportPeriod,
   type ReportSection,
   type ReportValue,
-} from '../../api';
+} from '../../contract';
 import { REPORT_COUNTERS } from '../../../db/schema';
 import type { Store } from '../database';
 import { UserError } from '../errors';

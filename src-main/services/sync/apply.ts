@@ -16,6 +16,7 @@ import { getLocal, setLocal } from '../local-state';
 import { formatHlc, parseHlc, receive, type HlcState } from '../hlc';
 import { UserError } from '../errors';
 import type { SyncedTableName } from '../../../db/schema';
+import type { ApplySummary } from '../../contract';
 import {
   caseIdOfRow,
   isSyncedTable,
@@ -26,29 +27,6 @@ import {
   type Operation,
   type ParsedOp,
 } from './merge';
-
-export interface ApplySummary {
-  /** operations in the package */
-  received: number;
-  /** operations this register did not hold yet */
-  fresh: number;
-  newCases: string[];
-  updatedCases: string[];
-  /** new timeline events by step kind (交办, 督办, 复查决定 …) */
-  events: Record<string, number>;
-  /** rows of the shared settings changed: offices, calendar, classification, villages, units, staff, letter templates */
-  settings: Record<string, number>;
-  /** rows of the ledgers beside the register changed: disputes, daily reports, reception days */
-  ledgers: Record<string, number>;
-  /** cases marked deleted */
-  deletedCases: number;
-  /** fields newly in conflict */
-  conflicts: number;
-  /** operations kept for a newer version of the software */
-  deferred: number;
-  /** how far ahead of this machine's clock the newest operation was stamped, in minutes (0 if not) */
-  clockAheadMinutes: number;
-}
 
 const SETTINGS_TABLES = new Set([
   'offices',

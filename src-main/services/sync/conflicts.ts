@@ -8,21 +8,9 @@ import { UserError } from '../errors';
 import { officeName } from '../office';
 import { refreshDerived } from '../derived';
 import { rebuildClocks } from '../work-list';
-import { isSyncedTable, type ConflictVersion } from './merge';
+import type { Conflict, ConflictVersion } from '../../contract';
+import { isSyncedTable } from './merge';
 import { FIELD_LABELS } from '../register';
-
-export interface Conflict {
-  tbl: string;
-  rowId: string;
-  field: string;
-  /** what the field is called on screen, with the person or item it belongs to */
-  label: string;
-  caseId: string | null;
-  caseNo: string | null;
-  caseSummary: string | null;
-  /** the shown version first */
-  versions: (ConflictVersion & { office: string; actorName: string | null; shown: string })[];
-}
 
 const TABLE_LABELS: Record<string, string> = {
   cases: '信访事项',

@@ -10,7 +10,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Store } from '../database';
-import type { OfficeInfo } from '../../api';
+import type { OfficeInfo } from '../../contract';
 import { getLocal, setLocal } from '../local-state';
 import { mutate } from '../mutation';
 import { nowLocal } from '../local-time';

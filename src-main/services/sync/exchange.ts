@@ -19,9 +19,17 @@ import { folderWriteFailures, writeFileDurably } from '../durable-file';
 import { getSyncSettings } from './settings';
 import { sha256Hex } from '../hash';
 import { fingerprint, open, seal } from './envelope';
-import { applyOperations, checkMassDeletion, type ApplySummary } from './apply';
+import { applyOperations, checkMassDeletion } from './apply';
 import { requireOffice } from '../office';
-import type { OfficeInfo } from '../../api';
+import type {
+  ApplySummary,
+  ExportResult,
+  ImportedCase,
+  ImportReport,
+  OfficeInfo,
+  PeerStatus,
+  SyncStatus,
+} from '../../contract';
 import {
   acceptsIntroduction,
   getPeer,
@@ -208,15 +216,6 @@ function concernsRecipient(
 }
 
 // ---- export -------------------------------------------------------------------------------------
-
-export interface ExportResult {
-  file: string;
-  fileName: string;
-  seq: number;
-  operations: number;
-  files: number;
-  bytes: number;
-}
 
 export interface ExportOptions {
   /** the recipient office; a township always exports to its county */
@@ -419,36 +418,6 @@ function schemaVersion(store: Store): number {
 
 // ---- import -------------------------------------------------------------------------------------
 
-export interface ImportedCase {
-  id: string;
-  caseNo: string;
-  summary: string;
-  isNew: boolean;
-  deleted: boolean;
-}
-
-export interface ImportReport {
-  from: { officeId: string; name: string };
-  seq: number;
-  createdAt: string;
-  /** the whole summary of what changed (or, for a preview, what would change) */
-  summary: ApplySummary;
-  /** files of attachments received */
-  files: number;
-  /** earlier packages of the same sender never imported here (their content is re-sent until confirmed) */
-  missingPackages: number[];
-  /** the previous package imported from this sender is not the one this package names */
-  previousDiffers: boolean;
-  /** the sender's software is newer: some operations are kept until this one is upgraded */
-  senderSchemaNewer: boolean;
-  /** set for a preview: nothing was changed */
-  preview: boolean;
-  /** deletions the package carries (held unless confirmed when unusually many) */
-  deletions: number;
-  /** the first cases it adds or changes, new ones first */
-  cases: ImportedCase[];
-}
-
 export interface ImportOptions {
   actor: string | null;
   fileName?: string;
@@ -621,30 +590,6 @@ function casesNamed(store: Store, summary: ApplySummary): ImportedCase[] {
 }
 
 // ---- status -------------------------------------------------------------------------------------
-
-export interface PeerStatus {
-  officeId: string;
-  name: string;
-  level: 'township' | 'county';
-  /** keys received (a township's first package has arrived) */
-  connected: boolean;
-  revoked: boolean;
-  lastImport: { seq: number; at: string } | null;
-  lastExport: { seq: number; at: string } | null;
-  /** operations the peer has not confirmed */
-  unconfirmed: number;
-}
-
-export interface SyncStatus {
-  office: { id: string; name: string; level: 'township' | 'county' };
-  fingerprint: string;
-  peers: PeerStatus[];
-  conflicts: number;
-  /** days since the last import or export, null if never */
-  daysSinceExchange: number | null;
-  remindAfterDays: number;
-  remind: boolean;
-}
 
 export function syncStatus(store: Store): SyncStatus {
   const { sqlite } = store;

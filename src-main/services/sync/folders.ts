@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../database';
 import { UserError } from '../errors';
-import { exportIfNotEmpty, exportPackage, syncStatus, type ExportResult } from './exchange';
+import type { ExportResult, WaitingPackage } from '../../contract';
+import { exportIfNotEmpty, exportPackage, syncStatus } from './exchange';
 import { defaultSyncSettings, getSyncSettings } from './settings';
 
 export const PACKAGE_EXTENSION = '.xftz';
@@ -33,12 +34,6 @@ function inside(dir: string, fileName: string): string {
   const base = path.basename(fileName);
   if (base !== fileName || !base.endsWith(PACKAGE_EXTENSION)) throw new UserError('文件名不正确');
   return path.join(dir, base);
-}
-
-export interface WaitingPackage {
-  fileName: string;
-  bytes: number;
-  modifiedAt: string;
 }
 
 /** Packages waiting in the inbox, oldest first (the order they were most likely sent in). */

@@ -16,6 +16,7 @@ import { getTableConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type Database from 'better-sqlite3';
 import * as schema from '../../../db/schema';
 import type { SyncedTableName } from '../../../db/schema';
+import type { ConflictVersion } from '../../contract';
 
 /** Fields computed from other data on every replica: written, but never a conflict. */
 export const DERIVED_FIELDS: Partial<Record<SyncedTableName, ReadonlySet<string>>> = {
@@ -132,14 +133,6 @@ export function shownStamps(
     }
   }
   return out;
-}
-
-export interface ConflictVersion {
-  hlc: string;
-  value: unknown;
-  origin: string;
-  officeId: string;
-  actor: string | null;
 }
 
 export interface Materialized {

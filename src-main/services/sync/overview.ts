@@ -4,9 +4,9 @@
  * the inbox or a chosen file.
  */
 import type { Store } from '../database';
-import type { SyncOverview, SyncRecord } from '../../api';
+import type { ExportResult, ImportReport, SyncOverview, SyncRecord } from '../../contract';
 import { nameOfOffice } from './enrollment';
-import { importPackage, syncStatus, type ExportResult, type ImportReport } from './exchange';
+import { importPackage, syncStatus } from './exchange';
 import { exportAllPending, exportToOutbox, listInbox, readInboxFile, setAsideImported } from './folders';
 import { getSyncSettings } from './settings';
 import { UserError } from '../errors';

@@ -7,19 +7,7 @@ import path from 'node:path';
 import type { Store } from '../database';
 import { getLocal, setLocal } from '../local-state';
 import { UserError } from '../errors';
-
-export interface SyncSettings {
-  /** folder packages are written into */
-  outbox: string;
-  /** folder packages from other offices are picked up from */
-  inbox: string;
-  /** write a package for every office with unconfirmed changes when the app closes */
-  exportOnExit: boolean;
-  /** show the packages waiting in the inbox when the app starts */
-  pickUpAtStart: boolean;
-  /** remind when the last exchange is older than this many days */
-  remindAfterDays: number;
-}
+import type { SyncSettings } from '../../contract';
 
 const SETTINGS_KEY = 'sync_settings';
 /** Where the reminder interval was kept apart before: still read, dropped at the next save. */

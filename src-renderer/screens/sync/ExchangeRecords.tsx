@@ -1,5 +1,5 @@
 import { App, Button, Card, Table, Tag, Typography } from 'antd';
-import type { SyncOverview } from '../../../src-main/api';
+import type { SyncOverview } from '../../../src-main/contract';
 import { call, saveFile } from '../../lib/api-client';
 import { showDateTime } from '../../lib/format';
 

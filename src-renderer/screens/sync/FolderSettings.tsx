@@ -1,5 +1,5 @@
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Switch } from 'antd';
-import type { SyncOverview, SyncSettings } from '../../../src-main/api';
+import type { SyncOverview, SyncSettings } from '../../../src-main/contract';
 import { call, folderPicker } from '../../lib/api-client';
 
 /** 交换设置: the outbox and inbox folders, export on exit, pick-up at start, the reminder. */

@@ -1,5 +1,5 @@
 import { Alert, Button, Descriptions, Modal, Table, Tag, Typography } from 'antd';
-import { STEP_KINDS, type ImportReport } from '../../../src-main/api';
+import { STEP_KINDS, type ImportReport } from '../../../src-main/contract';
 import { showDateTime } from '../../lib/format';
 
 const SETTINGS_NAMES: Record<string, string> = {

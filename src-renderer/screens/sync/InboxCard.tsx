@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { ImportOutlined, InboxOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { SyncOverview } from '../../../src-main/api';
+import type { SyncOverview } from '../../../src-main/contract';
 import { readFileBase64 } from '../../lib/api-client';
 import { bytesText } from './format';
 

@@ -1,6 +1,6 @@
 import { App, Button, Card, Space, Table, Tag } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
-import type { SyncOverview } from '../../../src-main/api';
+import type { SyncOverview } from '../../../src-main/contract';
 import { call } from '../../lib/api-client';
 import { EnrollTownship } from './Enrollment';
 import { lastPackage } from './format';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Alert, Button } from 'antd';
-import type { SyncOverview } from '../../../src-main/api';
+import type { SyncOverview } from '../../../src-main/contract';
 import { navigate } from '../../lib/router';
 
 /** What wants doing: an exchange overdue, packages waiting in the inbox, conflicts to settle. */

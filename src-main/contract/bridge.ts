@@ -3,7 +3,8 @@
  * import types from (it uses the loopback HTTP bridge when the property is absent). The
  * channel names are shared by the preload and the main-process handlers so they cannot drift.
  */
-import type { ApiInput, ApiMethod, ApiOutput, ApiResult } from '../api';
+import type { ApiInput, ApiMethod, ApiOutput } from './index';
+import type { ApiResult } from './method';
 
 export const BRIDGE_KEY = 'petitionBridge';
 
@@ -29,7 +30,7 @@ export type BridgeCallArgs<M extends ApiMethod> =
   undefined extends ApiInput<M> ? [input?: ApiInput<M>] : [input: ApiInput<M>];
 
 export interface PetitionBridge {
-  /** Runs one api.ts method in the main process; failures come back as `{ ok: false }`, never as a rejection. */
+  /** Runs one method of the contract in the main process; failures come back as `{ ok: false }`, never as a rejection. */
   call<M extends ApiMethod>(method: M, ...args: BridgeCallArgs<M>): Promise<ApiResult<ApiOutput<M>>>;
   /** Asks where to save (a native dialog) and writes the bytes there; the chosen path, or null if cancelled or not written. */
   saveFile(fileName: string, base64: string): Promise<string | null>;
