@@ -12,7 +12,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openStore, closeStore, type Store } from './services/database';
+import { closeStore, type Store } from './services/database';
+import { openRegister } from './services/open-register';
 import { defaultDataDir, resolveDataDir } from './data-dir';
 import { UserError } from './services/errors';
 import { currentOfficeId, currentUserId, requireOffice } from './services/office';
@@ -69,7 +70,7 @@ function positiveInt(values: Values, name: string, fallback?: number): number {
 class UsageError extends Error {}
 
 function withStore<T>(dataDir: string, fn: (store: Store) => T): T {
-  const store = openStore({ dataDir, onProgress: startupProgress() });
+  const store = openRegister({ dataDir, onProgress: startupProgress() });
   try {
     return fn(store);
   } finally {
@@ -408,7 +409,7 @@ ${DATA_DIR_HELP}`,
       ...(typeof values.township === 'string' ? { officeId: values.township } : {}),
       ...(typeof values['as-of'] === 'string' ? { asOf: values['as-of'] } : {}),
     };
-    const store = openStore({ dataDir, onProgress: startupProgress() });
+    const store = openRegister({ dataDir, onProgress: startupProgress() });
     try {
       // through the api, so a bad period is refused with the screen's own words
       const call = async <T>(method: 'reports.get' | 'reports.xlsx' | 'reports.html'): Promise<T> => {

@@ -3,7 +3,7 @@
  * task (rewritten in place on a terminal, one every few seconds otherwise), stage lines of an
  * export or import, and the rebuilds a new version may run while opening the register.
  */
-import type { StartupTask } from './services/database';
+import type { StartupTask } from './services/open-register';
 
 export const formatCount = (n: number) => Math.round(n).toLocaleString('en-US');
 

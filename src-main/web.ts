@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { openStore, closeStore } from './services/database';
+import { closeStore } from './services/database';
+import { openRegister } from './services/open-register';
 import { dispatch } from './handlers';
 import { exportOnExit } from './services/sync/folders';
 import { currentUserId } from './services/office';
@@ -45,7 +46,7 @@ export async function startWebServer(opts: {
   port: number;
   rendererDir: string;
 }): Promise<WebServer> {
-  const store = openStore({ dataDir: opts.dataDir, onProgress: startupProgress() });
+  const store = openRegister({ dataDir: opts.dataDir, onProgress: startupProgress() });
   const token = randomBytes(24).toString('hex');
   const tokenBytes = Buffer.from(`Bearer ${token}`);
   let origin = '';

@@ -12,7 +12,8 @@ import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_FOLDER, dataDirOverride } from '../data-dir';
-import { closeStore, openStore, type Store } from '../services/database';
+import { closeStore, type Store } from '../services/database';
+import { openRegister } from '../services/open-register';
 import { exportOnExit } from '../services/sync/folders';
 import { currentUserId } from '../services/office';
 import { UserError } from '../services/errors';
@@ -404,7 +405,7 @@ export async function startApp(electron: ElectronLike, rt: Runtime = currentRunt
   const binding = nativeBindingPath(app.isPackaged, appPath, rt);
   const nativeBinding = fs.existsSync(binding) ? binding : undefined;
   try {
-    started.store = openStore({
+    started.store = openRegister({
       dataDir,
       nativeBinding,
       migrationsFolder: path.join(appPath, 'db', 'migrations'),

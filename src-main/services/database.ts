@@ -2,6 +2,10 @@
  * Opens the register's SQLite file: pragmas for power cuts, an integrity check, migrations in
  * one transaction, this installation's identity, and the guard that keeps every write to a
  * synced table inside the mutation layer.
+ *
+ * The lowest layer: the mutation layer and every service import this module, so it imports no
+ * service. Bringing the register's derived data up to date at start needs the whole domain and
+ * lives in open-register.ts, which passes that work in as `prepare`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,9 +19,6 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import * as schema from '../../db/schema';
 import { UserError } from './errors';
-import { rebuildSearchIndexIfStale } from './search-index';
-import { rebuildClocksIfStale, rebuildFactsIfStale } from './work-list';
-import { replayDeferred } from './sync/apply';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -50,11 +51,12 @@ export interface OpenOptions {
   syncCheckMaxBytes?: number;
   /** how often an idle checkpoint is tried (tests shorten it) */
   checkpointIntervalMs?: number;
-  /** progress of the derived data a new version rebuilds at start (search index, work-list clocks) */
-  onProgress?: (task: StartupTask, done: number, total: number) => void;
+  /**
+   * Work on the opened store before it is handed out (open-register.ts brings the derived data
+   * up to date); what it throws closes the file like any other failure to open.
+   */
+  prepare?: (store: Store) => void;
 }
-
-export type StartupTask = '重建检索索引' | '重建待办期限' | '重建统计数据';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -103,11 +105,7 @@ export function openStore(opts: OpenOptions): Store {
       installationId,
       integrity: { state: large ? 'checking' : 'ok' },
     };
-    rebuildSearchIndexIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建检索索引', d, t)));
-    rebuildClocksIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建待办期限', d, t)));
-    rebuildFactsIfStale(store, opts.onProgress && ((d, t) => opts.onProgress!('重建统计数据', d, t)));
-    // operations an older version could not apply (from a newer sender) are applied now
-    replayDeferred(store);
+    opts.prepare?.(store);
     if (large) checkInBackground(store, file, opts.nativeBinding);
     idleCheckpoints.set(
       store,

@@ -17,7 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { closeStore, openStore } from '../../src-main/services/database';
+import { closeStore } from '../../src-main/services/database';
+import { openRegister } from '../../src-main/services/open-register';
 import { importPackage } from '../../src-main/services/sync/exchange';
 import { seedCases } from '../../tools/seed/seed';
 import { createCounty, createEnrolledTownship, exportTo } from '../helpers/sync';
@@ -73,7 +74,7 @@ async function main() {
   if (!fs.existsSync(pkg)) await makeFixture();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-digest-'));
   fs.cpSync(countyDir, dir, { recursive: true });
-  const store = openStore({ dataDir: dir });
+  const store = openRegister({ dataDir: dir });
   try {
     const started = performance.now();
     const report = importPackage(store, fs.readFileSync(pkg), { actor: null, fileName: 'package.xftz' });

@@ -55,7 +55,8 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { fileURLToPath } from 'node:url';
 import { api, type CaseFilter } from '../../src-main/contract';
-import { openStore, closeStore, withWriteGate, type Store } from '../../src-main/services/database';
+import { closeStore, withWriteGate, type Store } from '../../src-main/services/database';
+import { openRegister } from '../../src-main/services/open-register';
 import { createCase, filterSql, listCases } from '../../src-main/services/register';
 import { loadCaseRows, workList } from '../../src-main/services/work-list';
 import { indexText, withRoomyIndexWrites } from '../../src-main/services/search-index';
@@ -167,7 +168,7 @@ function prepareRegister(): { dir: string; generated: { ms: number; cases: numbe
       `not enough disk for ${CASES} cases: about ${(need / 1e9).toFixed(1)} GB needed, ${(free / 1e9).toFixed(1)} GB free`,
     );
   process.stderr.write(`生成 ${CASES.toLocaleString('en-US')} 件信访事项到 ${dir}（种子 ${SEED}）…\n`);
-  const store = openStore({ dataDir: dir });
+  const store = openRegister({ dataDir: dir });
   let result;
   try {
     const progress = progressReporter('正在生成信访事项');
@@ -291,7 +292,7 @@ async function registerBench() {
     record('seed.rate', '生成速度', (generated.cases * 1000) / generated.ms, 'cases/s', null, null);
 
   const opening = performance.now();
-  const store = openStore({ dataDir: dir });
+  const store = openRegister({ dataDir: dir });
   const openMs = performance.now() - opening;
   try {
     const cases = (store.sqlite.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n;
@@ -302,7 +303,7 @@ async function registerBench() {
       `台账共 ${cases.toLocaleString('en-US')} 件，打开用时 ${Math.round(openMs)} ms，完整性检查${checking ? '（后台）' : ''}至 ${Math.round(checkedMs)} ms 完成\n`,
     );
     record('register.cases', '台账件数', cases, 'cases', null, null);
-    record('open.ms', '打开台账（openStore）', openMs, 'ms', null, null);
+    record('open.ms', '打开台账（openRegister）', openMs, 'ms', null, null);
     record('open.integrity_checked.ms', '打开至完整性检查完成', checkedMs, 'ms', null, null);
 
     // --- search
@@ -408,7 +409,7 @@ async function registerBench() {
     const forms = sampleIntakes(store, 200, SEED + 1000).map((f) => api['cases.create'].input.parse(f));
     const save = measure(forms, 200, (input) => createCase(store, input, actor));
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-bench-'));
-    const empty = openStore({ dataDir: emptyDir });
+    const empty = openRegister({ dataDir: emptyDir });
     let emptySave;
     try {
       ensureSeedOffice(empty, SEED);
@@ -453,7 +454,7 @@ async function reportsBench() {
   const migrated = !!probe.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'case_facts'`).get();
   probe.close();
   const opening = performance.now();
-  const store = openStore({ dataDir: dir });
+  const store = openRegister({ dataDir: dir });
   const openMs = performance.now() - opening;
   try {
     await integrityChecked(store);
@@ -646,7 +647,7 @@ function rawInsert(
     tables.push({ t: 'case_search', columns: ['rowid', 'body'], rows: entries });
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-bench-raw-'));
-  const fresh = openStore({ dataDir: dir });
+  const fresh = openRegister({ dataDir: dir });
   try {
     const { sqlite } = fresh;
     const started = performance.now();
@@ -713,7 +714,7 @@ async function syncBench() {
       let into: Store | null = null;
       try {
         fs.cpSync(before, dir, { recursive: true });
-        into = openStore({ dataDir: dir });
+        into = openRegister({ dataDir: dir });
         t = performance.now();
         const imported = importPackage(into, bytes, { actor: null, fileName: path.basename(out.file) });
         const importMs = performance.now() - t;

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { SetupInput } from '../../src-main/contract';
-import { closeStore, openStore, type Store } from '../../src-main/services/database';
+import { closeStore, type Store } from '../../src-main/services/database';
+import { openRegister } from '../../src-main/services/open-register';
 import { call, SETUP } from '../helpers/store';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -147,7 +148,7 @@ export async function openApp(browser: Browser, opts: OpenAppOptions = {}): Prom
   const dataDir = tempDataDir(opts.prefix);
   const setup = opts.setup === undefined ? SETUP : opts.setup;
   if (setup || opts.fill) {
-    const store = openStore({ dataDir });
+    const store = openRegister({ dataDir });
     try {
       if (setup) await call(store, 'setup.create', setup);
       await opts.fill?.(store);

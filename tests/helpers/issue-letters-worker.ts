@@ -7,13 +7,14 @@
  *   node --import tsx tests/helpers/issue-letters-worker.ts <dataDir> <caseId> <count> [replacesId]
  */
 import { createInterface } from 'node:readline';
-import { closeStore, openStore } from '../../src-main/services/database';
+import { closeStore } from '../../src-main/services/database';
+import { openRegister } from '../../src-main/services/open-register';
 import { dispatch } from '../../src-main/handlers';
 import { todayLocal } from '../../src-main/services/local-time';
 import type { IssuedLetter, LetterDraft } from '../../src-main/contract';
 
 const [dataDir, caseId, count, replacesId] = process.argv.slice(2);
-const store = openStore({ dataDir });
+const store = openRegister({ dataDir });
 try {
   const input = createInterface({ input: process.stdin });
   process.stdout.write('ready\n');

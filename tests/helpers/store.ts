@@ -11,7 +11,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { closeStore, openStore, type Store } from '../../src-main/services/database';
+import { closeStore, type Store } from '../../src-main/services/database';
+import { openRegister } from '../../src-main/services/open-register';
 import { dispatch } from '../../src-main/handlers';
 import type {
   ApiInput,
@@ -61,11 +62,11 @@ export interface TempStore {
 export function createTempStore(): TempStore {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-test-'));
   const t: TempStore = {
-    store: openStore({ dataDir: dir }),
+    store: openRegister({ dataDir: dir }),
     dir,
     reopen() {
       closeStore(t.store);
-      t.store = openStore({ dataDir: dir });
+      t.store = openRegister({ dataDir: dir });
       return t.store;
     },
     cleanup() {

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeStore, openStore, type Store } from '../../src-main/services/database';
+import { closeStore, type Store } from '../../src-main/services/database';
+import { openRegister } from '../../src-main/services/open-register';
 import { UserError } from '../../src-main/services/errors';
 import { createTownship, sampleIntake, call } from '../helpers/store';
 
@@ -51,7 +52,7 @@ describe('integrity check at start', () => {
     const { dir, file, hash } = await damagedRegister();
     let error: unknown;
     try {
-      openStore({ dataDir: dir });
+      openRegister({ dataDir: dir });
     } catch (e) {
       error = e;
     }
@@ -74,7 +75,7 @@ describe('integrity check at start', () => {
     for (const syncCheckMaxBytes of [undefined, 0]) {
       let error: unknown;
       try {
-        openStore({ dataDir: t.dir, syncCheckMaxBytes });
+        openRegister({ dataDir: t.dir, syncCheckMaxBytes });
       } catch (e) {
         error = e;
       }
@@ -88,7 +89,7 @@ describe('integrity check at start', () => {
     const { dir } = await damagedRegister();
     let store: Store | undefined;
     try {
-      store = openStore({ dataDir: dir, syncCheckMaxBytes: 0 });
+      store = openRegister({ dataDir: dir, syncCheckMaxBytes: 0 });
       expect(store.integrity.state).toBe('checking');
       const s = store;
       await expect.poll(() => s.integrity.state, { timeout: 20_000 }).toBe('failed');
@@ -105,7 +106,7 @@ describe('integrity check at start', () => {
     const dir = t.dir;
     dirs.push(dir);
     closeStore(t.store);
-    const store = openStore({ dataDir: dir, syncCheckMaxBytes: 0 });
+    const store = openRegister({ dataDir: dir, syncCheckMaxBytes: 0 });
     try {
       expect(store.integrity.state).toBe('checking');
       await expect.poll(() => store.integrity.state, { timeout: 20_000 }).toBe('ok');

@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { closeStore, openStore } from '../../src-main/services/database';
+import { closeStore } from '../../src-main/services/database';
+import { openRegister } from '../../src-main/services/open-register';
 import { call, createTownship, sampleIntake, type TempStore } from '../helpers/store';
 
 let t: TempStore | undefined;
@@ -27,7 +28,7 @@ function changeCounter(dir: string): number {
 it('leaves the checkpoint out of the save and does it once the app is idle', async () => {
   t = await createTownship();
   closeStore(t.store);
-  t.store = openStore({ dataDir: t.dir, checkpointIntervalMs: 150 });
+  t.store = openRegister({ dataDir: t.dir, checkpointIntervalMs: 150 });
   const before = changeCounter(t.dir);
 
   const saved = await call(t.store, 'cases.create', sampleIntake({ summary: '反映村道路灯损坏' }));
@@ -65,7 +66,10 @@ it('reports the progress of the rebuilds a new version runs at start, and finish
   );
   closeStore(t.store);
   const seen: [string, number, number][] = [];
-  t.store = openStore({ dataDir: t.dir, onProgress: (task, done, total) => seen.push([task, done, total]) });
+  t.store = openRegister({
+    dataDir: t.dir,
+    onProgress: (task, done, total) => seen.push([task, done, total]),
+  });
   expect(seen).toEqual([
     ['重建检索索引', 3, 3],
     ['重建待办期限', 3, 3],
@@ -79,6 +83,9 @@ it('reports the progress of the rebuilds a new version runs at start, and finish
   // nothing stale: nothing to report on the next start
   closeStore(t.store);
   seen.length = 0;
-  t.store = openStore({ dataDir: t.dir, onProgress: (task, done, total) => seen.push([task, done, total]) });
+  t.store = openRegister({
+    dataDir: t.dir,
+    onProgress: (task, done, total) => seen.push([task, done, total]),
+  });
   expect(seen).toEqual([]);
 });

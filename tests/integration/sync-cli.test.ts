@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeStore, openStore } from '../../src-main/services/database';
+import { closeStore } from '../../src-main/services/database';
+import { openRegister } from '../../src-main/services/open-register';
 import { seedCases } from '../../tools/seed/seed';
 import { createCounty, createEnrolledTownship } from '../helpers/sync';
 import type { Township } from '../helpers/store';
@@ -27,7 +28,7 @@ let packageFile: string;
 
 /** The county's register as rows, to compare before and after. */
 function countyRows(): string {
-  const store = openStore({ dataDir: county.dir });
+  const store = openRegister({ dataDir: county.dir });
   try {
     const q = (sql: string) => JSON.stringify(store.sqlite.prepare(sql).all());
     return [
