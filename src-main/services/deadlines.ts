@@ -13,7 +13,7 @@ import {
 import { addWorkingDays, daysBetween, periodEnd, type DayKind } from './calendar';
 import type { Store } from './database';
 import { todayLocal } from './local-time';
-import { currentOfficeId } from './office';
+import { currentOfficeId } from './local-state';
 import { handledElsewhere } from './handling-office';
 import {
   ACCEPT_DAYS,

@@ -5,7 +5,7 @@
  */
 import type { Store } from './database';
 import { UserError } from './errors';
-import { currentOfficeId } from './office';
+import { currentOfficeId } from './local-state';
 
 /** In a township's register: the other township the county assigned the case to, or null. */
 export function handledElsewhere(store: Store, caseId: string): { officeId: string; name: string } | null {

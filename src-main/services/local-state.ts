@@ -14,3 +14,13 @@ export function setLocal(store: Store, key: string, value: string): void {
     )
     .run(key, value);
 }
+
+/** The office this installation keeps the register of (null before set-up). */
+export function currentOfficeId(store: Store): string | null {
+  return getLocal(store, 'office_id') ?? null;
+}
+
+/** The staff member signed in on this installation (null before set-up). */
+export function currentUserId(store: Store): string | null {
+  return getLocal(store, 'current_user') ?? null;
+}

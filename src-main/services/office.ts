@@ -9,13 +9,12 @@ import * as t from '../../db/schema';
 import type { ApiParsed, Category, OfficeInfo, Session, Settings, Staff, Village } from '../contract';
 import type { Store } from './database';
 import { mutate, type Mutator } from './mutation';
-import { getLocal, setLocal } from './local-state';
+import { currentOfficeId, currentUserId, setLocal } from './local-state';
 import { UserError } from './errors';
 import { DEFAULT_CATEGORIES, DEFAULT_TOWNSHIP_UNITS } from './default-categories';
 
-export function currentOfficeId(store: Store): string | null {
-  return getLocal(store, 'office_id') ?? null;
-}
+// kept in local-state.ts, so the services that derive data read them without the office's writes
+export { currentOfficeId, currentUserId };
 
 export function requireOffice(store: Store): OfficeInfo {
   const officeId = currentOfficeId(store);
@@ -40,10 +39,6 @@ export function unitName(store: Store, id: string): string | null {
     (store.sqlite.prepare('SELECT name FROM units WHERE id = ?').get(id) as { name: string } | undefined)
       ?.name ?? null
   );
-}
-
-export function currentUserId(store: Store): string | null {
-  return getLocal(store, 'current_user') ?? null;
 }
 
 export function getSession(store: Store): Session {

@@ -19,7 +19,7 @@ import {
   openDuties,
   type DeadlineRules,
 } from './deadlines';
-import { currentUserId } from './office';
+import { currentUserId } from './local-state';
 import { foldEvents, initialStatusOf, type WorkflowEvent, type WorkflowState } from './workflow';
 import { factsStale, rebuildFacts, writeFacts } from './reports/facts';
 
