@@ -415,8 +415,8 @@ export const auditLog = sqliteTable('audit_log', {
 /**
  * The running duties of every open case (services/work-list.ts), derived from the events and the
  * office's day-counting rules so the work list is a range read by due date, not a fold of every
- * open case. Rewritten with the case in the same transaction as each step; rebuilt whole when
- * the rules change. Local: each register derives its own.
+ * open case. Rewritten with the case in the same transaction as each write of it (services/
+ * derived.ts); rebuilt whole when the rules change. Local: each register derives its own.
  */
 export const caseClocks = sqliteTable(
   'case_clocks',

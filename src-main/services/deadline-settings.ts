@@ -1,6 +1,6 @@
 /**
- * The office's day-counting rules and its own holiday-calendar entries. Every change moves
- * every clock, so the work list's clocks are rebuilt in the same transaction.
+ * The office's day-counting rules and its own holiday-calendar entries. A change moves every
+ * clock and report figure: mutate sees the rules change and rebuilds them in the same transaction.
  */
 import type { ApiParsed, Settings } from '../contract';
 import { isValidDate } from './calendar';
@@ -8,7 +8,6 @@ import type { Store } from './database';
 import { UserError } from './errors';
 import { mutate } from './mutation';
 import { getSettings, requireOffice } from './office';
-import { rebuildClocks } from './work-list';
 
 export function saveDeadlineSettings(
   store: Store,
@@ -18,7 +17,6 @@ export function saveDeadlineSettings(
   const office = requireOffice(store);
   mutate(store, { actor }, (m) => {
     m.update('offices', office.id, { dayCount: input.dayCount, warnDays: input.warnDays });
-    rebuildClocks(store);
   });
   return getSettings(store);
 }
@@ -34,7 +32,6 @@ export function saveCalendarDay(
   mutate(store, { actor }, (m) => {
     if (exists) m.update('calendar_days', input.date, { kind: input.kind, note: input.note, deleted: false });
     else m.insert('calendar_days', { id: input.date, kind: input.kind, note: input.note });
-    rebuildClocks(store);
   });
   return getSettings(store);
 }
@@ -43,9 +40,6 @@ export function removeCalendarDay(store: Store, date: string, actor: string | nu
   const row = store.sqlite.prepare('SELECT deleted FROM calendar_days WHERE id = ?').get(date) as
     { deleted: number } | undefined;
   if (!row || row.deleted) throw new UserError(`节假日表中没有 ${date}`);
-  mutate(store, { actor }, (m) => {
-    m.update('calendar_days', date, { deleted: true });
-    rebuildClocks(store);
-  });
+  mutate(store, { actor }, (m) => m.update('calendar_days', date, { deleted: true }));
   return getSettings(store);
 }

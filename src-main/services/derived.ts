@@ -1,13 +1,21 @@
 /**
  * What the register derives from a case's rows, brought up to date for the given cases in one
- * pass: the status column (folded from the events), the work-list clocks (from the same fold) and
- * the search entry. Sync calls it after writing rows it received (an import, replaying deferred
- * operations, settling a conflict); the caller owns the transaction and holds the write gate.
+ * pass: the status column (folded from the events), the work-list clocks and the report facts
+ * with their monthly sums (from the same fold and the office's rules), and the search entry and
+ * its key. `refreshDerived` is the one way derived data follow a write:
+ * - every local write goes through mutate (mutation.ts), which notes the cases whose rows it
+ *   wrote and, when it wrote the offices or the calendar, the rules before, and calls it before
+ *   the transaction commits; services never call it themselves;
+ * - sync calls it after writing the rows it received (sync/apply.ts: an import, with the rows
+ *   it holds in memory; replaying deferred operations), inside the import's transaction.
+ * The caller owns the transaction and holds the write gate. The full rebuilds are rebuildClocks
+ * (clocks and report facts: here when the rules change, and at open when a new version or a
+ * migration asks) and rebuildSearchIndexIfStale (at open).
  */
 import type { Store } from './database';
 import { loadRules, type DeadlineRules } from './deadlines';
 import { indexCase, unindexCase, withRoomyIndexWrites } from './search-index';
-import { loadCaseRows, replaceClocks, type PetitionerFacts } from './work-list';
+import { loadCaseRows, rebuildClocks, replaceClocks, type PetitionerFacts } from './work-list';
 import { foldEvents, initialStatusOf, type WorkflowEvent } from './workflow';
 import { FactsBatch, HEAD_COLUMNS, type FactsHead } from './reports/facts';
 
@@ -125,22 +133,59 @@ function caseRows(store: Store, ids: string[], written?: WrittenRows): ReturnTyp
   return out;
 }
 
+/** The tables loadRules (deadlines.ts) reads the rules from, besides this installation's own state. */
+export const RULE_TABLES: ReadonlySet<string> = new Set(['offices', 'calendar_days']);
+
+/** Whether two sets of rules derive the same clocks and facts (what a day counts as; not today, nor the warning). */
+export function sameRules(a: DeadlineRules, b: DeadlineRules): boolean {
+  if (a.dayCount !== b.dayCount || a.township !== b.township || a.overrides.size !== b.overrides.size)
+    return false;
+  for (const [day, kind] of a.overrides) if (b.overrides.get(day) !== kind) return false;
+  return true;
+}
+
+export interface RefreshOptions {
+  /** the rules as they stand now; loaded when not given */
+  rules?: DeadlineRules;
+  /**
+   * the rules before the transaction wrote a table they are read from (RULE_TABLES): when they
+   * differ from `rules`, every case's clocks and report facts are rebuilt (rebuildClocks), not
+   * only the given cases'
+   */
+  rulesBefore?: DeadlineRules;
+  /** the events and petitioners the caller has just written (see WrittenRows) */
+  written?: WrittenRows;
+}
+
+/**
+ * Brings the status, clocks, report facts and cells, and search entries and keys of the given
+ * cases up to date (ids of cases this register does not hold are passed over); and, when the
+ * rules changed (`rulesBefore`), every case's clocks and report facts.
+ */
+export function refreshDerived(store: Store, caseIds: Iterable<string>, opts: RefreshOptions = {}): void {
+  const ids = [...caseIds];
+  if (ids.length === 0 && !opts.rulesBefore) return;
+  const rules = opts.rules ?? loadRules(store);
+  const rulesChanged = !!opts.rulesBefore && !sameRules(opts.rulesBefore, rules);
+  // the status first: the rebuild reads it to pass over closed cases
+  if (ids.length) refreshCases(store, ids, rules, { clocks: !rulesChanged, written: opts.written });
+  if (rulesChanged) rebuildClocks(store, rules);
+}
+
 /**
  * The cases go in the search index's key order (received minute, then rowid: search-index.ts).
  * FTS5 writes its pending entries out as a new segment whenever a key is lower than the last one
  * written, so in this order a large package's entries go in as a few big segments instead of one
  * per case. Any order gives the same index; this one indexed 11,600 cases 20–40 % faster.
  *
- * `clocks: false` leaves the clocks and the report facts to a caller that rebuilds all of them
- * (the rules changed: rebuildClocks rebuilds both); `written`: the events and petitioners the
- * caller has just written (see WrittenRows).
- * Ids of cases this register does not hold are passed over.
+ * `clocks: false` leaves the clocks and the report facts to the rebuild that follows (the rules
+ * changed: rebuildClocks rebuilds both).
  */
-export function refreshDerived(
+function refreshCases(
   store: Store,
-  caseIds: Iterable<string>,
-  rules: DeadlineRules = loadRules(store),
-  opts: { clocks: boolean; written?: WrittenRows } = { clocks: true },
+  caseIds: string[],
+  rules: DeadlineRules,
+  opts: { clocks: boolean; written?: WrittenRows },
 ): void {
   const { sqlite } = store;
   const ordered = sqlite
@@ -148,7 +193,7 @@ export function refreshDerived(
       `SELECT id FROM cases WHERE id IN (SELECT value FROM json_each(?)) ORDER BY CAST(strftime('%s', received_at) AS INTEGER) / 60, rowid`,
     )
     .pluck()
-    .all(JSON.stringify([...caseIds])) as string[];
+    .all(JSON.stringify(caseIds)) as string[];
   // a batch is a run of consecutive keys, so reading it in key order keeps the order whole
   const heads = sqlite.prepare(
     `SELECT rowid AS rid, ${HEAD_COLUMNS}, status, case_no, query_code, summary, content FROM cases

@@ -1,7 +1,7 @@
 /**
  * Taking a step of a case: checked against the state folded from its events (services/
- * workflow.ts), recorded as an event with the case's status and its work-list clocks, in one
- * transaction.
+ * workflow.ts), recorded as an event with the case's status, in one transaction (whose mutate
+ * brings the work-list clocks and report facts along).
  */
 import { randomUUID } from 'node:crypto';
 import type { CaseStatus, CaseStep } from '../contract';
@@ -11,7 +11,6 @@ import { UserError } from './errors';
 import { nowLocal } from './local-time';
 import type { DeadlineRules } from './deadlines';
 import { requireHandledHere } from './handling-office';
-import { refreshClocks } from './work-list';
 import { requireOffice } from './office';
 import { reconsiderPassedOver } from './sync/enrollment';
 import { caseState, nextState, type WorkflowState } from './workflow';
@@ -72,7 +71,6 @@ export function recordStep(
     assignedOfficeId: step.kind === 'assign' && step.officeId ? step.officeId : undefined,
   });
   if (step.kind === 'assign' && step.officeId) reconsiderPassedOver(store, step.officeId);
-  refreshClocks(store, [caseId], rules);
   return { state: after, eventId };
 }
 

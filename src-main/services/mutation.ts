@@ -2,7 +2,10 @@
  * The one way to write the register. `mutate` runs a function in one SQLite transaction with
  * the write guard open; every insert or update it makes is stamped with a hybrid logical clock,
  * this installation, the office and the acting user, and appended to the change log with this
- * installation's next gap-free sequence number. Sync exports that log.
+ * installation's next gap-free sequence number. Sync exports that log. Before the transaction
+ * commits, what the register derives follows: the cases whose rows it wrote (and every case when
+ * it changed the day-counting rules) are refreshed by derived.ts refreshDerived, so no service
+ * refreshes anything itself, and none can forget to.
  */
 import { eq, getTableColumns, is, SQL } from 'drizzle-orm';
 import { getTableConfig, type SQLiteColumn, type SQLiteTable } from 'drizzle-orm/sqlite-core';
@@ -13,6 +16,8 @@ import { withWriteGate, type Store } from './database';
 import { formatHlc, parseHlc, tick, type HlcState } from './hlc';
 import { getLocal, setLocal } from './local-state';
 import { UserError } from './errors';
+import { loadRules, type DeadlineRules } from './deadlines';
+import { refreshDerived, RULE_TABLES } from './derived';
 import { caseIdOfRow, DERIVED_FIELDS, hasConflicts, materializeRow, shownStamps } from './sync/merge';
 
 type Insert<K extends SyncedTableName> = (typeof schema.SYNCED_TABLES)[K]['$inferInsert'];
@@ -188,6 +193,20 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
         );
       };
 
+      // what derived data follow: the cases whose rows are written, and the rules as they stood
+      // before the first write of a table they are read from
+      const touched = new Set<string>();
+      let rulesBefore: DeadlineRules | undefined;
+      const writing = (table: SyncedTableName, ...rows: Record<string, unknown>[]) => {
+        const caseOf = caseIdOfRow(table);
+        if (caseOf)
+          for (const row of rows) {
+            const caseId = caseOf(row);
+            if (caseId) touched.add(caseId);
+          }
+        if (!rulesBefore && RULE_TABLES.has(table)) rulesBefore = loadRules(store);
+      };
+
       const m: Mutator = {
         get hlc() {
           return current;
@@ -198,9 +217,11 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
         insert(table, row) {
           // the whole row, defaults included, so a replica with other defaults rebuilds it exactly
           const full = { ...defaultsOf(table), ...(row as Record<string, unknown>) };
+          const columns = toColumns(table, full);
+          writing(table, columns);
           const plan = insertPlan(sqlite, table);
           plan.stmt.run(plan.cols.map(({ prop, col }) => driverValue(col, full[prop])));
-          log(table, row.id, 'insert', toColumns(table, full), null);
+          log(table, row.id, 'insert', columns, null);
         },
         update(table, id, changes, settle) {
           const { table: t, sqlName } = info(table);
@@ -215,11 +236,13 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
           }
           const fields = Object.keys(changed);
           if (fields.length === 0) return [];
+          const columns = toColumns(table, changed);
+          const beforeColumns = toColumns(table, before);
+          writing(table, beforeColumns, { ...beforeColumns, ...columns });
           db.update(t)
             .set(changed as never)
             .where(eq(idCol, id))
             .run();
-          const columns = toColumns(table, changed);
           const derived = DERIVED_FIELDS[table];
           const versioned = Object.keys(columns).filter((c) => !derived?.has(c));
           const base = versioned.length ? shownStamps(sqlite, sqlName, id, versioned) : null;
@@ -233,6 +256,7 @@ export function mutate<T>(store: Store, ctx: MutationContext, fn: (m: Mutator) =
       };
 
       const result = fn(m);
+      refreshDerived(store, touched, { rulesBefore });
       if (current) setLocal(store, 'hlc', current);
       return result;
     }),

@@ -18,13 +18,12 @@ import { COLLECTIVE_FROM, maskIdNumber, maskPhone, normalizePhone, parseIdNumber
 import type { Store } from './database';
 import { mutate, type Mutator } from './mutation';
 import { currentOfficeId, requireOffice } from './office';
-import { KEY_SPAN, reindexCase, toMatchQuery } from './search-index';
+import { KEY_SPAN, toMatchQuery } from './search-index';
 import { UserError } from './errors';
 import { nowLocal, todayLocal } from './local-time';
 import { measureSql } from './reports/measures';
 import { caseWorkflow, noticeOwed } from './deadlines';
 import { isFinal } from './repeats';
-import { refreshClocks } from './work-list';
 import { requireHandledHere } from './handling-office';
 
 export const QUERY_CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'; // no 0/O, 1/I/L
@@ -171,8 +170,6 @@ export function createCase(store: Store, input: ApiParsed<'cases.create'>, actor
       repeatOf: input.repeatOf ?? null,
       ...(input.notReaccepted ? { notReacceptedOf: input.repeatOf } : {}),
     });
-    reindexCase(store, id);
-    refreshClocks(store, [id]);
     return { id, caseNo, queryCode };
   });
 }
@@ -244,12 +241,7 @@ export function updateCase(store: Store, input: ApiParsed<'cases.update'>, actor
         changes.push({ field: 'petitioner', label: '删除信访人', before: prev.name, after: null });
       }
     }
-    if (changes.length) {
-      appendEvent(m, input.id, 'edited', { changes });
-      reindexCase(store, input.id);
-      // the received day, anonymity and addresses move the acceptance and notice clocks
-      refreshClocks(store, [input.id]);
-    }
+    if (changes.length) appendEvent(m, input.id, 'edited', { changes });
   });
   return getCase(store, input.id);
 }
@@ -624,7 +616,7 @@ export function countRows(store: Store, filter: CaseFilter): number {
   }
   const index = indexOnlySql(filter);
   if (index) {
-    // the index holds live cases only (see reindexCase), so its own count is the answer
+    // the index holds live cases only (see unindexCase), so its own count is the answer
     return (
       store.sqlite
         .prepare(`SELECT count(*) AS n FROM case_search WHERE ${index.where}`)

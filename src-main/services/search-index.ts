@@ -186,7 +186,7 @@ function indexStatements(store: Store) {
   return s;
 }
 
-/** Writes (or rewrites) one case's index entry; call inside the transaction that changed it. */
+/** Writes (or rewrites) one case's index entry, inside the transaction that changed the case (derived.ts). */
 export function indexCase(store: Store, rowid: number, c: IndexedCase): void {
   const s = indexStatements(store);
   // a case indexed for the first time (every case of a first import) has no entry to remove: a
@@ -228,8 +228,11 @@ export function unindexCase(store: Store, rowid: number): void {
   s.forget.run(rowid);
 }
 
-/** Indexes one case from the register as it now stands (or drops it if it is deleted). */
-export function reindexCase(store: Store, caseId: string): void {
+/**
+ * Indexes one case from the register as it now stands (or drops it if it is deleted): the full
+ * rebuild below. A write's own cases are indexed by derived.ts refreshDerived.
+ */
+function reindexCase(store: Store, caseId: string): void {
   const c = store.sqlite
     .prepare(
       'SELECT rowid AS rid, received_at, case_no, query_code, summary, content, deleted FROM cases WHERE id = ?',

@@ -3,8 +3,9 @@
  * office, for the current user (as handler or leader in charge), for one unit, or (county) for
  * one township.
  *
- * The duties live in case_clocks, derived from each case's events and the office's rules: a step
- * rewrites its case's rows in its own transaction, a change of rules rebuilds them all. Reading
+ * The duties live in case_clocks, derived from each case's events and the office's rules: every
+ * write of a case rewrites its rows in the write's own transaction, a change of rules rebuilds
+ * them all (derived.ts refreshDerived, which mutate calls before each commit). Reading
  * the list is then a range read by due date, whatever the size of the register; only the
  * buckets (overdue, today, this week) depend on today and are worked out when reading.
  */
@@ -21,7 +22,7 @@ import {
 } from './deadlines';
 import { currentUserId } from './local-state';
 import { foldEvents, initialStatusOf, type WorkflowEvent, type WorkflowState } from './workflow';
-import { factsStale, rebuildFacts, writeFacts } from './reports/facts';
+import { factsStale, rebuildFacts } from './reports/facts';
 
 /** The row of a case its clocks depend on, besides its events and petitioners. */
 export interface ClockHead {
@@ -95,8 +96,8 @@ function insertClocks(store: Store, rows: ClockRow[]) {
 }
 
 /**
- * Replaces one case's clocks, from its state already folded (by a caller that derives more from
- * the same events). Inside the transaction that changed the case.
+ * Replaces one case's clocks, from its state already folded (derived.ts refreshDerived, which
+ * derives more from the same events). Inside the transaction that changed the case.
  */
 export function replaceClocks(
   store: Store,
@@ -143,33 +144,6 @@ export function loadCaseRows(
       list.map((e) => ({ id: e.id, kind: e.kind, data: JSON.parse(e.data) as Record<string, unknown> })),
     );
   return { events: evs, petitioners: byCase(people) };
-}
-
-/**
- * Rewrites the clocks of the given cases. Call it inside the transaction that changed them (a
- * step, a registration, an edit), so the work list never disagrees with the case.
- */
-export function refreshClocks(
-  store: Store,
-  caseIds: string[],
-  rules: DeadlineRules = loadRules(store),
-): void {
-  const head = store.sqlite.prepare('SELECT id, received_at, anonymous, deleted FROM cases WHERE id = ?');
-  const rows = loadCaseRows(store, caseIds);
-  for (const id of caseIds) {
-    const c = head.get(id) as ClockHead | undefined;
-    if (!c) {
-      store.sqlite.prepare('DELETE FROM case_clocks WHERE case_id = ?').run(id);
-      writeFacts(store, id, [], foldEvents([]), [], rules);
-      continue;
-    }
-    const events = rows.events.get(id) ?? [];
-    const state = foldEvents(events, initialStatusOf(events));
-    const petitioners = rows.petitioners.get(id) ?? [];
-    replaceClocks(store, c, state, petitioners, rules);
-    // the report figures follow the same events and rules
-    writeFacts(store, id, events, state, petitioners, rules);
-  }
 }
 
 /** Rebuilds every open case's clocks (after a change of rules or calendar, or a new version). */

@@ -13,8 +13,8 @@ import { createCounty, createEnrolledTownship, exchange, exportTo, importFile } 
 import { mutate } from '../../src-main/services/mutation';
 import { todayLocal } from '../../src-main/services/local-time';
 import { caseIdOfRow, materializeRow } from '../../src-main/services/sync/merge';
-import { reindexCase } from '../../src-main/services/search-index';
-import { rebuildFactsIfStale, refreshClocks } from '../../src-main/services/work-list';
+import { refreshDerived } from '../../src-main/services/derived';
+import { rebuildFactsIfStale } from '../../src-main/services/work-list';
 import { SYNCED_TABLES, type SyncedTableName } from '../../db/schema';
 import { withWriteGate, type Store } from '../../src-main/services/database';
 
@@ -198,8 +198,7 @@ it('rows kept for a newer version and applied after the upgrade refresh their ca
       sqlite
         .prepare('UPDATE petitioners SET name = ?, address = ? WHERE id = ?')
         .run(petitioner.name, petitioner.address, petitioner.id);
-      reindexCase(county.store, c.id);
-      refreshClocks(county.store, [c.id]);
+      refreshDerived(county.store, [c.id]);
       sqlite
         .prepare('INSERT INTO sync_deferred (tbl, row_id) VALUES (?, ?)')
         .run('petitioners', petitioner.id);

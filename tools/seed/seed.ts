@@ -7,8 +7,9 @@
  *
  * Every row is written through the mutation layer (`mutate` / `m.insert`), so the change log is
  * complete and the write guard is respected, in transactions of many cases each (createCase
- * one by one would take hours for a county's million cases). Case numbers, query codes, the
- * 'registered' event and the search index are made exactly as createCase makes them.
+ * one by one would take hours for a county's million cases). Case numbers, query codes and the
+ * 'registered' event are made exactly as createCase makes them; the clocks, report facts and
+ * search entries follow as they do for any write (mutate refreshes the cases it wrote).
  *
  * This module writes; the rest of tools/seed/ makes what it writes: office.ts the office and
  * its villages, cases.ts the cases (people.ts their petitioners, texts.ts their texts,
@@ -22,8 +23,6 @@ import { UserError } from '../../src-main/services/errors';
 import { mutate } from '../../src-main/services/mutation';
 import { currentUserId, requireOffice } from '../../src-main/services/office';
 import { formatCaseNo, QUERY_CODE_ALPHABET } from '../../src-main/services/register';
-import { indexCase } from '../../src-main/services/search-index';
-import { rebuildClocks } from '../../src-main/services/work-list';
 import { foldEvents } from '../../src-main/services/workflow';
 import { localDay } from './calendar';
 import { CaseGenerator, type GeneratedCase } from './cases';
@@ -196,7 +195,6 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
   const codes = new QueryCodes();
   const codeTaken = sqlite.prepare('SELECT 1 FROM cases WHERE query_code = ?');
   const maxSeq = sqlite.prepare('SELECT max(seq) AS s FROM cases WHERE office_id = ? AND year = ?');
-  const rowidOf = sqlite.prepare('SELECT rowid AS rid FROM cases WHERE id = ?');
 
   // a bigger page cache for the bulk load: the random-keyed indexes outgrow the default 2 MB
   const cacheBefore = sqlite.pragma('cache_size', { simple: true }) as number;
@@ -272,20 +270,6 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
               hlc: m.stamp(),
             });
           }
-          const { rid } = rowidOf.get(id) as { rid: number };
-          indexCase(store, rid, {
-            receivedAt: g.receivedAt,
-            caseNo,
-            queryCode,
-            summary: g.summary,
-            content: g.content,
-            petitioners: g.petitioners.map(({ person: p }) => ({
-              name: p.name,
-              idNumber: p.idNumber,
-              phone: p.phone,
-              address: p.address,
-            })),
-          });
           if (g.poolEntry) gen.remember(id, g.poolEntry);
           result.petitioners += g.petitioners.length;
           if (g.repeatOf) result.repeats++;
@@ -295,8 +279,6 @@ export function seedCases(store: Store, opts: SeedOptions): SeedResult {
       result.cases += n;
       opts.onProgress?.(result.cases, total);
     }
-    // the new cases' acceptance and notice clocks, for the work list
-    rebuildClocks(store);
   } finally {
     sqlite.pragma(`cache_size = ${Number(cacheBefore)}`);
   }

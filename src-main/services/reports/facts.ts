@@ -1,9 +1,11 @@
 /**
  * What each case adds to the report figures (case_facts) and their sums per month, office and
  * breakdown key (report_cells). Both are derived from the case's events and the office's rules,
- * like the work-list clocks, and written in the same transaction as them (work-list.ts
- * refreshClocks and rebuildClocks, derived.ts refreshDerived). A report then sums a few thousand
- * cells for its whole months and reads case_facts only for the days of a month it covers in part.
+ * like the work-list clocks, and written with them by one path: derived.ts refreshDerived (which
+ * mutate calls before every local write commits, and sync after writing what it received)
+ * through FactsBatch; rebuildFacts rebuilds them all with the clocks (work-list.ts rebuildClocks)
+ * when the rules change or a new version asks. A report then sums a few thousand cells for its
+ * whole months and reads case_facts only for the days of a month it covers in part.
  */
 import { REPORT_COUNTERS, type ReportCounter } from '../../../db/schema';
 import type { Store } from '../database';
@@ -212,8 +214,6 @@ function compile(store: Store) {
   const { sqlite } = store;
   const cols = REPORT_COUNTERS.join(', ');
   return {
-    head: sqlite.prepare(`SELECT ${HEAD_COLUMNS} FROM cases WHERE id = ?`),
-    old: sqlite.prepare('SELECT * FROM case_facts WHERE case_id = ?'),
     olds: sqlite.prepare('SELECT * FROM case_facts WHERE case_id IN (SELECT value FROM json_each(?))'),
     remove: sqlite.prepare('DELETE FROM case_facts WHERE case_id = ?'),
     insert: sqlite.prepare(
@@ -336,33 +336,6 @@ export class FactsBatch {
 }
 
 const DIMS = Object.keys(DIM_COLUMNS) as Dim[];
-
-/**
- * Rewrites one case's facts and moves its counters between cells, from its events and state
- * already folded by the caller. Inside the transaction that changed the case. A deleted or
- * missing case has none.
- */
-export function writeFacts(
-  store: Store,
-  caseId: string,
-  events: WorkflowEvent[],
-  state: WorkflowState,
-  petitioners: { name: string | null; address: string | null }[],
-  rules: DeadlineRules,
-): void {
-  const batch = new FactsBatch(store);
-  const st = statements(store);
-  batch.write(
-    caseId,
-    st.head.get(caseId) as FactsHead | undefined,
-    st.old.get(caseId) as FactsRow | undefined,
-    events,
-    state,
-    petitioners,
-    rules,
-  );
-  batch.flush();
-}
 
 /**
  * Rebuilds every case's facts and all the cells (the rules changed, or a migration made them

@@ -4,14 +4,14 @@
  * rewritten from all of its operations (sync/merge.ts), so the order packages arrive in does not
  * matter. A row none of whose operations was held before (most of a large package) is written
  * from the package's operations in memory; any other from what the change log holds. What is
- * derived locally follows in the same transaction (derived.ts): a case's status (folded from its
- * events), its search entry and its work-list clocks. The caller owns the transaction.
+ * derived locally follows in the same transaction (derived.ts refreshDerived): a case's status
+ * (folded from its events), its work-list clocks and report facts, its search entry; every case's
+ * clocks and facts when the package changed the rules. The caller owns the transaction.
  */
 import type Database from 'better-sqlite3';
 import { withWriteGate, type Store } from '../database';
 import { loadRules } from '../deadlines';
 import { refreshDerived, type WrittenRows } from '../derived';
-import { rebuildClocks } from '../work-list';
 import { getLocal, setLocal } from '../local-state';
 import { formatHlc, parseHlc, receive, type HlcState } from '../hlc';
 import { UserError } from '../errors';
@@ -102,6 +102,8 @@ export function applyOperations(
   // change_log ids only grow (AUTOINCREMENT): every entry above this one is from this package
   const logEnd = (sqlite.prepare('SELECT coalesce(max(id), 0) AS n FROM change_log').get() as { n: number })
     .n;
+  // the office's day counting and calendar as they stand before the package (it may change them)
+  const rulesBefore = loadRules(store);
   /** the fresh operations of each touched row, by table, in package order (parsed when the row is written: short-lived) */
   const touched = new Map<string, Map<string, Operation[]>>();
   let newest: string | null = null;
@@ -130,7 +132,6 @@ export function applyOperations(
   const caseIds = new Set<string>();
   // what derived.ts would read back of the touched cases, kept as written
   const written: WrittenRows = { events: new Map(), petitioners: new Map() };
-  let rulesChanged = false;
   for (const [tbl, rows] of touched) {
     if (!isSyncedTable(tbl)) {
       // a table a newer version added: kept, applied after the upgrade
@@ -169,10 +170,8 @@ export function applyOperations(
       }
       summary.conflicts += m.conflicts;
       if (!m.row) continue;
-      if (settingsRow && JSON.stringify(settingsRow.get(id) ?? null) !== settingsBefore) {
+      if (settingsRow && JSON.stringify(settingsRow.get(id) ?? null) !== settingsBefore)
         summary.settings[tbl] = (summary.settings[tbl] ?? 0) + 1;
-        if (tbl === 'offices' || tbl === 'calendar_days') rulesChanged = true;
-      }
       if (LEDGER_TABLES.has(tbl)) summary.ledgers[tbl] = (summary.ledgers[tbl] ?? 0) + 1;
       if (CASE_TABLES.has(tbl)) {
         caseIds.add(tbl === 'cases' ? id : (m.row.case_id as string));
@@ -194,9 +193,7 @@ export function applyOperations(
   summary.updatedCases = [...caseIds].filter((id) => !newSet.has(id));
 
   // derived data of the touched cases; new rules (office, calendar) rebuild every case's clocks
-  const rules = loadRules(store);
-  refreshDerived(store, caseIds, rules, { clocks: !rulesChanged, written });
-  if (rulesChanged) rebuildClocks(store, rules);
+  refreshDerived(store, caseIds, { rulesBefore, written });
 
   if (newest) {
     const remote = parseHlc(newest);
@@ -293,6 +290,7 @@ export function replayDeferred(store: Store): number {
   let replayed = 0;
   sqlite.transaction(() =>
     withWriteGate(sqlite, () => {
+      const rulesBefore = loadRules(store);
       const done = sqlite.prepare('DELETE FROM sync_deferred WHERE tbl = ? AND row_id = ?');
       const caseIds = new Set<string>();
       for (const r of rows) {
@@ -307,7 +305,7 @@ export function replayDeferred(store: Store): number {
           if (caseId) caseIds.add(caseId);
         }
       }
-      refreshDerived(store, caseIds);
+      refreshDerived(store, caseIds, { rulesBefore });
     }),
   )();
   return replayed;

@@ -6,8 +6,6 @@ import type { Store } from '../database';
 import { mutate, propertyOfColumn } from '../mutation';
 import { UserError } from '../errors';
 import { officeName } from '../office';
-import { refreshDerived } from '../derived';
-import { rebuildClocks } from '../work-list';
 import type { Conflict, ConflictVersion } from '../../contract';
 import { isSyncedTable } from './merge';
 import { FIELD_LABELS } from '../register';
@@ -104,24 +102,15 @@ export function settleConflict(
 ): void {
   const { tbl, rowId, field } = input;
   const conflict = store.sqlite
-    .prepare(
-      'SELECT versions, case_id AS caseId FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND field = ?',
-    )
-    .get(tbl, rowId, field) as { versions: string; caseId: string | null } | undefined;
+    .prepare('SELECT versions FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND field = ?')
+    .get(tbl, rowId, field) as { versions: string } | undefined;
   if (!conflict || !isSyncedTable(tbl)) throw new UserError('该冲突不存在或已由他人处理');
   const versions = (JSON.parse(conflict.versions) as ConflictVersion[]).map((v) => v.hlc);
   const prop = propertyOfColumn(tbl, field);
   if (!prop) throw new UserError('该字段在本版本中不存在，请升级软件后处理');
-  mutate(store, { actor }, (m) => {
-    m.update(tbl, rowId, { [prop]: input.value } as never, { field, versions });
-    // the settled value may move the case's clocks (received time, anonymity, a petitioner's name
-    // or address) as well as its search entry
-    if (conflict.caseId) refreshDerived(store, [conflict.caseId]);
-    // the office's day counting or its calendar: every clock and report fact, as apply.ts does
-    else if (
-      tbl === 'calendar_days' ||
-      (tbl === 'offices' && (field === 'day_count' || field === 'warn_days'))
-    )
-      rebuildClocks(store);
-  });
+  // what the settled value moves (a case's clocks and search entry, or every clock when it is
+  // the office's day counting or calendar) mutate brings along
+  mutate(store, { actor }, (m) =>
+    m.update(tbl, rowId, { [prop]: input.value } as never, { field, versions }),
+  );
 }
