@@ -19,7 +19,7 @@ import crypto from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { closeStore } from '../../src-main/services/database';
 import { openRegister } from '../../src-main/services/open-register';
-import { importPackage } from '../../src-main/services/sync/exchange';
+import { importPackage } from '../../src-main/services/sync/import';
 import { seedCases } from '../../tools/seed/seed';
 import { createCounty, createEnrolledTownship, exportTo } from '../helpers/sync';
 

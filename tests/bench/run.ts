@@ -68,7 +68,7 @@ import { currentUserId } from '../../src-main/services/office';
 import { ensureSeedOffice } from '../../tools/seed/office';
 import { sampleIntakes, seedCases } from '../../tools/seed/seed';
 import { progressReporter, formatDuration } from '../../src-main/progress';
-import { importPackage, openPackage } from '../../src-main/services/sync/exchange';
+import { importPackage, openPackage } from '../../src-main/services/sync/import';
 import { SYNCED_TABLES } from '../../db/schema';
 import { createCounty, createEnrolledTownship, exportTo } from '../helpers/sync';
 

@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Store } from '../../src-main/services/database';
 import { applyEnrollment, createEnrollment } from '../../src-main/services/sync/enrollment';
-import { exportPackage, importPackage, type ImportOptions } from '../../src-main/services/sync/exchange';
+import { exportPackage } from '../../src-main/services/sync/export';
+import { importPackage, type ImportOptions } from '../../src-main/services/sync/import';
 import type { ExportResult, ImportReport } from '../../src-main/contract';
 import { call, createTownship, SETUP, type Township } from './store';
 

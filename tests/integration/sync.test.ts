@@ -19,11 +19,11 @@ import { caseStepInput, type ApiInput } from '../../src-main/contract';
 import { recordStep } from '../../src-main/services/follow-up';
 import { loadRules } from '../../src-main/services/deadlines';
 import { caseState } from '../../src-main/services/workflow';
-import { syncStatus } from '../../src-main/services/sync/exchange';
+import { syncStatus } from '../../src-main/services/sync/status';
 import { todayLocal } from '../../src-main/services/local-time';
 import { mutate } from '../../src-main/services/mutation';
 import { listConflicts, settleConflict } from '../../src-main/services/sync/conflicts';
-import { importPackage } from '../../src-main/services/sync/exchange';
+import { importPackage } from '../../src-main/services/sync/import';
 import { open, seal } from '../../src-main/services/sync/envelope';
 import {
   applyEnrollment,

@@ -10,7 +10,8 @@ import path from 'node:path';
 import type { Store } from '../database';
 import { UserError } from '../errors';
 import type { ExportResult, WaitingPackage } from '../../contract';
-import { exportIfNotEmpty, exportPackage, syncStatus } from './exchange';
+import { exportIfNotEmpty, exportPackage } from './export';
+import { syncStatus } from './status';
 import { defaultSyncSettings, getSyncSettings } from './settings';
 
 export const PACKAGE_EXTENSION = '.xftz';

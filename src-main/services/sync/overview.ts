@@ -6,7 +6,8 @@
 import type { Store } from '../database';
 import type { ExportResult, ImportReport, SyncOverview, SyncRecord } from '../../contract';
 import { nameOfOffice } from './enrollment';
-import { importPackage, syncStatus } from './exchange';
+import { importPackage } from './import';
+import { syncStatus } from './status';
 import { exportAllPending, exportToOutbox, listInbox, readInboxFile, setAsideImported } from './folders';
 import { getSyncSettings } from './settings';
 import { UserError } from '../errors';
