@@ -5,7 +5,9 @@
  *   trigger refuses any other write.
  * - local tables: this installation's own state (change log, clocks, drafts, audit trail,
  *   search index). They never travel in a sync package.
- * Every synced row has a text id (random UUID) so rows made on different machines never collide.
+ * Every synced row has a text id (random UUID) so rows made on different machines never collide. *
+ * Over 400 lines because drizzle-kit generates the migrations from this one file
+ * (drizzle.config.ts), and the tables refer to each other.
  */
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';

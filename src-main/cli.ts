@@ -7,6 +7,9 @@
  * Each command is an entry of COMMANDS with its options (node:util parseArgs), its Chinese help
  * text and a `run` that returns the exit code. Messages for people are Chinese and go to
  * stderr; machine-readable output, when a command has any, goes to stdout.
+ *
+ * Over 400 lines because COMMANDS is one table of about ten commands, each with its options and
+ * Chinese help beside its code, so `help` and the parser cannot drift apart.
  */
 import fs from 'node:fs';
 import path from 'node:path';

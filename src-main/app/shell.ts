@@ -7,6 +7,9 @@
  * from the app:// scheme (or the electron-vite dev server in development) with the CSP header;
  * no navigation, pop-up or network request leaves the app; the register is opened once and
  * closed on quit.
+ *
+ * Over 400 lines because each guarantee is a small exported function tested on its own, kept
+ * beside the start-up sequence that applies them; the stand-in types are in electron-types.ts.
  */
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';

@@ -5,6 +5,9 @@
  * crashes or whoever else issues at the same moment), freezes the text exactly as printed, and
  * records the step in the case's timeline. A correction is a new letter naming the one it
  * replaces; nothing issued is ever changed.
+ *
+ * Over 400 lines because drafting, numbering and issuing share the case head, its deadlines and
+ * the document numbering; wording is in templates.ts, layout in layout.ts and docx.ts.
  */
 import { randomUUID } from 'node:crypto';
 import {

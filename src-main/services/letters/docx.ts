@@ -20,6 +20,9 @@
  * numerals (dates, numbers, 〔2026〕12号) are set in Times New Roman, present on every Windows and
  * WPS machine (Liberation Serif stands in for it on Linux); half as wide as a Chinese character,
  * which the centring of the signature over the date counts with.
+ *
+ * Over 400 lines because the page, the runs, the signature block, the forms' table and the page
+ * numbers are one layout measured against GB/T 9704 together.
  */
 import {
   AlignmentType,

@@ -7,6 +7,9 @@
  * Whole months are read from report_cells (summed ahead), the days of a month covered in part
  * from case_facts; what depends on the report's day (duties now past due) from case_facts'
  * due-date columns, on their partial indexes (only cases with a duty still running are read).
+ *
+ * Over 400 lines because every section (figures, breakdowns, trend, ranking) reads the same
+ * gathered period data; facts.ts, measures.ts, periods.ts and output.ts hold the rest.
  */
 import {
   CHANNELS,
