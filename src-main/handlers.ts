@@ -10,7 +10,9 @@ import { api, type ApiMethod, type ApiOutput, type ApiParsed, type ApiResult } f
 import type { Store } from './services/database';
 import { UserError } from './services/errors';
 import * as office from './services/office';
-import * as register from './services/register';
+import { createCase, updateCase } from './services/register';
+import { getCase } from './services/case-detail';
+import { listCases } from './services/case-list';
 import * as attachments from './services/attachments';
 import * as drafts from './services/drafts';
 import { findRepeats } from './services/repeats';
@@ -79,10 +81,10 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'settings.remove': (s, i, a) => office.removeItem(s, i, a),
   'villages.previewImport': (s, i) => previewVillageImport(s, i.fileName, i.base64),
   'villages.applyImport': (s, i, a) => applyVillageImport(s, i.fileName, i.base64, a),
-  'cases.create': (s, i, a) => register.createCase(s, i, a),
-  'cases.update': (s, i, a) => register.updateCase(s, i, a),
-  'cases.get': (s, i) => register.getCase(s, i.id),
-  'cases.list': (s, i) => register.listCases(s, i),
+  'cases.create': (s, i, a) => createCase(s, i, a),
+  'cases.update': (s, i, a) => updateCase(s, i, a),
+  'cases.get': (s, i) => getCase(s, i.id),
+  'cases.list': (s, i) => listCases(s, i),
   'cases.exportXlsx': (s, i, a) => exportLedger(s, i.filter, a),
   'cases.findRepeats': (s, i) => findRepeats(s, i),
   'attachments.upload': (s, i) => attachments.uploadAttachment(s, i),
@@ -93,7 +95,7 @@ const handlers: { [M in ApiMethod]: Handler<M> } = {
   'drafts.clear': (s, i, a) => drafts.clearDraft(s, i.form, draftOwner(a)),
   'cases.step': (s, i, a) => {
     takeStep(s, i, a, loadRules(s));
-    return register.getCase(s, i.caseId);
+    return getCase(s, i.caseId);
   },
   'worklist.get': (s, i) => workList(s, i),
   'settings.saveDeadlines': (s, i, a) => deadlineSettings.saveDeadlineSettings(s, i, a),

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, type CaseFilter, type FileBytes } from '../contract';
 import type { Store } from './database';
 import { requireOffice } from './office';
-import { countRows, queryRows, rowFlags } from './register';
+import { countRows, queryRows, rowFlags } from './case-list';
 import { audit } from './audit';
 import { UserError } from './errors';
 

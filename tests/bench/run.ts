@@ -11,7 +11,7 @@
  * in the same run, and all figures go to bench-results.json at the repository root as
  * [{ name, value, unit, baseline, target }].
  *
- *   search    register.ts listCases with filter.q (first page of 100 rows + total), the app's real
+ *   search    case-list.ts listCases with filter.q (first page of 100 rows + total), the app's real
  *             search path, against a plain LIKE '%…%' scan of cases and petitioners giving the
  *             same first page and total
  *   list      the filtered list (status + village + received date range), first and a deep page,
@@ -60,7 +60,8 @@ import { fileURLToPath } from 'node:url';
 import { api, type CaseFilter } from '../../src-main/contract';
 import { closeStore, withWriteGate, type Store } from '../../src-main/services/database';
 import { openRegister } from '../../src-main/services/open-register';
-import { createCase, filterSql, listCases } from '../../src-main/services/register';
+import { createCase } from '../../src-main/services/register';
+import { filterSql, listCases } from '../../src-main/services/case-list';
 import { loadCaseRows, workList } from '../../src-main/services/work-list';
 import { indexText, withRoomyIndexWrites } from '../../src-main/services/search-index';
 import { buildReport } from '../../src-main/services/reports/report';

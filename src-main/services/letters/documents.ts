@@ -27,7 +27,7 @@ import { mutate } from '../mutation';
 import { requireOffice } from '../office';
 import { UserError } from '../errors';
 import { nowLocal, todayLocal } from '../local-time';
-import { appendEvent } from '../register';
+import { appendEvent } from '../case-events';
 import { recordStep } from '../follow-up';
 import { computeDeadlines, loadRules, noticeOwed, type DeadlineRules } from '../deadlines';
 import { requireDate } from '../calendar';

@@ -6,7 +6,7 @@
 import type { CaseDetail, CaseEventView, LetterContent, LetterKind, OfficeInfo } from '../../contract';
 import { CHANNELS, LETTER_KINDS, REJECT_ROUTES, REPLY_OUTCOMES, STEP_KINDS } from '../../contract';
 import type { Store } from '../database';
-import { getCase } from '../register';
+import { getCase } from '../case-detail';
 import { foldEvents, initialStatusOf, loadEvents, type WorkflowState } from '../workflow';
 import { UserError } from '../errors';
 import { officeName, unitName } from '../office';

@@ -1,7 +1,7 @@
 /**
  * What each report figure counts: the condition on a case's facts (case_facts, alias-free so it
  * can sit in the register's filter), and the figures of a report built from the summed counters.
- * The register's filter (register.ts filterSql) uses the same conditions, so a figure's
+ * The register's filter (case-list.ts filterSql) uses the same conditions, so a figure's
  * click-through lists exactly the cases it counted.
  */
 import type { CaseFilter, ReportMeasure } from '../../contract';
