@@ -11,9 +11,23 @@ import { phoneError } from './phone';
 z.config(z.locales.zhCN());
 
 export const id = z.string().min(1, '缺少编号');
+/** A text of at most `max` characters; one longer is refused with how much was typed (never cut). */
 export const trimmed = (label: string, max: number) =>
-  z.string().trim().max(max, `${label}不能超过${max}个字`);
+  z
+    .string()
+    .trim()
+    .max(max, {
+      error: (issue) => `${label}最多 ${max} 字，已输入 ${[...String(issue.input)].length} 字`,
+    });
 export const required = (label: string, max: number) => trimmed(label, max).min(1, `请填写${label}`);
+
+/**
+ * A cross-field check that runs once the fields it reads are valid, though others are not yet:
+ * a form shows all its refusals at once rather than this one only after the rest are mended.
+ */
+export const whenValid = (...keys: string[]) => ({
+  when: (payload: z.core.ParsePayload) => !payload.issues.some((i) => keys.includes(String(i.path?.[0]))),
+});
 
 export const idNumberSchema = z
   .string()

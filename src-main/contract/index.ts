@@ -27,6 +27,7 @@ export * from './letters';
 export * from './reports';
 export * from './sync';
 export * from './ledgers';
+export * from './limits';
 
 export const api = {
   ...settingsMethods,

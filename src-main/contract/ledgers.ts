@@ -3,7 +3,7 @@
  * (日报告, 零报告) and the leaders' reception days (领导接访日).
  */
 import { z } from 'zod';
-import { hhmm, id, keysOf, localDate, phoneSchema, required, trimmed } from './fields';
+import { hhmm, id, keysOf, localDate, phoneSchema, required, trimmed, whenValid } from './fields';
 import { byId, method } from './method';
 import {
   DISPUTE_STATUSES,
@@ -18,23 +18,37 @@ export const disputePartyInput = z.object({
   phone: phoneSchema.optional(),
 });
 
-/** The ending of a dispute: resolved needs its day and how; referred says where to. */
-function checkDisputeEnd(
-  v: { status: DisputeStatus; resolvedOn?: string | null; resolution?: string; foundOn?: string },
-  ctx: z.RefinementCtx,
-) {
+interface DisputeEnding {
+  status: DisputeStatus;
+  resolvedOn?: string | null;
+  resolution?: string;
+  foundOn?: string;
+}
+
+/**
+ * The ending of a dispute: resolved needs its day and how, referred says where to, and none ends
+ * before it was found. The schemas below run it; so does the status change against the day found
+ * as stored (services/disputes.ts), since its form does not send it.
+ */
+export function disputeEndIssues(v: DisputeEnding): { path: 'resolvedOn' | 'resolution'; message: string }[] {
+  const out: { path: 'resolvedOn' | 'resolution'; message: string }[] = [];
   if (v.status === 'resolved' && !v.resolvedOn)
-    ctx.addIssue({ code: 'custom', path: ['resolvedOn'], message: '已化解的纠纷请填写化解日期' });
+    out.push({ path: 'resolvedOn', message: '已化解的纠纷请填写化解日期' });
   if ((v.status === 'resolved' || v.status === 'referred') && !v.resolution) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['resolution'],
+    out.push({
+      path: 'resolution',
       message: v.status === 'resolved' ? '请填写化解情况' : '请填写移交去向及理由',
     });
   }
   if (v.resolvedOn && v.foundOn && v.resolvedOn < v.foundOn)
-    ctx.addIssue({ code: 'custom', path: ['resolvedOn'], message: '化解日期不能早于发现日期' });
+    out.push({ path: 'resolvedOn', message: '化解日期不能早于发现日期' });
+  return out;
 }
+
+function checkDisputeEnd(v: DisputeEnding, ctx: z.RefinementCtx) {
+  for (const i of disputeEndIssues(v)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
+}
+const ENDING_FIELDS = ['status', 'resolvedOn', 'resolution', 'foundOn'];
 
 const disputeStatus = z.enum(keysOf(DISPUTE_STATUSES), { message: '请选择调处状态' });
 export const disputeInput = z
@@ -50,7 +64,7 @@ export const disputeInput = z
     resolution: trimmed('化解情况', 4000).default(''),
     resolvedOn: localDate.nullable().optional(),
   })
-  .superRefine(checkDisputeEnd);
+  .superRefine(checkDisputeEnd, whenValid(...ENDING_FIELDS));
 export type DisputeInput = z.input<typeof disputeInput>;
 
 export const disputeStatusInput = z
@@ -60,7 +74,7 @@ export const disputeStatusInput = z
     resolvedOn: localDate.nullable().optional(),
     resolution: trimmed('化解情况', 4000).default(''),
   })
-  .superRefine(checkDisputeEnd);
+  .superRefine(checkDisputeEnd, whenValid(...ENDING_FIELDS));
 
 export const disputeFilter = z.object({
   status: z.array(disputeStatus).optional(),
@@ -147,7 +161,11 @@ export const receptionDayInput = z
     place: trimmed('接访地点', 60).default(''),
     note: trimmed('备注', 500).default(''),
   })
-  .refine((v) => v.startTime < v.endTime, { path: ['endTime'], message: '结束时间应晚于开始时间' });
+  .refine((v) => v.startTime < v.endTime, {
+    path: ['endTime'],
+    message: '结束时间应晚于开始时间',
+    ...whenValid('startTime', 'endTime'),
+  });
 export type ReceptionDayInput = z.input<typeof receptionDayInput>;
 
 export interface ReceivedCase {

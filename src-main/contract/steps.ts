@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { choice, id, localDate, required, trimmed } from './fields';
 import { method } from './method';
+import { MAX_EXTENSION_DAYS } from './limits';
 import type { CaseDetail } from './cases';
 import {
   AGREEMENTS,
@@ -62,7 +63,7 @@ export const caseStepInput = z.discriminatedUnion('kind', [
       .number({ message: '延期天数应为数字' })
       .int('延期天数应为整数')
       .min(1, '延期至少1日')
-      .max(30, '延期不得超过30日（《信访工作条例》第三十四条）'),
+      .max(MAX_EXTENSION_DAYS, `延期不得超过${MAX_EXTENSION_DAYS}日（《信访工作条例》第三十四条）`),
     reason: note('延期理由', 2000),
     approvedBy: required('批准人', 20),
   }),

@@ -19,13 +19,12 @@ import {
   ACCEPT_DAYS,
   OBJECTION_WORKING_DAYS,
   REPLY_DAYS,
+  REREVIEW_DAYS,
+  REREVIEW_REQUEST_DAYS,
   REVIEW_DAYS,
-  allowedSteps,
-  caseState,
-  type DayRules,
-  type Hearing,
-  type WorkflowState,
-} from './workflow';
+  REVIEW_REQUEST_DAYS,
+} from '../contract/limits';
+import { allowedSteps, caseState, type DayRules, type Hearing, type WorkflowState } from './workflow';
 
 export interface CaseFacts {
   /** the day the petition was received (the first day, not counted) */
@@ -133,7 +132,7 @@ export function computeDeadlines(facts: CaseFacts, s: WorkflowState, rules: Dead
 
   // Art. 35–36: the petitioner's windows, and the reviewing body's 30 days (hearings not counted)
   if (s.deliveredOn && !s.review)
-    add('reviewWindow', s.deliveredOn, period(s.deliveredOn, REVIEW_DAYS), null, { window: true });
+    add('reviewWindow', s.deliveredOn, period(s.deliveredOn, REVIEW_REQUEST_DAYS), null, { window: true });
   if (s.review) {
     const paused = hearingDays(s.hearings, 'review');
     add(
@@ -146,7 +145,7 @@ export function computeDeadlines(facts: CaseFacts, s: WorkflowState, rules: Dead
       },
     );
     if (s.review.receivedOn && !s.rereview) {
-      add('rereviewWindow', s.review.receivedOn, period(s.review.receivedOn, REVIEW_DAYS), null, {
+      add('rereviewWindow', s.review.receivedOn, period(s.review.receivedOn, REREVIEW_REQUEST_DAYS), null, {
         window: true,
       });
     }
@@ -156,7 +155,7 @@ export function computeDeadlines(facts: CaseFacts, s: WorkflowState, rules: Dead
     add(
       'rereview',
       s.rereview.requestedOn,
-      period(s.rereview.requestedOn, REVIEW_DAYS, paused),
+      period(s.rereview.requestedOn, REREVIEW_DAYS, paused),
       s.rereview.decidedOn,
       {
         note: paused ? `听证${paused}日不计入` : undefined,

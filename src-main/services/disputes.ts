@@ -4,7 +4,14 @@
  * township's. Parties are kept to what mediation needs: names and a contact, no ID number.
  */
 import { randomUUID } from 'node:crypto';
-import type { ApiParsed, DisputeList, DisputeStatus, DisputeType, DisputeView } from '../contract';
+import {
+  disputeEndIssues,
+  type ApiParsed,
+  type DisputeList,
+  type DisputeStatus,
+  type DisputeType,
+  type DisputeView,
+} from '../contract';
 import type { Store } from './database';
 import { UserError } from './errors';
 import { isValidDate } from './calendar';
@@ -181,8 +188,9 @@ export function setDisputeStatus(
 ): DisputeView {
   const own = ownDispute(store, input.id);
   checkDate(input.resolvedOn, 'resolvedOn', '化解日期');
-  if (input.resolvedOn && input.resolvedOn < own.foundOn)
-    throw new UserError('化解日期不能早于发现日期', 'resolvedOn');
+  // the contract's rule of an ending, against the day found as stored (the status form does not send it)
+  const [problem] = disputeEndIssues({ ...input, foundOn: own.foundOn });
+  if (problem) throw new UserError(problem.message, problem.path);
   // a status change that says nothing new about the ending keeps what was written before
   const changes: Record<string, unknown> = { status: input.status, resolvedOn: ending(input).resolvedOn };
   if (input.resolution) changes.resolution = input.resolution;

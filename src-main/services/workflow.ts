@@ -15,6 +15,12 @@ import {
 import type { Store } from './database';
 import { UserError } from './errors';
 import { addWorkingDays, periodEnd, type CalendarOverrides } from './calendar';
+import {
+  OBJECTION_WORKING_DAYS,
+  REPLY_DAYS,
+  REREVIEW_REQUEST_DAYS,
+  REVIEW_REQUEST_DAYS,
+} from '../contract/limits';
 
 /** One event of a case's timeline as the fold reads it. */
 export interface WorkflowEvent {
@@ -87,15 +93,6 @@ export interface DayRules {
   today: string;
 }
 
-/** Art. 22: the acceptance decision and the written notice, within 15 days of receipt. */
-export const ACCEPT_DAYS = 15;
-/** Art. 34 */
-export const REPLY_DAYS = 60;
-/** Art. 35–36: request within 30 days of receiving the opinion; decide within 30 days. */
-export const REVIEW_DAYS = 30;
-/** Art. 23: a unit may object to an assignment within 5 working days. */
-export const OBJECTION_WORKING_DAYS = 5;
-
 export function initialState(status: CaseStatus = 'registered'): WorkflowState {
   return {
     status,
@@ -160,6 +157,7 @@ const STAGES = {
     /** the day the petitioner received what this stage reviews */
     basis: (s: WorkflowState) => s.deliveredOn,
     basisName: '处理意见',
+    requestDays: REVIEW_REQUEST_DAYS,
   },
   rereview: {
     name: '复核',
@@ -169,6 +167,7 @@ const STAGES = {
     done: 'rereviewed' as CaseStatus,
     basis: (s: WorkflowState) => s.review?.receivedOn ?? null,
     basisName: '复查意见',
+    requestDays: REREVIEW_REQUEST_DAYS,
   },
 };
 
@@ -178,9 +177,9 @@ function requestRule(stage: keyof typeof STAGES): Rule<'requestReview' | 'reques
     from: g.from,
     ready: (s) => (!g.basis(s) ? `尚未收到${g.basisName}` : s[stage] ? `已申请过${g.name}` : null),
     check: (s, d, rules) => {
-      const last = periodEnd(g.basis(s)!, REVIEW_DAYS, rules.dayCount, rules.overrides);
+      const last = periodEnd(g.basis(s)!, g.requestDays, rules.dayCount, rules.overrides);
       return d.on > last
-        ? `${g.name}申请应在收到${g.basisName}之日起${REVIEW_DAYS}日内（${last}前）提出（《信访工作条例》${g.article}），已超过期限`
+        ? `${g.name}申请应在收到${g.basisName}之日起${g.requestDays}日内（${last}前）提出（《信访工作条例》${g.article}），已超过期限`
         : null;
     },
     apply: (s, d) => {

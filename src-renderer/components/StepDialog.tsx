@@ -21,6 +21,7 @@ import {
   Switch,
   Typography,
   type ButtonProps,
+  type FormRule,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
@@ -32,23 +33,33 @@ import {
   SATISFACTION,
   STAFF_ROLES,
   STEP_KINDS,
+  caseStepInput,
   type CaseDetail,
   type CaseLetter,
   type CaseStepInput,
   type Settings,
   type StepKind,
+  ACCEPT_DAYS,
+  ASSIGN_DEFAULT_DAYS,
+  MAX_EXTENSION_DAYS,
+  OBJECTION_WORKING_DAYS,
+  REPLY_DAYS,
+  REREVIEW_REQUEST_DAYS,
+  REVIEW_DAYS,
+  REVIEW_REQUEST_DAYS,
+  SUPERVISE_DEFAULT_DAYS,
 } from '../../src-main/contract';
 import { ApiError, call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
-import { options } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
+import { schemaForm, variantOf } from '../lib/schema-rules';
 
 type Values = Record<string, unknown>;
 
 /** Days after the step's own date that a follow-on date defaults to, while the clerk has not set it. */
 const FOLLOWS: Partial<Record<StepKind, Record<string, number>>> = {
-  assign: { deadline: 30, reportDue: 30 },
-  supervise: { deadline: 7 },
+  assign: { deadline: ASSIGN_DEFAULT_DAYS, reportDue: ASSIGN_DEFAULT_DAYS },
+  supervise: { deadline: SUPERVISE_DEFAULT_DAYS },
   hearing: { until: 0 },
   deliver: { receivedOn: 0 },
   decideReview: { receivedOn: 0 },
@@ -107,35 +118,35 @@ function hint(kind: StepKind, c: CaseDetail): string | null {
   const reply = c.workflow.deadlines.find((d) => d.kind === 'reply' && !d.metOn);
   switch (kind) {
     case 'accept':
-      return '受理后开始计算60日答复期限（第三十四条）。';
+      return `受理后开始计算${REPLY_DAYS}日答复期限（第三十四条）。`;
     case 'assign':
-      return `${c.workflow.status === 'registered' ? '交办即受理。' : ''}办理期限默认为交办之日起30日${reply ? `（不晚于答复期限 ${reply.due}）` : ''}，为出具处理意见和送达留出时间；责任单位可在5个工作日内提出异议（第二十三条）。`;
+      return `${c.workflow.status === 'registered' ? '交办即受理。' : ''}办理期限默认为交办之日起${ASSIGN_DEFAULT_DAYS}日${reply ? `（不晚于答复期限 ${reply.due}）` : ''}，为出具处理意见和送达留出时间；责任单位可在${OBJECTION_WORKING_DAYS}个工作日内提出异议（第二十三条）。`;
     case 'reject':
       return '不予受理的，应告知信访人依照法律法规规定的途径提出（第二十二条）。';
     case 'forward':
       return '不属于本机关职权范围的，转送有权处理的机关（第二十二条）。';
     case 'notify':
-      return '应自收到信访事项之日起15日内书面告知信访人；姓名或住址不清的除外（第二十三条）。';
+      return `应自收到信访事项之日起${ACCEPT_DAYS}日内书面告知信访人；姓名或住址不清的除外（第二十三条）。`;
     case 'object':
-      return '责任单位认为交办不当的，应在交办后5个工作日内提出异议（第二十三条）。';
+      return `责任单位认为交办不当的，应在交办后${OBJECTION_WORKING_DAYS}个工作日内提出异议（第二十三条）。`;
     case 'hearing':
       return '复查、复核阶段的听证时间不计入复查、复核期限（第三十五、三十六条）。';
     case 'extend':
-      return `经本机关负责人批准可延期一次，不超过30日，并告知信访人延期理由（第三十四条）。${reply ? `当前答复期限 ${reply.due}。` : ''}`;
+      return `经本机关负责人批准可延期一次，不超过${MAX_EXTENSION_DAYS}日，并告知信访人延期理由（第三十四条）。${reply ? `当前答复期限 ${reply.due}。` : ''}`;
     case 'reply':
       return `处理意见应载明信访请求、事实和理由、依据，书面答复信访人（第三十二条）。${reply ? `答复期限 ${reply.due}。` : ''}`;
     case 'deliver':
       return '复查申请期自信访人签收处理意见之日起计算（第三十五条）。';
     case 'requestReview':
-      return '信访人应自收到处理意见之日起30日内申请复查（第三十五条）。';
+      return `信访人应自收到处理意见之日起${REVIEW_REQUEST_DAYS}日内申请复查（第三十五条）。`;
     case 'decideReview':
-      return '复查机关应自收到复查请求之日起30日内提出复查意见；选择“责令重新作出”将重新办理并重新计算答复期限。';
+      return `复查机关应自收到复查请求之日起${REVIEW_DAYS}日内提出复查意见；选择“责令重新作出”将重新办理并重新计算答复期限。`;
     case 'requestRereview':
-      return '信访人应自收到复查意见之日起30日内申请复核（第三十六条）。';
+      return `信访人应自收到复查意见之日起${REREVIEW_REQUEST_DAYS}日内申请复核（第三十六条）。`;
     case 'decideRereview':
       return '复核意见作出后，信访人以同一事实和理由再次提出的，不再受理（第三十六条）。';
     case 'supervise':
-      return '督办期限默认为督办之日起7日。';
+      return `督办期限默认为督办之日起${SUPERVISE_DEFAULT_DAYS}日。`;
     case 'close':
       return c.workflow.status === 'delivered'
         ? '办结后，信访人仍可在复查申请期内申请复查（第三十五条）。'
@@ -197,6 +208,12 @@ function toInput(kind: StepKind, caseId: string, v: Values): CaseStepInput {
   return out as CaseStepInput;
 }
 
+/**
+ * 交办 names a unit or (county mode) a township: a rule of the services (workflow.ts), which the
+ * step's schema cannot hold since the form sends only the one chosen.
+ */
+const assignRule = (message: string): FormRule => ({ required: true, message });
+
 /** What a clerk typed and closed without recording, by case and step (memory only). */
 const unsaved = new Map<string, Values>();
 
@@ -234,6 +251,19 @@ export function StepDialog({
       : settings.townships.filter((o) => o.id === c.officeId);
   const target = (Form.useWatch('target', form) as string | undefined) ?? initial.target;
   const receivedOn = c.receivedAt.slice(0, 10);
+  /** what the services are sent: county mode sends the township or the unit chosen, not both */
+  const inputOf = (values: Values): CaseStepInput => {
+    const { target: chosen, ...rest } = values;
+    if (toTownship) {
+      if (chosen === 'township') {
+        delete rest.unitId;
+        delete rest.handlerId;
+      } else delete rest.officeId;
+    }
+    return toInput(kind, c.id, rest);
+  };
+  // the step's field rules, from its schema in the contract
+  const f = schemaForm(variantOf(caseStepInput, kind), inputOf);
   /** 送达: the case's 送达回证 still waiting to come back signed, newest first */
   const [receipts, setReceipts] = useState<CaseLetter[]>([]);
   useEffect(() => {
@@ -277,14 +307,7 @@ export function StepDialog({
     setBusy(true);
     setError(null);
     try {
-      const { target: chosen, ...rest } = values;
-      if (toTownship) {
-        if (chosen === 'township') {
-          delete rest.unitId;
-          delete rest.handlerId;
-        } else delete rest.officeId;
-      }
-      const detail = await call('cases.step', toInput(kind, c.id, rest));
+      const detail = await call('cases.step', inputOf(values));
       unsaved.delete(key);
       onDone(detail);
       setOpen(false);
@@ -313,12 +336,7 @@ export function StepDialog({
   const wide = kind === 'reply' || kind === 'close';
   const notAfterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
   const dateField = (name: string, label: string, disabledDate: (d: Dayjs) => boolean, extra?: ReactNode) => (
-    <Form.Item
-      name={name}
-      label={label}
-      extra={extra}
-      rules={[{ required: true, message: `请选择${label}` }]}
-    >
+    <Form.Item name={name} label={label} extra={extra} rules={f.rules(name, label)}>
       <DatePicker
         style={{ width: '100%' }}
         format="YYYY-MM-DD"
@@ -327,49 +345,34 @@ export function StepDialog({
       />
     </Form.Item>
   );
-  const text = (
-    name: string,
-    label: string,
-    required: boolean,
-    max: number,
-    rows = 3,
-    placeholder?: string,
-  ) => (
-    <Form.Item
-      name={name}
-      label={label}
-      rules={required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : []}
-    >
-      <Input.TextArea autoSize={{ minRows: rows, maxRows: 10 }} maxLength={max} placeholder={placeholder} />
+  // a text over its maximum is shown over the count and refused on saving, never cut
+  const text = (name: string, label: string, rows = 3, placeholder?: string) => (
+    <Form.Item name={name} label={label} rules={f.rules(name, label)}>
+      <Input.TextArea
+        autoSize={{ minRows: rows, maxRows: 10 }}
+        count={f.count(name)}
+        placeholder={placeholder}
+      />
     </Form.Item>
   );
-  const line = (name: string, label: string, required: boolean, max: number, placeholder?: string) => (
-    <Form.Item
-      name={name}
-      label={label}
-      rules={required ? [{ required: true, whitespace: true, message: `请填写${label}` }] : []}
-    >
-      <Input maxLength={max} placeholder={placeholder} />
+  const line = (name: string, label: string, placeholder?: string) => (
+    <Form.Item name={name} label={label} rules={f.rules(name, label)}>
+      <Input count={f.count(name)} placeholder={placeholder} />
     </Form.Item>
   );
-  const choice = (
-    name: string,
-    label: string,
-    dict: Record<string, string>,
-    opts: { radio?: boolean; required?: boolean } = {},
-  ) => (
-    <Form.Item
-      name={name}
-      label={label}
-      rules={opts.required === false ? [] : [{ required: true, message: `请选择${label}` }]}
-    >
-      {opts.radio ? (
-        <Radio.Group optionType="button" options={options(dict)} />
-      ) : (
-        <Select options={options(dict)} allowClear={opts.required === false} placeholder="请选择" />
-      )}
-    </Form.Item>
-  );
+  /** a choice of the schema's values, labelled from the dictionary */
+  const choice = (name: string, label: string, dict: Record<string, string>, radio = false) => {
+    const opts = (f.options(name) ?? []).map((value) => ({ value, label: dict[value] ?? value }));
+    return (
+      <Form.Item name={name} label={label} rules={f.rules(name, label)}>
+        {radio ? (
+          <Radio.Group optionType="button" options={opts} />
+        ) : (
+          <Select options={opts} allowClear={!f.required(name)} placeholder="请选择" />
+        )}
+      </Form.Item>
+    );
+  };
   const onDate = dateField(
     'on',
     ON_LABEL[kind] ?? '日期',
@@ -383,7 +386,7 @@ export function StepDialog({
         return (
           <>
             {onDate}
-            {text('note', '说明', false, 1000, 2)}
+            {text('note', '说明', 2)}
           </>
         );
       case 'reject':
@@ -393,8 +396,8 @@ export function StepDialog({
               <Col span={10}>{onDate}</Col>
               <Col span={14}>{choice('route', '告知途径', REJECT_ROUTES)}</Col>
             </Row>
-            {line('routeNote', '途径说明', false, 500, '如：向区人民法院提起诉讼')}
-            {text('reason', '不予受理理由', true, 2000)}
+            {line('routeNote', '途径说明', '如：向区人民法院提起诉讼')}
+            {text('reason', '不予受理理由')}
           </>
         );
       case 'forward':
@@ -402,9 +405,9 @@ export function StepDialog({
           <>
             <Row gutter={12}>
               <Col span={10}>{onDate}</Col>
-              <Col span={14}>{line('to', '转送机关', true, 60, '有权处理的机关名称')}</Col>
+              <Col span={14}>{line('to', '转送机关', '有权处理的机关名称')}</Col>
             </Row>
-            {text('reason', '转送理由', false, 1000, 2)}
+            {text('reason', '转送理由', 2)}
           </>
         );
       case 'assign':
@@ -429,7 +432,7 @@ export function StepDialog({
               <Form.Item
                 name="officeId"
                 label="交办乡镇"
-                rules={[{ required: true, message: '请选择交办的乡镇' }]}
+                rules={[assignRule('请选择交办的乡镇')]}
                 extra="下次导出给该乡镇的交换包将带上此件信访事项的全部材料"
               >
                 <Select
@@ -439,17 +442,27 @@ export function StepDialog({
                 />
               </Form.Item>
             ) : (
-              <UnitHandler settings={settings} unitId={unitId} unitLabel="责任单位" />
+              <UnitHandler
+                settings={settings}
+                unitId={unitId}
+                unitLabel="责任单位"
+                rules={[assignRule('请选择责任单位')]}
+              />
             )}
-            {text('note', '交办要求', false, 2000, 2)}
+            {text('note', '交办要求', 2)}
           </>
         );
       case 'setHandler':
         return (
           <>
             {onDate}
-            <UnitHandler settings={settings} unitId={unitId} unitLabel="承办单位" />
-            {text('reason', '变更理由', false, 1000, 2, '改由其他单位或人员承办时，写明理由')}
+            <UnitHandler
+              settings={settings}
+              unitId={unitId}
+              unitLabel="承办单位"
+              rules={f.rules('unitId', '承办单位')}
+            />
+            {text('reason', '变更理由', 2, '改由其他单位或人员承办时，写明理由')}
           </>
         );
       case 'notify':
@@ -459,28 +472,28 @@ export function StepDialog({
               <Col span={10}>{onDate}</Col>
               <Col span={14}>{choice('method', '告知方式', DELIVERY_METHODS)}</Col>
             </Row>
-            {text('note', '说明', false, 1000, 2)}
+            {text('note', '说明', 2)}
           </>
         );
       case 'object':
         return (
           <>
             {onDate}
-            {text('reason', '异议理由', true, 2000)}
+            {text('reason', '异议理由')}
           </>
         );
       case 'reportAssignment':
         return (
           <>
             {onDate}
-            {text('report', '办结报告内容', true, 8000, 4)}
+            {text('report', '办结报告内容', 4)}
           </>
         );
       case 'investigate':
         return (
           <>
             {onDate}
-            {text('note', '调查情况', true, 8000, 4)}
+            {text('note', '调查情况', 4)}
           </>
         );
       case 'mediate':
@@ -490,7 +503,7 @@ export function StepDialog({
               <Col span={10}>{onDate}</Col>
               <Col span={14}>{choice('agreement', '调解结果', AGREEMENTS)}</Col>
             </Row>
-            {text('note', '调解情况', true, 8000, 4)}
+            {text('note', '调解情况', 4)}
           </>
         );
       case 'hearing':
@@ -500,14 +513,14 @@ export function StepDialog({
               <Col span={12}>{onDate}</Col>
               <Col span={12}>{dateField('until', '听证结束日期', notBeforeOn)}</Col>
             </Row>
-            {text('note', '听证情况', true, 8000, 4)}
+            {text('note', '听证情况', 4)}
           </>
         );
       case 'visit':
         return (
           <>
             {onDate}
-            {text('note', '走访情况', true, 8000, 4)}
+            {text('note', '走访情况', 4)}
           </>
         );
       case 'extend': {
@@ -517,30 +530,21 @@ export function StepDialog({
             <Row gutter={12}>
               <Col span={8}>{onDate}</Col>
               <Col span={6}>
-                <Form.Item
-                  name="days"
-                  label="延期天数"
-                  rules={[{ required: true, message: '请填写延期天数' }]}
-                >
-                  <InputNumber min={1} max={30} precision={0} suffix="日" style={{ width: '100%' }} />
+                <Form.Item name="days" label="延期天数" rules={f.rules('days', '延期天数')}>
+                  <InputNumber suffix="日" style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col span={10}>
-                <Form.Item
-                  name="approvedBy"
-                  label="批准人"
-                  rules={[{ required: true, whitespace: true, message: '请填写批准人' }]}
-                >
+                <Form.Item name="approvedBy" label="批准人" rules={f.rules('approvedBy', '批准人')}>
                   <AutoComplete
                     options={leaders}
-                    maxLength={20}
                     placeholder="本机关负责人"
                     filterOption={(input, o) => pinyinFilter(input, { label: o?.value })}
                   />
                 </Form.Item>
               </Col>
             </Row>
-            {text('reason', '延期理由', true, 2000)}
+            {text('reason', '延期理由')}
           </>
         );
       }
@@ -549,11 +553,11 @@ export function StepDialog({
           <>
             <Row gutter={12}>
               <Col span={8}>{onDate}</Col>
-              <Col span={16}>{choice('outcome', '处理意见', REPLY_OUTCOMES, { radio: true })}</Col>
+              <Col span={16}>{choice('outcome', '处理意见', REPLY_OUTCOMES, true)}</Col>
             </Row>
-            {text('request', '信访请求', true, 4000, 2)}
-            {text('facts', '事实和理由', true, 8000, 3)}
-            {text('basis', '法律政策依据', true, 4000, 2, '如：《××条例》第×条')}
+            {text('request', '信访请求', 2)}
+            {text('facts', '事实和理由', 3)}
+            {text('basis', '法律政策依据', 2, '如：《××条例》第×条')}
           </>
         );
       case 'deliver':
@@ -572,7 +576,7 @@ export function StepDialog({
                 )}
               </Col>
             </Row>
-            {line('recipient', '签收人', false, 30, '信访人本人或代收人')}
+            {line('recipient', '签收人', '信访人本人或代收人')}
             {receipts.length ? (
               <Form.Item
                 name="receiptId"
@@ -595,8 +599,8 @@ export function StepDialog({
         return (
           <>
             {onDate}
-            {choice('satisfaction', '评价结果', SATISFACTION, { radio: true })}
-            {text('note', '说明', false, 1000, 2)}
+            {choice('satisfaction', '评价结果', SATISFACTION, true)}
+            {text('note', '说明', 2)}
           </>
         );
       case 'requestReview':
@@ -606,9 +610,9 @@ export function StepDialog({
           <>
             <Row gutter={12}>
               <Col span={10}>{onDate}</Col>
-              <Col span={14}>{line('body', `${name}机关`, true, 60, `受理${name}申请的机关`)}</Col>
+              <Col span={14}>{line('body', `${name}机关`, `受理${name}申请的机关`)}</Col>
             </Row>
-            {text('note', `${name}请求`, false, 4000, 2)}
+            {text('note', `${name}请求`, 2)}
           </>
         );
       }
@@ -628,7 +632,7 @@ export function StepDialog({
                 )}
               </Col>
             </Row>
-            {text('note', `${name}意见`, true, 8000, 4)}
+            {text('note', `${name}意见`, 4)}
           </>
         );
       }
@@ -643,8 +647,8 @@ export function StepDialog({
                 </Form.Item>
               </Col>
             </Row>
-            {text('findings', '查明情况', true, 8000, 3)}
-            {text('actions', '处理情况', true, 8000, 3)}
+            {text('findings', '查明情况', 3)}
+            {text('actions', '处理情况', 3)}
           </>
         );
       case 'followUp':
@@ -652,16 +656,16 @@ export function StepDialog({
           <>
             <Row gutter={12}>
               <Col span={10}>{onDate}</Col>
-              <Col span={14}>{choice('satisfaction', '回访评价', SATISFACTION, { required: false })}</Col>
+              <Col span={14}>{choice('satisfaction', '回访评价', SATISFACTION)}</Col>
             </Row>
-            {text('note', '回访情况', true, 4000, 3)}
+            {text('note', '回访情况', 3)}
           </>
         );
       case 'reopen':
         return (
           <>
             {onDate}
-            {text('reason', '重新办理理由', true, 2000)}
+            {text('reason', '重新办理理由')}
           </>
         );
       case 'takeCharge': {
@@ -673,11 +677,7 @@ export function StepDialog({
             <Row gutter={12}>
               <Col span={10}>{onDate}</Col>
               <Col span={14}>
-                <Form.Item
-                  name="leaderId"
-                  label="包案领导"
-                  rules={[{ required: true, message: '请选择包案领导' }]}
-                >
+                <Form.Item name="leaderId" label="包案领导" rules={f.rules('leaderId', '包案领导')}>
                   <Select
                     options={leaders}
                     placeholder="请选择"
@@ -687,7 +687,7 @@ export function StepDialog({
                 </Form.Item>
               </Col>
             </Row>
-            {text('plan', '化解方案', true, 8000, 4)}
+            {text('plan', '化解方案', 4)}
           </>
         );
       }
@@ -695,7 +695,7 @@ export function StepDialog({
         return (
           <>
             {onDate}
-            {text('note', '进展情况', true, 4000, 3)}
+            {text('note', '进展情况', 3)}
           </>
         );
       case 'supervise':
@@ -715,7 +715,7 @@ export function StepDialog({
                 </Form.Item>
               </Col>
             </Row>
-            {text('content', '督办内容', true, 4000, 3)}
+            {text('content', '督办内容', 3)}
           </>
         );
       case 'answerSupervision':
@@ -727,7 +727,7 @@ export function StepDialog({
                 <Form.Item
                   name="supervisionId"
                   label="回复的督办"
-                  rules={[{ required: true, message: '请选择回复的督办' }]}
+                  rules={f.rules('supervisionId', '回复的督办')}
                 >
                   <Select
                     placeholder="请选择"
@@ -739,7 +739,7 @@ export function StepDialog({
                 </Form.Item>
               </Col>
             </Row>
-            {text('answer', '回复内容', true, 8000, 4)}
+            {text('answer', '回复内容', 4)}
           </>
         );
     }
@@ -825,10 +825,12 @@ function UnitHandler({
   settings,
   unitId,
   unitLabel,
+  rules,
 }: {
   settings: Settings;
   unitId: string | undefined;
   unitLabel: string;
+  rules: FormRule[];
 }) {
   const inUnit = settings.staff.filter((s) => unitId && s.unitId === unitId);
   // no one registered in the unit: everyone, handlers first
@@ -838,11 +840,7 @@ function UnitHandler({
   return (
     <Row gutter={12}>
       <Col span={12}>
-        <Form.Item
-          name="unitId"
-          label={unitLabel}
-          rules={[{ required: true, message: `请选择${unitLabel}` }]}
-        >
+        <Form.Item name="unitId" label={unitLabel} rules={rules}>
           <Select
             placeholder="请选择"
             options={settings.units.map((u) => ({ value: u.id, label: u.name }))}

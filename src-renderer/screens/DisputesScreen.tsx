@@ -24,8 +24,11 @@ import dayjs, { type Dayjs } from 'dayjs';
 import {
   DISPUTE_STATUSES,
   DISPUTE_TYPES,
+  disputeInput,
+  disputeStatusInput,
   type DisputeInput,
   type DisputeStatus,
+  type DisputeType,
   type DisputeView,
 } from '../../src-main/contract';
 import { call } from '../lib/api-client';
@@ -35,6 +38,7 @@ import { options } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
 import { onCtrlEnter } from '../lib/keys';
 import { DISPUTES_FILTER_KEY } from '../lib/open-cases';
+import { schemaForm, type SchemaForm } from '../lib/schema-rules';
 
 const STATUS_COLORS: Record<DisputeStatus, string> = {
   pending: 'orange',
@@ -71,7 +75,30 @@ interface FormValues {
   resolution?: string;
 }
 
+interface StatusValues {
+  status: DisputeStatus;
+  resolvedOn?: Dayjs | null;
+  resolution?: string;
+}
+
 const ended = (s: DisputeStatus | undefined) => s === 'resolved' || s === 'referred';
+const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
+
+/** The form's values as the services are sent them (and the contract checks them). */
+const disputeOf =
+  (id: string | undefined) =>
+  (v: FormValues): DisputeInput => ({
+    id,
+    foundOn: day(v.foundOn) ?? '',
+    villageId: v.villageId ?? null,
+    parties: (v.parties ?? []).map((p) => ({ name: p?.name ?? '', phone: p?.phone || undefined })),
+    kind: v.kind,
+    description: v.description ?? '',
+    mediator: v.mediator ?? '',
+    status: v.status,
+    resolvedOn: ended(v.status) ? day(v.resolvedOn) : null,
+    resolution: ended(v.status) ? (v.resolution ?? '') : '',
+  });
 
 export function DisputesScreen() {
   const { settings } = useApp();
@@ -333,22 +360,15 @@ function DisputeForm({
     };
   }, [dispute, form, message]);
 
+  const toInput = disputeOf(dispute?.id);
+  // the field rules, the dispute's ending among them, are the contract's
+  const f = schemaForm(disputeInput, (v) => toInput(v as unknown as FormValues));
+
   const { save, saving } = useFormSave(
     form,
     message,
     async (v) => {
-      await call('disputes.save', {
-        id: dispute?.id,
-        foundOn: v.foundOn.format('YYYY-MM-DD'),
-        villageId: v.villageId ?? null,
-        parties: v.parties.map((p) => ({ name: p.name ?? '', phone: p.phone || undefined })),
-        kind: v.kind,
-        description: v.description ?? '',
-        mediator: v.mediator ?? '',
-        status: v.status,
-        resolvedOn: ended(v.status) && v.resolvedOn ? v.resolvedOn.format('YYYY-MM-DD') : null,
-        resolution: ended(v.status) ? (v.resolution ?? '') : '',
-      });
+      await call('disputes.save', toInput(v));
       return dispute ? '已保存修改' : '已登记，将随下次数据交换报送';
     },
     onSaved,
@@ -375,11 +395,7 @@ function DisputeForm({
           requiredMark
         >
           <Space size="large" align="start" wrap>
-            <Form.Item
-              name="foundOn"
-              label="发现日期"
-              rules={[{ required: true, message: '请选择发现日期' }]}
-            >
+            <Form.Item name="foundOn" label="发现日期" rules={f.rules('foundOn', '发现日期')}>
               <DatePicker
                 aria-label="发现日期"
                 allowClear={false}
@@ -397,41 +413,46 @@ function DisputeForm({
                 showSearch={{ filterOption: pinyinFilter }}
               />
             </Form.Item>
-            <Form.Item name="kind" label="纠纷类型" rules={[{ required: true, message: '请选择纠纷类型' }]}>
+            <Form.Item name="kind" label="纠纷类型" rules={f.rules('kind', '纠纷类型')}>
               <Select
                 aria-label="纠纷类型"
                 style={{ width: 160 }}
                 placeholder="选择类型"
-                options={options(DISPUTE_TYPES)}
+                options={f
+                  .options('kind')
+                  ?.map((k) => ({ value: k, label: DISPUTE_TYPES[k as DisputeType] }))}
                 showSearch={{ filterOption: pinyinFilter }}
               />
             </Form.Item>
           </Space>
           <Form.List name="parties">
-            {(fields, { add, remove }) => (
+            {(parties, { add, remove }) => (
               <Form.Item label="当事人（姓名及联系电话，调解所需，不登记身份证号）" required>
-                {fields.map((f, i) => (
-                  <Space key={f.key} align="baseline" style={{ display: 'flex' }}>
+                {parties.map((p, i) => (
+                  <Space key={p.key} align="baseline" style={{ display: 'flex' }}>
                     <Form.Item
-                      name={[f.name, 'name']}
-                      rules={[{ required: true, whitespace: true, message: '请填写当事人姓名' }]}
+                      name={[p.name, 'name']}
+                      rules={f.rules(['parties', p.name, 'name'], '当事人姓名')}
                     >
                       <Input
                         aria-label={`当事人${i + 1}姓名`}
                         placeholder="姓名"
-                        style={{ width: 160 }}
-                        maxLength={30}
+                        style={{ width: 180 }}
+                        count={f.count(['parties', p.name, 'name'])}
                       />
                     </Form.Item>
-                    <Form.Item name={[f.name, 'phone']}>
+                    <Form.Item
+                      name={[p.name, 'phone']}
+                      rules={f.rules(['parties', p.name, 'phone'], '联系电话')}
+                    >
                       <Input
                         aria-label={`当事人${i + 1}电话`}
                         placeholder="联系电话（可不填）"
                         style={{ width: 200 }}
                       />
                     </Form.Item>
-                    {fields.length > 1 ? (
-                      <MinusCircleOutlined aria-label={`删去当事人${i + 1}`} onClick={() => remove(f.name)} />
+                    {parties.length > 1 ? (
+                      <MinusCircleOutlined aria-label={`删去当事人${i + 1}`} onClick={() => remove(p.name)} />
                     ) : null}
                   </Space>
                 ))}
@@ -441,24 +462,20 @@ function DisputeForm({
               </Form.Item>
             )}
           </Form.List>
-          <Form.Item
-            name="description"
-            label="纠纷简要情况"
-            rules={[{ required: true, whitespace: true, message: '请填写纠纷简要情况' }]}
-          >
+          <Form.Item name="description" label="纠纷简要情况" rules={f.rules('description', '纠纷简要情况')}>
             <Input.TextArea
               aria-label="纠纷简要情况"
               rows={3}
-              maxLength={4000}
+              count={f.count('description')}
               placeholder="起因、争议焦点、当前情况"
             />
           </Form.Item>
           <Space size="large" align="start" wrap>
-            <Form.Item name="mediator" label="调处人">
+            <Form.Item name="mediator" label="调处人" rules={f.rules('mediator', '调处人')}>
               <Input
                 aria-label="调处人"
-                style={{ width: 220 }}
-                maxLength={60}
+                style={{ width: 240 }}
+                count={f.count('mediator')}
                 placeholder="如 司法所王某、村调委会"
               />
             </Form.Item>
@@ -469,13 +486,15 @@ function DisputeForm({
               <Form.Item
                 name="resolvedOn"
                 label="化解日期"
-                rules={[{ required: true, message: '已化解的纠纷请填写化解日期' }]}
+                required
+                rules={f.rules('resolvedOn', '化解日期')}
+                dependencies={['foundOn']}
               >
                 <DatePicker aria-label="化解日期" disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
               </Form.Item>
             ) : null}
           </Space>
-          <ResolutionField status={status} rows={2} />
+          <ResolutionField status={status} rows={2} form={f} />
         </Form>
       </div>
     </Modal>
@@ -492,18 +511,20 @@ function StatusDialog({
   onSaved(): Promise<void>;
 }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ status: DisputeStatus; resolvedOn?: Dayjs | null; resolution?: string }>();
+  const [form] = Form.useForm<StatusValues>();
   const status = Form.useWatch('status', form);
+  const toInput = (v: StatusValues) => ({
+    id: dispute.id,
+    status: v.status,
+    resolvedOn: v.status === 'resolved' ? day(v.resolvedOn) : null,
+    resolution: v.resolution ?? '',
+  });
+  const f = schemaForm(disputeStatusInput, (v) => toInput(v as unknown as StatusValues));
   const { save, saving } = useFormSave(
     form,
     message,
     async (v) => {
-      await call('disputes.setStatus', {
-        id: dispute.id,
-        status: v.status,
-        resolvedOn: v.resolvedOn ? v.resolvedOn.format('YYYY-MM-DD') : null,
-        resolution: v.resolution ?? '',
-      });
+      await call('disputes.setStatus', toInput(v));
       return `已改为“${DISPUTE_STATUSES[v.status]}”`;
     },
     onSaved,
@@ -529,22 +550,19 @@ function StatusDialog({
             resolution: dispute.resolution,
           }}
         >
-          <Form.Item name="status" label="调处状态">
+          <Form.Item name="status" label="调处状态" rules={f.rules('status', '调处状态')}>
             <Select aria-label="新的调处状态" autoFocus options={options(DISPUTE_STATUSES)} />
           </Form.Item>
           {status === 'resolved' ? (
-            <Form.Item
-              name="resolvedOn"
-              label="化解日期"
-              rules={[{ required: true, message: '已化解的纠纷请填写化解日期' }]}
-            >
+            // required once resolved: the contract's rule of an ending (the mark only is the screen's)
+            <Form.Item name="resolvedOn" label="化解日期" required rules={f.rules('resolvedOn', '化解日期')}>
               <DatePicker
                 aria-label="化解日期"
                 disabledDate={(d) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(dispute.foundOn), 'day')}
               />
             </Form.Item>
           ) : null}
-          <ResolutionField status={status} rows={3} />
+          <ResolutionField status={status} rows={3} form={f} />
         </Form>
       </div>
     </Modal>
@@ -552,16 +570,21 @@ function StatusDialog({
 }
 
 /** How an ended dispute ended: the settlement, or where it was passed on and why (required then). */
-function ResolutionField({ status, rows }: { status: DisputeStatus | undefined; rows: number }) {
+function ResolutionField({
+  status,
+  rows,
+  form,
+}: {
+  status: DisputeStatus | undefined;
+  rows: number;
+  form: SchemaForm;
+}) {
   if (!ended(status)) return null;
   const name = status === 'resolved' ? '化解情况' : '移交去向及理由';
+  // required once ended: the contract's rule of an ending says so and words it (the mark only is the screen's)
   return (
-    <Form.Item
-      name="resolution"
-      label={name}
-      rules={[{ required: true, whitespace: true, message: `请填写${name}` }]}
-    >
-      <Input.TextArea aria-label={name} rows={rows} maxLength={4000} />
+    <Form.Item name="resolution" label={name} required rules={form.rules('resolution', name)}>
+      <Input.TextArea aria-label={name} rows={rows} count={form.count('resolution')} />
     </Form.Item>
   );
 }

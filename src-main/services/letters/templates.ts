@@ -5,7 +5,16 @@
  * exist, or too long for a letter that must stay on one page, is refused with the reason.
  */
 import { UserError } from '../errors';
-import { LETTER_KINDS, LETTER_VARIABLES, type LetterKind, type LetterTemplate } from '../../contract';
+import {
+  LETTER_KINDS,
+  LETTER_VARIABLES,
+  MAX_EXTENSION_DAYS,
+  OBJECTION_WORKING_DAYS,
+  REPLY_DAYS,
+  REVIEW_REQUEST_DAYS,
+  type LetterKind,
+  type LetterTemplate,
+} from '../../contract';
 import { KIND_RULES } from './kinds';
 import { CHARS_PER_LINE } from './layout';
 
@@ -16,7 +25,7 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
   acceptNotice: {
     title: LETTER_KINDS.acceptNotice,
     body: `你（们）于{{收到日期}}以{{信访形式}}形式反映的“{{信访事项}}”一事（信访编号：{{信访编号}}），本机关已于{{受理日期}}依法受理。
-根据《信访工作条例》第三十四条的规定，本机关将自受理之日起60日内办结，并书面答复你（们）；情况复杂的，经本机关负责人批准，可以适当延长办理期限，但延长期限不得超过30日，并告知延期理由。
+根据《信访工作条例》第三十四条的规定，本机关将自受理之日起${REPLY_DAYS}日内办结，并书面答复你（们）；情况复杂的，经本机关负责人批准，可以适当延长办理期限，但延长期限不得超过${MAX_EXTENSION_DAYS}日，并告知延期理由。
 你（们）可以凭查询码{{查询码}}查询办理进展。
 特此告知。`,
   },
@@ -46,7 +55,7 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
 二、办理期限
 请于{{办理期限}}前办结，并于{{办结报告期限}}前将办结报告报送本机关。
 三、异议
-你单位认为交办不当的，应当自收到本交办单之日起5个工作日内向本机关提出异议，并说明理由。`,
+你单位认为交办不当的，应当自收到本交办单之日起${OBJECTION_WORKING_DAYS}个工作日内向本机关提出异议，并说明理由。`,
   },
   extendNotice: {
     title: LETTER_KINDS.extendNotice,
@@ -63,7 +72,7 @@ export const DEFAULT_TEMPLATES: Record<LetterKind, LetterTemplate> = {
 三、处理意见
 根据{{依据}}，本机关对你（们）的信访请求{{处理意见}}。
 四、复查途径
-你（们）对本处理意见不服的，可以自收到本意见书之日起30日内，向{{复查机关}}书面提出复查请求。`,
+你（们）对本处理意见不服的，可以自收到本意见书之日起${REVIEW_REQUEST_DAYS}日内，向{{复查机关}}书面提出复查请求。`,
   },
   superviseLetter: {
     title: LETTER_KINDS.superviseLetter,

@@ -7,6 +7,7 @@
 import type { CaseFilter, ReportMeasure } from '../../contract';
 import type { Counters } from './facts';
 import { RECEPTION_VISITS } from '../reception-days';
+import { ACCEPT_DAYS, MAX_EXTENSION_DAYS, REPLY_DAYS } from '../../contract/limits';
 
 /** Counters summed over a period, with what depends on the report's day (asOf). */
 export interface Totals extends Counters {
@@ -90,10 +91,8 @@ const count = (
 const rate = (d: RateDef): FigureDef => ({ rate: true, ...d });
 
 export const RATE_DEFINITIONS = {
-  acceptRate:
-    '按时受理并告知的件数 ÷ 应受理告知的件数 × 100%。按时：收到之日起15日内作出受理、交办、不予受理或转送的决定，应书面告知的并在15日内告知（《信访工作条例》第二十二、二十三条，按本单位计日规则）。应受理告知：已作出决定或告知的，加上期限已过仍未办的；尚在期限内的不计入，登记为不再受理的不计入。',
-  replyRate:
-    '按期答复的件数 ÷ 应答复的件数 × 100%。按期：受理之日起60日内出具处理意见；经批准延期的，期限加延期天数（只能延期一次、不超过30日，第三十四条）。应答复：已受理（含交办）且已答复，或答复期限已过仍未答复的；未受理、不予受理、转送的不计入，尚在期限内的不计入。',
+  acceptRate: `按时受理并告知的件数 ÷ 应受理告知的件数 × 100%。按时：收到之日起${ACCEPT_DAYS}日内作出受理、交办、不予受理或转送的决定，应书面告知的并在${ACCEPT_DAYS}日内告知（《信访工作条例》第二十二、二十三条，按本单位计日规则）。应受理告知：已作出决定或告知的，加上期限已过仍未办的；尚在期限内的不计入，登记为不再受理的不计入。`,
+  replyRate: `按期答复的件数 ÷ 应答复的件数 × 100%。按期：受理之日起${REPLY_DAYS}日内出具处理意见；经批准延期的，期限加延期天数（只能延期一次、不超过${MAX_EXTENSION_DAYS}日，第三十四条）。应答复：已受理（含交办）且已答复，或答复期限已过仍未答复的；未受理、不予受理、转送的不计入，尚在期限内的不计入。`,
   evalRate:
     '已评价的件数（满意、基本满意、不满意）÷ 已送达处理意见的件数 × 100%。评价为“未评价”的不计为已评价。',
   satRate: '评价为满意或基本满意的件数 ÷ 已评价的件数 × 100%。',
