@@ -11,6 +11,7 @@ import {
   phoneSchema,
   required,
   trimmed,
+  whenValid,
   type FileBytes,
 } from './fields';
 import { byId, method } from './method';
@@ -64,6 +65,9 @@ const caseFields = {
   repeatOf: id.nullable().optional(),
 };
 
+/** The fields checkPeople reads. */
+const PEOPLE_FIELDS = ['anonymous', 'peopleCount', 'petitioners', 'channel', 'proxyBy'];
+
 function checkPeople(
   v: {
     anonymous: boolean;
@@ -113,7 +117,7 @@ export const intakeInput = z
     /** Art. 36: registered as 不再受理, a repeat of the re-reviewed case named by repeatOf */
     notReaccepted: z.boolean().default(false),
   })
-  .superRefine(checkPeople)
+  .superRefine(checkPeople, whenValid(...PEOPLE_FIELDS))
   .refine((v) => !v.notReaccepted || !!v.repeatOf, {
     path: ['repeatOf'],
     message: '登记为不再受理时须选择已复核终结的原信访事项',
@@ -126,7 +130,7 @@ export const caseUpdateInput = z
     ...caseFields,
     petitioners: z.array(petitionerInput).max(200),
   })
-  .superRefine(checkPeople);
+  .superRefine(checkPeople, whenValid(...PEOPLE_FIELDS));
 export type CaseUpdateInput = z.input<typeof caseUpdateInput>;
 
 export const caseFilter = z.object({

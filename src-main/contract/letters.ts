@@ -105,10 +105,10 @@ export interface CaseLetter extends IssuedLetter {
 const letterContentInput = z.object({
   title: required('文书标题', 40),
   addressee: trimmed('主送', 200).nullable(),
-  paragraphs: z.array(z.string().max(8000)).max(200),
+  paragraphs: z.array(trimmed('正文每段', 8000)).max(200, '正文不超过200段'),
   signature: required('落款', 60),
   rows: z
-    .array(z.tuple([z.string().max(40), z.string().max(4000)]))
+    .array(z.tuple([z.string().max(40), trimmed('表格每项', 4000)]))
     .max(60)
     .nullable(),
 });

@@ -3,7 +3,7 @@
  * staff and categories, the deadline settings and the holiday calendar.
  */
 import { z } from 'zod';
-import { id, importFileInput, keysOf, localDate, phoneSchema, required, trimmed } from './fields';
+import { id, importFileInput, keysOf, localDate, phoneSchema, required, trimmed, whenValid } from './fields';
 import { method, none } from './method';
 import { DAY_COUNTS, STAFF_ROLES, type DayCount, type StaffRole } from './vocabulary';
 
@@ -38,28 +38,31 @@ export const setupInput = z
     units: z.array(unitInput).default([]),
     staff: z.array(staffInput).min(1, '请至少登记一名工作人员'),
   })
-  .superRefine((v, ctx) => {
-    const want = v.level === 'township' ? 9 : 6;
-    if (!new RegExp(`^\\d{${want}}$`).test(v.code)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['code'],
-        message:
-          v.level === 'township' ? '乡镇代码应为9位数字（县级代码6位 + 乡镇3位）' : '县级代码应为6位数字',
-      });
-    }
-    if (v.level === 'township') {
-      v.villages.forEach((village, i) => {
-        if (!village.code.startsWith(v.code)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['villages', i, 'code'],
-            message: `村/社区代码 ${village.code} 不属于本乡镇（应以 ${v.code} 开头）`,
-          });
-        }
-      });
-    }
-  });
+  .superRefine(
+    (v, ctx) => {
+      const want = v.level === 'township' ? 9 : 6;
+      if (!new RegExp(`^\\d{${want}}$`).test(v.code)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['code'],
+          message:
+            v.level === 'township' ? '乡镇代码应为9位数字（县级代码6位 + 乡镇3位）' : '县级代码应为6位数字',
+        });
+      }
+      if (v.level === 'township') {
+        v.villages.forEach((village, i) => {
+          if (!village.code.startsWith(v.code)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['villages', i, 'code'],
+              message: `村/社区代码 ${village.code} 不属于本乡镇（应以 ${v.code} 开头）`,
+            });
+          }
+        });
+      }
+    },
+    whenValid('level', 'code', 'villages'),
+  );
 export type SetupInput = z.input<typeof setupInput>;
 
 export const officeInput = z.object({ name: required('单位名称', 40) });

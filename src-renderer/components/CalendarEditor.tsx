@@ -18,9 +18,13 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Settings } from '../../src-main/contract';
+import { calendarDayInput, type Settings } from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
+import { schemaForm } from '../lib/schema-rules';
+
+/** the note's counter: a longer note is refused by the services with the contract's message, never cut */
+const noteCount = schemaForm(calendarDayInput).count('note');
 
 type CalendarDay = Settings['calendar']['days'][number];
 type Kind = CalendarDay['kind'];
@@ -153,7 +157,7 @@ export function CalendarEditor() {
           aria-label="说明"
           data-testid="calendar-add-note"
           placeholder="说明，如：元旦"
-          maxLength={40}
+          count={noteCount}
           style={{ width: 220 }}
           value={note}
           onChange={(e) => setNote(e.target.value)}

@@ -1,7 +1,7 @@
 /**
  * The registration form, shared by intake and by editing a case: source, petitioners, matter.
- * Every check that can be made here is made here (the same ID-number and phone rules as the
- * services), so the clerk sees the error beside the field before saving.
+ * Every check of the contract's intake schema is made here (ID number, phone, lengths, the
+ * people and representatives), so the clerk sees the error beside the field before saving.
  */
 import {
   Button,
@@ -27,27 +27,21 @@ import {
   COLLECTIVE_FROM,
   MATTER_TYPES,
   MAX_REPRESENTATIVES,
+  intakeInput,
   parseIdNumber,
-  phoneError,
 } from '../../src-main/contract';
 import { useApp } from '../lib/app-context';
 import { categoryTree, options } from '../lib/format';
 import { pinyinFilter, matchesText } from '../lib/pinyin-filter';
-import type { CaseFormValues, PetitionerValues } from './case-form-values';
+import { schemaForm } from '../lib/schema-rules';
+import { formPathOf, toIntakeInput, type CaseFormValues, type PetitionerValues } from './case-form-values';
 
-const idRule = {
-  validator: (_: unknown, v?: string) => {
-    if (!v?.trim()) return Promise.resolve();
-    const r = parseIdNumber(v);
-    return r.ok ? Promise.resolve() : Promise.reject(new Error(r.message));
-  },
-};
-const phoneRule = {
-  validator: (_: unknown, v?: string) => {
-    const err = v ? phoneError(v) : null;
-    return err ? Promise.reject(new Error(err)) : Promise.resolve();
-  },
-};
+// the form's rules are the contract's intake schema's (editing a case checks the same fields)
+const f = schemaForm(
+  intakeInput,
+  (v) => toIntakeInput(v as CaseFormValues),
+  (path, v) => formPathOf(path, v as CaseFormValues),
+);
 
 function IdInfo({ idNumber }: { idNumber?: string }) {
   if (!idNumber || idNumber.trim().length !== 18) return null;
@@ -71,7 +65,6 @@ export function CaseForm({
   const { settings } = useApp();
   const peopleCount = Form.useWatch('peopleCount', form) ?? 1;
   const petitioners: PetitionerValues[] = Form.useWatch('petitioners', form) ?? [];
-  const anonymous = Form.useWatch('anonymous', form);
   const channel = Form.useWatch('channel', form);
   const villageOptions = settings.villages.map((v) => ({ value: v.id, label: v.name }));
   const reps = petitioners.filter((p) => p?.representative).length;
@@ -86,20 +79,12 @@ export function CaseForm({
       <Card size="small" title="来源" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
           <Col flex="auto">
-            <Form.Item
-              name="channel"
-              label="信访形式"
-              rules={[{ required: true, message: '请选择信访形式' }]}
-            >
+            <Form.Item name="channel" label="信访形式" rules={f.rules('channel', '信访形式')}>
               <Radio.Group optionType="button" options={options(CHANNELS)} />
             </Form.Item>
           </Col>
           <Col flex="220px">
-            <Form.Item
-              name="receivedAt"
-              label="收到时间"
-              rules={[{ required: true, message: '请填写收到时间' }]}
-            >
+            <Form.Item name="receivedAt" label="收到时间" rules={f.rules('receivedAt', '收到时间')}>
               <DatePicker
                 showTime={{ format: 'HH:mm' }}
                 format="YYYY-MM-DD HH:mm"
@@ -115,11 +100,15 @@ export function CaseForm({
             name="proxyBy"
             label="代理人"
             extra="代为提出信访的人员，如村（社区）干部的姓名及职务"
-            rules={[
-              { required: true, whitespace: true, message: '代理信访请填写代理人（如村干部姓名及职务）' },
-            ]}
+            // required for 代理: the contract's rule, which words the refusal (the mark only is the screen's)
+            required
+            rules={f.rules('proxyBy', '代理人')}
           >
-            <Input maxLength={40} placeholder="例如 河东村党支部书记 王建华" style={{ maxWidth: 420 }} />
+            <Input
+              count={f.count('proxyBy')}
+              placeholder="例如 河东村党支部书记 王建华"
+              style={{ maxWidth: 420 }}
+            />
           </Form.Item>
         )}
       </Card>
@@ -143,12 +132,8 @@ export function CaseForm({
             </Form.Item>
             <span>
               人数{' '}
-              <Form.Item
-                name="peopleCount"
-                noStyle
-                rules={[{ required: true, type: 'number', min: 1, message: '人数至少为1' }]}
-              >
-                <InputNumber aria-label="人数" min={1} max={100000} precision={0} style={{ width: 80 }} />
+              <Form.Item name="peopleCount" noStyle rules={f.rules('peopleCount', '人数')}>
+                <InputNumber aria-label="人数" style={{ width: 80 }} />
               </Form.Item>
             </span>
           </Space>
@@ -160,8 +145,8 @@ export function CaseForm({
             人（《信访工作条例》第二十条）；下方登记代表信息并勾选“代表”。已选代表 {reps} 人。
           </p>
         )}
-        <Form.List name="petitioners">
-          {(fields, { add, remove }) => (
+        <Form.List name="petitioners" rules={f.listRules('petitioners', '信访人', form)}>
+          {(fields, { add, remove }, { errors }) => (
             <>
               {fields.map((field, i) => (
                 <div key={field.key} data-testid={`petitioner-${i}`}>
@@ -170,30 +155,33 @@ export function CaseForm({
                       <Form.Item
                         name={[field.name, 'name']}
                         label={i === 0 ? '姓名' : undefined}
-                        rules={[{ required: !anonymous || i > 0, whitespace: true, message: '请填写姓名' }]}
+                        rules={f.rules(['petitioners', field.name, 'name'], '姓名')}
                       >
-                        <Input aria-label={`信访人${i + 1}姓名`} maxLength={30} />
+                        <Input
+                          aria-label={`信访人${i + 1}姓名`}
+                          count={f.count(['petitioners', field.name, 'name'])}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={6}>
                       <Form.Item
                         name={[field.name, 'idNumber']}
                         label={i === 0 ? '身份证号' : undefined}
-                        rules={[idRule]}
+                        rules={f.rules(['petitioners', field.name, 'idNumber'], '身份证号')}
                         validateTrigger="onBlur"
                         extra={<IdInfo idNumber={petitioners[i]?.idNumber} />}
                       >
-                        <Input aria-label={`信访人${i + 1}身份证号`} maxLength={18} />
+                        <Input aria-label={`信访人${i + 1}身份证号`} />
                       </Form.Item>
                     </Col>
                     <Col span={4}>
                       <Form.Item
                         name={[field.name, 'phone']}
                         label={i === 0 ? '电话' : undefined}
-                        rules={[phoneRule]}
+                        rules={f.rules(['petitioners', field.name, 'phone'], '电话')}
                         validateTrigger="onBlur"
                       >
-                        <Input aria-label={`信访人${i + 1}电话`} maxLength={20} />
+                        <Input aria-label={`信访人${i + 1}电话`} />
                       </Form.Item>
                     </Col>
                     <Col span={4}>
@@ -207,8 +195,12 @@ export function CaseForm({
                       </Form.Item>
                     </Col>
                     <Col span={4}>
-                      <Form.Item name={[field.name, 'address']} label={i === 0 ? '住址' : undefined}>
-                        <Input aria-label={`信访人${i + 1}住址`} maxLength={100} />
+                      <Form.Item
+                        name={[field.name, 'address']}
+                        label={i === 0 ? '住址' : undefined}
+                        rules={f.rules(['petitioners', field.name, 'address'], '住址')}
+                      >
+                        <Input aria-label={`信访人${i + 1}住址`} />
                       </Form.Item>
                     </Col>
                     <Col span={2}>
@@ -244,6 +236,7 @@ export function CaseForm({
               >
                 增加信访人
               </Button>
+              <Form.ErrorList errors={errors} />
             </>
           )}
         </Form.List>
@@ -252,11 +245,7 @@ export function CaseForm({
       <Card size="small" title="信访事项">
         <Row gutter={16}>
           <Col span={10}>
-            <Form.Item
-              name="matterType"
-              label="事项性质"
-              rules={[{ required: true, message: '请选择事项性质' }]}
-            >
+            <Form.Item name="matterType" label="事项性质" rules={f.rules('matterType', '事项性质')}>
               <Radio.Group options={options(MATTER_TYPES)} />
             </Form.Item>
           </Col>
@@ -282,20 +271,19 @@ export function CaseForm({
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item
-          name="summary"
-          label="内容摘要"
-          rules={[{ required: true, whitespace: true, message: '请填写内容摘要' }]}
-        >
+        <Form.Item name="summary" label="内容摘要" rules={f.rules('summary', '内容摘要')}>
           <Input
             aria-label="内容摘要"
-            maxLength={200}
-            showCount
+            count={f.count('summary')}
             placeholder="一句话概括诉求，如：反映土地征收补偿款未足额发放"
           />
         </Form.Item>
-        <Form.Item name="content" label="信访内容">
-          <Input.TextArea aria-label="信访内容" autoSize={{ minRows: 4, maxRows: 14 }} maxLength={20000} />
+        <Form.Item name="content" label="信访内容" rules={f.rules('content', '信访内容')}>
+          <Input.TextArea
+            aria-label="信访内容"
+            autoSize={{ minRows: 4, maxRows: 14 }}
+            count={f.count('content')}
+          />
         </Form.Item>
         <Form.Item name="skipLevel" valuePropName="checked" style={{ marginBottom: 0 }}>
           <Checkbox>越级（未向有权处理的本级机关提出，直接向上级反映）</Checkbox>

@@ -5,9 +5,17 @@
  */
 import { useState } from 'react';
 import { App, Button, Card, InputNumber, Radio, Space, Tag, Typography } from 'antd';
-import { DAY_COUNTS, type DayCount } from '../../src-main/contract';
+import {
+  DAY_COUNTS,
+  OBJECTION_WORKING_DAYS,
+  deadlineSettingsInput,
+  type DayCount,
+} from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
+
+/** The warning days the contract allows (deadlineSettingsInput). */
+const WARN = deadlineSettingsInput.shape.warnDays;
 
 export function DeadlineSettings() {
   const { settings, setSettings } = useApp();
@@ -18,13 +26,20 @@ export function DeadlineSettings() {
   const [saving, setSaving] = useState(false);
 
   const changed = dayCount !== saved.dayCount || warnDays !== saved.warnDays;
-  const valid = warnDays !== null && Number.isInteger(warnDays) && warnDays >= 0 && warnDays <= 30;
+  // the contract's check, and its message, of what was typed (a number out of range is kept, not clamped)
+  const parsed = deadlineSettingsInput.safeParse({ dayCount, warnDays: warnDays ?? undefined });
+  const valid = parsed.success;
+  const problem = parsed.success
+    ? null
+    : warnDays === null
+      ? '请填写提前提醒天数'
+      : parsed.error.issues[0].message;
 
   const save = async () => {
-    if (!valid) return;
+    if (!parsed.success) return;
     setSaving(true);
     try {
-      setSettings(await call('settings.saveDeadlines', { dayCount, warnDays }));
+      setSettings(await call('settings.saveDeadlines', parsed.data));
       message.success('期限计算设置已保存，所有事项的期限已按新设置重新计算');
     } catch (e) {
       message.error((e as Error).message);
@@ -79,7 +94,8 @@ export function DeadlineSettings() {
             }))}
           />
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 13 }}>
-            默认：自然日，首日不计，期限届满日为法定休假日的顺延至休假日后第一个工作日（民法典第二百零一条、第二百零三条）；交办异议期固定按5个工作日。
+            默认：自然日，首日不计，期限届满日为法定休假日的顺延至休假日后第一个工作日（民法典第二百零一条、第二百零三条）；交办异议期固定按
+            {OBJECTION_WORKING_DAYS}个工作日。
           </Typography.Paragraph>
         </div>
         <div>
@@ -90,9 +106,6 @@ export function DeadlineSettings() {
               <InputNumber
                 aria-label="提前提醒天数"
                 data-testid="deadline-warn-days"
-                min={0}
-                max={30}
-                precision={0}
                 style={{ width: 110 }}
                 suffix="天"
                 value={warnDays}
@@ -100,12 +113,14 @@ export function DeadlineSettings() {
                 onPressEnter={() => changed && valid && confirmAndSave()}
                 status={valid ? undefined : 'error'}
               />
-              <span>开始在待办中提醒（可填0–30）</span>
+              <span>
+                开始在待办中提醒（可填{WARN.minValue}–{WARN.maxValue}）
+              </span>
             </Space>
           </div>
-          {!valid && (
+          {problem && (
             <Typography.Text type="danger" style={{ fontSize: 13 }}>
-              请填写0到30之间的整数
+              {problem}
             </Typography.Text>
           )}
         </div>

@@ -5,8 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Col, Form, Input, List, Popconfirm, Row, Space, Tag, Typography } from 'antd';
-import { LETTER_VARIABLES, type TemplateView } from '../../src-main/contract';
+import { LETTER_VARIABLES, api, type TemplateView } from '../../src-main/contract';
 import { ApiError, call } from '../lib/api-client';
+import { schemaForm } from '../lib/schema-rules';
+
+/** 机关代字's counter, from the contract: a longer one is refused by the services, never cut */
+const prefixCount = schemaForm(api['letters.savePrefix'].input).count('prefix');
 import { LetterPreview } from './LetterPreview';
 
 const SOURCE_TAGS: Record<TemplateView['source'], [string, string]> = {
@@ -88,7 +92,7 @@ function PrefixForm({
         style={{ width: 140 }}
         value={value}
         placeholder={prefix.prefix}
-        maxLength={10}
+        count={prefixCount}
         onChange={(e) => setValue(e.target.value)}
         aria-label="机关代字"
       />
@@ -155,8 +159,9 @@ function TemplateEditor({ template, onSaved }: { template: TemplateView; onSaved
     <Row gutter={16}>
       <Col flex="1">
         <Form form={form} layout="vertical" initialValues={{ title: template.title, body: template.body }}>
+          {/* a title too long for two lines is refused by the services with its length, never cut */}
           <Form.Item name="title" label="标题">
-            <Input maxLength={40} />
+            <Input />
           </Form.Item>
           <Form.Item name="body" label="正文（每行一段；{{变量}} 出具时替换为本件的内容）">
             <Input.TextArea autoSize={{ minRows: 12, maxRows: 24 }} data-testid="template-body" />

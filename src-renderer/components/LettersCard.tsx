@@ -28,6 +28,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import {
   DELIVERY_METHODS,
   LETTER_KINDS,
+  letterIssueInput,
   type CaseDetail,
   type CaseLetter,
   type IssuedLetter,
@@ -37,6 +38,7 @@ import {
 import { call, pdfSaver, saveFile } from '../lib/api-client';
 import { printHtml } from '../lib/print-html';
 import { options } from '../lib/format';
+import { schemaForm } from '../lib/schema-rules';
 import { LetterPreview } from './LetterPreview';
 
 type Kind = keyof typeof LETTER_KINDS;
@@ -204,6 +206,14 @@ function contentOf(v: Values, draft: LetterDraft): Omit<LetterContent, 'docNo' |
   };
 }
 
+/** The form field an issue of the letter names: the content's fields sit at the form's top level. */
+function formPathOf(path: readonly PropertyKey[]): readonly PropertyKey[] {
+  if (path[0] !== 'content') return path;
+  if (path[1] === 'paragraphs') return ['body'];
+  if (path[1] === 'rows') return ['rows', path[2]];
+  return path.slice(1);
+}
+
 /** Editing a draft with its pages beside it, then issuing it. */
 function LetterDialog({
   draft,
@@ -236,6 +246,16 @@ function LetterDialog({
     [draft],
   );
   const values = Form.useWatch([], form) as Values | undefined;
+  const issueOf = (v: Values) => ({
+    caseId: draft.caseId,
+    kind: draft.kind,
+    content: contentOf(v, draft),
+    issuedOn: v.issuedOn?.format('YYYY-MM-DD'),
+    replacesId: replaces?.id ?? null,
+    notifyMethod: draft.notifies && !replaces ? v.notifyMethod : undefined,
+  });
+  // the contract's rules of a letter; the body's own rule below is the screen's (forms have none)
+  const f = schemaForm(letterIssueInput, (v) => issueOf(v as unknown as Values), formPathOf);
   // the pages as they would print on the chosen date: the server writes the date and the number
   const pages = (v: Values) =>
     call('letters.html', {
@@ -288,12 +308,8 @@ function LetterDialog({
     setError(null);
     try {
       const issued = await call('letters.issue', {
-        caseId: draft.caseId,
-        kind: draft.kind,
-        content: contentOf(v, draft),
+        ...issueOf(v),
         issuedOn: v.issuedOn.format('YYYY-MM-DD'),
-        replacesId: replaces?.id ?? null,
-        notifyMethod: draft.notifies && !replaces ? v.notifyMethod : undefined,
       });
       onIssued(issued);
     } catch (e) {
@@ -339,21 +355,23 @@ function LetterDialog({
       <Row gutter={16}>
         <Col flex="1">
           <Form form={form} layout="vertical" initialValues={initial} data-testid="letter-form">
-            <Form.Item
-              name="title"
-              label="标题"
-              rules={[{ required: true, whitespace: true, message: '请填写标题' }]}
-            >
-              <Input maxLength={40} />
+            <Form.Item name="title" label="标题" rules={f.rules(['content', 'title'], '标题')}>
+              <Input count={f.count(['content', 'title'])} />
             </Form.Item>
             {draft.content.addressee !== null || !draft.content.rows ? (
-              <Form.Item name="addressee" label="主送">
-                <Input maxLength={200} placeholder="如：张三：" />
+              <Form.Item name="addressee" label="主送" rules={f.rules(['content', 'addressee'], '主送')}>
+                <Input count={f.count(['content', 'addressee'])} placeholder="如：张三：" />
               </Form.Item>
             ) : null}
             {draft.content.rows ? (
               draft.content.rows.map(([label], i) => (
-                <Form.Item key={label} name={['rows', i]} label={label} style={{ marginBottom: 8 }}>
+                <Form.Item
+                  key={label}
+                  name={['rows', i]}
+                  label={label}
+                  style={{ marginBottom: 8 }}
+                  rules={f.rules(['rows', i], label)}
+                >
                   <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
                 </Form.Item>
               ))
@@ -361,27 +379,22 @@ function LetterDialog({
               <Form.Item
                 name="body"
                 label="正文（每行一段；以“一、”开头的段落为黑体小标题）"
-                rules={[{ required: true, whitespace: true, message: '请填写正文' }]}
+                rules={[
+                  { required: true, whitespace: true, message: '请填写正文' },
+                  ...f.rules('body', '正文'),
+                ]}
               >
                 <Input.TextArea autoSize={{ minRows: 10, maxRows: 22 }} />
               </Form.Item>
             )}
             <Row gutter={12}>
               <Col span={10}>
-                <Form.Item
-                  name="signature"
-                  label="落款"
-                  rules={[{ required: true, whitespace: true, message: '请填写落款' }]}
-                >
-                  <Input maxLength={60} />
+                <Form.Item name="signature" label="落款" rules={f.rules(['content', 'signature'], '落款')}>
+                  <Input count={f.count(['content', 'signature'])} />
                 </Form.Item>
               </Col>
               <Col span={7}>
-                <Form.Item
-                  name="issuedOn"
-                  label="成文日期"
-                  rules={[{ required: true, message: '请选择成文日期' }]}
-                >
+                <Form.Item name="issuedOn" label="成文日期" rules={f.rules('issuedOn', '成文日期')}>
                   <DatePicker
                     style={{ width: '100%' }}
                     allowClear={false}
@@ -391,7 +404,12 @@ function LetterDialog({
               </Col>
               {draft.notifies && !replaces ? (
                 <Col span={7}>
-                  <Form.Item name="notifyMethod" label="告知方式" extra="出具即记录书面告知">
+                  <Form.Item
+                    name="notifyMethod"
+                    label="告知方式"
+                    extra="出具即记录书面告知"
+                    rules={f.rules('notifyMethod', '告知方式')}
+                  >
                     <Select options={options(DELIVERY_METHODS)} />
                   </Form.Item>
                 </Col>

@@ -1,6 +1,6 @@
 /** A plain list of names with add, rename and remove: responsible units. */
 import { useState } from 'react';
-import { App, Button, Input, Popconfirm, Space, Table } from 'antd';
+import { App, Button, Input, Popconfirm, Space, Table, type InputProps } from 'antd';
 
 export interface NamedItem {
   id: string;
@@ -12,9 +12,12 @@ export function NamedListEditor({
   noun,
   onSave,
   onRemove,
+  count,
 }: {
   items: NamedItem[];
   noun: string;
+  /** the name's counter, from the contract's schema; a longer name is refused by the services, never cut */
+  count?: InputProps['count'];
   onSave(item: { id?: string; name: string }): Promise<void>;
   onRemove(id: string): Promise<void>;
 }) {
@@ -35,6 +38,7 @@ export function NamedListEditor({
       <Space.Compact style={{ marginBottom: 12, width: 420 }}>
         <Input
           placeholder={`新${noun}名称，回车添加`}
+          count={count}
           value={adding}
           onChange={(e) => setAdding(e.target.value)}
           onPressEnter={() =>
@@ -62,6 +66,7 @@ export function NamedListEditor({
               editing?.id === item.id ? (
                 <Input
                   autoFocus
+                  count={count}
                   value={editing.name}
                   onChange={(e) => setEditing({ id: item.id, name: e.target.value })}
                   onPressEnter={() => run(async () => (await onSave(editing), setEditing(null)))}

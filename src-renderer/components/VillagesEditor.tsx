@@ -2,9 +2,12 @@
 import { useState } from 'react';
 import { App, Button, Form, Input, Modal, Popconfirm, Space, Table, Tag, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import type { ImportPreviewRow, Village } from '../../src-main/contract';
+import { villageInput, type ImportPreviewRow, type Village } from '../../src-main/contract';
 import { call, readFileBase64 } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
+import { schemaForm } from '../lib/schema-rules';
+
+const f = schemaForm(villageInput);
 
 export function VillagesEditor() {
   const { settings, setSettings } = useApp();
@@ -116,15 +119,11 @@ export function VillagesEditor() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical" onFinish={save}>
-          <Form.Item
-            name="code"
-            label="12位统计代码"
-            rules={[{ required: true, pattern: /^\d{12}$/, message: '村/社区代码应为12位数字' }]}
-          >
-            <Input maxLength={12} autoFocus />
+          <Form.Item name="code" label="12位统计代码" rules={f.rules('code', '村/社区代码', '请填写')}>
+            <Input autoFocus />
           </Form.Item>
-          <Form.Item name="name" label="名称" rules={[{ required: true, message: '请填写名称' }]}>
-            <Input maxLength={40} />
+          <Form.Item name="name" label="名称" rules={f.rules('name', '名称')}>
+            <Input count={f.count('name')} />
           </Form.Item>
         </Form>
       </Modal>

@@ -49,6 +49,19 @@ export function emptyCaseForm(): CaseFormValues {
   };
 }
 
+/** The form's petitioner rows that are sent: those with a name, ID number or phone typed. */
+function keptPetitioners(v: CaseFormValues): number[] {
+  return (v.petitioners ?? []).flatMap((p, i) =>
+    p?.name?.trim() || p?.idNumber?.trim() || p?.phone?.trim() ? [i] : [],
+  );
+}
+
+/** The form field an issue of the input names: a petitioner's row as on the form, blank rows left out. */
+export function formPathOf(path: readonly PropertyKey[], v: CaseFormValues): readonly PropertyKey[] {
+  if (path[0] !== 'petitioners' || typeof path[1] !== 'number') return path;
+  return ['petitioners', keptPetitioners(v)[path[1]] ?? path[1], ...path.slice(2)];
+}
+
 export function toIntakeInput(v: CaseFormValues): IntakeInput {
   return {
     channel: v.channel as Channel,
@@ -65,8 +78,8 @@ export function toIntakeInput(v: CaseFormValues): IntakeInput {
     skipLevel: !!v.skipLevel,
     repeatOf: v.repeatOf ?? null,
     notReaccepted: !!v.repeatOf && !!v.notReaccepted,
-    petitioners: (v.petitioners ?? [])
-      .filter((p) => p.name?.trim() || p.idNumber?.trim() || p.phone?.trim())
+    petitioners: keptPetitioners(v)
+      .map((i) => v.petitioners![i])
       .map((p) => ({
         id: p.id,
         name: p.name ?? '',

@@ -5,12 +5,13 @@
  * rule parses the whole form as the services would and reports the issues at its own path, so
  * the message a clerk sees is the schema's own.
  */
-import type { FormRule, InputProps } from 'antd';
+import type { FormInstance, FormRule, InputProps } from 'antd';
 import { z } from 'zod';
 
 type Key = string | number;
 export type FieldName = Key | readonly Key[];
 export type FormValues = Record<string, unknown>;
+type Verb = '请填写' | '请选择';
 
 /** How a text input shows its length: the schema's maximum, counted as zod counts (code points), never cut. */
 export type TextCount = NonNullable<InputProps['count']>;
@@ -27,9 +28,16 @@ export interface SchemaForm {
   /**
    * The field's rules: required (for the mark) and one check that parses the whole form and
    * reports the schema's issue at this field. `label` words the message of a required field left
-   * empty when the schema has none of its own (请填写… for text and numbers, 请选择… otherwise).
+   * empty when the schema has none of its own: `${verb}${label}`, where the verb is 请填写 for text
+   * with a maximum length and numbers, 请选择 otherwise (dates, ids) unless given.
    */
-  rules(name: FieldName, label: string): FormRule[];
+  rules(name: FieldName, label: string, verb?: Verb): FormRule[];
+  /** the same check for a Form.List (whose rules cannot reach the form by themselves) */
+  listRules(
+    name: FieldName,
+    label: string,
+    form: FormInstance,
+  ): { validator(rule: unknown, value: unknown): Promise<void> }[];
 }
 
 const pathOf = (name: FieldName): Key[] => (Array.isArray(name) ? [...(name as Key[])] : [name as Key]);
@@ -83,11 +91,13 @@ export function variantOf<O extends z.ZodObject>(union: z.ZodDiscriminatedUnion<
 
 /**
  * The rules of a form whose values, turned by `toInput` into what the services are sent (dates
- * formatted, ids added), are checked by `schema`.
+ * formatted, ids added), are checked by `schema`. `formPath` gives the form field an issue's path
+ * names, where `toInput` moves values about (rows left out of a list).
  */
 export function schemaForm(
   schema: z.ZodType,
   toInput: (values: FormValues) => unknown = (values) => values,
+  formPath: (path: readonly PropertyKey[], values: FormValues) => readonly PropertyKey[] = (path) => path,
 ): SchemaForm {
   const base = (name: FieldName) => {
     const field = fieldAt(schema, pathOf(name));
@@ -101,6 +111,26 @@ export function schemaForm(
     const b = base(name);
     return !!b && !b.optional;
   };
+  /** The schema's refusal of the form's values at this field, thrown as the message to show. */
+  const check = async (
+    name: FieldName,
+    label: string,
+    form: Pick<FormInstance, 'getFieldsValue'>,
+    value: unknown,
+    verb?: Verb,
+  ) => {
+    const path = pathOf(name);
+    const values = form.getFieldsValue(true) as FormValues;
+    const result = schema.safeParse(toInput(values));
+    if (result.success) return;
+    const issue = result.error.issues.find((i) => samePath(formPath(i.path, values), path));
+    if (!issue) return;
+    const b = base(name)?.base;
+    const typed = b instanceof z.ZodNumber || (b instanceof z.ZodString && b.maxLength !== null);
+    // a type or format error of a field left empty ("expected string") says nothing to a clerk
+    const unfilled = isEmpty(value) && (issue.code === 'invalid_type' || issue.code === 'invalid_format');
+    throw new Error(unfilled ? `${verb ?? (typed ? '请填写' : '请选择')}${label}` : issue.message);
+  };
   return {
     required,
     max,
@@ -112,26 +142,16 @@ export function schemaForm(
       const m = max(name);
       return m === undefined ? undefined : { show: true, max: m, strategy: countChars };
     },
-    rules(name, label) {
-      const path = pathOf(name);
-      const b = base(name)?.base;
-      const verb =
-        b instanceof z.ZodNumber || (b instanceof z.ZodString && b.maxLength !== null) ? '请填写' : '请选择';
+    rules(name, label, verb) {
       return [
         (form) => ({
           required: required(name),
-          validator: async (_rule, value: unknown) => {
-            const result = schema.safeParse(toInput(form.getFieldsValue(true) as FormValues));
-            if (result.success) return;
-            const issue = result.error.issues.find((i) => samePath(i.path, path));
-            if (!issue) return;
-            // the schema's type error of a field left empty ("expected string") says nothing to a clerk
-            throw new Error(
-              issue.code === 'invalid_type' && isEmpty(value) ? `${verb}${label}` : issue.message,
-            );
-          },
+          validator: (_rule, value) => check(name, label, form, value, verb),
         }),
       ];
+    },
+    listRules(name, label, form) {
+      return [{ validator: (_rule, value) => check(name, label, form, value) }];
     },
   };
 }

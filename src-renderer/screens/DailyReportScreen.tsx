@@ -22,6 +22,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   CHANNELS,
+  api,
   type DailyFigures,
   type DailyReportMatrix,
   type DailyReportPreview,
@@ -30,6 +31,10 @@ import {
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { useLoaded } from '../lib/use-loaded';
+import { schemaForm } from '../lib/schema-rules';
+
+/** the note's counter, from the contract: a longer note is refused by the services, never cut */
+const noteCount = schemaForm(api['dailyReports.issue'].input).count('note');
 import { showDateTime } from '../lib/format';
 
 const today = () => dayjs().format('YYYY-MM-DD');
@@ -143,7 +148,7 @@ function TownshipReports() {
             aria-label="备注"
             placeholder="备注（可不填）"
             value={note}
-            maxLength={500}
+            count={noteCount}
             onChange={(e) => setNote(e.target.value)}
             onPressEnter={produce}
           />

@@ -20,7 +20,13 @@ import {
 } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { STAFF_ROLES, type ReceivedCase, type ReceptionDayView } from '../../src-main/contract';
+import {
+  STAFF_ROLES,
+  receptionDayInput,
+  type ReceivedCase,
+  type ReceptionDayInput,
+  type ReceptionDayView,
+} from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { removeAndReload, useFormSave, useLoaded } from '../lib/use-loaded';
 import { useApp } from '../lib/app-context';
@@ -28,6 +34,7 @@ import { label, showDateTime } from '../lib/format';
 import { pinyinFilter } from '../lib/pinyin-filter';
 import { href } from '../lib/router';
 import { onCtrlEnter } from '../lib/keys';
+import { schemaForm } from '../lib/schema-rules';
 
 interface FormValues {
   date: Dayjs;
@@ -190,8 +197,6 @@ function ReceivedCases({ cases }: { cases: ReceivedCase[] }) {
   );
 }
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 function ReceptionForm({
   day,
   onClose,
@@ -207,19 +212,23 @@ function ReceptionForm({
   // leaders first: the duty is theirs, but a township may have listed its heads under another role
   const staff = [...settings.staff].sort((a, b) => Number(b.role === 'leader') - Number(a.role === 'leader'));
 
+  const toInput = (v: FormValues): ReceptionDayInput => ({
+    id: day?.id,
+    date: v.date ? v.date.format('YYYY-MM-DD') : '',
+    startTime: v.startTime,
+    endTime: v.endTime,
+    leaderId: v.leaderId,
+    place: v.place ?? '',
+    note: v.note ?? '',
+  });
+  // the contract's rules, 结束时间应晚于开始时间 among them
+  const f = schemaForm(receptionDayInput, (v) => toInput(v as unknown as FormValues));
+
   const { save, saving } = useFormSave(
     form,
     message,
     async (v) => {
-      await call('receptionDays.save', {
-        id: day?.id,
-        date: v.date.format('YYYY-MM-DD'),
-        startTime: v.startTime,
-        endTime: v.endTime,
-        leaderId: v.leaderId,
-        place: v.place ?? '',
-        note: v.note ?? '',
-      });
+      await call('receptionDays.save', toInput(v));
       return '已保存接访日安排';
     },
     onSaved,
@@ -260,26 +269,23 @@ function ReceptionForm({
                 }
           }
         >
-          <Form.Item name="date" label="接访日期" rules={[{ required: true, message: '请选择接访日期' }]}>
+          <Form.Item name="date" label="接访日期" rules={f.rules('date', '接访日期')}>
             <DatePicker aria-label="接访日期" allowClear={false} autoFocus />
           </Form.Item>
           <Space align="start">
-            <Form.Item
-              name="startTime"
-              label="开始时间"
-              rules={[{ required: true, pattern: TIME, message: '时间格式应为 时:分，如 09:00' }]}
-            >
+            <Form.Item name="startTime" label="开始时间" rules={f.rules('startTime', '开始时间', '请填写')}>
               <Input aria-label="开始时间" style={{ width: 110 }} placeholder="09:00" />
             </Form.Item>
             <Form.Item
               name="endTime"
               label="结束时间"
-              rules={[{ required: true, pattern: TIME, message: '时间格式应为 时:分，如 11:30' }]}
+              rules={f.rules('endTime', '结束时间', '请填写')}
+              dependencies={['startTime']}
             >
               <Input aria-label="结束时间" style={{ width: 110 }} placeholder="11:30" />
             </Form.Item>
           </Space>
-          <Form.Item name="leaderId" label="接访领导" rules={[{ required: true, message: '请选择接访领导' }]}>
+          <Form.Item name="leaderId" label="接访领导" rules={f.rules('leaderId', '接访领导')}>
             <Select
               aria-label="接访领导"
               placeholder="选择值班领导"
@@ -287,11 +293,11 @@ function ReceptionForm({
               showSearch={{ filterOption: pinyinFilter }}
             />
           </Form.Item>
-          <Form.Item name="place" label="接访地点">
-            <Input aria-label="接访地点" maxLength={60} placeholder="如 镇信访接待室" />
+          <Form.Item name="place" label="接访地点" rules={f.rules('place', '接访地点')}>
+            <Input aria-label="接访地点" count={f.count('place')} placeholder="如 镇信访接待室" />
           </Form.Item>
-          <Form.Item name="note" label="备注">
-            <Input aria-label="接访备注" maxLength={500} />
+          <Form.Item name="note" label="备注" rules={f.rules('note', '备注')}>
+            <Input aria-label="接访备注" count={f.count('note')} />
           </Form.Item>
         </Form>
       </div>

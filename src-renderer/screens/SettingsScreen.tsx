@@ -15,15 +15,27 @@ import {
   Tabs,
   Tree,
 } from 'antd';
-import { STAFF_ROLES, type Staff } from '../../src-main/contract';
+import {
+  STAFF_ROLES,
+  categoryInput,
+  officeInput,
+  staffInput,
+  unitInput,
+  type Staff,
+} from '../../src-main/contract';
 import { call } from '../lib/api-client';
 import { useApp } from '../lib/app-context';
 import { options } from '../lib/format';
+import { schemaForm } from '../lib/schema-rules';
 import { VillagesEditor } from '../components/VillagesEditor';
 import { NamedListEditor } from '../components/NamedListEditor';
 import { DeadlineSettings } from '../components/DeadlineSettings';
 import { CalendarEditor } from '../components/CalendarEditor';
 import { LetterTemplates } from '../components/LetterTemplates';
+
+const office = schemaForm(officeInput);
+const staff = schemaForm(staffInput);
+const category = schemaForm(categoryInput);
 
 export function SettingsScreen() {
   const { settings, setSettings } = useApp();
@@ -46,6 +58,7 @@ export function SettingsScreen() {
                 <NamedListEditor
                   items={settings.units}
                   noun="责任单位"
+                  count={schemaForm(unitInput).count('name')}
                   onSave={async (u) => setSettings(await call('settings.saveUnit', u))}
                   onRemove={async (id) => setSettings(await call('settings.remove', { kind: 'unit', id }))}
                 />
@@ -88,7 +101,12 @@ function OfficeTab() {
         <Descriptions.Item label="数据文件夹">{session.dataDir}</Descriptions.Item>
       </Descriptions>
       <Space.Compact style={{ width: 420 }}>
-        <Input aria-label="单位名称" value={name} onChange={(e) => setName(e.target.value)} maxLength={40} />
+        <Input
+          aria-label="单位名称"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          count={office.count('name')}
+        />
         <Button
           type="primary"
           disabled={!name.trim() || name === settings.office.name}
@@ -195,21 +213,17 @@ function StaffTab() {
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item
-            name="name"
-            label="姓名"
-            rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}
-          >
-            <Input maxLength={20} autoFocus />
+          <Form.Item name="name" label="姓名" rules={staff.rules('name', '姓名')}>
+            <Input count={staff.count('name')} autoFocus />
           </Form.Item>
-          <Form.Item name="role" label="角色">
+          <Form.Item name="role" label="角色" rules={staff.rules('role', '角色')}>
             <Select options={options(STAFF_ROLES)} />
           </Form.Item>
           <Form.Item name="unitId" label="所在单位">
             <Select allowClear options={settings.units.map((u) => ({ value: u.id, label: u.name }))} />
           </Form.Item>
-          <Form.Item name="phone" label="电话">
-            <Input maxLength={20} />
+          <Form.Item name="phone" label="电话" rules={staff.rules('phone', '电话')}>
+            <Input />
           </Form.Item>
         </Form>
       </Modal>
@@ -256,7 +270,7 @@ function CategoriesTab() {
           aria-label="分类名称"
           value={name}
           onChange={(e) => setName(e.target.value)}
-          maxLength={30}
+          count={category.count('name')}
           placeholder="分类名称"
         />
         <Space>

@@ -2,12 +2,17 @@
 import { useState } from 'react';
 import { App, Button, Card, Form, Input, Radio, Select, Space, Steps } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { STAFF_ROLES, type SetupInput } from '../../src-main/contract';
+import { STAFF_ROLES, setupInput, unitInput, type SetupInput } from '../../src-main/contract';
 import { call, ApiError } from '../lib/api-client';
 import { useAppMaybe, useApp } from '../lib/app-context';
 import { options } from '../lib/format';
 import { VillagesEditor } from '../components/VillagesEditor';
 import { NamedListEditor } from '../components/NamedListEditor';
+import { schemaForm } from '../lib/schema-rules';
+
+/** What the first step sends: the office and its staff, villages and units come after. */
+const setupOf = (values: SetupInput): SetupInput => ({ ...values, villages: [], units: [] });
+const f = schemaForm(setupInput, (v) => setupOf(v as unknown as SetupInput));
 
 export function SetupScreen({ onStarted, onDone }: { onStarted(): void; onDone(): void }) {
   const { session } = useAppMaybe();
@@ -51,7 +56,7 @@ function OfficeStep({ onStarting, onCreated }: { onStarting(): void; onCreated()
   const submit = async (values: SetupInput) => {
     setBusy(true);
     try {
-      await call('setup.create', { ...values, villages: [], units: [] });
+      await call('setup.create', setupOf(values));
       onStarting();
       await reload(); // the next steps need the new office's settings
       onCreated();
@@ -92,32 +97,31 @@ function OfficeStep({ onStarting, onCreated }: { onStarting(): void; onCreated()
         label={
           level === 'township' ? '乡镇代码（9位：县级区划代码6位 + 乡镇3位）' : '县级行政区划代码（6位）'
         }
-        rules={[
-          { required: true, message: '请填写单位代码' },
-          {
-            pattern: level === 'township' ? /^\d{9}$/ : /^\d{6}$/,
-            message: level === 'township' ? '乡镇代码应为9位数字' : '县级代码应为6位数字',
-          },
-        ]}
+        rules={f.rules('code', '单位代码', '请填写')}
+        dependencies={['level']}
       >
-        <Input
-          maxLength={level === 'township' ? 9 : 6}
-          placeholder={level === 'township' ? '例如 330102001' : '例如 330102'}
-          autoFocus
-        />
+        <Input placeholder={level === 'township' ? '例如 330102001' : '例如 330102'} autoFocus />
       </Form.Item>
-      <Form.Item name="name" label="单位名称" rules={[{ required: true, message: '请填写单位名称' }]}>
-        <Input maxLength={40} placeholder={level === 'township' ? '例如 清波街道' : '例如 上城区信访局'} />
+      <Form.Item name="name" label="单位名称" rules={f.rules('name', '单位名称')}>
+        <Input
+          count={f.count('name')}
+          placeholder={level === 'township' ? '例如 清波街道' : '例如 上城区信访局'}
+        />
       </Form.Item>
       <Form.List name="staff">
         {(fields, { add, remove }) => (
           <Form.Item label="工作人员（第一位为本机当前使用人）" required>
             {fields.map((field, i) => (
               <Space key={field.key} align="baseline" style={{ display: 'flex' }}>
-                <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: '请填写姓名' }]}>
-                  <Input placeholder="姓名" aria-label={`工作人员${i + 1}姓名`} style={{ width: 180 }} />
+                <Form.Item name={[field.name, 'name']} rules={f.rules(['staff', field.name, 'name'], '姓名')}>
+                  <Input
+                    placeholder="姓名"
+                    aria-label={`工作人员${i + 1}姓名`}
+                    style={{ width: 180 }}
+                    count={f.count(['staff', field.name, 'name'])}
+                  />
                 </Form.Item>
-                <Form.Item name={[field.name, 'role']}>
+                <Form.Item name={[field.name, 'role']} rules={f.rules(['staff', field.name, 'role'], '角色')}>
                   <Select style={{ width: 120 }} options={options(STAFF_ROLES)} />
                 </Form.Item>
                 {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(field.name)} />}
@@ -146,6 +150,7 @@ function UnitsStep({ onDone, onBack }: { onDone(): void; onBack(): void }) {
       <NamedListEditor
         items={settings.units}
         noun="责任单位"
+        count={schemaForm(unitInput).count('name')}
         onSave={async (u) => setSettings(await call('settings.saveUnit', u))}
         onRemove={async (id) => setSettings(await call('settings.remove', { kind: 'unit', id }))}
       />

@@ -9,10 +9,17 @@ import {
   SATISFACTION,
   caseStepInput,
   disputeInput,
+  intakeInput,
   receptionDayInput,
 } from '../../src-main/contract';
 import { MAX_EXTENSION_DAYS } from '../../src-main/contract';
 import { schemaForm, variantOf, type FieldName, type FormValues } from '../../src-renderer/lib/schema-rules';
+import {
+  emptyCaseForm,
+  formPathOf,
+  toIntakeInput,
+  type CaseFormValues,
+} from '../../src-renderer/components/case-form-values';
 
 /** What a field's rules say of these form values: the message of the first refusal, or null. */
 async function check(rules: FormRule[], values: FormValues, name: FieldName): Promise<string | null> {
@@ -171,5 +178,52 @@ describe('schemaForm with cross-field refinements', () => {
     expect(
       await check(reception.rules('endTime', '结束时间'), { ...values, endTime: '12:00' }, 'endTime'),
     ).toBe(null);
+  });
+});
+
+describe('schemaForm on the intake form', () => {
+  const intake = schemaForm(
+    intakeInput,
+    (v) => toIntakeInput(v as CaseFormValues),
+    (path, v) => formPathOf(path, v as CaseFormValues),
+  );
+  const values = (over: CaseFormValues = {}): FormValues =>
+    ({
+      ...emptyCaseForm(),
+      matterType: 'claim',
+      summary: '反映宅基地界址纠纷',
+      ...over,
+    }) as FormValues;
+
+  it('names a petitioner’s field by its row on the form, blank rows left out of the input', async () => {
+    // anonymous: the blank first row is not sent, so the second row is the input's first
+    const v = values({ anonymous: true, petitioners: [{}, { phone: '13600136000' }] });
+    expect(await check(intake.rules(['petitioners', 1, 'name'], '姓名'), v, ['petitioners', 1, 'name'])).toBe(
+      '请填写信访人姓名',
+    );
+    expect(await check(intake.rules(['petitioners', 0, 'name'], '姓名'), v, ['petitioners', 0, 'name'])).toBe(
+      null,
+    );
+    expect(
+      await check(
+        intake.rules(['petitioners', 1, 'idNumber'], '身份证号'),
+        { ...v, petitioners: [{}, { name: '张三', idNumber: '330102198001011230' }] },
+        ['petitioners', 1, 'idNumber'],
+      ),
+    ).toMatch(/校验/);
+  });
+
+  it('reports the people rules of the contract on their fields', async () => {
+    const v = values({ peopleCount: 1, petitioners: [{ name: '张三' }, { name: '李四' }] });
+    expect(await check(intake.rules('peopleCount', '人数'), v, 'peopleCount')).toBe(
+      '人数（1）少于登记的信访人数（2）',
+    );
+    const none = values({ petitioners: [{}] });
+    const form = { getFieldsValue: () => none } as unknown as FormInstance;
+    await expect(
+      intake.listRules('petitioners', '信访人', form)[0].validator(null, none.petitioners),
+    ).rejects.toThrow('请至少登记一名信访人（匿名信访请勾选“匿名”）');
+    expect(intake.count('summary')).toMatchObject({ max: 200 });
+    expect(intake.count(['petitioners', 0, 'address'])).toMatchObject({ max: 100 });
   });
 });

@@ -4,10 +4,15 @@
  */
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Typography, Upload } from 'antd';
+import { api } from '../../../src-main/contract';
 import { call, readFileBase64, saveFile } from '../../lib/api-client';
+import { schemaForm } from '../../lib/schema-rules';
 import { useApp } from '../../lib/app-context';
 
 /** Township: joining the county with the enrollment file the county made. */
+
+const enroll = schemaForm(api['sync.enroll'].input);
+
 export function JoinCounty({ onJoined }: { onJoined(): void }) {
   const { message, modal } = App.useApp();
   return (
@@ -85,19 +90,11 @@ export function EnrollTownship({ onEnrolled }: { onEnrolled(): void }) {
         </Typography.Paragraph>
         {error ? <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} /> : null}
         <Form form={form} layout="vertical" initialValues={{ code: session.office?.id ?? '' }}>
-          <Form.Item
-            name="code"
-            label="乡镇代码（9位）"
-            rules={[{ required: true, pattern: /^\d{9}$/, message: '乡镇代码应为 9 位数字' }]}
-          >
-            <Input maxLength={9} />
+          <Form.Item name="code" label="乡镇代码（9位）" rules={enroll.rules('code', '乡镇代码', '请填写')}>
+            <Input />
           </Form.Item>
-          <Form.Item
-            name="name"
-            label="乡镇名称"
-            rules={[{ required: true, whitespace: true, message: '请填写乡镇名称' }]}
-          >
-            <Input maxLength={40} />
+          <Form.Item name="name" label="乡镇名称" rules={enroll.rules('name', '乡镇名称')}>
+            <Input count={enroll.count('name')} />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,6 +1,9 @@
 import { App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Switch } from 'antd';
-import type { SyncOverview, SyncSettings } from '../../../src-main/contract';
+import { syncSettingsInput, type SyncOverview, type SyncSettings } from '../../../src-main/contract';
 import { call, folderPicker } from '../../lib/api-client';
+import { schemaForm } from '../../lib/schema-rules';
+
+const f = schemaForm(syncSettingsInput);
 
 /** 交换设置: the outbox and inbox folders, export on exit, pick-up at start, the reminder. */
 export function FolderSettings({
@@ -48,9 +51,9 @@ export function FolderSettings({
             <Form.Item
               name="remindAfterDays"
               label="超过几天未交换时提醒"
-              rules={[{ required: true, message: '请填写天数' }]}
+              rules={f.rules('remindAfterDays', '提醒天数')}
             >
-              <InputNumber min={1} max={90} addonAfter="天" style={{ width: '100%' }} />
+              <InputNumber addonAfter="天" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
         </Row>
@@ -77,8 +80,8 @@ function FolderField({
   return (
     <Form.Item label={label} required>
       <Space.Compact style={{ width: '100%' }}>
-        <Form.Item name={name} noStyle rules={[{ required: true, message: `请填写${what}` }]}>
-          <Input aria-label={what} />
+        <Form.Item name={name} noStyle rules={f.rules(name, what)}>
+          <Input aria-label={what} count={f.count(name)} />
         </Form.Item>
         {pick ? (
           <Button
