@@ -159,7 +159,7 @@ export function CaseForm({
                       >
                         <Input
                           aria-label={`信访人${i + 1}姓名`}
-                          count={f.count(['petitioners', field.name, 'name'])}
+                          count={f.count(['petitioners', field.name, 'name'], true)}
                         />
                       </Form.Item>
                     </Col>
@@ -200,7 +200,10 @@ export function CaseForm({
                         label={i === 0 ? '住址' : undefined}
                         rules={f.rules(['petitioners', field.name, 'address'], '住址')}
                       >
-                        <Input aria-label={`信访人${i + 1}住址`} />
+                        <Input
+                          aria-label={`信访人${i + 1}住址`}
+                          count={f.count(['petitioners', field.name, 'address'], true)}
+                        />
                       </Form.Item>
                     </Col>
                     <Col span={2}>

@@ -23,8 +23,12 @@ export interface SchemaForm {
   max(name: FieldName): number | undefined;
   /** the values of an enum field */
   options(name: FieldName): readonly string[] | undefined;
-  /** a text field's counter (`count` of Input and Input.TextArea), when the schema limits its length */
-  count(name: FieldName): TextCount | undefined;
+  /**
+   * A text field's counter (`count` of Input and Input.TextArea), when the schema limits its
+   * length. `narrow`: a field too narrow to hold the counter beside its text shows it only from
+   * nine tenths of the maximum on.
+   */
+  count(name: FieldName, narrow?: boolean): TextCount | undefined;
   /**
    * The field's rules: required (for the mark) and one check that parses the whole form and
    * reports the schema's issue at this field. `label` words the message of a required field left
@@ -138,9 +142,13 @@ export function schemaForm(
       const b = base(name)?.base;
       return b instanceof z.ZodEnum ? (b.options as string[]) : undefined;
     },
-    count(name) {
+    count(name, narrow = false) {
       const m = max(name);
-      return m === undefined ? undefined : { show: true, max: m, strategy: countChars };
+      if (m === undefined) return undefined;
+      const show: TextCount['show'] = narrow
+        ? ({ count }) => (count * 10 >= m * 9 ? `${count} / ${m}` : null)
+        : true;
+      return { show, max: m, strategy: countChars };
     },
     rules(name, label, verb) {
       return [

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormInstance, FormRule } from 'antd';
 import {
+  MAX_EXTENSION_DAYS,
   REJECT_ROUTES,
   SATISFACTION,
   caseStepInput,
@@ -12,7 +13,6 @@ import {
   intakeInput,
   receptionDayInput,
 } from '../../src-main/contract';
-import { MAX_EXTENSION_DAYS } from '../../src-main/contract';
 import { schemaForm, variantOf, type FieldName, type FormValues } from '../../src-renderer/lib/schema-rules';
 import {
   emptyCaseForm,
@@ -57,6 +57,10 @@ describe('schemaForm on a step of caseStepInput', () => {
     expect(review.count('note')).toMatchObject({ show: true, max: 4000 });
     // the counter counts as zod does: a character outside the BMP is one
     expect(review.count('note')?.strategy?.('𠀀字')).toBe(2);
+    // a narrow field shows its counter only near the maximum
+    const narrow = review.count('body', true)?.show;
+    expect(typeof narrow === 'function' && narrow({ value: '', count: 53, maxLength: 60 })).toBe(null);
+    expect(typeof narrow === 'function' && narrow({ value: '', count: 54, maxLength: 60 })).toBe('54 / 60');
     expect(review.max('on')).toBeUndefined();
     expect(review.count('on')).toBeUndefined();
   });
