@@ -3,6 +3,9 @@
  * which, and what a case's state is. The state is never stored as the truth: it is folded from
  * the case's append-only events (so two registers that hold the same events agree), and
  * cases.status is only a copy kept for the register's filters.
+ *
+ * Over 400 lines because the table of steps and the fold that reads it are the statute's one
+ * rule set: kept in one file, a step cannot be allowed in one place and folded in another.
  */
 import {
   CASE_STATUSES,

@@ -2,6 +2,9 @@
  * 文书 of a case: the letters issued (print, Word, correct), and drafting a new one. A draft is
  * drawn from the case and the office's template, edited here with its pages beside it, and then
  * issued: from that moment its text and number are fixed; a correction is a new letter.
+ *
+ * Over 400 lines because the list, the letter dialog and the issued letter's view share the
+ * case's letters and their reloading; the pages themselves come from the services.
  */
 import { useEffect, useMemo, useState } from 'react';
 import {
