@@ -31,6 +31,21 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
+/** A path's percent-encoding decoded, or null when it is malformed (decodeURIComponent throws). */
+function decodedPath(encoded: string): string | null {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return null;
+  }
+}
+/** dispatch answers every failure itself; should it ever throw, the cause goes to the log only */
+function failed(e: unknown) {
+  console.error('[web] dispatch threw', e);
+  return { ok: false, error: { message: '操作失败，数据未改动', internal: true } };
+}
+const MALFORMED = JSON.stringify({ ok: false, error: { message: '请求地址格式错误', internal: true } });
+
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -102,11 +117,12 @@ export async function startWebServer(opts: {
         } catch {
           return send(400, JSON.stringify({ ok: false, error: { message: '请求格式错误', internal: true } }));
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        const method = decodedPath(url.pathname.slice('/api/'.length));
+        if (method === null) return send(400, MALFORMED);
         if (req.headers['x-progress'] !== '1') {
           dispatch(store, method, input).then(
             (result) => send(200, JSON.stringify(result)),
-            (e) => send(500, JSON.stringify({ ok: false, error: { message: String(e), internal: true } })),
+            (e: unknown) => send(500, JSON.stringify(failed(e))),
           );
           return;
         }
@@ -127,17 +143,16 @@ export async function startWebServer(opts: {
         };
         dispatch(store, method, input, progress).then(
           (result) => res.end(`${JSON.stringify({ result })}\n`),
-          (e) =>
-            res.end(
-              `${JSON.stringify({ result: { ok: false, error: { message: String(e), internal: true } } })}\n`,
-            ),
+          (e: unknown) => res.end(`${JSON.stringify({ result: failed(e) })}\n`),
         );
       });
       return;
     }
 
     if (req.method !== 'GET') return send(405, '');
-    const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+    const decoded = decodedPath(url.pathname);
+    if (decoded === null) return send(400, MALFORMED);
+    const rel = path.normalize(decoded).replace(/^([/\\])+/, '');
     let file = path.join(opts.rendererDir, rel);
     if (!file.startsWith(opts.rendererDir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       file = path.join(opts.rendererDir, 'index.html');
