@@ -71,8 +71,12 @@ export function defaultMigrationsFolder(): string {
 }
 
 export function openStore(opts: OpenOptions): Store {
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  // the register holds every petitioner's name, ID number and complaint: a folder and a file
+  // the app creates are its user's alone (POSIX modes; on Windows the per-user AppData ACL does
+  // this). SQLite gives the -wal and -shm files the database file's mode.
+  fs.mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(opts.dataDir, 'register.db');
+  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
   let sqlite: Database.Database;
   try {
     sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});

@@ -1,14 +1,15 @@
 /**
  * How services/database.ts keeps saves short: saving appends to the write-ahead log and returns,
  * the checkpoint (tens of milliseconds on a large register) waits until the app is idle; and a
- * statement is compiled once per SQL text, then reused.
+ * statement is compiled once per SQL text, then reused. And who may read the files it makes.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { closeStore } from '../../src-main/services/database';
 import { openRegister } from '../../src-main/services/open-register';
-import { call, createTownship, sampleIntake, type TempStore } from '../helpers/store';
+import { call, createTownship, sampleIntake, SETUP, type TempStore } from '../helpers/store';
 
 let t: TempStore | undefined;
 afterEach(() => t?.cleanup());
@@ -88,4 +89,25 @@ it('reports the progress of the rebuilds a new version runs at start, and finish
     onProgress: (task, done, total) => seen.push([task, done, total]),
   });
   expect(seen).toEqual([]);
+});
+
+it('creates the data folder and the register readable by their user alone', async () => {
+  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'petition-mode-'));
+  try {
+    const dataDir = path.join(parent, 'new', 'data');
+    const store = openRegister({ dataDir });
+    try {
+      await call(store, 'setup.create', SETUP);
+      await call(store, 'cases.create', sampleIntake());
+      const mode = (p: string) => fs.statSync(p).mode & 0o777;
+      expect(mode(dataDir)).toBe(0o700);
+      expect(mode(path.join(parent, 'new'))).toBe(0o700);
+      for (const f of ['register.db', 'register.db-wal', 'register.db-shm'])
+        expect([f, mode(path.join(dataDir, f))]).toEqual([f, 0o600]);
+    } finally {
+      closeStore(store);
+    }
+  } finally {
+    fs.rmSync(parent, { recursive: true, force: true });
+  }
 });
