@@ -277,7 +277,10 @@ export const casesMethods = {
   'cases.update': method<CaseDetail>()(caseUpdateInput),
   'cases.get': method<CaseDetail>()(byId),
   'cases.list': method<CaseList>()(listInput),
-  'cases.exportXlsx': method<FileBytes>()(z.object({ filter: caseFilter.default({}) })),
+  /** ID numbers and phones masked unless `fullNumbers` (a choice the audit trail records) */
+  'cases.exportXlsx': method<FileBytes>()(
+    z.object({ filter: caseFilter.default({}), fullNumbers: z.boolean().default(false) }),
+  ),
   'cases.findRepeats': method<RepeatMatch[]>()(repeatQuery),
 
   'attachments.upload': method<AttachmentRef>()(uploadInput),

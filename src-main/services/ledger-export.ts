@@ -1,10 +1,20 @@
 /**
  * Export of the filtered register to .xlsx in the layout of a township 信访台账: a title row
- * with the office, the range and the export time, one header row, one row per case. The file
- * holds whole ID numbers and phones, so every export is written to the audit trail.
+ * with the office, the range and the export time, one header row, one row per case. ID numbers
+ * and phones are masked as in the register's list unless the clerk asks for them whole; every
+ * export, and that choice, is written to the audit trail.
  */
 import ExcelJS from 'exceljs';
-import { CASE_STATUSES, CHANNELS, FLAGS, MATTER_TYPES, type CaseFilter, type FileBytes } from '../contract';
+import {
+  CASE_STATUSES,
+  CHANNELS,
+  FLAGS,
+  MATTER_TYPES,
+  maskIdNumber,
+  maskPhone,
+  type CaseFilter,
+  type FileBytes,
+} from '../contract';
 import type { Store } from './database';
 import { requireOffice } from './office';
 import { countRows, queryRows, rowFlags } from './case-list';
@@ -41,8 +51,11 @@ export async function exportLedger(
   store: Store,
   filter: CaseFilter,
   actor: string | null,
+  fullNumbers = false,
 ): Promise<FileBytes> {
   const office = requireOffice(store);
+  const idNumber = fullNumbers ? (id: string) => id : maskIdNumber;
+  const phone = fullNumbers ? (p: string) => p : maskPhone;
   const total = countRows(store, filter);
   if (total > MAX_EXPORT_ROWS)
     throw new UserError(
@@ -89,11 +102,11 @@ export async function exportLedger(
       (CHANNELS[r.channel] ?? r.channel) + (r.proxy_by ? `（代理人：${r.proxy_by}）` : ''),
       ps.map((p) => p.name).join('、'),
       ps
-        .map((p) => p.idNumber ?? '')
+        .map((p) => (p.idNumber ? idNumber(p.idNumber) : ''))
         .filter(Boolean)
         .join('、'),
       ps
-        .map((p) => p.phone ?? '')
+        .map((p) => (p.phone ? phone(p.phone) : ''))
         .filter(Boolean)
         .join('、'),
       ps
@@ -124,7 +137,7 @@ export async function exportLedger(
   ws.getColumn(7).numFmt = '@';
 
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  audit(store, actor, 'export-ledger', { rows: rows.length, filter });
+  audit(store, actor, 'export-ledger', { rows: rows.length, filter, fullNumbers });
   const stamp = now.toISOString().slice(0, 10);
   return { fileName: `${office.name}信访台账_${stamp}.xlsx`, base64: buffer.toString('base64') };
 }

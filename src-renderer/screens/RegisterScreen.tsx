@@ -1,7 +1,7 @@
 /** 台账: every case, filtered and searched, with export of exactly the filtered rows. */
 import { useCallback, useMemo, useState } from 'react';
-import { App, Button, DatePicker, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
-import { DownloadOutlined, FileAddOutlined } from '@ant-design/icons';
+import { App, Button, DatePicker, Dropdown, Input, Select, Space, Tag, TreeSelect, Typography } from 'antd';
+import { DownloadOutlined, DownOutlined, FileAddOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import {
   CASE_STATUSES,
@@ -42,7 +42,7 @@ interface FilterState {
 
 export function RegisterScreen() {
   const { settings } = useApp();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const county = settings.office.level === 'county';
   const [state, setState] = useState<FilterState>(
     () => JSON.parse(sessionStorage.getItem(FILTER_KEY) ?? '{}') as FilterState,
@@ -108,10 +108,11 @@ export function RegisterScreen() {
     [message],
   );
 
-  const exportXlsx = async () => {
+  // ID numbers and phones are masked unless the clerk asks for them whole, after a warning
+  const exportXlsx = async (fullNumbers: boolean) => {
     setExporting(true);
     try {
-      const file = await call('cases.exportXlsx', { filter });
+      const file = await call('cases.exportXlsx', { filter, fullNumbers });
       const where = await saveFile(file.fileName, file.base64);
       if (where) message.success(`已导出 ${total ?? ''} 件：${where}`);
     } catch (e) {
@@ -120,6 +121,15 @@ export function RegisterScreen() {
       setExporting(false);
     }
   };
+
+  const exportFull = () =>
+    modal.confirm({
+      title: '导出完整的身份证号和电话？',
+      content: '文件中将含有信访人完整的身份证号和电话，请妥善保管，勿外传。本次导出会记入审计日志。',
+      okText: '导出',
+      cancelText: '取消',
+      onOk: () => exportXlsx(true),
+    });
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
@@ -132,9 +142,23 @@ export function RegisterScreen() {
             {total === null ? '查询中…' : `共 ${total} 件`}
           </Typography.Text>
           <BatchPrintButton />
-          <Button icon={<DownloadOutlined />} loading={exporting} disabled={!total} onClick={exportXlsx}>
-            导出 Excel
-          </Button>
+          <Space.Compact>
+            <Button
+              icon={<DownloadOutlined />}
+              loading={exporting}
+              disabled={!total}
+              onClick={() => exportXlsx(false)}
+              title="身份证号和电话只显示部分数字"
+            >
+              导出 Excel
+            </Button>
+            <Dropdown
+              disabled={!total || exporting}
+              menu={{ items: [{ key: 'full', label: '导出（含完整身份证号和电话）…' }], onClick: exportFull }}
+            >
+              <Button icon={<DownOutlined />} aria-label="更多导出方式" />
+            </Dropdown>
+          </Space.Compact>
           <Button type="primary" icon={<FileAddOutlined />} onClick={() => navigate({ name: 'intake' })}>
             登记
           </Button>

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CHANNELS, MATTER_TYPES, type CaseFilter } from '../../src-main/contract';
+import { CHANNELS, MATTER_TYPES, maskIdNumber, type CaseFilter } from '../../src-main/contract';
 import { LEDGER_COLUMNS } from '../../src-main/services/ledger-export';
 import {
   IDS,
@@ -21,8 +21,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-async function exportSheet(filter: CaseFilter) {
-  const file = await call(t.store, 'cases.exportXlsx', { filter });
+async function exportSheet(filter: CaseFilter, fullNumbers = true) {
+  const file = await call(t.store, 'cases.exportXlsx', { filter, fullNumbers });
   const bytes = Buffer.from(file.base64, 'base64');
   expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as .xlsx is
   const wb = new ExcelJS.Workbook();
@@ -105,6 +105,29 @@ describe('ledger export (.xlsx)', () => {
     expect(ws.getCell(4, col('联系电话') + 1).numFmt).toBe('@');
   });
 
+  it('masks ID numbers and phones unless asked for them whole', async () => {
+    // what a clerk gets from the 导出 Excel button itself
+    const file = await call(t.store, 'cases.exportXlsx', { filter: { villageId: [t.village('西村')] } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const row = wb.worksheets[0].getRow(4);
+    expect(row.getCell(col('身份证号') + 1).value).toBe(
+      `${maskIdNumber(IDS.female1990)}、${maskIdNumber(IDS.nanjingX)}`,
+    );
+    expect(row.getCell(col('联系电话') + 1).value).toBe('139****2222、057****6666');
+    const whole = await exportSheet({ villageId: [t.village('西村')] }, true);
+    expect(whole.dataRows[0][col('身份证号')]).toBe(`${IDS.female1990}、${IDS.nanjingX}`);
+    // the audit trail says which of the two each export was
+    const details = (
+      t.store.sqlite
+        .prepare("SELECT detail FROM audit_log WHERE action = 'export-ledger' ORDER BY rowid")
+        .all() as {
+        detail: string;
+      }[]
+    ).map((r) => JSON.parse(r.detail).fullNumbers);
+    expect(details).toEqual([false, true]);
+  });
+
   it('keeps a single 18-digit ID number a string, never a rounded number', async () => {
     const { ws, dataRows } = await exportSheet({ q: '李四' });
     expect(dataRows).toHaveLength(1);
@@ -142,7 +165,7 @@ describe('ledger export (.xlsx)', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].action).toBe('export-ledger');
     expect(rows[0].actor).toBe(t.staff('王登记'));
-    expect(JSON.parse(rows[0].detail)).toEqual({ rows: 2, filter });
+    expect(JSON.parse(rows[0].detail)).toEqual({ rows: 2, filter, fullNumbers: true });
     expect(Date.parse(rows[0].at)).not.toBeNaN();
     await exportSheet({});
     expect(countOf(t.store, 'audit_log')).toBe(2);
