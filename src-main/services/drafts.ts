@@ -4,6 +4,7 @@
  */
 import type { Draft } from '../contract';
 import type { Store } from './database';
+import { UserError } from './errors';
 
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
 
@@ -16,7 +17,8 @@ export function getDraft(store: Store, form: string, userId: string): Draft | nu
 
 export function saveDraft(store: Store, form: string, userId: string, data: unknown): { savedAt: string } {
   const text = JSON.stringify(data ?? null);
-  if (text.length > MAX_DRAFT_BYTES) throw new Error('draft too large');
+  if (text.length > MAX_DRAFT_BYTES)
+    throw new UserError('草稿内容过多（超过 200 万字），未能自动保存。请先提交或精简已填写的内容');
   const savedAt = new Date().toISOString();
   store.sqlite
     .prepare(

@@ -268,6 +268,17 @@ describe('drafts', () => {
     });
   });
 
+  it('refuses a draft over 2 MB in Chinese words, keeping the one saved before', async () => {
+    await call(t.store, 'drafts.save', { form: 'intake', data: intakeDraft });
+    const err = await callError(t.store, 'drafts.save', {
+      form: 'intake',
+      data: { ...intakeDraft, summary: '访'.repeat(2 * 1024 * 1024 + 1) },
+    });
+    expect(err.message).toBe('草稿内容过多（超过 200 万字），未能自动保存。请先提交或精简已填写的内容');
+    expect(err.internal).toBeFalsy();
+    expect((await call(t.store, 'drafts.get', { form: 'intake' }))!.data).toEqual(intakeDraft);
+  });
+
   it('writes drafts outside the change log: they never travel', async () => {
     const log = countOf(t.store, 'change_log');
     await call(t.store, 'drafts.save', { form: 'intake', data: intakeDraft });
