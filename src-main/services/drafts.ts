@@ -7,6 +7,20 @@ import type { Store } from './database';
 import { UserError } from './errors';
 
 export const MAX_DRAFT_BYTES = 2 * 1024 * 1024;
+/** A form nests a few levels (a petitioner's fields in a list); far deeper is not a form. */
+export const MAX_DRAFT_DEPTH = 64;
+
+/** Whether data nests deeper than `max`, found without recursion (JSON.stringify would overflow). */
+function nestsDeeperThan(data: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[data, 0]];
+  while (stack.length) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 export function getDraft(store: Store, form: string, userId: string): Draft | null {
   const row = store.sqlite
@@ -16,6 +30,9 @@ export function getDraft(store: Store, form: string, userId: string): Draft | nu
 }
 
 export function saveDraft(store: Store, form: string, userId: string, data: unknown): { savedAt: string } {
+  // checked before JSON.stringify, which recurses and fails with "Maximum call stack size exceeded"
+  if (nestsDeeperThan(data, MAX_DRAFT_DEPTH))
+    throw new UserError('草稿内容的层次过深，不是本程序的表单内容，未能自动保存');
   const text = JSON.stringify(data ?? null);
   if (text.length > MAX_DRAFT_BYTES)
     throw new UserError('草稿内容过多（超过 200 万字），未能自动保存。请先提交或精简已填写的内容');

@@ -279,6 +279,17 @@ describe('drafts', () => {
     expect((await call(t.store, 'drafts.get', { form: 'intake' }))!.data).toEqual(intakeDraft);
   });
 
+  it('refuses a draft nested too deep to save in Chinese, before any recursion overflows', async () => {
+    let deep: unknown = '张三';
+    for (let i = 0; i < 20_000; i++) deep = { petitioners: [deep] };
+    const err = await callError(t.store, 'drafts.save', { form: 'intake', data: deep });
+    expect(err.message).toBe('草稿内容的层次过深，不是本程序的表单内容，未能自动保存');
+    expect(err.internal).toBeFalsy();
+    expect(await call(t.store, 'drafts.get', { form: 'intake' })).toBeNull();
+    // a form's own nesting is far within the limit
+    await call(t.store, 'drafts.save', { form: 'intake', data: intakeDraft });
+  });
+
   it('writes drafts outside the change log: they never travel', async () => {
     const log = countOf(t.store, 'change_log');
     await call(t.store, 'drafts.save', { form: 'intake', data: intakeDraft });
