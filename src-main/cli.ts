@@ -20,7 +20,7 @@ import { openRegister } from './services/open-register';
 import { defaultDataDir, resolveDataDir } from './data-dir';
 import { UserError } from './services/errors';
 import { currentOfficeId, currentUserId, requireOffice } from './services/office';
-import { STEP_KINDS, type ImportReport, type Report } from './contract';
+import { eventKindLabel, type ImportReport, type Report } from './contract';
 import { dispatch } from './handlers';
 import { exportPackage } from './services/sync/export';
 import { importPackage, openPackage } from './services/sync/import';
@@ -167,16 +167,14 @@ function readInputFile(file: string): Buffer {
   }
 }
 
-function describeImport(r: ImportReport): string {
+export function describeImport(r: ImportReport): string {
   const s = r.summary;
   const lines = [
     `${r.preview ? '预览（未作任何改动）' : '已导入'}：${r.from.name} 第 ${r.seq} 号交换包（${r.createdAt.replace('T', ' ')} 导出）`,
     `  记录 ${fmt(s.received)} 条，其中本机没有的 ${fmt(s.fresh)} 条`,
     `  新增信访事项 ${fmt(s.newCases.length)} 件，更新 ${fmt(s.updatedCases.length)} 件，删除 ${fmt(s.deletedCases)} 件`,
   ];
-  const events = Object.entries(s.events).map(
-    ([k, n]) => `${STEP_KINDS[k as keyof typeof STEP_KINDS] ?? k} ${n}`,
-  );
+  const events = Object.entries(s.events).map(([k, n]) => `${eventKindLabel(k)} ${fmt(n)}`);
   if (events.length) lines.push(`  办理记录：${events.join('、')}`);
   const settings = Object.values(s.settings).reduce((a, b) => a + b, 0);
   if (settings) lines.push(`  共享设置（分类、节假日、单位等）更新 ${fmt(settings)} 项`);

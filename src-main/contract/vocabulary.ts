@@ -73,6 +73,20 @@ export const STEP_KINDS = {
 } as const;
 export type StepKind = keyof typeof STEP_KINDS;
 
+/** Every kind of record on a case's timeline: the steps and what intake, edits and letters add. */
+export const EVENT_KINDS: Record<string, string> = {
+  registered: '登记',
+  edited: '修改登记',
+  attached: '添加附件',
+  issued: '出具文书',
+  ...STEP_KINDS,
+};
+
+/** A timeline record's kind in words; one this version does not know is 其他记录 (never its key). */
+export function eventKindLabel(kind: string): string {
+  return Object.hasOwn(EVENT_KINDS, kind) ? EVENT_KINDS[kind] : '其他记录';
+}
+
 /** Art. 22–23: where a petitioner is sent when the matter is not accepted. */
 export const REJECT_ROUTES = {
   litigation: '诉讼',

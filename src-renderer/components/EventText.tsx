@@ -10,7 +10,7 @@ import {
   REPLY_OUTCOMES,
   REVIEW_RESULTS,
   SATISFACTION,
-  STEP_KINDS,
+  eventKindLabel,
   type CaseEventView,
   type Settings,
 } from '../../src-main/contract';
@@ -167,7 +167,7 @@ function describe(
     }
     default:
       return {
-        text: STEP_KINDS[event.kind as keyof typeof STEP_KINDS] ?? `其他记录（${event.kind}）`,
+        text: eventKindLabel(event.kind),
         details: [],
       };
   }

@@ -1,5 +1,5 @@
 import { Alert, Button, Descriptions, Modal, Table, Tag, Typography } from 'antd';
-import { STEP_KINDS, type ImportReport } from '../../../src-main/contract';
+import { eventKindLabel, type ImportReport } from '../../../src-main/contract';
 import { showDateTime } from '../../lib/format';
 
 const SETTINGS_NAMES: Record<string, string> = {
@@ -82,13 +82,7 @@ export function ImportPreview({
         <Descriptions.Item label="新增信访事项">{s.newCases.length} 件</Descriptions.Item>
         <Descriptions.Item label="更新信访事项">{s.updatedCases.length} 件</Descriptions.Item>
         <Descriptions.Item label="办理记录" span={2}>
-          {events.length
-            ? events.map(([k, n]) => (
-                <Tag
-                  key={k}
-                >{`${STEP_KINDS[k as keyof typeof STEP_KINDS] ?? (k === 'registered' ? '登记' : k === 'edited' ? '修改登记' : k)} ${n}`}</Tag>
-              ))
-            : '无'}
+          {events.length ? events.map(([k, n]) => <Tag key={k}>{`${eventKindLabel(k)} ${n}`}</Tag>) : '无'}
         </Descriptions.Item>
         <Descriptions.Item label="设置更新" span={2}>
           {settings.length
