@@ -6,9 +6,8 @@
 import { z } from 'zod';
 import { parseIdNumber } from './id-number';
 import { phoneError } from './phone';
-
 // every message a schema gives is Chinese, the few it does not spell out included
-z.config(z.locales.zhCN());
+import './zod-chinese';
 
 export const id = z.string().min(1, '缺少编号');
 /** A text of at most `max` characters; one longer is refused with how much was typed (never cut). */

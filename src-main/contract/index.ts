@@ -5,6 +5,8 @@
  * imports it for types, labels and form-side checks; it holds no service code and imports none.
  */
 import type { z } from 'zod';
+// zod's refusals in Chinese, in main and the renderer alike (before any schema is used)
+import './zod-chinese';
 import { casesMethods } from './cases';
 import { ledgersMethods } from './ledgers';
 import { lettersMethods } from './letters';
