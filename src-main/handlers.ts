@@ -182,9 +182,11 @@ export async function dispatch(
       error: { message: '界面与服务的版本不一致，无法执行此操作。请重新启动程序', internal: true },
     };
   }
-  const parsed = api[method].input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
   try {
+    // inside the try: a schema's own check that throws on input it did not foresee is logged and
+    // answered in Chinese like any unexpected failure, never rejected with its English text
+    const parsed = api[method].input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: describeZodError(parsed.error) };
     const actor = office.currentUserId(store);
     const handler = handlers[method] as Handler<typeof method>;
     const value = await handler(store, parsed.data as never, actor, progress);

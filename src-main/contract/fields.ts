@@ -25,7 +25,9 @@ export const required = (label: string, max: number) => trimmed(label, max).min(
  * a form shows all its refusals at once rather than this one only after the rest are mended.
  */
 export const whenValid = (...keys: string[]) => ({
-  when: (payload: z.core.ParsePayload) => !payload.issues.some((i) => keys.includes(String(i.path?.[0]))),
+  // an issue with no path is the whole input's (not an object at all): nothing to cross-check
+  when: (payload: z.core.ParsePayload) =>
+    !payload.issues.some((i) => !i.path?.length || keys.includes(String(i.path[0]))),
 });
 
 export const idNumberSchema = z

@@ -3,6 +3,7 @@
  * a number to give the technician, never the error's own (English) text or an internal name.
  */
 import { afterEach, expect, it, vi } from 'vitest';
+import { api } from '../../src-main/contract';
 import { dispatch } from '../../src-main/handlers';
 import { callError, createTownship, type TempStore } from '../helpers/store';
 
@@ -38,4 +39,29 @@ it('names no method when the screen asks for one the services do not have', asyn
   if (r.ok) return;
   expect(r.error.message).not.toMatch(/[A-Za-z]/);
   expect(r.error.message).toContain('版本');
+});
+
+it('refuses an input that is not an object at all in Chinese, the cross-field checks not run', async () => {
+  t = await createTownship();
+  // the intake's people check read petitioners.length of a string and threw a TypeError, which
+  // dispatch did not catch: the web bridge sent "TypeError: Cannot read properties of undefined"
+  for (const input of ['intake', [], 42, true]) {
+    const err = await callError(t.store, 'cases.create', input);
+    expect(err.message).toBe('格式不正确');
+    expect(err.internal).toBeFalsy();
+  }
+});
+
+it('answers in Chinese when a schema throws, rather than rejecting with its English text', async () => {
+  t = await createTownship();
+  const logged: unknown[][] = [];
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args));
+  vi.spyOn(api['cases.get'].input, 'safeParse').mockImplementation(() => {
+    throw new TypeError("Cannot read properties of undefined (reading 'length')");
+  });
+  const r = await dispatch(t.store, 'cases.get', { id: 'x' });
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  expect(r.error.message).toMatch(/^操作失败，数据未改动。请把错误编号 \d{6} 告诉技术人员/);
+  expect(logged.map((args) => args.map(String).join(' ')).join('\n')).toContain('Cannot read properties');
 });
