@@ -81,7 +81,9 @@ export function openStore(opts: OpenOptions): Store {
   try {
     sqlite = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   } catch (e) {
-    throw new UserError(`无法打开数据库文件 ${file}：${(e as Error).message}`);
+    // SQLite's reason is English ("unable to open database file"): logged, not shown
+    console.error(`cannot open ${file}:`, e);
+    throw new UserError(`无法打开数据库文件 ${file}：文件夹不存在、没有读写权限或文件被占用`);
   }
   cacheStatements(sqlite);
   try {
@@ -125,8 +127,14 @@ export function openStore(opts: OpenOptions): Store {
   }
 }
 
+/**
+ * What the clerk reads about a damaged file: Chinese and the file's place. SQLite's own words
+ * ("btreeInitPage() returns error code 11", "database disk image is malformed") are English and
+ * mean nothing to a clerk; they go to the log for the technician.
+ */
 function integrityMessage(result: string, file: string): string {
-  return `数据库完整性检查未通过（${result.slice(0, 200)}）。请从备份恢复，原文件未被改动：${file}`;
+  console.error(`integrity check of ${file} failed: ${result.slice(0, 2000)}`);
+  return `数据库完整性检查未通过：数据文件已损坏。请从备份恢复，原文件未被改动：${file}`;
 }
 
 /** quick_check on a read-only connection of its own, in a worker thread, so the app stays usable. */
