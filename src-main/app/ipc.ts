@@ -107,9 +107,11 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
       writeFile(target, bytes);
       return target;
     } catch (e) {
+      // the system's reason is English ("EACCES: permission denied, open …"): logged, told in Chinese
+      console.error(`cannot write ${target}:`, e);
       deps.showError(
         '保存失败',
-        `无法写入文件 ${target}：${(e as Error).message}\n请换一个文件夹或检查磁盘空间后重试。`,
+        `无法写入文件 ${target}：${writeFailure(e)}\n请换一个文件夹或检查磁盘空间后重试。`,
       );
       return null;
     }
@@ -132,9 +134,10 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
         // laid out before asking where, so a failure does not follow a chosen file name
         pdf = await deps.renderPdf(html);
       } catch (e) {
+        console.error('cannot lay out the PDF:', e);
         deps.showError(
           '存为 PDF 失败',
-          `无法生成 PDF：${(e as Error).message}\n可改用“打印”，在打印对话框中选择 PDF 打印机。`,
+          '无法生成文件：页面排版失败，原因已记入日志。\n可改用“打印”，在打印对话框中选择 PDF 打印机。',
         );
         return null;
       }
@@ -152,4 +155,22 @@ export function registerIpc(ipcMain: IpcMainLike, deps: IpcDeps): void {
       );
     },
   );
+}
+
+/** Why a file could not be written, in Chinese, from the system's error code. */
+export function writeFailure(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException | null)?.code) {
+    case 'ENOENT':
+      return '文件夹不存在';
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return '没有写入该文件夹的权限';
+    case 'ENOSPC':
+      return '磁盘空间不足';
+    case 'EBUSY':
+      return '文件正被其他程序打开（请先关闭它）';
+    default:
+      return '原因已记入日志';
+  }
 }

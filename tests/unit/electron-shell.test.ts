@@ -115,7 +115,7 @@ const h = vi.hoisted(() => {
       loadURL(url: string) {
         this.loaded = url;
         this.webContents.pdfPage = () => {
-          if (o.pdfFails) throw new Error('打印引擎不可用');
+          if (o.pdfFails) throw new Error('Printing failed: renderer crashed');
           return Buffer.from(url.replace(/^data:text\/html;charset=utf-8;base64,/, ''), 'base64').toString(
             'utf8',
           );
@@ -659,6 +659,9 @@ describe('ipc', () => {
     expect(await fake.ipc.get(IPC_CHANNELS.saveFile)!(trusted, 'x.pdf', 'AAAA')).toBeNull();
     expect(fake.rec.errorBoxes).toHaveLength(1);
     expect(fake.rec.errorBoxes[0].title).toBe('保存失败');
+    // the system's English ("ENOENT: no such file or directory") stays in the log
+    expect(fake.rec.errorBoxes[0].content).toContain('文件夹不存在');
+    expect(fake.rec.errorBoxes[0].content).not.toMatch(/ENOENT|no such file/);
   });
 
   it("'pick-folder' returns the folder chosen in the native picker, nothing when cancelled or asked by a foreign page", async () => {
@@ -708,8 +711,10 @@ describe('ipc', () => {
     const dialogs = fake.rec.saveDialogs.length;
     expect(await fake.ipc.get(IPC_CHANNELS.savePdf)!(trusted, 'x.pdf', '<p>x</p>')).toBeNull();
     expect(fake.rec.errorBoxes).toEqual([
-      { title: '存为 PDF 失败', content: expect.stringContaining('打印引擎不可用') },
+      { title: '存为 PDF 失败', content: expect.stringContaining('页面排版失败') },
     ]);
+    // Electron's English reason stays in the log: the box names only the PDF format itself
+    expect(fake.rec.errorBoxes[0].content.replaceAll('PDF', '')).toMatch(/^[^A-Za-z]*$/);
     expect(fake.rec.saveDialogs).toHaveLength(dialogs);
     expect(fake.windows.at(-1).destroyed).toBe(true);
   });
