@@ -3,7 +3,17 @@
  * (日报告, 零报告) and the leaders' reception days (领导接访日).
  */
 import { z } from 'zod';
-import { hhmm, id, keysOf, localDate, phoneSchema, required, trimmed, whenValid } from './fields';
+import {
+  hhmm,
+  id,
+  keysOf,
+  localDate,
+  localDateOf,
+  phoneSchema,
+  required,
+  trimmed,
+  whenValid,
+} from './fields';
 import { byId, method } from './method';
 import {
   DISPUTE_STATUSES,
@@ -54,15 +64,15 @@ const disputeStatus = z.enum(keysOf(DISPUTE_STATUSES), { message: '请选择调�
 export const disputeInput = z
   .object({
     id: id.optional(),
-    foundOn: localDate,
+    foundOn: localDateOf('发现日期'),
     villageId: id.nullable().optional(),
     parties: z.array(disputePartyInput).min(1, '请至少填写一名当事人').max(50, '当事人不超过50人'),
     kind: z.enum(keysOf(DISPUTE_TYPES), { message: '请选择纠纷类型' }),
-    description: required('纠纷简要情况', 4000),
+    description: required('纠纷简要情况', 4000, 'multi'),
     mediator: trimmed('调处人', 60).default(''),
     status: disputeStatus.default('pending'),
-    resolution: trimmed('化解情况', 4000).default(''),
-    resolvedOn: localDate.nullable().optional(),
+    resolution: trimmed('化解情况', 4000, 'multi').default(''),
+    resolvedOn: localDateOf('化解日期').nullable().optional(),
   })
   .superRefine(checkDisputeEnd, whenValid(...ENDING_FIELDS));
 export type DisputeInput = z.input<typeof disputeInput>;
@@ -71,8 +81,8 @@ export const disputeStatusInput = z
   .object({
     id,
     status: disputeStatus,
-    resolvedOn: localDate.nullable().optional(),
-    resolution: trimmed('化解情况', 4000).default(''),
+    resolvedOn: localDateOf('化解日期').nullable().optional(),
+    resolution: trimmed('化解情况', 4000, 'multi').default(''),
   })
   .superRefine(checkDisputeEnd, whenValid(...ENDING_FIELDS));
 
@@ -159,7 +169,7 @@ export const receptionDayInput = z
     endTime: hhmm,
     leaderId: z.string().min(1, '请选择接访领导'),
     place: trimmed('接访地点', 60).default(''),
-    note: trimmed('备注', 500).default(''),
+    note: trimmed('备注', 500, 'multi').default(''),
   })
   .refine((v) => v.startTime < v.endTime, {
     path: ['endTime'],
@@ -207,7 +217,7 @@ export const ledgersMethods = {
   'dailyReports.issue': method<DailyReportView>()(
     z.object({
       date: localDate,
-      note: trimmed('备注', 500).default(''),
+      note: trimmed('备注', 500, 'multi').default(''),
       replace: z.boolean().default(false),
     }),
   ),

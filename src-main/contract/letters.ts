@@ -3,7 +3,7 @@
  * templates and the office's document-number prefix.
  */
 import { z } from 'zod';
-import { choice, id, keysOf, localDate, required, trimmed, type FileBytes } from './fields';
+import { choice, id, keysOf, localDate, printable, required, trimmed, type FileBytes } from './fields';
 import { method, none } from './method';
 import { DELIVERY_METHODS, LETTER_KINDS, type LetterKind } from './vocabulary';
 
@@ -105,10 +105,10 @@ export interface CaseLetter extends IssuedLetter {
 const letterContentInput = z.object({
   title: required('文书标题', 40),
   addressee: trimmed('主送', 200).nullable(),
-  paragraphs: z.array(trimmed('正文每段', 8000)).max(200, '正文不超过200段'),
+  paragraphs: z.array(trimmed('正文每段', 8000, 'multi')).max(200, '正文不超过200段'),
   signature: required('落款', 60),
   rows: z
-    .array(z.tuple([z.string().max(40), trimmed('表格每项', 4000)]))
+    .array(z.tuple([z.string().max(40), trimmed('表格每项', 4000, 'multi')]))
     .max(60)
     .nullable(),
 });
@@ -125,7 +125,11 @@ export const letterIssueInput = z.object({
 });
 
 /** A template as the settings screen edits it (the letters service's templates.ts checks it). */
-const templateInput = z.object({ kind: letterKind, title: z.string().max(200), body: z.string().max(20000) });
+const templateInput = z.object({
+  kind: letterKind,
+  title: z.string().max(200).superRefine(printable('文书标题')),
+  body: z.string().max(20000).superRefine(printable('文书正文', 'multi')),
+});
 
 export interface LetterTemplate {
   title: string;

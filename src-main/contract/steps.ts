@@ -19,7 +19,7 @@ import {
   type StepKind,
 } from './vocabulary';
 
-const note = (label: string, max = 4000) => required(label, max);
+const note = (label: string, max = 4000) => required(label, max, 'multi');
 
 /**
  * One step of a case. `on` is the day it happened (the clerk may record yesterday's visit
@@ -29,13 +29,13 @@ const step = <K extends StepKind, S extends z.ZodRawShape>(kind: K, shape: S) =>
   z.object({ caseId: id, kind: z.literal(kind), on: localDate, ...shape });
 
 export const caseStepInput = z.discriminatedUnion('kind', [
-  step('accept', { note: trimmed('说明', 1000).default('') }),
+  step('accept', { note: trimmed('说明', 1000, 'multi').default('') }),
   step('reject', {
     reason: note('不予受理理由', 2000),
     route: choice(REJECT_ROUTES, '告知途径'),
-    routeNote: trimmed('途径说明', 500).default(''),
+    routeNote: trimmed('途径说明', 500, 'multi').default(''),
   }),
-  step('forward', { to: required('转送机关', 60), reason: trimmed('转送理由', 1000).default('') }),
+  step('forward', { to: required('转送机关', 60), reason: trimmed('转送理由', 1000, 'multi').default('') }),
   // a township's own unit, or (county mode) a township office the case is sent down to
   step('assign', {
     unitId: id.nullable().optional(),
@@ -43,14 +43,17 @@ export const caseStepInput = z.discriminatedUnion('kind', [
     handlerId: id.nullable().optional(),
     deadline: localDate,
     reportDue: localDate,
-    note: trimmed('交办要求', 2000).default(''),
+    note: trimmed('交办要求', 2000, 'multi').default(''),
   }),
-  step('notify', { method: choice(DELIVERY_METHODS, '告知方式'), note: trimmed('说明', 1000).default('') }),
+  step('notify', {
+    method: choice(DELIVERY_METHODS, '告知方式'),
+    note: trimmed('说明', 1000, 'multi').default(''),
+  }),
   // passing a case on to another unit or handler says why (kept in the timeline)
   step('setHandler', {
     unitId: id,
     handlerId: id.nullable().optional(),
-    reason: trimmed('变更理由', 1000).default(''),
+    reason: trimmed('变更理由', 1000, 'multi').default(''),
   }),
   step('object', { reason: note('异议理由', 2000) }),
   step('reportAssignment', { report: note('办结报告内容', 8000) }),
@@ -82,15 +85,21 @@ export const caseStepInput = z.discriminatedUnion('kind', [
   }),
   step('evaluate', {
     satisfaction: choice(SATISFACTION, '评价结果'),
-    note: trimmed('说明', 1000).default(''),
+    note: trimmed('说明', 1000, 'multi').default(''),
   }),
-  step('requestReview', { body: required('复查机关', 60), note: trimmed('复查请求', 4000).default('') }),
+  step('requestReview', {
+    body: required('复查机关', 60),
+    note: trimmed('复查请求', 4000, 'multi').default(''),
+  }),
   step('decideReview', {
     result: choice(REVIEW_RESULTS, '复查结果'),
     receivedOn: localDate,
     note: note('复查意见', 8000),
   }),
-  step('requestRereview', { body: required('复核机关', 60), note: trimmed('复核请求', 4000).default('') }),
+  step('requestRereview', {
+    body: required('复核机关', 60),
+    note: trimmed('复核请求', 4000, 'multi').default(''),
+  }),
   step('decideRereview', {
     result: choice(REVIEW_RESULTS, '复核结果'),
     receivedOn: localDate,

@@ -21,6 +21,7 @@ import {
   type LetterDraft,
   type LetterKind,
   type OfficeInfo,
+  printableError,
 } from '../../contract';
 import type { Store } from '../database';
 import { mutate } from '../mutation';
@@ -407,6 +408,8 @@ export function savePrefix(
   prefix: string,
   actor: string | null,
 ): { prefix: string; saved: boolean } {
+  const invisible = printableError(prefix, '机关代字');
+  if (invisible) throw new UserError(invisible, 'prefix');
   if (/[〔〕[\]\d\s]/.test(prefix))
     throw new UserError('机关代字不能含数字、空格或括号，例如“清波”', 'prefix');
   const office = requireOffice(store);
