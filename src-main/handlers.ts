@@ -4,11 +4,10 @@
  * messages a clerk can read. The Electron ipc wiring, the web bridge and the CLI all call
  * `dispatch`.
  */
-import { randomInt } from 'node:crypto';
 import { ZodError } from 'zod';
 import { api, type ApiMethod, type ApiOutput, type ApiParsed, type ApiResult } from './contract';
 import type { Store } from './services/database';
-import { UserError } from './services/errors';
+import { logUnexpected, UserError } from './services/errors';
 import * as office from './services/office';
 import { createCase, updateCase } from './services/register';
 import { getCase } from './services/case-detail';
@@ -193,10 +192,7 @@ export async function dispatch(
     return { ok: true, value };
   } catch (e) {
     if (e instanceof UserError) return { ok: false, error: { message: e.message, field: e.field } };
-    // the clerk reads a number, the technician finds it beside the cause in the log; the error's
-    // own text is English and names tables and files, so it never reaches the screen
-    const ref = String(randomInt(100_000, 1_000_000));
-    console.error(`[${method}] error ${ref}:`, e);
+    const ref = logUnexpected(`[${method}]`, e);
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
       return {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { closeStore } from './services/database';
 import { openRegister } from './services/open-register';
 import { dispatch } from './handlers';
+import { logUnexpected, readableFailure, UserError } from './services/errors';
 import { exportOnExit } from './services/sync/folders';
 import { currentUserId } from './services/office';
 import { resolveDataDir } from './data-dir';
@@ -41,8 +42,11 @@ function decodedPath(encoded: string): string | null {
 }
 /** dispatch answers every failure itself; should it ever throw, the cause goes to the log only */
 function failed(e: unknown) {
-  console.error('[web] dispatch threw', e);
-  return { ok: false, error: { message: '操作失败，数据未改动', internal: true } };
+  const ref = logUnexpected('[web] dispatch threw', e);
+  return {
+    ok: false,
+    error: { message: `操作失败，数据未改动。请把错误编号 ${ref} 告诉技术人员`, internal: true },
+  };
 }
 const MALFORMED = JSON.stringify({ ok: false, error: { message: '请求地址格式错误', internal: true } });
 
@@ -164,7 +168,9 @@ export async function startWebServer(opts: {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'EADDRINUSE' ? new Error(`端口 ${opts.port} 已被占用，请用 --port 指定其他端口`) : e),
+      reject(
+        e.code === 'EADDRINUSE' ? new UserError(`端口 ${opts.port} 已被占用，请用 --port 指定其他端口`) : e,
+      ),
     );
     server.listen(opts.port, '127.0.0.1', () => resolve());
   });
@@ -200,8 +206,8 @@ if (isMain) {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     },
-    (e: Error) => {
-      console.error(`启动失败：${e.message}`);
+    (e: unknown) => {
+      console.error(`启动失败：${readableFailure('web start', e)}`);
       process.exit(1);
     },
   );

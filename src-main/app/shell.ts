@@ -11,7 +11,6 @@
  * Over 400 lines because each guarantee is a small exported function tested on its own, kept
  * beside the start-up sequence that applies them; the stand-in types are in electron-types.ts.
  */
-import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_FOLDER, dataDirOverride } from '../data-dir';
@@ -19,7 +18,7 @@ import { closeStore, type Store } from '../services/database';
 import { openRegister } from '../services/open-register';
 import { exportOnExit } from '../services/sync/folders';
 import { currentUserId } from '../services/office';
-import { UserError } from '../services/errors';
+import { readableFailure } from '../services/errors';
 import { CONTENT_SECURITY_POLICY } from './security';
 import { registerIpc } from './ipc';
 import type {
@@ -335,14 +334,7 @@ export function openFailureMessage(
   nativeBinding: string | undefined,
   isPackaged: boolean,
 ): string {
-  let reason: string;
-  if (e instanceof UserError) reason = e.message;
-  else {
-    // the cause is English and names files: it goes to the log, the clerk reads a number
-    const ref = String(randomInt(100_000, 1_000_000));
-    console.error(`cannot open the register, error ${ref}:`, e);
-    reason = `发生内部错误（错误编号 ${ref}），请把错误编号告诉技术人员。`;
-  }
+  const reason = readableFailure('cannot open the register', e);
   const hint =
     !isPackaged && !nativeBinding
       ? '\n\n未找到为 Electron 编译的 SQLite 模块，请先运行：node build/native.mjs electron（npm start 会自动运行）'
